@@ -1,0 +1,26 @@
+package beamscope.runtime;
+
+/** A tuple of 4 elements; see {@link Tuple}. */
+public record Tuple4(Object e0, Object e1, Object e2, Object e3) implements Tuple {
+
+    @Override
+    public int size() {
+        return 4;
+    }
+
+    @Override
+    public Object get(int index) {
+        return switch (index) {
+            case 0 -> e0;
+            case 1 -> e1;
+            case 2 -> e2;
+            case 3 -> e3;
+            default -> throw new IndexOutOfBoundsException(index);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return Terms.inspect(this);
+    }
+}

@@ -1,0 +1,27 @@
+package beamscope.runtime;
+
+/** A tuple of 5 elements; see {@link Tuple}. */
+public record Tuple5(Object e0, Object e1, Object e2, Object e3, Object e4) implements Tuple {
+
+    @Override
+    public int size() {
+        return 5;
+    }
+
+    @Override
+    public Object get(int index) {
+        return switch (index) {
+            case 0 -> e0;
+            case 1 -> e1;
+            case 2 -> e2;
+            case 3 -> e3;
+            case 4 -> e4;
+            default -> throw new IndexOutOfBoundsException(index);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return Terms.inspect(this);
+    }
+}
