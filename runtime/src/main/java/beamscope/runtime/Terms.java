@@ -14,6 +14,11 @@ public final class Terms {
         return sb.toString();
     }
 
+    public static String inspect(Object term, int limit) {
+        String s = inspect(term);
+        return s.length() <= limit ? s : s.substring(0, Math.max(0, limit - 3)) + "...";
+    }
+
     private static void inspect(Object t, StringBuilder sb) {
         switch (t) {
             case null -> sb.append("nil");

@@ -1,0 +1,39 @@
+package beamscope.runtime;
+
+/**
+ * What happens in a node, as a trace would show it (like {@code erlang:trace/3}). {@code pid} is the
+ * process the event belongs to; {@code nanos} is the node clock.
+ */
+public sealed interface Event {
+    long nanos();
+
+    Pid pid();
+
+    record Spawn(long nanos, Pid pid, Pid parent, String initialCall) implements Event {}
+
+    record Exit(long nanos, Pid pid, Object reason) implements Event {}
+
+    record Link(long nanos, Pid pid, Pid other) implements Event {}
+
+    record Unlink(long nanos, Pid pid, Pid other) implements Event {}
+
+    record Monitor(long nanos, Pid pid, Pid target, Ref ref) implements Event {}
+
+    /** A DOWN message arrived at {@code pid}. */
+    record Down(long nanos, Pid pid, Object object, Ref ref, Object reason) implements Event {}
+
+    record Send(long nanos, Pid pid, Pid to, Object message) implements Event {}
+
+    record Receive(long nanos, Pid pid, Object message) implements Event {}
+
+    record Register(long nanos, Pid pid, String name) implements Event {}
+
+    record Unregister(long nanos, Pid pid, String name) implements Event {}
+
+    record ScheduleIn(long nanos, Pid pid, int scheduler) implements Event {}
+
+    record ScheduleOut(long nanos, Pid pid, int scheduler) implements Event {}
+
+    /** A report from an OTP behaviour: a supervisor's child_terminated, a restart, a crash report… */
+    record Report(long nanos, Pid pid, Atom kind, Object details) implements Event {}
+}

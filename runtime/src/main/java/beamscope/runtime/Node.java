@@ -1,0 +1,205 @@
+package beamscope.runtime;
+
+import beamscope.runtime.internal.NodeRuntime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A running node: schedulers, processes, names and timers, like one BEAM instance.
+ *
+ * <pre>{@code
+ * try (Node node = Node.start()) {
+ *     Pid counter = node.spawn(Counter.start(0));
+ *     node.send(counter, Tuple.of(Atom.of("increment"), 5L));
+ * }
+ * }</pre>
+ *
+ * Every method may be called from any thread and none of them waits for a scheduler.
+ */
+public final class Node implements AutoCloseable {
+
+    /** The pid that exit signals and messages from outside any process carry as their sender. */
+    public static final Pid SYSTEM = Pid.of(0);
+
+    private final NodeRuntime rt;
+
+    private Node(NodeConfig config) {
+        this.rt = new NodeRuntime(this, config);
+    }
+
+    public static Node start() {
+        return start(NodeConfig.defaults());
+    }
+
+    public static Node start(NodeConfig config) {
+        return new Node(config);
+    }
+
+    public NodeConfig config() {
+        return rt.config();
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    public Pid spawn(Behavior behavior) {
+        return rt.spawn(behavior, SpawnOptions.defaults());
+    }
+
+    public Pid spawn(Behavior behavior, SpawnOptions options) {
+        return rt.spawn(behavior, options);
+    }
+
+    /** Sends from outside any process; a dead pid is not an error (A35). */
+    public void send(Pid to, Object message) {
+        rt.sendExternal(to, message);
+    }
+
+    /** Sends to a registered name; throws {@link ErlangError} {@code badarg} when nobody has it (A35). */
+    public void send(String name, Object message) {
+        rt.sendExternal(name, message);
+    }
+
+    /** {@code Process.exit(pid, reason)} from outside: the signal's sender is {@link #SYSTEM}. */
+    public void exit(Pid pid, Object reason) {
+        rt.exitExternal(pid, reason);
+    }
+
+    public void register(String name, Pid pid) {
+        rt.register(name, pid);
+    }
+
+    public void unregister(String name) {
+        rt.unregister(name);
+    }
+
+    public Optional<Pid> whereis(String name) {
+        return rt.whereis(name);
+    }
+
+    /** Names registered now. */
+    public List<String> registered() {
+        return rt.registered();
+    }
+
+    public boolean isAlive(Pid pid) {
+        return rt.isAlive(pid);
+    }
+
+    public int processCount() {
+        return rt.processCount();
+    }
+
+    /** A mailbox with a pid for code outside the node. */
+    public Inbox inbox() {
+        return rt.inbox("inbox");
+    }
+
+    public Inbox inbox(String label) {
+        return rt.inbox(label);
+    }
+
+    public Ref makeRef() {
+        return rt.makeRef();
+    }
+
+    public TimerRef sendAfter(Pid to, Object message, Duration delay) {
+        return rt.sendAfter(to, message, delay);
+    }
+
+    public Optional<Duration> cancelTimer(TimerRef timer) {
+        return rt.cancelTimer(timer);
+    }
+
+    // ---------------------------------------------------------------- demo controls
+
+    /** Suspends one process ({@code :erlang.suspend_process}): it keeps receiving but does not run. */
+    public void suspend(Pid pid) {
+        rt.suspend(pid);
+    }
+
+    public void resume(Pid pid) {
+        rt.resume(pid);
+    }
+
+    public void setPriority(Pid pid, Priority priority) {
+        rt.setPriority(pid, priority);
+    }
+
+    public void setTrapExit(Pid pid, boolean on) {
+        rt.setTrapExit(pid, on);
+    }
+
+    /** Pauses all schedulers after their current slices. Messages and timers still arrive. */
+    public void pauseSchedulers() {
+        rt.pause();
+    }
+
+    public void resumeSchedulers() {
+        rt.resumeAll();
+    }
+
+    public boolean schedulersPaused() {
+        return rt.paused();
+    }
+
+    /** While paused: lets exactly one time slice run; completes when that slice has ended. */
+    public CompletableFuture<Void> stepSlice() {
+        return rt.step();
+    }
+
+    /** Waits this long between slices on every scheduler (zero turns slow motion off). */
+    public void slowMotion(Duration delayBetweenSlices) {
+        rt.slowMotion(delayBetweenSlices);
+    }
+
+    // ---------------------------------------------------------------- observation
+
+    public Optional<ProcessInfo> processInfo(Pid pid) {
+        return rt.processInfo(pid, 100);
+    }
+
+    public Optional<ProcessInfo> processInfo(Pid pid, int messageLimit) {
+        return rt.processInfo(pid, messageLimit);
+    }
+
+    /** One row per live process. */
+    public List<ProcessSummary> processes() {
+        return rt.processes();
+    }
+
+    public void forEachProcess(java.util.function.Consumer<ProcessSummary> visitor) {
+        rt.forEachProcess(visitor);
+    }
+
+    public NodeSnapshot snapshot() {
+        return rt.snapshot();
+    }
+
+    /** The exit reason of a process that exited recently (the last few thousand exits are kept). */
+    public Optional<Object> exitReason(Pid pid) {
+        return rt.exitReason(pid);
+    }
+
+    /** Subscribes to runtime events; the buffer holds {@code capacity} events and drops the rest. */
+    public EventSubscription subscribe(EventFilter filter, int capacity) {
+        return rt.subscribe(filter, capacity);
+    }
+
+    /** Publishes a report event (supervisor reports, crash reports) to subscribers. */
+    public void report(Pid from, Atom kind, Object details) {
+        rt.report(from, kind, details);
+    }
+
+    /** Stops the schedulers and the timer thread. Processes stop running; inboxes stop receiving. */
+    @Override
+    public void close() {
+        rt.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Node(" + rt.config().name() + ")";
+    }
+}

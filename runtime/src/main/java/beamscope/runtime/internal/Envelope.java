@@ -1,0 +1,42 @@
+package beamscope.runtime.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One queued message or signal. The same node moves from the inbound stack to the local mailbox list
+ * without copying.
+ *
+ * <p>While on the inbound stack {@code next} points to the older node and {@code depth} counts the
+ * nodes below and including this one (so the stack's head tells the inbound length). On the local
+ * list {@code next} points to the newer node and is written with release semantics, so that an
+ * observer walking the list from another thread sees fully linked nodes; {@code depth} is then
+ * {@code -1} once the node has been removed.
+ */
+final class Envelope {
+    final Object payload;
+    Envelope next;
+    int depth;
+
+    Envelope(Object payload) {
+        this.payload = payload;
+    }
+
+    static final VarHandle NEXT;
+
+    static {
+        try {
+            NEXT = MethodHandles.lookup().findVarHandle(Envelope.class, "next", Envelope.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    void setNextRelease(Envelope n) {
+        NEXT.setRelease(this, n);
+    }
+
+    Envelope nextAcquire() {
+        return (Envelope) NEXT.getAcquire(this);
+    }
+}

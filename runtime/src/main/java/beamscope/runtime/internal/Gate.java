@@ -1,0 +1,91 @@
+package beamscope.runtime.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Demo controls for all schedulers: pause, single-step one time slice, resume, slow motion.
+ * A paused scheduler finishes its current slice and then takes nothing new; messages and timers keep
+ * arriving in mailboxes, so nothing is lost or reordered. A step permit lets exactly one slice run
+ * on the first paused scheduler that has work in its own queue.
+ */
+final class Gate {
+    private final NodeRuntime rt;
+    volatile boolean paused;
+    volatile long slowNanos;
+    private final AtomicInteger permits = new AtomicInteger();
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> steps = new ConcurrentLinkedQueue<>();
+
+    Gate(NodeRuntime rt) {
+        this.rt = rt;
+    }
+
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
+        wakeAll();
+    }
+
+    CompletableFuture<Void> step() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        steps.add(f);
+        permits.incrementAndGet();
+        wakeAll();
+        return f;
+    }
+
+    void slowMotion(long nanos) {
+        slowNanos = Math.max(0, nanos);
+        wakeAll();
+    }
+
+    private void wakeAll() {
+        for (Scheduler s : rt.schedulers) if (s.thread != null) LockSupport.unpark(s.thread);
+    }
+
+    /** Paused: run one slice if a permit is free and this scheduler has work; otherwise wait. */
+    ProcessCell awaitSlice(Scheduler s) {
+        while (paused && !rt.stopping) {
+            if (s.queue.size() > 0 && takePermit()) {
+                ProcessCell p = s.queue.poll();
+                if (p != null) {
+                    s.runSlice(p);
+                    CompletableFuture<Void> f = steps.poll();
+                    if (f != null) f.complete(null);
+                    return null;
+                }
+                permits.incrementAndGet();
+            }
+            LockSupport.park(this);
+        }
+        return null;
+    }
+
+    private boolean takePermit() {
+        for (;;) {
+            int n = permits.get();
+            if (n == 0) return false;
+            if (permits.compareAndSet(n, n - 1)) return true;
+        }
+    }
+
+    void slowDown(Scheduler s) {
+        long end = System.nanoTime() + slowNanos;
+        for (;;) {
+            long left = end - System.nanoTime();
+            long slow = slowNanos;
+            if (left <= 0 || slow == 0 || rt.stopping) return;
+            LockSupport.parkNanos(this, Math.min(left, slow));
+        }
+    }
+
+    /** A push to a paused node must wake a scheduler only if a step is waiting for work. */
+    void onWork() {
+        if (permits.get() > 0) wakeAll();
+    }
+}

@@ -1,0 +1,536 @@
+package beamscope.runtime.internal;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behavior;
+import beamscope.runtime.Clock;
+import beamscope.runtime.ErlangError;
+import beamscope.runtime.EventFilter;
+import beamscope.runtime.EventSubscription;
+import beamscope.runtime.Inbox;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.Ref;
+import beamscope.runtime.SchedulerSnapshot;
+import beamscope.runtime.SpawnOptions;
+import beamscope.runtime.Terms;
+import beamscope.runtime.TimerRef;
+import beamscope.runtime.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/** Everything a node is made of; {@link Node} is its public face. */
+public final class NodeRuntime {
+
+    static final System.Logger LOG = System.getLogger("beamscope.runtime");
+    static final ThreadLocal<Scheduler> CURRENT = new ThreadLocal<>();
+    private static final AtomicInteger NODE_IDS = new AtomicInteger();
+
+    final Node node;
+    final NodeConfig config;
+    final Clock clock;
+    final ProcessTable table;
+    final Scheduler[] schedulers;
+    final TimerService timers;
+    final EventBus events = new EventBus(this);
+    final Gate gate = new Gate(this);
+    final ConcurrentHashMap<String, ProcessCell> names = new ConcurrentHashMap<>();
+    final AtomicInteger processCount = new AtomicInteger();
+    final AtomicInteger parkedCount = new AtomicInteger();
+    private final AtomicLong refs = new AtomicLong();
+    private final LongAdder externalSpawns = new LongAdder();
+    private final LongAdder externalSent = new LongAdder();
+    private final LongAdder exits = new LongAdder();
+    private final RecentExits recentExits = new RecentExits(4096);
+    private final Thread timerThread;
+    private final AtomicInteger placement = new AtomicInteger();
+    volatile boolean stopping;
+
+    // previous snapshot, for utilisation since then
+    private long lastSnapNanos;
+    private long[] lastIdle;
+
+    public NodeRuntime(Node node, NodeConfig config) {
+        this.node = node;
+        this.config = config;
+        this.clock = config.clock();
+        this.table = new ProcessTable(config.processLimit());
+        int n = config.schedulers();
+        this.schedulers = new Scheduler[n];
+        for (int i = 0; i < n; i++) schedulers[i] = new Scheduler(this, i, n);
+        this.timers = new TimerService(this, clock);
+        int id = NODE_IDS.incrementAndGet();
+        for (Scheduler s : schedulers) {
+            Thread t = new Thread(s, "beamscope-" + id + "-scheduler-" + (s.index + 1));
+            t.setDaemon(true);
+            s.thread = t;
+        }
+        timerThread = new Thread(timers, "beamscope-" + id + "-timers");
+        timerThread.setDaemon(true);
+        lastIdle = new long[n];
+        lastSnapNanos = System.nanoTime();
+        for (Scheduler s : schedulers) s.thread.start();
+        timerThread.start();
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    ProcessCell lookup(Pid pid) {
+        return pid.node() == 0 ? table.get(pid.id()) : null;
+    }
+
+    public boolean isAlive(Pid pid) {
+        return lookup(pid) != null;
+    }
+
+    public int processCount() {
+        return processCount.get();
+    }
+
+    /** Spawns from outside any process. */
+    public Pid spawn(Behavior behavior, SpawnOptions options) {
+        return spawn(behavior, options, null, false, null).pid;
+    }
+
+    /**
+     * Creates a process. With {@code link} the child starts linked to {@code parent}; with
+     * {@code monitorRef} the parent starts monitoring it. Both are in place before the child can run
+     * or be seen (A14). A child whose first behaviour is a plain receive starts parked: it has nothing
+     * to do until a message comes, exactly like a process that entered receive.
+     */
+    ProcessCell spawn(Behavior behavior, SpawnOptions options, ProcessCell parent, boolean link, Ref monitorRef) {
+        if (behavior == null) throw new NullPointerException("behavior");
+        if (behavior instanceof Behavior.Same || behavior instanceof Behavior.Unhandled || behavior instanceof Behavior.Stop)
+            throw ErlangError.badarg("a process must start with receive, setup or compute, not " + behavior);
+        if (processCount.incrementAndGet() > config.processLimit()) {
+            processCount.decrementAndGet();
+            throw new ErlangError(Atom.SYSTEM_LIMIT, "the process limit of " + config.processLimit() + " is reached");
+        }
+        long id = table.allocate();
+        if (id < 0) {
+            processCount.decrementAndGet();
+            throw new ErlangError(Atom.SYSTEM_LIMIT, "no free process slot");
+        }
+        Pid pid = Pid.of(id);
+        Lineage lineage = parent == null ? null : parent.childLineage();
+        String initial = options.initialCall() != null ? options.initialCall() : labelOf(behavior);
+        ProcessCell c = new ProcessCell(this, pid, behavior, lineage, initial, options.priority());
+        Scheduler here = parent != null ? parent.runningOn : null;
+        if (here == null) here = CURRENT.get();
+        c.schedulerIndex = here != null ? here.index : Math.floorMod(placement.getAndIncrement(), schedulers.length);
+        if (link) c.extras().links = new Pid[] {parent.pid};
+        if (monitorRef != null) c.extras().watchers = new Watch[] {new Watch(monitorRef, parent.pid, pid)};
+        boolean startParked = behavior instanceof Behavior.Receive r && r.timeout() == null;
+        if (startParked) {
+            c.inbound = ProcessCell.PARKED;
+            c.status = ProcessCell.S_WAITING;
+        } else if (behavior instanceof Behavior.Receive r) {
+            c.enterReceive(r);
+        }
+        table.put(id, c);
+        if (options.name() != null) {
+            try {
+                register(options.name(), c);
+            } catch (ErlangError e) {
+                table.remove(id);
+                processCount.decrementAndGet();
+                throw e;
+            }
+        }
+        if (here != null) here.pendingSpawns++;
+        else externalSpawns.increment();
+        events.spawned(c, parent == null ? null : parent.pid);
+        if (!startParked) makeRunnable(c);
+        return c;
+    }
+
+    static String labelOf(Behavior b) {
+        if (b.label() != null) return b.label();
+        return switch (b) {
+            case Behavior.Receive r -> "receive";
+            case Behavior.Setup s -> "setup";
+            case Behavior.Compute c -> "compute";
+            default -> b.getClass().getSimpleName();
+        };
+    }
+
+    /** Puts a process that just became runnable on the run queue of the scheduler it last ran on. */
+    void makeRunnable(ProcessCell c) {
+        c.setStatus(ProcessCell.S_RUNNABLE);
+        Scheduler target = schedulers[c.schedulerIndex];
+        target.queue.push(c);
+        if (gate.paused) {
+            gate.onWork();
+            return;
+        }
+        if (target.parked) {
+            target.unpark();
+        } else if (parkedCount.get() > 0 && target.queue.size() >= 2) {
+            for (Scheduler s : schedulers) {
+                if (s.parked) {
+                    s.unpark();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** True if some scheduler other than {@code self} has work an idle scheduler should take. */
+    boolean anyStealable(Scheduler self) {
+        for (Scheduler s : schedulers) if (s != self && s.queue.size() >= 2) return true;
+        return false;
+    }
+
+    public Inbox inbox(String label) {
+        if (processCount.incrementAndGet() > config.processLimit()) {
+            processCount.decrementAndGet();
+            throw new ErlangError(Atom.SYSTEM_LIMIT, "the process limit is reached");
+        }
+        long id = table.allocate();
+        InboxCell c = new InboxCell(this, Pid.of(id), label);
+        table.put(id, c);
+        externalSpawns.increment();
+        events.spawned(c, null);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ messages and signals
+
+    void send(ProcessCell from, Pid to, Object msg) {
+        ProcessCell t = lookup(to);
+        if (from.runningOn != null) from.runningOn.pendingSent++;
+        else externalSent.increment();
+        events.sent(from.pid, to, msg);
+        if (t != null) t.deliver(msg);
+    }
+
+    void send(ProcessCell from, ProcessCell to, Object msg) {
+        if (from.runningOn != null) from.runningOn.pendingSent++;
+        else externalSent.increment();
+        events.sent(from.pid, to.pid, msg);
+        to.deliver(msg);
+    }
+
+    /** A send from outside any process (Node.send). */
+    public void sendExternal(Pid to, Object msg) {
+        externalSent.increment();
+        events.sent(Node.SYSTEM, to, msg);
+        ProcessCell t = lookup(to);
+        if (t != null) t.deliver(msg);
+    }
+
+    public void sendExternal(String name, Object msg) {
+        ProcessCell t = whereisCell(name);
+        if (t == null) throw ErlangError.badarg("no process is registered as " + name);
+        externalSent.increment();
+        events.sent(Node.SYSTEM, t.pid, msg);
+        t.deliver(msg);
+    }
+
+    void sendFromService(Pid to, Object msg) {
+        ProcessCell t = lookup(to);
+        externalSent.increment();
+        if (t != null) t.deliver(msg);
+    }
+
+    void sendToNameFromService(String name, Object msg) {
+        ProcessCell t = whereisCell(name);
+        externalSent.increment();
+        if (t != null) t.deliver(msg);
+    }
+
+    /** Delivers a signal; false when the target is gone (the caller answers for it). */
+    boolean sendSignal(Pid to, Signal s) {
+        ProcessCell t = lookup(to);
+        return t != null && t.deliver(s);
+    }
+
+    public void exitExternal(Pid target, Object reason) {
+        sendSignal(target, new Signal.Exit(Node.SYSTEM, reason, false));
+    }
+
+    /** A link request reached a process that had already exited: the linker gets noproc over the link. */
+    void answerDeadLink(Pid dead, Pid linker) {
+        sendSignal(linker, new Signal.Exit(dead, Atom.NOPROC, true));
+    }
+
+    void answerDeadMonitor(Pid dead, Signal.Monitor m) {
+        sendSignal(m.watcher(), new Signal.Down(m.ref(), m.object(), Atom.NOPROC));
+    }
+
+    public void control(Pid target, Signal s) {
+        sendSignal(target, s);
+    }
+
+    public void suspend(Pid p) {
+        sendSignal(p, new Signal.Suspend());
+    }
+
+    public void resume(Pid p) {
+        sendSignal(p, new Signal.Resume());
+    }
+
+    public void setPriority(Pid p, Priority prio) {
+        sendSignal(p, new Signal.SetPriority(prio));
+    }
+
+    public void setTrapExit(Pid p, boolean on) {
+        sendSignal(p, new Signal.SetTrapExit(on));
+    }
+
+    public Ref makeRef() {
+        return Ref.of(refs.incrementAndGet());
+    }
+
+    // ------------------------------------------------------------------ names
+
+    public void register(String name, Pid pid) {
+        ProcessCell c = lookup(pid);
+        if (c == null) throw ErlangError.badarg(pid + " is not alive");
+        register(name, c);
+    }
+
+    void register(String name, ProcessCell c) {
+        if (name == null || name.isEmpty() || name.equals("undefined"))
+            throw ErlangError.badarg("invalid name " + name);
+        synchronized (c) {
+            if (c.status == ProcessCell.S_EXITING || lookup(c.pid) != c) throw ErlangError.badarg(c.pid + " is not alive");
+            ProcessCell.Extras x = c.extras();
+            if (x.name != null) throw ErlangError.badarg(c.pid + " is already registered as " + x.name);
+            ProcessCell prev = names.putIfAbsent(name, c);
+            if (prev != null) throw ErlangError.badarg(name + " is already registered to " + prev.pid);
+            x.name = name;
+        }
+        events.registered(c, name, true);
+    }
+
+    public void unregister(String name) {
+        ProcessCell c = names.get(name);
+        if (c == null) throw ErlangError.badarg(name + " is not registered");
+        synchronized (c) {
+            if (!names.remove(name, c)) throw ErlangError.badarg(name + " is not registered");
+            c.extras().name = null;
+        }
+        events.registered(c, name, false);
+    }
+
+    ProcessCell whereisCell(String name) {
+        return names.get(name);
+    }
+
+    public Optional<Pid> whereis(String name) {
+        ProcessCell c = names.get(name);
+        return c == null ? Optional.empty() : Optional.of(c.pid);
+    }
+
+    public List<String> registered() {
+        return new ArrayList<>(names.keySet());
+    }
+
+    // ------------------------------------------------------------------ exits
+
+    /** First step of an exit: the name is freed and the pid stops being alive (A21). */
+    void release(ProcessCell c) {
+        String name = null;
+        synchronized (c) {
+            c.setStatus(ProcessCell.S_EXITING);
+            ProcessCell.Extras x = c.extras;
+            if (x != null && x.name != null) {
+                name = x.name;
+                names.remove(name, c);
+                x.name = null;
+            }
+        }
+        if (name != null) events.registered(c, name, false);
+        table.remove(c.pid.id());
+    }
+
+    /** Last step of an exit: counters, the recent-exits record, the event and the crash log. */
+    void exited(ProcessCell c, Object reason, Throwable crash) {
+        processCount.decrementAndGet();
+        exits.increment();
+        recentExits.add(c.pid, reason);
+        events.exited(c, reason);
+        if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
+            LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "
+                    + Terms.inspect(reason, 2000), crash);
+        }
+    }
+
+    public Optional<Object> exitReason(Pid pid) {
+        return recentExits.find(pid);
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    TimerRef sendAfter(Pid from, Object dest, Object message, Duration delay) {
+        return new TimerRef(timers.scheduleUser(delay, dest, message));
+    }
+
+    public TimerRef sendAfter(Object dest, Object message, Duration delay) {
+        return new TimerRef(timers.scheduleUser(delay, dest, message));
+    }
+
+    public Optional<Duration> cancelTimer(TimerRef t) {
+        return timers.cancelUser(t.id());
+    }
+
+    // ------------------------------------------------------------------ demo controls
+
+    public void pause() {
+        gate.pause();
+    }
+
+    public void resumeAll() {
+        gate.resume();
+    }
+
+    public CompletableFuture<Void> step() {
+        return gate.step();
+    }
+
+    public void slowMotion(Duration delay) {
+        gate.slowMotion(delay.toNanos());
+    }
+
+    public boolean paused() {
+        return gate.paused;
+    }
+
+    public EventSubscription subscribe(EventFilter filter, int capacity) {
+        return events.subscribe(filter, capacity);
+    }
+
+    public void report(Pid pid, Atom kind, Object details) {
+        events.report(pid, kind, details);
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    public Optional<ProcessInfo> processInfo(Pid pid, int messageLimit) {
+        ProcessCell c = lookup(pid);
+        if (c == null) return Optional.empty();
+        ProcessCell.Extras x = c.extras;
+        List<Pid> links = x == null ? List.of() : List.of(x.links);
+        List<Object> monitors = new ArrayList<>();
+        List<Pid> monitoredBy = new ArrayList<>();
+        if (x != null) {
+            for (Watch w : x.watches) monitors.add(w.object());
+            for (Watch w : x.watchers) monitoredBy.add(w.pid());
+        }
+        List<Object> ancestors = new ArrayList<>();
+        for (Lineage l = c.lineage; l != null; l = l.rest()) ancestors.add(l.name() != null ? Atom.of(l.name()) : l.parent());
+        Behavior b = c.behavior;
+        String current = c instanceof InboxCell ? "inbox" : b == null ? "" : labelOf(b);
+        Scheduler on = c.runningOn;
+        ProcessStatus status = c.status();
+        return Optional.of(new ProcessInfo(pid, status, c.messageQueueLen(), c.peekMessages(messageLimit),
+                c.reductionsObserved(), Priority.values()[c.priority], c.trapExit, links, List.copyOf(monitors),
+                List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
+                Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
+                on != null ? on.index : c.schedulerIndex, c.memoryEstimate()));
+    }
+
+    public List<ProcessSummary> processes() {
+        List<ProcessSummary> out = new ArrayList<>(processCount.get() + 16);
+        forEachProcess(out::add);
+        return out;
+    }
+
+    public void forEachProcess(Consumer<ProcessSummary> visitor) {
+        table.forEach(c -> {
+            ProcessCell.Extras x = c.extras;
+            visitor.accept(new ProcessSummary(c.pid, x == null ? null : x.name, c.initialCall, c.status(),
+                    Priority.values()[c.priority], c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
+                    c.schedulerIndex, c.lineage == null ? null : c.lineage.parent()));
+        });
+    }
+
+    public synchronized NodeSnapshot snapshot() {
+        long now = System.nanoTime();
+        long wall = Math.max(1, now - lastSnapNanos);
+        List<SchedulerSnapshot> list = new ArrayList<>(schedulers.length);
+        long reds = 0, sent = externalSent.sum(), spawns = externalSpawns.sum();
+        for (Scheduler s : schedulers) {
+            long idle = s.idleNanos;
+            // idle time is added when an idle period ends, so a scheduler parked all along shows 0
+            double util = s.parked && idle == lastIdle[s.index] ? 0
+                    : Math.max(0, Math.min(1, 1.0 - (double) (idle - lastIdle[s.index]) / wall));
+            lastIdle[s.index] = idle;
+            ProcessCell cur = s.current;
+            list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, s.queue.length(Priority.MAX),
+                    s.queue.length(Priority.HIGH), s.queue.length(Priority.NORMAL), s.queue.length(Priority.LOW),
+                    util, s.contextSwitches, s.reductions));
+            reds += s.reductions;
+            sent += s.messagesSent;
+            spawns += s.spawns;
+        }
+        lastSnapNanos = now;
+        return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
+                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get());
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    public void close() {
+        if (stopping) return;
+        // Kill every process so links, monitors and inboxes see the node go.
+        List<Pid> all = new ArrayList<>();
+        table.forEach(c -> all.add(c.pid));
+        stopping = true;
+        timers.stop();
+        for (Scheduler s : schedulers) java.util.concurrent.locks.LockSupport.unpark(s.thread);
+        timerThread.interrupt();
+        for (Scheduler s : schedulers) {
+            try {
+                s.thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A small ring of the latest exits, so an inspector can show why a process it showed has died. */
+    private static final class RecentExits {
+        private final Pid[] pids;
+        private final Object[] reasons;
+        private int next;
+
+        RecentExits(int size) {
+            pids = new Pid[size];
+            reasons = new Object[size];
+        }
+
+        synchronized void add(Pid p, Object reason) {
+            pids[next] = p;
+            reasons[next] = reason;
+            next = (next + 1) % pids.length;
+        }
+
+        synchronized Optional<Object> find(Pid p) {
+            for (int i = 0; i < pids.length; i++) {
+                int k = Math.floorMod(next - 1 - i, pids.length);
+                if (p.equals(pids[k])) return Optional.of(reasons[k]);
+            }
+            return Optional.empty();
+        }
+    }
+}

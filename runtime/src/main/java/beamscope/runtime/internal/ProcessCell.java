@@ -1,0 +1,749 @@
+package beamscope.runtime.internal;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behavior;
+import beamscope.runtime.ErlangError;
+import beamscope.runtime.ExitException;
+import beamscope.runtime.Node;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessContext;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.Ref;
+import beamscope.runtime.SpawnOptions;
+import beamscope.runtime.TimerRef;
+import beamscope.runtime.Tuple;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A process: a behaviour, a mailbox, its links and monitors.
+ *
+ * <h2>Mailbox protocol</h2>
+ * Senders push onto {@code inbound}, a lock-free stack (one CAS per message or signal). Only the owner
+ * takes from it, all at once, and appends the nodes in arrival order to its local list
+ * ({@code first..last}), where selective receive scans them.
+ * <pre>
+ * inbound == null    the process is running or runnable; new nodes just stack up
+ * inbound == PARKED  the process waits with nothing new; the sender that replaces PARKED owns the
+ *                    wake-up and must make the process runnable ({@link #wake()})
+ * inbound == DEAD    the process has exited; pushes fail and the sender handles "noproc"
+ * </pre>
+ * Invariant: a process is in at most one run queue, or run by exactly one scheduler, or parked (then
+ * in no queue). Only the owner (the thread running it) moves {@code null -> PARKED}, and only after a
+ * last look at the inbound stack, so no wake-up is lost: the CAS fails if anything arrived. The CAS and
+ * {@code getAndSet} give the happens-before edges between a sender's writes and the owner's reads.
+ *
+ * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
+ * fields published with opaque/release writes ({@code status}, {@code localSize}, {@code reductions},
+ * the local list via {@link Envelope#nextAcquire()}, and the immutable arrays in {@link Extras}).
+ */
+public class ProcessCell implements ProcessContext {
+
+    static final Envelope PARKED = new Envelope(null);
+    static final Envelope DEAD = new Envelope(null);
+
+    static final byte S_RUNNABLE = 0, S_RUNNING = 1, S_WAITING = 2, S_EXITING = 3, S_SUSPENDED = 4;
+
+    final NodeRuntime rt;
+    final Pid pid;
+    Behavior behavior;
+    volatile Envelope inbound;
+
+    // local mailbox, owner only (published for observers with release writes)
+    Envelope first, last;
+    /** The last node already offered to the current receive without a match; null = scan from first. */
+    Envelope scanPrev;
+    int localSize;
+
+    byte status;
+    byte priority;
+    /** For the shared normal/low queue: turns left before a low process may run (RESCHEDULE_LOW). */
+    byte scheduleCount;
+    boolean trapExit;
+    boolean suspended;
+    int schedulerIndex;
+    long reductions;
+
+    /** When the current receive gives up (clock nanos), or {@link Long#MAX_VALUE} for no timeout. */
+    long receiveDeadline = Long.MAX_VALUE;
+    TimerService.Timer receiveTimer;
+
+    final Lineage lineage;
+    final String initialCall;
+    Extras extras;
+    /** The exit reason decided while handling signals; the process terminates at its next check. */
+    Object pendingExit;
+    Scheduler runningOn;
+
+    ProcessCell(NodeRuntime rt, Pid pid, Behavior behavior, Lineage lineage, String initialCall, Priority priority) {
+        this.rt = rt;
+        this.pid = pid;
+        this.behavior = behavior;
+        this.lineage = lineage;
+        this.initialCall = initialCall;
+        this.priority = (byte) priority.ordinal();
+    }
+
+    // ---------------------------------------------------------------- signal delivery (any thread)
+
+    /**
+     * Pushes a message or signal. Returns false if the process has exited.
+     * Linearization point: the successful CAS on {@code inbound}.
+     */
+    final boolean deliver(Object payload) {
+        Envelope e = new Envelope(payload);
+        for (;;) {
+            Envelope h = (Envelope) INBOUND.getAcquire(this);
+            if (h == DEAD) return false;
+            boolean wasParked = h == PARKED;
+            Envelope below = wasParked ? null : h;
+            e.next = below;
+            e.depth = below == null ? 1 : below.depth + 1;
+            if (INBOUND.compareAndSet(this, h, e)) {
+                if (wasParked) wake();
+                return true;
+            }
+        }
+    }
+
+    /** Called by the sender that took the process out of PARKED: it now owns making it runnable. */
+    void wake() {
+        rt.makeRunnable(this);
+    }
+
+    /** Owner only: CAS {@code null -> PARKED}. After success the owner must not touch the cell. */
+    final boolean tryPark() {
+        setStatus(suspended ? S_SUSPENDED : S_WAITING);
+        runningOn = null;
+        if (INBOUND.compareAndSet(this, null, PARKED)) return true;
+        setStatus(S_RUNNING);
+        return false;
+    }
+
+    final boolean casInbound(Envelope expect, Envelope value) {
+        return INBOUND.compareAndSet(this, expect, value);
+    }
+
+    final boolean hasInbound() {
+        Envelope h = (Envelope) INBOUND.getAcquire(this);
+        return h != null && h != PARKED && h != DEAD;
+    }
+
+    /** Owner only: moves everything that arrived into the local mailbox, handling signals in order. */
+    final void drainInbound() {
+        Envelope h = (Envelope) INBOUND.getAndSet(this, null);
+        if (h == null || h == PARKED) return;
+        Envelope oldest = null;
+        while (h != null) {
+            Envelope n = h.next;
+            h.next = oldest;
+            oldest = h;
+            h = n;
+        }
+        for (Envelope e = oldest; e != null; ) {
+            Envelope n = e.next;
+            if (e.payload instanceof Signal s) handleSignal(s);
+            else appendLocal(e);
+            e = n;
+        }
+    }
+
+    final void appendLocal(Envelope e) {
+        e.next = null;
+        e.depth = 0;
+        if (last == null) {
+            FIRST.setRelease(this, e);
+        } else {
+            last.setNextRelease(e);
+        }
+        last = e;
+        LOCAL_SIZE.setOpaque(this, localSize + 1);
+    }
+
+    final void appendLocal(Object message) {
+        appendLocal(new Envelope(message));
+    }
+
+    /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
+    final void removeLocal(Envelope prev, Envelope e) {
+        if (e.depth < 0) return;
+        if (prev == null ? first != e : prev.next != e) {
+            prev = null;
+            for (Envelope x = first; x != e; x = x.next) {
+                if (x == null) return;
+                prev = x;
+            }
+        }
+        Envelope n = e.next;
+        if (prev == null) FIRST.setRelease(this, n);
+        else prev.setNextRelease(n);
+        if (last == e) last = prev;
+        if (scanPrev == e) scanPrev = prev;
+        e.depth = -1;
+        LOCAL_SIZE.setOpaque(this, localSize - 1);
+    }
+
+    final void handleSignal(Signal s) {
+        switch (s) {
+            case Signal.Exit x -> onExitSignal(x);
+            case Signal.Link l -> {
+                if (!l.from().equals(pid)) extras().links = PidArrays.add(extras().links, l.from());
+            }
+            case Signal.Unlink u -> {
+                if (extras != null) extras.links = PidArrays.remove(extras.links, u.from());
+            }
+            case Signal.Monitor m -> extras().watchers = Watch.add(extras().watchers, new Watch(m.ref(), m.watcher(), m.object()));
+            case Signal.Demonitor d -> {
+                if (extras != null) extras.watchers = Watch.remove(extras.watchers, d.ref());
+            }
+            case Signal.Down d -> {
+                if (extras != null && Watch.find(extras.watches, d.ref()) != null) {
+                    extras.watches = Watch.remove(extras.watches, d.ref());
+                    appendLocal(Tuple.of(Atom.DOWN, d.ref(), Atom.PROCESS, d.object(), d.reason()));
+                    rt.events.down(this, d);
+                }
+            }
+            case Signal.Wake w -> { }
+            case Signal.Suspend x -> suspended = true;
+            case Signal.Resume x -> suspended = false;
+            case Signal.SetPriority p -> priority = (byte) p.priority().ordinal();
+            case Signal.SetTrapExit t -> trapExit = t.on();
+        }
+    }
+
+    private void onExitSignal(Signal.Exit x) {
+        if (pendingExit != null) return;
+        Object reason = x.reason();
+        if (x.viaLink()) {
+            // A16: a link that was removed before delivery drops the signal.
+            if (extras == null || !PidArrays.contains(extras.links, x.from())) return;
+            extras.links = PidArrays.remove(extras.links, x.from());
+            if (trapExit) appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
+            else if (!Atom.NORMAL.equals(reason)) pendingExit = reason;
+        } else if (Atom.KILL.equals(reason)) {
+            pendingExit = Atom.KILLED; // A6: untrappable, becomes killed
+        } else if (trapExit) {
+            appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
+        } else if (!Atom.NORMAL.equals(reason)) {
+            pendingExit = reason;
+        }
+    }
+
+    // ---------------------------------------------------------------- the run loop (owner)
+
+    static final int PARKED_RESULT = 0, REQUEUE = 1, EXITED = 2;
+
+    /**
+     * Runs one time slice on {@code s}. Handles messages until the mailbox has nothing the current
+     * receive accepts (then parks), the scheduler's reduction budget is spent (then the scheduler puts
+     * the process at the back of its queue) or the process exits.
+     */
+    int runSlice(Scheduler s) {
+        runningOn = s;
+        setStatus(S_RUNNING);
+        try {
+            for (;;) {
+                if (hasInbound()) drainInbound();
+                if (pendingExit != null) {
+                    terminate(pendingExit, null);
+                    return EXITED;
+                }
+                if (suspended) {
+                    if (tryPark()) return PARKED_RESULT;
+                    continue;
+                }
+                if (s.budget <= 0) {
+                    setStatus(S_RUNNABLE);
+                    runningOn = null;
+                    return REQUEUE;
+                }
+                Behavior b = behavior;
+                switch (b) {
+                    case Behavior.Receive r -> {
+                        Envelope prev = scanPrev;
+                        Envelope e = prev == null ? first : prev.next;
+                        if (e != null) {
+                            s.budget--;
+                            reductions++;
+                            Behavior next = r.handler().apply(this, e.payload);
+                            if (next instanceof Behavior.Unhandled) {
+                                if (e.depth >= 0) scanPrev = e;
+                                continue;
+                            }
+                            removeLocal(prev, e);
+                            rt.events.received(this, e.payload);
+                            become(next, r);
+                            continue;
+                        }
+                        if (receiveDeadline != Long.MAX_VALUE) {
+                            long now = rt.clock.nanoTime();
+                            if (now >= receiveDeadline) {
+                                clearReceiveTimer();
+                                s.budget--;
+                                reductions++;
+                                become(r.onTimeout().apply(this), null);
+                                continue;
+                            }
+                            if (receiveTimer == null) receiveTimer = rt.timers.schedule(receiveDeadline, this, Signal.Wake.INSTANCE);
+                        }
+                        publishReductions();
+                        if (tryPark()) return PARKED_RESULT;
+                    }
+                    case Behavior.Compute c -> {
+                        s.budget--;
+                        reductions++;
+                        become(c.step().apply(this), c);
+                    }
+                    case Behavior.Setup su -> {
+                        s.budget--;
+                        reductions++;
+                        Behavior next = su.step().apply(this);
+                        if (next instanceof Behavior.Same || next instanceof Behavior.Unhandled)
+                            throw new ErlangError(Atom.of("bad_behavior"), "setup must return a new behaviour, not " + next);
+                        become(next, su);
+                    }
+                    default -> throw new ErlangError(Atom.of("bad_behavior"), String.valueOf(b));
+                }
+            }
+        } catch (ExitException x) {
+            terminate(x.reason(), null);
+            return EXITED;
+        } catch (ErlangError x) {
+            terminate(Tuple.of(x.reason(), stacktrace(x)), x);
+            return EXITED;
+        } catch (Throwable t) {
+            terminate(Tuple.of(t, stacktrace(t)), t);
+            return EXITED;
+        } finally {
+            publishReductions();
+        }
+    }
+
+    private void publishReductions() {
+        REDUCTIONS.setOpaque(this, reductions);
+    }
+
+    /** Installs what a handler returned; {@code current} is the behaviour that produced it. */
+    private void become(Behavior next, Behavior current) {
+        switch (next) {
+            case null -> throw new ErlangError(Atom.of("bad_behavior"), "a handler returned null");
+            case Behavior.Same x -> {
+                if (current instanceof Behavior.Receive r) enterReceive(r);
+                else if (current == null) enterReceive(behavior instanceof Behavior.Receive r2 ? r2 : null);
+            }
+            case Behavior.Unhandled x ->
+                    throw new ErlangError(Atom.of("bad_behavior"), "unhandled() is only valid from a receive handler");
+            case Behavior.Stop st -> pendingExit = st.reason();
+            default -> {
+                behavior = next;
+                scanPrev = null;
+                enterReceive(next instanceof Behavior.Receive r ? r : null);
+            }
+        }
+    }
+
+    /** A receive is (re)entered: its {@code after} timer starts now (B4). */
+    final void enterReceive(Behavior.Receive r) {
+        clearReceiveTimer();
+        if (r == null || r.timeout() == null) {
+            receiveDeadline = Long.MAX_VALUE;
+        } else {
+            long t = r.timeout().toNanos();
+            long now = rt.clock.nanoTime();
+            receiveDeadline = t > Long.MAX_VALUE - now - 1 ? Long.MAX_VALUE - 1 : now + t;
+        }
+    }
+
+    private void clearReceiveTimer() {
+        if (receiveTimer != null) {
+            rt.timers.cancel(receiveTimer);
+            receiveTimer = null;
+        }
+    }
+
+    static List<String> stacktrace(Throwable t) {
+        StackTraceElement[] st = t.getStackTrace();
+        List<String> out = new ArrayList<>(Math.min(st.length, 12));
+        for (int i = 0; i < st.length && out.size() < 12; i++) {
+            String cls = st[i].getClassName();
+            if (cls.startsWith("beamscope.runtime.internal.")) break;
+            out.add(st[i].toString());
+        }
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- exit (owner)
+
+    /**
+     * Ends the process. Order (A21, A30): the name is released and the pid stops being alive first;
+     * then every link gets an exit signal and every monitor a DOWN, each after everything this process
+     * sent earlier to the same receiver.
+     */
+    final void terminate(Object reason, Throwable crash) {
+        setStatus(S_EXITING);
+        clearReceiveTimer();
+        rt.release(this);
+        // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
+        Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
+        Extras x = extras;
+        if (h != null && h != PARKED) {
+            for (Envelope e = h; e != null; e = e.next) {
+                if (e.payload instanceof Signal.Unlink u && x != null) x.links = PidArrays.remove(x.links, u.from());
+            }
+            for (Envelope e = h; e != null; e = e.next) {
+                switch (e.payload) {
+                    case Signal.Link l -> rt.answerDeadLink(pid, l.from());
+                    case Signal.Monitor m -> rt.answerDeadMonitor(pid, m);
+                    case Signal.Demonitor d -> { if (x != null) x.watchers = Watch.remove(x.watchers, d.ref()); }
+                    default -> { }
+                }
+            }
+        }
+        if (x != null) {
+            for (Pid linked : x.links) rt.sendSignal(linked, new Signal.Exit(pid, reason, true));
+            for (Watch w : x.watchers) rt.sendSignal(w.pid(), new Signal.Down(w.ref(), w.object(), reason));
+            for (Watch w : x.watches) rt.sendSignal(w.pid(), new Signal.Demonitor(w.ref()));
+        }
+        FIRST.setRelease(this, (Envelope) null);
+        last = null;
+        scanPrev = null;
+        LOCAL_SIZE.setOpaque(this, 0);
+        rt.exited(this, reason, crash);
+    }
+
+    // ---------------------------------------------------------------- ProcessContext (owner)
+
+    @Override
+    public final Pid self() {
+        return pid;
+    }
+
+    @Override
+    public final Node node() {
+        return rt.node;
+    }
+
+    private void charge(int reds) {
+        Scheduler s = runningOn;
+        if (s != null) s.budget -= reds;
+        reductions += reds;
+    }
+
+    @Override
+    public void send(Pid to, Object message) {
+        charge(4);
+        rt.send(this, to, message);
+    }
+
+    @Override
+    public void send(String name, Object message) {
+        charge(4);
+        ProcessCell t = rt.whereisCell(name);
+        if (t == null) throw ErlangError.badarg("no process is registered as " + name);
+        rt.send(this, t, message);
+    }
+
+    @Override
+    public Pid spawn(Behavior behavior) {
+        return spawn(behavior, SpawnOptions.defaults());
+    }
+
+    @Override
+    public Pid spawn(Behavior behavior, SpawnOptions options) {
+        charge(10);
+        return rt.spawn(behavior, options, this, false, null).pid;
+    }
+
+    @Override
+    public Pid spawnLink(Behavior behavior) {
+        return spawnLink(behavior, SpawnOptions.defaults());
+    }
+
+    @Override
+    public Pid spawnLink(Behavior behavior, SpawnOptions options) {
+        charge(10);
+        ProcessCell child = rt.spawn(behavior, options, this, true, null);
+        extras().links = PidArrays.add(extras().links, child.pid);
+        return child.pid;
+    }
+
+    @Override
+    public Spawned spawnMonitor(Behavior behavior) {
+        return spawnMonitor(behavior, SpawnOptions.defaults());
+    }
+
+    @Override
+    public Spawned spawnMonitor(Behavior behavior, SpawnOptions options) {
+        charge(10);
+        Ref ref = rt.makeRef();
+        ProcessCell child = rt.spawn(behavior, options, this, false, ref);
+        extras().watches = Watch.add(extras().watches, new Watch(ref, child.pid, child.pid));
+        return new Spawned(child.pid, ref);
+    }
+
+    @Override
+    public void link(Pid other) {
+        charge(1);
+        if (other.equals(pid)) return;
+        if (extras != null && PidArrays.contains(extras.links, other)) return;
+        if (!rt.sendSignal(other, new Signal.Link(pid))) {
+            if (trapExit) appendLocal(Tuple.of(Atom.EXIT, other, Atom.NOPROC));
+            else throw new ErlangError(Atom.NOPROC, "link to " + other + ", which is not alive");
+            return;
+        }
+        extras().links = PidArrays.add(extras().links, other);
+        rt.events.linked(this, other, true);
+    }
+
+    @Override
+    public void unlink(Pid other) {
+        charge(1);
+        if (extras == null || !PidArrays.contains(extras.links, other)) return;
+        extras.links = PidArrays.remove(extras.links, other);
+        rt.sendSignal(other, new Signal.Unlink(pid));
+        rt.events.linked(this, other, false);
+    }
+
+    @Override
+    public Ref monitor(Pid target) {
+        return monitorObject(target, target);
+    }
+
+    @Override
+    public Ref monitor(String name) {
+        ProcessCell t = rt.whereisCell(name);
+        Object object = Tuple.of(Atom.of(name), Atom.of(rt.config.name()));
+        return monitorObject(t == null ? null : t.pid, object);
+    }
+
+    final Ref monitorObject(Pid target, Object object) {
+        charge(1);
+        Ref ref = rt.makeRef();
+        if (target == null || !rt.sendSignal(target, new Signal.Monitor(ref, pid, object))) {
+            appendLocal(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, object, Atom.NOPROC));
+            return ref;
+        }
+        extras().watches = Watch.add(extras().watches, new Watch(ref, target, object));
+        rt.events.monitored(this, target, ref);
+        return ref;
+    }
+
+    @Override
+    public boolean demonitor(Ref ref) {
+        demonitor(ref, false);
+        return true;
+    }
+
+    @Override
+    public boolean demonitor(Ref ref, boolean flush) {
+        Watch w = extras == null ? null : Watch.find(extras.watches, ref);
+        if (w == null && extras != null && Watch.find(extras.watchers, ref) != null)
+            throw ErlangError.badarg("monitor " + ref + " is owned by another process");
+        if (w != null) {
+            extras.watches = Watch.remove(extras.watches, ref);
+            rt.sendSignal(w.pid(), new Signal.Demonitor(ref));
+        }
+        if (flush) {
+            Envelope prev = null;
+            for (Envelope e = first; e != null; prev = e, e = e.next) {
+                if (e.payload instanceof Tuple t && t.size() == 5 && Atom.DOWN.equals(t.get(0)) && ref.equals(t.get(1))) {
+                    removeLocal(prev, e);
+                    break;
+                }
+            }
+        }
+        return w != null;
+    }
+
+    @Override
+    public void exit(Pid target, Object reason) {
+        charge(1);
+        if (target.equals(pid)) {
+            // A9/A10: a self-directed exit/2 that kills the caller does so before returning.
+            if (Atom.KILL.equals(reason)) throw new ExitException(Atom.KILLED);
+            if (trapExit) {
+                appendLocal(Tuple.of(Atom.EXIT, pid, reason));
+                return;
+            }
+            throw new ExitException(reason);
+        }
+        rt.sendSignal(target, new Signal.Exit(pid, reason, false));
+    }
+
+    @Override
+    public boolean trapExit(boolean on) {
+        boolean old = trapExit;
+        trapExit = on;
+        return old;
+    }
+
+    @Override
+    public boolean trapExit() {
+        return trapExit;
+    }
+
+    @Override
+    public Priority priority(Priority p) {
+        Priority old = priority();
+        priority = (byte) p.ordinal();
+        return old;
+    }
+
+    @Override
+    public Priority priority() {
+        return Priority.values()[priority];
+    }
+
+    @Override
+    public void register(String name) {
+        rt.register(name, this);
+    }
+
+    @Override
+    public void unregister(String name) {
+        rt.unregister(name);
+    }
+
+    @Override
+    public Optional<Pid> whereis(String name) {
+        return rt.whereis(name);
+    }
+
+    @Override
+    public boolean isAlive(Pid p) {
+        return rt.lookup(p) != null;
+    }
+
+    @Override
+    public TimerRef sendAfter(Pid to, Object message, Duration delay) {
+        return rt.sendAfter(pid, to, message, delay);
+    }
+
+    @Override
+    public TimerRef sendAfter(String name, Object message, Duration delay) {
+        return rt.sendAfter(pid, name, message, delay);
+    }
+
+    @Override
+    public Optional<Duration> cancelTimer(TimerRef timer) {
+        return rt.timers.cancelUser(timer.id());
+    }
+
+    @Override
+    public void work(int reds) {
+        if (reds < 0) throw new IllegalArgumentException("negative work");
+        charge(reds);
+    }
+
+    @Override
+    public Ref makeRef() {
+        return rt.makeRef();
+    }
+
+    @Override
+    public long nanoTime() {
+        return rt.clock.nanoTime();
+    }
+
+    // ---------------------------------------------------------------- observation (any thread)
+
+    final ProcessStatus status() {
+        byte s = (byte) STATUS.getOpaque(this);
+        return switch (s) {
+            case S_RUNNING -> ProcessStatus.RUNNING;
+            case S_WAITING -> ProcessStatus.WAITING;
+            case S_EXITING -> ProcessStatus.EXITING;
+            case S_SUSPENDED -> ProcessStatus.SUSPENDED;
+            default -> ProcessStatus.RUNNABLE;
+        };
+    }
+
+    final void setStatus(byte s) {
+        STATUS.setOpaque(this, s);
+    }
+
+    /** Messages waiting: the local mailbox plus what has arrived but not been drained yet. */
+    final int messageQueueLen() {
+        int local = (int) LOCAL_SIZE.getOpaque(this);
+        Envelope h = (Envelope) INBOUND.getAcquire(this);
+        int in = (h == null || h == PARKED || h == DEAD) ? 0 : h.depth;
+        return Math.max(0, local + in);
+    }
+
+    final long reductionsObserved() {
+        return (long) REDUCTIONS.getOpaque(this);
+    }
+
+    /** The first {@code limit} queued messages, oldest first (a weakly consistent peek). */
+    final List<Object> peekMessages(int limit) {
+        List<Object> out = new ArrayList<>(Math.min(limit, 16));
+        for (Envelope e = (Envelope) FIRST.getAcquire(this); e != null && out.size() < limit; e = e.nextAcquire()) {
+            if (e.depth >= 0) out.add(e.payload);
+        }
+        if (out.size() < limit) {
+            Envelope h = (Envelope) INBOUND.getAcquire(this);
+            if (h != null && h != PARKED && h != DEAD) {
+                List<Object> pending = new ArrayList<>();
+                for (Envelope e = h; e != null && pending.size() < 10_000; e = e.next) {
+                    if (!(e.payload instanceof Signal)) pending.add(e.payload);
+                }
+                for (int i = pending.size() - 1; i >= 0 && out.size() < limit; i--) out.add(pending.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** A rough heap footprint: the cell, its pid and behaviour, queued messages, links and monitors. */
+    final long memoryEstimate() {
+        long m = 160 + 48L * messageQueueLen();
+        Extras x = extras;
+        if (x != null) m += 64 + 8L * (x.links.length + x.watches.length + x.watchers.length);
+        return m;
+    }
+
+    /** The lineage this process's children get; shared by all of them. */
+    final Lineage childLineage() {
+        Extras x = extras();
+        String name = x.name;
+        Lineage l = x.childLineage;
+        if (l == null || !java.util.Objects.equals(l.name(), name)) x.childLineage = l = new Lineage(pid, name, lineage);
+        return l;
+    }
+
+    final Extras extras() {
+        Extras x = extras;
+        if (x == null) extras = x = new Extras();
+        return x;
+    }
+
+    /** Rarely used per-process state, allocated on first use to keep idle processes small. */
+    static final class Extras {
+        volatile String name;
+        volatile Pid[] links = PidArrays.EMPTY;
+        /** Monitors this process holds on others. */
+        volatile Watch[] watches = Watch.EMPTY;
+        /** Monitors others hold on this process. */
+        volatile Watch[] watchers = Watch.EMPTY;
+        Lineage childLineage;
+    }
+
+    private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            INBOUND = l.findVarHandle(ProcessCell.class, "inbound", Envelope.class);
+            FIRST = l.findVarHandle(ProcessCell.class, "first", Envelope.class);
+            LOCAL_SIZE = l.findVarHandle(ProcessCell.class, "localSize", int.class);
+            STATUS = l.findVarHandle(ProcessCell.class, "status", byte.class);
+            REDUCTIONS = l.findVarHandle(ProcessCell.class, "reductions", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
