@@ -164,6 +164,11 @@ public final class Node implements AutoCloseable {
         return rt.processInfo(pid, messageLimit);
     }
 
+    /** One entry of a live process's dictionary ({@link ProcessContext#put}), read without stopping it. */
+    public Optional<Object> dictionaryGet(Pid pid, Object key) {
+        return rt.dictionaryGet(pid, key);
+    }
+
     /** One row per live process. */
     public List<ProcessSummary> processes() {
         return rt.processes();

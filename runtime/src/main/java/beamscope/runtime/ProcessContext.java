@@ -102,6 +102,19 @@ public interface ProcessContext {
     /** Declares CPU work in reductions; a slice ends when its budget is spent. */
     void work(int reductions);
 
+    /**
+     * {@code Process.put(key, value)}: the process dictionary. Observers see it in
+     * {@link ProcessInfo#dictionary()}; OTP behaviours keep {@code $initial_call} and {@code $ancestors}
+     * there, and what the observer window shows of their state. Returns the previous value or null.
+     */
+    Object put(Object key, Object value);
+
+    /** {@code Process.get(key)}, or null. */
+    Object get(Object key);
+
+    /** {@code Process.delete(key)}; returns the previous value or null. */
+    Object erase(Object key);
+
     /** A fresh unique reference ({@code make_ref()}). */
     Ref makeRef();
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param ancestors      parent first: registered names where the ancestor had one, pids otherwise
  * @param scheduler      the scheduler it last ran on (0-based)
  * @param memory         an estimate in bytes
+ * @param dictionary     the process dictionary ({@link ProcessContext#put})
  */
 public record ProcessInfo(
         Pid pid,
@@ -34,4 +35,5 @@ public record ProcessInfo(
         Optional<Pid> parent,
         List<Object> ancestors,
         int scheduler,
-        long memory) {}
+        long memory,
+        java.util.Map<Object, Object> dictionary) {}

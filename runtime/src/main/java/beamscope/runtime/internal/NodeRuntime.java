@@ -441,7 +441,14 @@ public final class NodeRuntime {
                 c.reductionsObserved(), Priority.values()[c.priority], c.trapExit, links, List.copyOf(monitors),
                 List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
                 Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
-                on != null ? on.index : c.schedulerIndex, c.memoryEstimate()));
+                on != null ? on.index : c.schedulerIndex, c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
+    }
+
+    /** One entry of a process's dictionary, read without stopping it. */
+    public Optional<Object> dictionaryGet(Pid pid, Object key) {
+        ProcessCell c = lookup(pid);
+        ProcessCell.Extras x = c == null ? null : c.extras;
+        return x == null ? Optional.empty() : Optional.ofNullable(x.dictionary.get(key));
     }
 
     public List<ProcessSummary> processes() {

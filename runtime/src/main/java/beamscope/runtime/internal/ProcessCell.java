@@ -641,6 +641,29 @@ public class ProcessCell implements ProcessContext {
     }
 
     @Override
+    public Object put(Object key, Object value) {
+        Extras x = extras();
+        java.util.LinkedHashMap<Object, Object> m = new java.util.LinkedHashMap<>(x.dictionary);
+        Object old = m.put(key, value);
+        x.dictionary = java.util.Collections.unmodifiableMap(m);
+        return old;
+    }
+
+    @Override
+    public Object get(Object key) {
+        return extras == null ? null : extras.dictionary.get(key);
+    }
+
+    @Override
+    public Object erase(Object key) {
+        if (extras == null || !extras.dictionary.containsKey(key)) return null;
+        java.util.LinkedHashMap<Object, Object> m = new java.util.LinkedHashMap<>(extras.dictionary);
+        Object old = m.remove(key);
+        extras.dictionary = java.util.Collections.unmodifiableMap(m);
+        return old;
+    }
+
+    @Override
     public Ref makeRef() {
         return rt.makeRef();
     }
@@ -730,6 +753,7 @@ public class ProcessCell implements ProcessContext {
         /** Monitors others hold on this process. */
         volatile Watch[] watchers = Watch.EMPTY;
         Lineage childLineage;
+        volatile java.util.Map<Object, Object> dictionary = java.util.Map.of();
     }
 
     private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;
