@@ -75,7 +75,7 @@ public class ProcessCell implements ProcessContext {
 
     final Lineage lineage;
     final String initialCall;
-    Extras extras;
+    volatile Extras extras;
     /** The exit reason decided while handling signals; the process terminates at its next check. */
     Object pendingExit;
     Scheduler runningOn;
