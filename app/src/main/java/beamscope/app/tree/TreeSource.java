@@ -1,0 +1,68 @@
+package beamscope.app.tree;
+
+import beamscope.runtime.Node;
+import beamscope.runtime.ProcessSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+
+/**
+ * A self-contained sampler for the tree: builds a {@link TreeFrame} from a {@link Node} on its own
+ * thread at a fixed rate, and hands it to the FX thread with at most one hand-off pending (a slow FX
+ * thread skips frames instead of queueing them). The app may use its own sampler instead and call
+ * {@link TreeViewModel#apply} the same way.
+ */
+public final class TreeSource implements AutoCloseable {
+
+    private final Node node;
+    private final TreeViewModel viewModel;
+    private final SupervisorProbe probe;
+    private final ScheduledExecutorService thread;
+    private final AtomicReference<TreeFrame> pending = new AtomicReference<>();
+    private volatile long lastBuildNanos;
+
+    public TreeSource(Node node, TreeViewModel viewModel) {
+        this(node, viewModel, SupervisorProbe.NONE, Duration.ofMillis(250));
+    }
+
+    public TreeSource(Node node, TreeViewModel viewModel, SupervisorProbe probe, Duration period) {
+        this.node = node;
+        this.viewModel = viewModel;
+        this.probe = probe;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "beamscope-tree-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        viewModel.setOnShapeChange(() -> thread.execute(this::sample));
+        thread.scheduleWithFixedDelay(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How long building the last frame took (after reading the processes), in nanoseconds. */
+    public long lastBuildNanos() {
+        return lastBuildNanos;
+    }
+
+    private void sample() {
+        try {
+            List<ProcessSummary> processes = node.processes();
+            long t0 = System.nanoTime();
+            TreeFrame f = TreeFrame.from(node.config().name(), processes, probe.supervisors(processes),
+                    viewModel.shape(), viewModel.watched());
+            lastBuildNanos = System.nanoTime() - t0;
+            if (pending.getAndSet(f) == null) Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
+        } catch (RuntimeException e) {
+            System.getLogger("beamscope.app.tree").log(System.Logger.Level.WARNING, "tree sample failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        viewModel.setOnShapeChange(null);
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,207 @@
+package beamscope.app.tree;
+
+import beamscope.app.tree.TreeGeometry.Hit;
+import beamscope.runtime.Pid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The supervision tree's state: the frame shown, what the user folded, zoom and pan, the running
+ * animations, and the selected process (shared with the rest of the window). Touched on the FX thread
+ * only, except {@link #shape()} and {@link #watched()}, which the sampler reads.
+ */
+public final class TreeViewModel {
+
+    /** Called when the user asks for a process's context menu (screen coordinates). */
+    @FunctionalInterface
+    public interface ContextMenuHook {
+        void show(Pid pid, double screenX, double screenY);
+    }
+
+    private final ObjectProperty<Pid> selection;
+    private final LongSupplier clock;
+    private final ReadOnlyObjectWrapper<TreeFrame> frame = new ReadOnlyObjectWrapper<>(TreeFrame.EMPTY);
+    private final DoubleProperty scale = new SimpleDoubleProperty(1);
+    private final DoubleProperty offsetX = new SimpleDoubleProperty(0);
+    private final DoubleProperty offsetY = new SimpleDoubleProperty(0);
+    private final List<TreeEffect> effects = new ArrayList<>();
+    private final Map<Pid, Integer> seenRestarts = new HashMap<>();
+    private volatile TreeShape shape = TreeShape.INITIAL;
+    private volatile Set<Pid> watched = Set.of();
+    private Runnable onShapeChange = () -> {};
+    private ContextMenuHook onNodeContextMenu = (pid, x, y) -> {};
+    private long changes;
+
+    public TreeViewModel(ObjectProperty<Pid> selection) {
+        this(selection, System::nanoTime);
+    }
+
+    public TreeViewModel(ObjectProperty<Pid> selection, LongSupplier clock) {
+        this.selection = selection;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------ frames in
+
+    /** Shows a new frame (FX thread) and starts the animations for what changed since the last one. */
+    public void apply(TreeFrame next) {
+        TreeChanges ch = TreeChanges.between(frame.get(), next);
+        long now = clock.getAsLong();
+        for (TreeChanges.Restart r : ch.restarted()) {
+            effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), now));
+            seenRestarts.put(r.after().pid(), restarts(r.before()) + 1);
+        }
+        for (TreeItem dead : ch.died()) {
+            effects.add(new TreeEffect(TreeEffect.Type.DIED, dead, now));
+            seenRestarts.remove(dead.pid());
+        }
+        for (Pid p : ch.reacted()) {
+            TreeItem it = next.item(p);
+            if (it != null) effects.add(new TreeEffect(TreeEffect.Type.REACTED, it, now));
+        }
+        watched = next.shownPids();
+        frame.set(next);
+        changes++;
+    }
+
+    public ReadOnlyObjectProperty<TreeFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public TreeFrame frame() {
+        return frame.get();
+    }
+
+    /** What the user folded; read by the sampler thread. */
+    public TreeShape shape() {
+        return shape;
+    }
+
+    /** The pids shown now, whose deaths the next frame should report; read by the sampler thread. */
+    public Set<Pid> watched() {
+        return watched;
+    }
+
+    /** The sampler registers here to build a frame at once when the user folds or pages. */
+    public void setOnShapeChange(Runnable r) {
+        onShapeChange = r == null ? () -> {} : r;
+    }
+
+    // ------------------------------------------------------------ animations
+
+    /** The animations still running; finished ones are dropped. */
+    public List<TreeEffect> effects() {
+        long now = clock.getAsLong();
+        effects.removeIf(e -> e.over(now));
+        return List.copyOf(effects);
+    }
+
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /**
+     * Restarts of this process's place: the supervisor's count when the OTP layer gives it, else the
+     * restarts this view has seen itself.
+     */
+    public int restarts(TreeItem it) {
+        return Math.max(it.restarts(), it.pid() == null ? 0 : seenRestarts.getOrDefault(it.pid(), 0));
+    }
+
+    /** Grows on every change that needs a redraw (frames, folds, zoom, pan, selection). */
+    public long changes() {
+        return changes;
+    }
+
+    // ------------------------------------------------------------ user actions
+
+    public ObjectProperty<Pid> selectionProperty() {
+        return selection;
+    }
+
+    /** A click on a point of the content: selects, folds or pages. */
+    public void click(Hit hit) {
+        if (hit == null) return;
+        TreeItem it = hit.item();
+        switch (hit.zone()) {
+            case TOGGLE -> toggle(it);
+            case PREV -> page(it, -1);
+            case NEXT -> page(it, +1);
+            case BODY -> {
+                if (it.kind() == TreeItem.Kind.AGGREGATE && !it.aggregate().open()) toggle(it);
+                else if (it.isProcess()) selection.set(it.pid());
+            }
+        }
+        changes++;
+    }
+
+    /** Folds or unfolds a node; opens an aggregate at its first page or closes it. */
+    public void toggle(TreeItem it) {
+        if (it.kind() == TreeItem.Kind.AGGREGATE) shape = shape.page(it.pid(), it.aggregate().open() ? -1 : 0);
+        else if (it.pid() != null) shape = shape.toggle(it.pid(), it.collapsed());
+        onShapeChange.run();
+    }
+
+    /** Moves an open aggregate a page forward or back. */
+    public void page(TreeItem aggregate, int delta) {
+        TreeItem.Aggregate a = aggregate.aggregate();
+        if (a == null || !a.open()) return;
+        int p = Math.floorMod(a.page() + delta, a.pages());
+        shape = shape.page(aggregate.pid(), p);
+        onShapeChange.run();
+    }
+
+    public void setOnNodeContextMenu(ContextMenuHook hook) {
+        onNodeContextMenu = hook == null ? (pid, x, y) -> {} : hook;
+    }
+
+    public void contextMenu(Hit hit, double screenX, double screenY) {
+        if (hit != null && hit.item().isProcess()) onNodeContextMenu.show(hit.item().pid(), screenX, screenY);
+    }
+
+    // ------------------------------------------------------------ zoom and pan
+
+    public DoubleProperty scaleProperty() { return scale; }
+    public DoubleProperty offsetXProperty() { return offsetX; }
+    public DoubleProperty offsetYProperty() { return offsetY; }
+
+    /** Zooms by {@code factor} keeping the view point (px, py) still. */
+    public void zoom(double factor, double px, double py) {
+        double s = scale.get(), ns = Math.max(0.1, Math.min(4, s * factor));
+        offsetX.set(px - (px - offsetX.get()) * ns / s);
+        offsetY.set(py - (py - offsetY.get()) * ns / s);
+        scale.set(ns);
+        changes++;
+    }
+
+    public void pan(double dx, double dy) {
+        offsetX.set(offsetX.get() + dx);
+        offsetY.set(offsetY.get() + dy);
+        changes++;
+    }
+
+    /** Scales and centres the whole tree into a view of this size (never above 100 %). */
+    public void fit(double viewWidth, double viewHeight, TreeGeometry g) {
+        TreeFrame f = frame.get();
+        double w = g.width(f), h = g.height(f);
+        if (w <= 0 || h <= 0 || viewWidth <= 0 || viewHeight <= 0) return;
+        double s = Math.max(0.1, Math.min(1, Math.min(viewWidth / w, viewHeight / h)));
+        scale.set(s);
+        offsetX.set((viewWidth - w * s) / 2);
+        offsetY.set(Math.max(0, (viewHeight - h * s) / 2));
+        changes++;
+    }
+
+    /** Converts a view point to content coordinates. */
+    public double contentX(double viewX) { return (viewX - offsetX.get()) / scale.get(); }
+    public double contentY(double viewY) { return (viewY - offsetY.get()) / scale.get(); }
+}
