@@ -54,7 +54,13 @@ public final class TreeSource implements AutoCloseable {
             TreeFrame f = TreeFrame.from(node.config().name(), processes, probe.supervisors(processes),
                     viewModel.shape(), viewModel.watched());
             lastBuildNanos = System.nanoTime() - t0;
-            if (pending.getAndSet(f) == null) Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
+            if (pending.getAndSet(f) == null) {
+                try {
+                    Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
+                } catch (IllegalStateException toolkitNotRunning) {
+                    pending.set(null);
+                }
+            }
         } catch (RuntimeException e) {
             System.getLogger("beamscope.app.tree").log(System.Logger.Level.WARNING, "tree sample failed", e);
         }

@@ -1,0 +1,525 @@
+package beamscope.app.tree;
+
+import beamscope.app.tree.TreeGeometry.Hit;
+import beamscope.app.tree.TreeItem.Kind;
+import beamscope.app.tree.TreeItem.StatusCounts;
+import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link TreeViewModel} on a canvas: boxes, elbow links, badges, fold toggles and the
+ * crash/restart animations. Redraws at most once per pulse, and only when something changed or an
+ * animation runs. Every colour comes from CSS ({@code css/tree.css} sets the {@code -bs-tree-*}
+ * properties from the theme's tokens).
+ */
+public final class TreeCanvas extends Region {
+
+    private static final StyleablePropertyFactory<TreeCanvas> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private final StyleableObjectProperty<Paint> background = paint("background", "-bs-tree-background");
+    private final StyleableObjectProperty<Paint> line = paint("line", "-bs-tree-line");
+    private final StyleableObjectProperty<Paint> text = paint("text", "-bs-tree-text");
+    private final StyleableObjectProperty<Paint> muted = paint("muted", "-bs-tree-muted");
+    private final StyleableObjectProperty<Paint> box = paint("box", "-bs-tree-box");
+    private final StyleableObjectProperty<Paint> boxBorder = paint("boxBorder", "-bs-tree-box-border");
+    private final StyleableObjectProperty<Paint> supervisorBox = paint("supervisorBox", "-bs-tree-supervisor");
+    private final StyleableObjectProperty<Paint> nodeBox = paint("nodeBox", "-bs-tree-node");
+    private final StyleableObjectProperty<Paint> nodeText = paint("nodeText", "-bs-tree-node-text");
+    private final StyleableObjectProperty<Paint> running = paint("running", "-bs-tree-running");
+    private final StyleableObjectProperty<Paint> runnable = paint("runnable", "-bs-tree-runnable");
+    private final StyleableObjectProperty<Paint> waiting = paint("waiting", "-bs-tree-waiting");
+    private final StyleableObjectProperty<Paint> suspended = paint("suspended", "-bs-tree-suspended");
+    private final StyleableObjectProperty<Paint> exiting = paint("exiting", "-bs-tree-exiting");
+    private final StyleableObjectProperty<Paint> badge = paint("badge", "-bs-tree-badge");
+    private final StyleableObjectProperty<Paint> badgeHot = paint("badgeHot", "-bs-tree-badge-hot");
+    private final StyleableObjectProperty<Paint> badgeText = paint("badgeText", "-bs-tree-badge-text");
+    private final StyleableObjectProperty<Paint> selected = paint("selected", "-bs-tree-selected");
+    private final StyleableObjectProperty<Paint> died = paint("died", "-bs-tree-died");
+    private final StyleableObjectProperty<Paint> restarted = paint("restarted", "-bs-tree-restarted");
+    private final StyleableObjectProperty<Paint> reacted = paint("reacted", "-bs-tree-reacted");
+    private final StyleableObjectProperty<Number> lineWidth =
+            (StyleableObjectProperty<Number>) CSS.createStyleableNumberProperty(this, "lineWidth", "-bs-tree-line-width", c -> c.lineWidth, 1.5);
+    private final StyleableObjectProperty<Font> font =
+            (StyleableObjectProperty<Font>) CSS.createStyleableFontProperty(this, "font", "-fx-font", c -> c.font, Font.getDefault(), true);
+
+    private final Canvas canvas = new Canvas();
+    private final Text measure = new Text();
+    private final Map<String, String> fitted = new HashMap<>();
+    private TreeViewModel vm;
+    private long drawnChanges = -1;
+    private boolean dirty = true, autoFit = true;
+    private double pressX, pressY, lastX, lastY;
+    private boolean dragged;
+
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (vm == null) return;
+            List<TreeEffect> effects = vm.effects();
+            if (dirty || vm.changes() != drawnChanges || !effects.isEmpty()) draw(effects);
+        }
+    };
+
+    public TreeCanvas() {
+        getStyleClass().add("tree-canvas");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) pulse.stop();
+            else pulse.start();
+        });
+        for (var p : List.of(background, line, text, muted, box, boxBorder, supervisorBox, nodeBox, nodeText, running,
+                runnable, waiting, suspended, exiting, badge, badgeHot, badgeText, selected, died, restarted, reacted))
+            p.addListener(o -> dirty = true);
+        lineWidth.addListener(o -> dirty = true);
+        font.addListener(o -> { dirty = true; fitted.clear(); });
+        widthProperty().addListener(o -> resized());
+        heightProperty().addListener(o -> resized());
+        wireInput();
+    }
+
+    private StyleableObjectProperty<Paint> paint(String name, String css) {
+        return (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this, name, css, c -> switch (name) {
+            case "background" -> c.background;
+            case "line" -> c.line;
+            case "text" -> c.text;
+            case "muted" -> c.muted;
+            case "box" -> c.box;
+            case "boxBorder" -> c.boxBorder;
+            case "supervisorBox" -> c.supervisorBox;
+            case "nodeBox" -> c.nodeBox;
+            case "nodeText" -> c.nodeText;
+            case "running" -> c.running;
+            case "runnable" -> c.runnable;
+            case "waiting" -> c.waiting;
+            case "suspended" -> c.suspended;
+            case "exiting" -> c.exiting;
+            case "badge" -> c.badge;
+            case "badgeHot" -> c.badgeHot;
+            case "badgeText" -> c.badgeText;
+            case "selected" -> c.selected;
+            case "died" -> c.died;
+            case "restarted" -> c.restarted;
+            case "reacted" -> c.reacted;
+            default -> throw new IllegalArgumentException(name);
+        }, Color.GRAY);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    /** Shows this view model; the canvas follows its frames from now on. */
+    public void setViewModel(TreeViewModel vm) {
+        this.vm = vm;
+        vm.frameProperty().addListener((o, a, f) -> {
+            if (autoFit) fitNow(0.55);
+        });
+        vm.selectionProperty().addListener(o -> dirty = true);
+        dirty = true;
+    }
+
+    /** The geometry at the current font size. */
+    public TreeGeometry geometry() {
+        return new TreeGeometry(font.get().getSize());
+    }
+
+    /** Fits the whole tree into the view, and keeps fitting it as it changes until the user zooms or pans. */
+    public void fit() {
+        autoFit = true;
+        fitNow(0.1);
+    }
+
+    public void zoomIn() { zoom(1.25); }
+
+    public void zoomOut() { zoom(0.8); }
+
+    private void zoom(double f) {
+        autoFit = false;
+        vm.zoom(f, getWidth() / 2, getHeight() / 2);
+    }
+
+    private void fitNow(double minScale) {
+        if (vm == null || getWidth() <= 0) return;
+        vm.fit(getWidth(), getHeight(), geometry());
+        if (vm.scaleProperty().get() < minScale) {
+            vm.scaleProperty().set(minScale);
+            vm.offsetXProperty().set(0);
+            vm.offsetYProperty().set(0);
+        }
+        dirty = true;
+    }
+
+    private void resized() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        if (autoFit) fitNow(0.55);
+        dirty = true;
+    }
+
+    /** The hit at a point of this control, for clicks and tests. */
+    public Hit hitAt(double x, double y) {
+        return vm == null ? null : geometry().hit(vm.frame(), vm.contentX(x), vm.contentY(y));
+    }
+
+    /** Where a process's box is on this control (its centre), or null when not shown. */
+    public javafx.geometry.Point2D centreOf(Pid pid) {
+        TreeItem it = vm.frame().item(pid);
+        if (it == null) return null;
+        TreeGeometry g = geometry();
+        double s = vm.scaleProperty().get();
+        return new javafx.geometry.Point2D(vm.offsetXProperty().get() + (g.left(it) + g.boxWidth() / 2) * s,
+                vm.offsetYProperty().get() + g.centreY(it) * s);
+    }
+
+    private void wireInput() {
+        setOnScroll(e -> {
+            if (vm == null) return;
+            autoFit = false;
+            if (e.isShiftDown()) vm.pan(e.getDeltaX(), e.getDeltaY());
+            else if (e.getDeltaY() != 0) vm.zoom(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            requestFocus();
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+            dragged = false;
+        });
+        setOnMouseDragged(e -> {
+            if (vm == null) return;
+            if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 4) dragged = true;
+            if (dragged) {
+                autoFit = false;
+                vm.pan(e.getX() - lastX, e.getY() - lastY);
+            }
+            lastX = e.getX();
+            lastY = e.getY();
+        });
+        setOnMouseClicked(e -> {
+            if (vm == null || dragged || e.getButton() != MouseButton.PRIMARY) return;
+            vm.click(hitAt(e.getX(), e.getY()));
+        });
+        setOnContextMenuRequested(e -> {
+            if (vm != null) vm.contextMenu(hitAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
+        });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.relocate(0, 0);
+    }
+
+    // ------------------------------------------------------------ drawing
+
+    private void draw(List<TreeEffect> effects) {
+        dirty = false;
+        drawnChanges = vm.changes();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.setGlobalAlpha(1);
+        gc.setFill(background.get());
+        gc.fillRect(0, 0, w, h);
+        TreeFrame f = vm.frame();
+        if (f.items().isEmpty()) return;
+        TreeGeometry g = geometry();
+        double s = vm.scaleProperty().get();
+        gc.translate(vm.offsetXProperty().get(), vm.offsetYProperty().get());
+        gc.scale(s, s);
+        double minX = vm.contentX(0), maxX = vm.contentX(w), minY = vm.contentY(0), maxY = vm.contentY(h);
+        long now = vm.now();
+
+        gc.setLineWidth(lineWidth.get().doubleValue());
+        gc.setStroke(line.get());
+        for (TreeItem it : f.items()) {
+            if (it.parent() < 0) continue;
+            TreeItem p = f.items().get(it.parent());
+            double py = g.centreY(p), cy = g.centreY(it);
+            if (Math.max(py, cy) + g.boxHeight() < minY || Math.min(py, cy) - g.boxHeight() > maxY) continue;
+            double px = g.left(p) + g.boxWidth(), cx = g.left(it), mx = cx - g.columnPitch() * 0.16;
+            gc.strokePolyline(new double[] {px, mx, mx, cx}, new double[] {py, py, cy, cy}, 4);
+        }
+
+        Pid sel = vm.selectionProperty().get();
+        for (TreeItem it : f.items()) {
+            double l = g.left(it), t = g.top(it);
+            if (l > maxX || l + g.boxWidth() + g.toggleRadius() < minX || t > maxY || t + g.boxHeight() < minY) continue;
+            switch (it.kind()) {
+                case NODE -> drawNode(gc, g, it);
+                case AGGREGATE -> drawAggregate(gc, g, it);
+                default -> drawProcess(gc, g, it, it.pid().equals(sel));
+            }
+        }
+
+        for (TreeEffect e : effects) drawEffect(gc, g, f, e, now);
+    }
+
+    private Font bold(double scale) {
+        Font b = font.get();
+        return Font.font(b.getFamily(), FontWeight.BOLD, b.getSize() * scale);
+    }
+
+    private Font plain(double scale) {
+        Font b = font.get();
+        return Font.font(b.getFamily(), FontWeight.NORMAL, b.getSize() * scale);
+    }
+
+    private double arc(TreeGeometry g) {
+        return g.em() * 0.9;
+    }
+
+    private void drawNode(GraphicsContext gc, TreeGeometry g, TreeItem it) {
+        double l = g.left(it), t = g.top(it);
+        gc.setFill(nodeBox.get());
+        gc.fillRoundRect(l, t, g.boxWidth(), g.boxHeight(), g.boxHeight(), g.boxHeight());
+        gc.setFill(nodeText.get());
+        gc.setFont(bold(1));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(fit(it.name(), g.boxWidth() - g.em(), gc.getFont()), l + g.boxWidth() / 2, t + g.boxHeight() * 0.36);
+        gc.setFont(plain(0.8));
+        gc.fillText(String.format(Locale.ROOT, "node · %,d processes", vm.frame().processes()), l + g.boxWidth() / 2,
+                t + g.boxHeight() * 0.72);
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void drawProcess(GraphicsContext gc, TreeGeometry g, TreeItem it, boolean isSelected) {
+        double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight(), em = g.em();
+        boolean sup = it.kind() == Kind.SUPERVISOR;
+        gc.setFill(sup ? supervisorBox.get() : box.get());
+        gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
+        gc.setFill(statusPaint(it.status()));
+        gc.fillRoundRect(l, t, em * 0.5, bh, em * 0.5, em * 0.5);
+        gc.fillRect(l + em * 0.25, t, em * 0.25, bh);
+        gc.setStroke(isSelected ? selected.get() : boxBorder.get());
+        gc.setLineWidth(lineWidth.get().doubleValue() * (isSelected ? 2.2 : 1));
+        gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
+
+        double textLeft = l + em * 0.9, right = l + bw - em * 0.6;
+        double badgeW = 0;
+        if (it.queue() > 0) badgeW = drawBadge(gc, g, Integer.toString(it.queue()), right, t + bh * 0.32, it.queue() >= 100);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFill(text.get());
+        gc.setFont(bold(1));
+        gc.fillText(fit(it.name(), right - textLeft - badgeW - em * 0.3, gc.getFont()), textLeft, t + bh * 0.32);
+
+        gc.setFont(plain(0.82));
+        gc.setFill(muted.get());
+        String pid = "<0." + it.pid().id() + ".0>";
+        String second = sup && it.supervisor() != null
+                ? pid + "  " + it.supervisor().strategy().label() + " " + it.supervisor().intensity() + "/" + it.supervisor().period() + "s"
+                : pid + "  " + it.status().name().toLowerCase(Locale.ROOT);
+        int restarts = vm.restarts(it);
+        double restartW = 0;
+        if (restarts > 0) {
+            String r = "↻" + restarts;
+            restartW = width(r, gc.getFont()) + em * 0.3;
+            gc.setFill(reacted.get());
+            gc.fillText(r, right - restartW + em * 0.3, t + bh * 0.72);
+            gc.setFill(muted.get());
+        }
+        gc.fillText(fit(second, right - textLeft - restartW, gc.getFont()), textLeft, t + bh * 0.72);
+        if (TreeGeometry.hasToggle(it)) drawToggle(gc, g, it, it.collapsed() ? "+" + it.children() : "−");
+    }
+
+    private void drawAggregate(GraphicsContext gc, TreeGeometry g, TreeItem it) {
+        double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight(), em = g.em();
+        TreeItem.Aggregate a = it.aggregate();
+        gc.setFill(box.get());
+        gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
+        // the status breakdown as a stacked bar along the bottom edge
+        StatusCounts c = a.statuses();
+        int[] counts = {c.running(), c.runnable(), c.waiting(), c.suspended(), c.exiting()};
+        ProcessStatus[] order = {ProcessStatus.RUNNING, ProcessStatus.RUNNABLE, ProcessStatus.WAITING,
+                ProcessStatus.SUSPENDED, ProcessStatus.EXITING};
+        double x = l + em * 0.3, barW = bw - em * 0.6, barY = t + bh - em * 0.55;
+        for (int i = 0; i < counts.length; i++) {
+            double segW = barW * counts[i] / Math.max(1, a.count());
+            gc.setFill(statusPaint(order[i]));
+            gc.fillRect(x, barY, segW, em * 0.3);
+            x += segW;
+        }
+        gc.setStroke(boxBorder.get());
+        gc.setLineWidth(lineWidth.get().doubleValue());
+        gc.setLineDashes(em * 0.35, em * 0.25);
+        gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
+        gc.setLineDashes();
+
+        double textLeft = l + em * 0.7, right = l + bw - em * 0.6;
+        double badgeW = a.totalQueue() > 0 ? drawBadge(gc, g, compact(a.totalQueue()), right, t + bh * 0.28, a.totalQueue() >= 100) : 0;
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFill(text.get());
+        gc.setFont(bold(1));
+        gc.fillText(fit(it.name(), right - textLeft - badgeW, gc.getFont()), textLeft, t + bh * 0.28);
+        gc.setFont(plain(0.82));
+        gc.setFill(muted.get());
+        if (a.open()) {
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.fillText(String.format(Locale.ROOT, "◀   page %d of %d   ▶", a.page() + 1, a.pages()), l + bw / 2, t + bh * 0.6);
+        } else {
+            String busy = c.running() + c.runnable() > 0 ? String.format(Locale.ROOT, "%,d busy · ", c.running() + c.runnable()) : "";
+            gc.fillText(fit(busy + String.format(Locale.ROOT, "%,d waiting", c.waiting())
+                    + (c.suspended() > 0 ? String.format(Locale.ROOT, " · %,d suspended", c.suspended()) : ""),
+                    right - textLeft, gc.getFont()), textLeft, t + bh * 0.6);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+        drawToggle(gc, g, it, a.open() ? "−" : "+");
+    }
+
+    /** A pill ending at {@code right}; returns its width. */
+    private double drawBadge(GraphicsContext gc, TreeGeometry g, String label, double right, double cy, boolean hot) {
+        Font f = bold(0.75);
+        double em = g.em(), w = width(label, f) + em * 0.8, h = em * 1.15;
+        gc.setFill(hot ? badgeHot.get() : badge.get());
+        gc.fillRoundRect(right - w, cy - h / 2, w, h, h, h);
+        gc.setFill(badgeText.get());
+        gc.setFont(f);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(label, right - w / 2, cy);
+        gc.setTextAlign(TextAlignment.LEFT);
+        return w;
+    }
+
+    private void drawToggle(GraphicsContext gc, TreeGeometry g, TreeItem it, String label) {
+        Font f = bold(0.72);
+        double r = g.toggleRadius(), cx = g.toggleX(it), cy = g.centreY(it);
+        double w = Math.max(2 * r, width(label, f) + g.em() * 0.6);
+        gc.setFill(background.get());
+        gc.fillRoundRect(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
+        gc.setStroke(line.get());
+        gc.setLineWidth(lineWidth.get().doubleValue());
+        gc.strokeRoundRect(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
+        gc.setFill(text.get());
+        gc.setFont(f);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(label, cx, cy);
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void drawEffect(GraphicsContext gc, TreeGeometry g, TreeFrame f, TreeEffect e, long now) {
+        double p = e.progress(now), em = g.em();
+        TreeItem it = e.item();
+        double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight();
+        switch (e.type()) {
+            case DIED -> {
+                // the dead box turns red where it was and fades out
+                gc.setGlobalAlpha(Math.max(0, 1 - p) * 0.92);
+                gc.setFill(died.get());
+                gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
+                gc.setFill(badgeText.get());
+                gc.setFont(bold(0.95));
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.setTextBaseline(VPos.CENTER);
+                gc.fillText(fit("✕ " + it.name(), bw - em, gc.getFont()), l + em * 0.6, t + bh * 0.32);
+                gc.setFont(plain(0.8));
+                gc.fillText("<0." + it.pid().id() + ".0> exited", l + em * 0.6, t + bh * 0.72);
+                gc.setGlobalAlpha(1);
+            }
+            case RESTARTED -> {
+                TreeItem now2 = f.item(it.pid());
+                if (now2 == null) return;
+                l = g.left(now2);
+                t = g.top(now2);
+                double grow = em * 0.25 + em * 0.5 * (1 - p);
+                gc.setGlobalAlpha(1 - p * p);
+                gc.setStroke(restarted.get());
+                gc.setLineWidth(em * 0.3);
+                gc.strokeRoundRect(l - grow, t - grow, bw + 2 * grow, bh + 2 * grow, arc(g) + grow, arc(g) + grow);
+                gc.setFill(restarted.get());
+                gc.setFont(bold(0.72));
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.setTextBaseline(VPos.BOTTOM);
+                gc.fillText("restarted · new pid", l + em * 0.4, t - grow - em * 0.1);
+                gc.setGlobalAlpha(1);
+            }
+            case REACTED -> {
+                TreeItem now2 = f.item(it.pid());
+                if (now2 == null) return;
+                l = g.left(now2);
+                t = g.top(now2);
+                double pulseAlpha = Math.abs(Math.sin(p * Math.PI * 3)) * (1 - p);
+                gc.setGlobalAlpha(pulseAlpha * 0.55);
+                gc.setFill(reacted.get());
+                gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
+                gc.setGlobalAlpha(1 - p);
+                gc.setStroke(reacted.get());
+                gc.setLineWidth(em * 0.25);
+                gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
+                gc.setGlobalAlpha(1);
+            }
+        }
+    }
+
+    private Paint statusPaint(ProcessStatus s) {
+        if (s == null) return waiting.get();
+        return switch (s) {
+            case RUNNING -> running.get();
+            case RUNNABLE -> runnable.get();
+            case WAITING -> waiting.get();
+            case SUSPENDED -> suspended.get();
+            case EXITING -> exiting.get();
+        };
+    }
+
+    private double width(String s, Font f) {
+        measure.setFont(f);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The string cut with an ellipsis to fit {@code max} pixels. */
+    private String fit(String s, double max, Font f) {
+        String key = s + '\u0000' + (int) max + '\u0000' + f.getSize() + f.getStyle();
+        String hit = fitted.get(key);
+        if (hit != null) return hit;
+        String out = s;
+        if (width(s, f) > max) {
+            int lo = 0, hi = s.length();
+            while (lo < hi) {
+                int mid = (lo + hi + 1) / 2;
+                if (width(s.substring(0, mid) + "…", f) <= max) lo = mid;
+                else hi = mid - 1;
+            }
+            out = s.substring(0, lo) + "…";
+        }
+        if (fitted.size() > 20_000) fitted.clear();
+        fitted.put(key, out);
+        return out;
+    }
+
+    private static String compact(long n) {
+        if (n < 10_000) return Long.toString(n);
+        if (n < 1_000_000) return (n / 1000) + "k";
+        return String.format(Locale.ROOT, "%.1fM", n / 1e6);
+    }
+}

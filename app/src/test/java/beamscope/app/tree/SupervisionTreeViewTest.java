@@ -1,0 +1,136 @@
+package beamscope.app.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.Pid;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+class SupervisionTreeViewTest extends FxRobot {
+
+    Node node;
+    TreeSource source;
+    final SimpleObjectProperty<Pid> selection = new SimpleObjectProperty<>();
+    TreeViewModel vm;
+
+    @BeforeEach
+    void mount() throws Exception {
+        node = Node.start(NodeConfig.defaults().withSchedulers(2));
+        TreeDemo.start(node);
+        vm = new TreeViewModel(selection);
+        FxToolkit.registerPrimaryStage();
+        source = new TreeSource(node, vm, TreeDemo.probe(node), Duration.ofMillis(100));
+        FxToolkit.setupStage(stage -> {
+            StackPane root = new StackPane(SupervisionTreeView.load(vm));
+            Scene scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(SupervisionTreeView.class.getResource("/beamscope/css/tokens.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        source.close();
+        FxToolkit.cleanupStages();
+        node.close();
+    }
+
+    void waitFor(Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    static <T> T onFx(Supplier<T> s) throws Exception {
+        return WaitForAsyncUtils.asyncFx(s::get).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The shown item with this name, or null (FX thread). */
+    TreeItem named(String name) {
+        return vm.frame().items().stream().filter(i -> name.equals(i.name())).findFirst().orElse(null);
+    }
+
+    Pid pid(String name) {
+        return node.whereis(name).orElseThrow();
+    }
+
+    @Test
+    void theDemoTreeAppears_withSupervisorsAndTheirStrategies() throws Exception {
+        waitFor(() -> named("pool_sup") != null && named("w4") != null);
+        TreeItem poolSup = onFx(() -> named("pool_sup"));
+        assertThat(poolSup.kind()).isEqualTo(TreeItem.Kind.SUPERVISOR);
+        assertThat(poolSup.supervisor().strategy()).isEqualTo(Strategy.REST_FOR_ONE);
+        assertThat(onFx(() -> vm.frame().childrenOf(poolSup))).extracting(TreeItem::name)
+                .containsExactly("w1", "w2", "w3", "w4");
+        assertThat(lookup("#treeSummary").queryLabeled().getText()).contains("processes");
+    }
+
+    @Test
+    void killingAWorker_showsItDying_andItsRestartWithANewPidAndRestartCountOne() throws Exception {
+        waitFor(() -> vm.frame().items().stream().anyMatch(i -> "counter_b".equals(i.name())));
+        Pid old = onFx(() -> vm.frame().items().stream().filter(i -> "counter_b".equals(i.name())).findFirst().orElseThrow().pid());
+        node.exit(old, Atom.KILL);
+        waitFor(() -> vm.frame().item(old) == null && vm.frame().items().stream()
+                .anyMatch(i -> "counter_b".equals(i.name()) && !i.pid().equals(old)));
+        TreeItem now = onFx(() -> vm.frame().items().stream().filter(i -> "counter_b".equals(i.name())).findFirst().orElseThrow());
+        assertThat(now.pid()).isNotEqualTo(old);
+        assertThat(now.restarts()).isEqualTo(1);
+        assertThat(onFx(() -> vm.restarts(now))).isEqualTo(1);
+        // one_for_all: the siblings were restarted too
+        assertThat(onFx(() -> vm.frame().items().stream().filter(i -> "counter_a".equals(i.name())).findFirst().orElseThrow().restarts()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aKilledProcessWithoutSupervisor_isMarkedDead_andRemoved() throws Exception {
+        Pid lone = node.spawn(TreeDemo.worker("Lonely.loop/0"));
+        waitFor(() -> vm.frame().item(lone) != null);
+        long[] died = {0};
+        node.exit(lone, Atom.KILL);
+        waitFor(() -> {
+            if (vm.effects().stream().anyMatch(e -> e.type() == TreeEffect.Type.DIED && e.item().pid().equals(lone))) died[0]++;
+            return vm.frame().item(lone) == null && died[0] > 0;
+        });
+        assertThat(onFx(() -> vm.frame().item(lone))).isNull();
+    }
+
+    @Test
+    void clickingABox_selectsItsProcess() throws Exception {
+        waitFor(() -> named("bank") != null);
+        Pid bank = onFx(() -> named("bank").pid());
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        Point2D screen = onFx(() -> canvas.localToScreen(canvas.centreOf(bank)));
+        Point2D local = onFx(() -> canvas.centreOf(bank));
+        System.out.println("click at " + screen + " local " + local + " hit " + onFx(() -> canvas.hitAt(local.getX(), local.getY())));
+        interact(() -> Png.write(canvas.getScene(), java.nio.file.Path.of("target/shots/click.png")));
+        clickOn(screen);
+        waitFor(() -> bank.equals(selection.get()));
+        assertThat(selection.get()).isEqualTo(bank);
+    }
+
+    @Test
+    void fiveThousandChildren_areOneAggregateShowingTheCount() throws Exception {
+        Pid pool = TreeDemo.pool(node, "conn_pool", 5000);
+        waitFor(() -> vm.frame().items().stream()
+                .anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE && pool.equals(i.pid()) && i.aggregate().count() == 5000));
+        TreeItem agg = onFx(() -> vm.frame().items().stream()
+                .filter(i -> i.kind() == TreeItem.Kind.AGGREGATE && pool.equals(i.pid())).findFirst().orElseThrow());
+        assertThat(agg.name()).isEqualTo("5,000 processes");
+        interact(() -> vm.toggle(agg));
+        waitFor(() -> vm.frame().items().stream().filter(i -> i.parent() >= 0
+                && vm.frame().items().get(i.parent()).kind() == TreeItem.Kind.AGGREGATE).count() == TreeFrame.PAGE_SIZE);
+    }
+}
