@@ -1,0 +1,36 @@
+package beamscope.app.schedulers;
+
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.SchedulerSnapshot;
+
+/**
+ * Per-second rates between two snapshots of the same node. A counter that went backwards (a new node)
+ * or a non-positive interval gives zero rather than a negative or infinite rate.
+ */
+public record Rates(double reductionsPerSecond, double messagesPerSecond, double slicesPerSecond,
+        double spawnsPerSecond, double exitsPerSecond) {
+
+    public static final Rates ZERO = new Rates(0, 0, 0, 0, 0);
+
+    public static Rates between(NodeSnapshot before, NodeSnapshot after) {
+        if (before == null || after == null) return ZERO;
+        double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
+        if (seconds <= 0) return ZERO;
+        return new Rates(
+                rate(before.reductions(), after.reductions(), seconds),
+                rate(before.messagesSent(), after.messagesSent(), seconds),
+                rate(slices(before), slices(after), seconds),
+                rate(before.spawns(), after.spawns(), seconds),
+                rate(before.exits(), after.exits(), seconds));
+    }
+
+    static double rate(long before, long after, double seconds) {
+        return after < before ? 0 : (after - before) / seconds;
+    }
+
+    static long slices(NodeSnapshot s) {
+        long n = 0;
+        for (SchedulerSnapshot x : s.schedulers()) n += x.contextSwitches();
+        return n;
+    }
+}

@@ -1,0 +1,305 @@
+package beamscope.app.schedulers;
+
+import beamscope.app.schedulers.SchedulerViewModel.Lane;
+import beamscope.runtime.Pid;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws one lane per scheduler: what runs now, the run queue per priority as bars, and a utilisation
+ * sparkline over the last minute. Redraws once per pulse when a new frame arrived. Colours come from
+ * CSS ({@code css/schedulers.css}).
+ */
+public final class SchedulerCanvas extends Region {
+
+    private static final StyleablePropertyFactory<SchedulerCanvas> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private final StyleableObjectProperty<Paint> background = paint("background", "-bs-sched-background");
+    private final StyleableObjectProperty<Paint> stripe = paint("stripe", "-bs-sched-stripe");
+    private final StyleableObjectProperty<Paint> text = paint("text", "-bs-sched-text");
+    private final StyleableObjectProperty<Paint> muted = paint("muted", "-bs-sched-muted");
+    private final StyleableObjectProperty<Paint> track = paint("track", "-bs-sched-track");
+    private final StyleableObjectProperty<Paint> maxBar = paint("maxBar", "-bs-sched-max");
+    private final StyleableObjectProperty<Paint> highBar = paint("highBar", "-bs-sched-high");
+    private final StyleableObjectProperty<Paint> normalBar = paint("normalBar", "-bs-sched-normal");
+    private final StyleableObjectProperty<Paint> lowBar = paint("lowBar", "-bs-sched-low");
+    private final StyleableObjectProperty<Paint> running = paint("running", "-bs-sched-running");
+    private final StyleableObjectProperty<Paint> spark = paint("spark", "-bs-sched-spark");
+    private final StyleableObjectProperty<Paint> sparkFill = paint("sparkFill", "-bs-sched-spark-fill");
+    private final StyleableObjectProperty<Paint> selected = paint("selected", "-bs-sched-selected");
+    private final StyleableObjectProperty<Number> lineWidth =
+            (StyleableObjectProperty<Number>) CSS.createStyleableNumberProperty(this, "lineWidth", "-bs-sched-line-width", c -> c.lineWidth, 1.5);
+    private final StyleableObjectProperty<Font> font =
+            (StyleableObjectProperty<Font>) CSS.createStyleableFontProperty(this, "font", "-fx-font", c -> c.font, Font.getDefault(), true);
+
+    private final Canvas canvas = new Canvas();
+    private final Text measure = new Text();
+    private SchedulerViewModel vm;
+    private long drawn = -1;
+    private boolean dirty = true;
+
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (vm != null && (dirty || vm.changes() != drawn)) draw();
+        }
+    };
+
+    public SchedulerCanvas() {
+        getStyleClass().add("scheduler-canvas");
+        getChildren().add(canvas);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) pulse.stop();
+            else pulse.start();
+        });
+        for (var p : List.of(background, stripe, text, muted, track, maxBar, highBar, normalBar, lowBar, running, spark,
+                sparkFill, selected)) p.addListener(o -> dirty = true);
+        font.addListener(o -> dirty = true);
+        lineWidth.addListener(o -> dirty = true);
+        widthProperty().addListener(o -> { canvas.setWidth(getWidth()); dirty = true; });
+        heightProperty().addListener(o -> { canvas.setHeight(getHeight()); dirty = true; });
+        setOnMouseClicked(e -> {
+            if (vm == null) return;
+            Lane l = laneAt(e.getY());
+            if (l != null && l.running() != null && e.getX() < columns().queues()) vm.select(l.running());
+        });
+    }
+
+    private StyleableObjectProperty<Paint> paint(String name, String css) {
+        return (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this, name, css, c -> switch (name) {
+            case "background" -> c.background;
+            case "stripe" -> c.stripe;
+            case "text" -> c.text;
+            case "muted" -> c.muted;
+            case "track" -> c.track;
+            case "maxBar" -> c.maxBar;
+            case "highBar" -> c.highBar;
+            case "normalBar" -> c.normalBar;
+            case "lowBar" -> c.lowBar;
+            case "running" -> c.running;
+            case "spark" -> c.spark;
+            case "sparkFill" -> c.sparkFill;
+            case "selected" -> c.selected;
+            default -> throw new IllegalArgumentException(name);
+        }, Color.GRAY);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    public void setViewModel(SchedulerViewModel vm) {
+        this.vm = vm;
+        vm.selectionProperty().addListener(o -> dirty = true);
+        dirty = true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.relocate(0, 0);
+    }
+
+    /** Column edges in pixels: id | running now | run queues | utilisation. */
+    record Columns(double id, double running, double queues, double spark, double end) {}
+
+    private Columns columns() {
+        double em = em(), w = getWidth();
+        double id = em * 0.6, run = id + em * 3.2;
+        double queues = run + Math.max(em * 9, w * 0.24);
+        double spark = queues + Math.max(em * 16, w * 0.36);
+        return new Columns(id, run, queues, spark, w - em * 0.6);
+    }
+
+    private double em() {
+        return font.get().getSize();
+    }
+
+    private double headerHeight() {
+        return em() * 2.0;
+    }
+
+    private double laneHeight() {
+        int n = Math.max(1, vm.lanes().size());
+        return Math.max(em() * 0.9, Math.min(em() * 3.4, (getHeight() - headerHeight()) / n));
+    }
+
+    private Lane laneAt(double y) {
+        int i = (int) Math.floor((y - headerHeight()) / laneHeight());
+        List<Lane> ls = vm.lanes();
+        return i >= 0 && i < ls.size() ? ls.get(i) : null;
+    }
+
+    private void draw() {
+        dirty = false;
+        drawn = vm.changes();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight(), em = em();
+        gc.setFill(background.get());
+        gc.fillRect(0, 0, w, h);
+        Columns c = columns();
+        double hh = headerHeight(), lh = laneHeight();
+        boolean roomy = lh >= em * 2.2, tight = lh < em * 1.3;
+
+        // header
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFont(bold(0.8));
+        gc.setFill(muted.get());
+        gc.fillText("SCHEDULER · RUNNING NOW", c.id(), hh / 2);
+        double qw = (c.spark() - c.queues() - em) / 4;
+        String[] pri = {"MAX", "HIGH", "NORMAL", "LOW"};
+        Paint[] barPaint = {maxBar.get(), highBar.get(), normalBar.get(), lowBar.get()};
+        for (int i = 0; i < 4; i++) {
+            double x = c.queues() + i * qw;
+            gc.setFill(barPaint[i]);
+            gc.fillRoundRect(x, hh / 2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
+            gc.setFill(muted.get());
+            gc.fillText(pri[i], x + em * 0.85, hh / 2);
+        }
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.fillText("RUN QUEUE: FULL BAR = " + vm.queueScale(), c.spark() - em, hh * 0.5 + em * 0.0 - (roomy ? 0 : 0) + 0);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.fillText("UTILISATION · LAST 60 s", c.spark() + em * 0.4, hh / 2);
+
+        Pid sel = vm.selectionProperty().get();
+        List<Lane> ls = vm.lanes();
+        for (int i = 0; i < ls.size(); i++) {
+            Lane l = ls.get(i);
+            double top = hh + i * lh, mid = top + lh / 2;
+            if (top > h) break;
+            if (i % 2 == 0) {
+                gc.setFill(stripe.get());
+                gc.fillRect(0, top, w, lh);
+            }
+            // id and running process
+            gc.setFill(l.running() != null ? running.get() : track.get());
+            gc.fillRoundRect(c.id(), top + lh * 0.15, em * 0.4, lh * 0.7, em * 0.4, em * 0.4);
+            gc.setFont(bold(tight ? 0.75 : 1));
+            gc.setFill(text.get());
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText(Integer.toString(l.id() + 1), c.id() + em * 0.8, mid);
+            double nameW = c.queues() - c.running() - em;
+            if (l.running() != null) {
+                boolean isSel = l.running().equals(sel);
+                if (isSel) {
+                    gc.setStroke(selected.get());
+                    gc.setLineWidth(lineWidth.get().doubleValue() * 1.5);
+                    gc.strokeRoundRect(c.running() - em * 0.3, top + lh * 0.1, nameW + em * 0.4, lh * 0.8, em * 0.6, em * 0.6);
+                }
+                String pid = "<0." + l.running().id() + ".0>";
+                if (roomy) {
+                    gc.setFont(bold(1));
+                    gc.setFill(text.get());
+                    gc.fillText(fit(l.runningName(), nameW, gc.getFont()), c.running(), top + lh * 0.34);
+                    gc.setFont(plain(0.8));
+                    gc.setFill(muted.get());
+                    gc.fillText(pid, c.running(), top + lh * 0.7);
+                } else {
+                    gc.setFont(bold(tight ? 0.75 : 0.95));
+                    gc.setFill(text.get());
+                    gc.fillText(fit(l.runningName() + "  " + pid, nameW, gc.getFont()), c.running(), mid);
+                }
+            } else {
+                gc.setFont(plain(tight ? 0.75 : 0.95));
+                gc.setFill(muted.get());
+                gc.fillText("idle", c.running(), mid);
+            }
+            // run queue bars
+            int[] q = {l.max(), l.high(), l.normal(), l.low()};
+            double barH = Math.min(em * 1.1, lh * 0.55);
+            for (int k = 0; k < 4; k++) {
+                double x = c.queues() + k * qw, bw = qw - em * 0.6;
+                gc.setFill(track.get());
+                gc.fillRoundRect(x, mid - barH / 2, bw, barH, barH * 0.4, barH * 0.4);
+                if (q[k] > 0) {
+                    double fw = Math.max(barH * 0.4, bw * Math.min(1, q[k] / (double) vm.queueScale()));
+                    gc.setFill(barPaint[k]);
+                    gc.fillRoundRect(x, mid - barH / 2, fw, barH, barH * 0.4, barH * 0.4);
+                }
+                if (!tight) {
+                    gc.setFont(bold(0.75));
+                    gc.setFill(q[k] > 0 ? text.get() : muted.get());
+                    gc.setTextAlign(TextAlignment.RIGHT);
+                    gc.fillText(Numbers.compact(q[k]), x + bw - em * 0.3, mid);
+                    gc.setTextAlign(TextAlignment.LEFT);
+                }
+            }
+            drawSpark(gc, i, c.spark() + em * 0.4, top + lh * 0.12, c.end() - c.spark() - em * 4.4, lh * 0.76, l.utilisation(), tight);
+        }
+    }
+
+    private void drawSpark(GraphicsContext gc, int lane, double x, double y, double w, double h, double now, boolean tight) {
+        UtilisationHistory hist = vm.history();
+        gc.setStroke(track.get());
+        gc.setLineWidth(1);
+        gc.strokeLine(x, y + h, x + w, y + h);
+        long newest = hist.newest(), window = hist.window();
+        int n = hist.size();
+        if (n > 0) {
+            double[] xs = new double[n + 2], ys = new double[n + 2];
+            int k = 0;
+            for (UtilisationHistory.Sample s : hist.samples()) {
+                double u = lane < s.utilisation().length ? s.utilisation()[lane] : 0;
+                xs[k] = x + w * (1 - (newest - s.nanos()) / (double) window);
+                ys[k] = y + h * (1 - Math.max(0, Math.min(1, u)));
+                k++;
+            }
+            xs[k] = xs[k - 1];
+            ys[k] = y + h;
+            xs[k + 1] = xs[0];
+            ys[k + 1] = y + h;
+            gc.setFill(sparkFill.get());
+            gc.fillPolygon(xs, ys, n + 2);
+            gc.setStroke(spark.get());
+            gc.setLineWidth(lineWidth.get().doubleValue());
+            gc.strokePolyline(xs, ys, n);
+        }
+        gc.setFont(bold(tight ? 0.75 : 0.95));
+        gc.setFill(text.get());
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.fillText(String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);
+        gc.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private Font bold(double scale) {
+        return Font.font(font.get().getFamily(), FontWeight.BOLD, font.get().getSize() * scale);
+    }
+
+    private Font plain(double scale) {
+        return Font.font(font.get().getFamily(), FontWeight.NORMAL, font.get().getSize() * scale);
+    }
+
+    private String fit(String s, double max, Font f) {
+        measure.setFont(f);
+        measure.setText(s);
+        if (measure.getLayoutBounds().getWidth() <= max) return s;
+        int lo = 0, hi = s.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            measure.setText(s.substring(0, mid) + "…");
+            if (measure.getLayoutBounds().getWidth() <= max) lo = mid;
+            else hi = mid - 1;
+        }
+        return s.substring(0, lo) + "…";
+    }
+}

@@ -1,0 +1,51 @@
+package beamscope.app.schedulers;
+
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.SchedulerSnapshot;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One sample for the schedulers view, built off the FX thread: the node snapshot, the memory estimate
+ * (sum of the processes' memory) and names for the processes running now.
+ */
+public record SchedulerFrame(NodeSnapshot snapshot, long memory, Map<Pid, String> names) {
+
+    public SchedulerFrame {
+        names = Map.copyOf(names);
+    }
+
+    /**
+     * Builds a frame from a snapshot and a visit of the processes (e.g. {@code node::forEachProcess}),
+     * in one pass that keeps nothing per process.
+     */
+    public static SchedulerFrame from(NodeSnapshot snapshot, Consumer<Consumer<ProcessSummary>> processes) {
+        Set<Pid> running = new HashSet<>();
+        for (SchedulerSnapshot s : snapshot.schedulers()) if (s.running() != null) running.add(s.running());
+        Map<Pid, String> names = new HashMap<>();
+        long[] memory = {0};
+        processes.accept(p -> {
+            memory[0] += p.memory();
+            if (running.contains(p.pid())) names.put(p.pid(), nameOf(p));
+        });
+        return new SchedulerFrame(snapshot, memory[0], names);
+    }
+
+    static String nameOf(ProcessSummary p) {
+        if (p.registeredName() != null) return p.registeredName();
+        if (p.initialCall() != null && !p.initialCall().isBlank()) return p.initialCall();
+        return "process";
+    }
+
+    /** Slices dispatched by all schedulers so far. */
+    public long contextSwitches() {
+        long n = 0;
+        for (SchedulerSnapshot s : snapshot.schedulers()) n += s.contextSwitches();
+        return n;
+    }
+}

@@ -1,0 +1,59 @@
+package beamscope.app.schedulers;
+
+import beamscope.runtime.Node;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+
+/**
+ * A self-contained sampler for the schedulers view: takes a snapshot and a memory sum on its own
+ * thread at a fixed rate and hands frames to the FX thread, at most one pending. Note that a node's
+ * utilisation figures are "since the previous snapshot", so one sampler per node is best.
+ */
+public final class SchedulerSource implements AutoCloseable {
+
+    private final Node node;
+    private final SchedulerViewModel viewModel;
+    private final ScheduledExecutorService thread;
+    private final AtomicReference<SchedulerFrame> pending = new AtomicReference<>();
+
+    public SchedulerSource(Node node, SchedulerViewModel viewModel) {
+        this(node, viewModel, Duration.ofMillis(250));
+    }
+
+    public SchedulerSource(Node node, SchedulerViewModel viewModel, Duration period) {
+        this.node = node;
+        this.viewModel = viewModel;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "beamscope-scheduler-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        viewModel.setRefresh(() -> thread.execute(this::sample));
+        thread.scheduleWithFixedDelay(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sample() {
+        try {
+            SchedulerFrame f = SchedulerFrame.from(node.snapshot(), node::forEachProcess);
+            if (pending.getAndSet(f) == null) {
+                try {
+                    Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
+                } catch (IllegalStateException toolkitNotRunning) {
+                    pending.set(null);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.getLogger("beamscope.app.schedulers").log(System.Logger.Level.WARNING, "scheduler sample failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        viewModel.setRefresh(null);
+        thread.shutdownNow();
+    }
+}

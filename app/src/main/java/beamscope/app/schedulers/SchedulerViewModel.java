@@ -1,0 +1,161 @@
+package beamscope.app.schedulers;
+
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.SchedulerSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The schedulers view's state: one lane per scheduler, the node totals with rates computed from
+ * consecutive frames, the utilisation history for the sparklines, and the pause / step / slow-motion
+ * controls. FX-thread confined; completions of asynchronous commands come back through {@code ui}.
+ */
+public final class SchedulerViewModel {
+
+    /** One scheduler now: what it runs and its run queue per priority. */
+    public record Lane(int id, Pid running, String runningName, int max, int high, int normal, int low,
+            double utilisation, long contextSwitches) {
+        public int queue() {
+            return max + high + normal + low;
+        }
+    }
+
+    private final SchedulerControls controls;
+    private final ObjectProperty<Pid> selection;
+    private final Executor ui;
+    private final UtilisationHistory history = new UtilisationHistory(60_000_000_000L);
+    private final ReadOnlyObjectWrapper<List<Lane>> lanes = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Rates> rates = new ReadOnlyObjectWrapper<>(Rates.ZERO);
+    private final StringProperty runQueueText = new SimpleStringProperty("0");
+    private final StringProperty reductionsText = new SimpleStringProperty("0");
+    private final StringProperty messagesText = new SimpleStringProperty("0");
+    private final StringProperty processesText = new SimpleStringProperty("0");
+    private final StringProperty memoryText = new SimpleStringProperty("0 B");
+    private final StringProperty slicesText = new SimpleStringProperty("0");
+    private final StringProperty slowMotionText = new SimpleStringProperty("off");
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final BooleanProperty stepping = new SimpleBooleanProperty(false);
+    private final DoubleProperty slowMotionMillis = new SimpleDoubleProperty(0);
+    private SchedulerFrame last;
+    private int queueScale = 10;
+    private long changes;
+    private Runnable refresh = () -> {};
+
+    public SchedulerViewModel(SchedulerControls controls, ObjectProperty<Pid> selection) {
+        this(controls, selection, Platform::runLater);
+    }
+
+    public SchedulerViewModel(SchedulerControls controls, ObjectProperty<Pid> selection, Executor ui) {
+        this.controls = controls;
+        this.selection = selection;
+        this.ui = ui;
+        slowMotionMillis.addListener((o, a, b) -> {
+            long ms = Math.round(b.doubleValue());
+            slowMotionText.set(ms == 0 ? "off" : ms + " ms");
+            controls.slowMotion(Duration.ofMillis(ms));
+        });
+    }
+
+    /** Shows a new sample (FX thread). */
+    public void apply(SchedulerFrame frame) {
+        NodeSnapshot s = frame.snapshot();
+        Rates r = last == null ? Rates.ZERO : Rates.between(last.snapshot(), s);
+        List<Lane> ls = new ArrayList<>(s.schedulers().size());
+        double[] util = new double[s.schedulers().size()];
+        int maxQueue = 0;
+        for (SchedulerSnapshot x : s.schedulers()) {
+            String name = x.running() == null ? null : frame.names().getOrDefault(x.running(), "process");
+            ls.add(new Lane(x.id(), x.running(), name, x.maxQueue(), x.highQueue(), x.normalQueue(), x.lowQueue(),
+                    x.utilisation(), x.contextSwitches()));
+            util[ls.size() - 1] = x.utilisation();
+            maxQueue = Math.max(maxQueue, Math.max(Math.max(x.maxQueue(), x.highQueue()), Math.max(x.normalQueue(), x.lowQueue())));
+        }
+        // the bar scale grows at once and shrinks slowly, so bars do not jump on every sample
+        int wanted = Numbers.niceCeiling(Math.max(10, maxQueue));
+        queueScale = wanted >= queueScale ? wanted : Math.max(wanted, Numbers.niceCeiling((int) (queueScale * 0.8)));
+        if (!s.paused() || last == null || last.snapshot().paused() != s.paused() || frame.contextSwitches() != last.contextSwitches())
+            history.add(s.nanoTime(), util);
+        rates.set(r);
+        lanes.set(List.copyOf(ls));
+        runQueueText.set(Numbers.compact(s.runQueueLength()));
+        reductionsText.set(Numbers.compact(r.reductionsPerSecond()));
+        messagesText.set(Numbers.compact(r.messagesPerSecond()));
+        processesText.set(String.format(java.util.Locale.ROOT, "%,d", s.processes()));
+        memoryText.set(Numbers.bytes(frame.memory()));
+        slicesText.set(String.format(java.util.Locale.ROOT, "%,d", frame.contextSwitches()));
+        paused.set(s.paused());
+        last = frame;
+        changes++;
+    }
+
+    // ------------------------------------------------------------ commands
+
+    public void pause() {
+        controls.pause();
+        paused.set(true);
+        refresh.run();
+    }
+
+    /** Runs one slice; a second step waits until the first has ended. */
+    public void step() {
+        if (!paused.get() || stepping.get()) return;
+        stepping.set(true);
+        controls.step().whenComplete((v, e) -> {
+            refresh.run();
+            ui.execute(() -> stepping.set(false));
+        });
+    }
+
+    public void resume() {
+        controls.resume();
+        paused.set(false);
+        refresh.run();
+    }
+
+    /** A click on a lane's running process selects it. */
+    public void select(Pid pid) {
+        if (pid != null) selection.set(pid);
+        changes++;
+    }
+
+    /** The sampler registers here to take a sample at once after a command. */
+    public void setRefresh(Runnable r) {
+        refresh = r == null ? () -> {} : r;
+    }
+
+    // ------------------------------------------------------------ state
+
+    public ReadOnlyObjectProperty<List<Lane>> lanesProperty() { return lanes.getReadOnlyProperty(); }
+    public List<Lane> lanes() { return lanes.get(); }
+    public ReadOnlyObjectProperty<Rates> ratesProperty() { return rates.getReadOnlyProperty(); }
+    public UtilisationHistory history() { return history; }
+    /** The run-queue length a full bar stands for. */
+    public int queueScale() { return queueScale; }
+    public long changes() { return changes; }
+    public ObjectProperty<Pid> selectionProperty() { return selection; }
+
+    public StringProperty runQueueText() { return runQueueText; }
+    public StringProperty reductionsText() { return reductionsText; }
+    public StringProperty messagesText() { return messagesText; }
+    public StringProperty processesText() { return processesText; }
+    public StringProperty memoryText() { return memoryText; }
+    public StringProperty slicesText() { return slicesText; }
+    public StringProperty slowMotionText() { return slowMotionText; }
+    public BooleanProperty pausedProperty() { return paused; }
+    public BooleanProperty steppingProperty() { return stepping; }
+    /** Delay between slices, 0–1000 ms; changing it sets the node's slow motion. */
+    public DoubleProperty slowMotionMillisProperty() { return slowMotionMillis; }
+}

@@ -1,0 +1,142 @@
+package beamscope.app.schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.SchedulerSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SchedulerViewModelTest {
+
+    static NodeSnapshot snap(long nanos, long reds, long msgs, boolean paused, SchedulerSnapshot... s) {
+        return new NodeSnapshot(nanos, List.of(s), 10, 1 << 20, 10, 0, msgs, reds, paused, 0, 0, 0);
+    }
+
+    static SchedulerSnapshot sched(int id, Pid running, int normal, double util, long slices) {
+        return new SchedulerSnapshot(id, running, 0, 0, normal, 0, util, slices, 0);
+    }
+
+    @Nested
+    class RateMaths {
+        @Test
+        void ratesArePerSecondBetweenConsecutiveSnapshots() {
+            Rates r = Rates.between(snap(0, 1_000, 10, false, sched(0, null, 0, 0, 5)),
+                    snap(500_000_000L, 3_000, 60, false, sched(0, null, 0, 0, 25)));
+            assertThat(r.reductionsPerSecond()).isCloseTo(4_000, within(1e-9));
+            assertThat(r.messagesPerSecond()).isCloseTo(100, within(1e-9));
+            assertThat(r.slicesPerSecond()).isCloseTo(40, within(1e-9));
+        }
+
+        @Test
+        void noTimeOrCountersGoingBackwardsGiveZero() {
+            assertThat(Rates.between(snap(5, 10, 10, false), snap(5, 20, 20, false))).isEqualTo(Rates.ZERO);
+            assertThat(Rates.between(snap(0, 10, 10, false), snap(1_000_000_000L, 5, 20, false)).reductionsPerSecond()).isZero();
+            assertThat(Rates.between(null, snap(0, 1, 1, false))).isEqualTo(Rates.ZERO);
+        }
+    }
+
+    @Nested
+    class Printing {
+        @Test
+        void compactNumbers() {
+            assertThat(Numbers.compact(950)).isEqualTo("950");
+            assertThat(Numbers.compact(12_345)).isEqualTo("12.3k");
+            assertThat(Numbers.compact(4_560_000)).isEqualTo("4.56M");
+            assertThat(Numbers.bytes(2_662)).isEqualTo("2.60 KB");
+            assertThat(Numbers.bytes(13_000_000)).isEqualTo("12.4 MB");
+            assertThat(Numbers.niceCeiling(7)).isEqualTo(10);
+            assertThat(Numbers.niceCeiling(11)).isEqualTo(20);
+            assertThat(Numbers.niceCeiling(201)).isEqualTo(500);
+        }
+    }
+
+    @Nested
+    class Frames {
+        final SimpleObjectProperty<Pid> selection = new SimpleObjectProperty<>();
+        final List<String> calls = new ArrayList<>();
+        final CompletableFuture<Void> stepDone = new CompletableFuture<>();
+        final SchedulerControls controls = new SchedulerControls() {
+            @Override public void pause() { calls.add("pause"); }
+            @Override public CompletableFuture<Void> step() { calls.add("step"); return stepDone; }
+            @Override public void resume() { calls.add("resume"); }
+            @Override public void slowMotion(Duration d) { calls.add("slow " + d.toMillis()); }
+        };
+        final SchedulerViewModel vm = new SchedulerViewModel(controls, selection, Runnable::run);
+
+        @Test
+        void lanesShowWhatRunsAndTheQueues_andTotalsShowRates() {
+            Pid p = Pid.of(42);
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, false, sched(0, p, 3, 0.5, 1), sched(1, null, 0, 0, 0)), 5_000, Map.of(p, "bank")));
+            vm.apply(new SchedulerFrame(snap(1_000_000_000L, 8_000, 250, false, sched(0, p, 4, 0.75, 2), sched(1, null, 1, 0.1, 1)),
+                    5_000, Map.of(p, "bank")));
+            assertThat(vm.lanes()).hasSize(2);
+            assertThat(vm.lanes().get(0).runningName()).isEqualTo("bank");
+            assertThat(vm.lanes().get(0).normal()).isEqualTo(4);
+            assertThat(vm.lanes().get(1).running()).isNull();
+            assertThat(vm.runQueueText().get()).isEqualTo("5");
+            assertThat(vm.reductionsText().get()).isEqualTo("8.00k");
+            assertThat(vm.messagesText().get()).isEqualTo("250");
+            assertThat(vm.memoryText().get()).isEqualTo("4.88 KB");
+            assertThat(vm.slicesText().get()).isEqualTo("3");
+            assertThat(vm.history().size()).isEqualTo(2);
+            assertThat(vm.history().mean(0)).isCloseTo(0.625, within(1e-9));
+        }
+
+        @Test
+        void theQueueScaleGrowsAtOnceAndShrinksSlowly() {
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, false, sched(0, null, 130, 0, 0)), 0, Map.of()));
+            assertThat(vm.queueScale()).isEqualTo(200);
+            vm.apply(new SchedulerFrame(snap(1, 0, 0, false, sched(0, null, 1, 0, 0)), 0, Map.of()));
+            assertThat(vm.queueScale()).isEqualTo(200);
+        }
+
+        @Test
+        void historyKeepsTheLastMinute() {
+            for (int i = 0; i <= 120; i++)
+                vm.apply(new SchedulerFrame(snap(i * 1_000_000_000L, 0, 0, false, sched(0, null, 0, i / 120.0, 0)), 0, Map.of()));
+            assertThat(vm.history().size()).isEqualTo(61);
+        }
+
+        @Test
+        void pauseStepResumeGoToTheControls_andStepWaitsForTheSliceToEnd() {
+            int[] refreshed = {0};
+            vm.setRefresh(() -> refreshed[0]++);
+            vm.step();
+            assertThat(calls).isEmpty();                  // not paused: nothing to step
+            vm.pause();
+            vm.step();
+            vm.step();                                     // the first step has not ended yet
+            assertThat(calls).containsExactly("pause", "step");
+            assertThat(vm.steppingProperty().get()).isTrue();
+            stepDone.complete(null);
+            assertThat(vm.steppingProperty().get()).isFalse();
+            vm.resume();
+            assertThat(calls).containsExactly("pause", "step", "resume");
+            assertThat(refreshed[0]).isEqualTo(3);
+        }
+
+        @Test
+        void theSliderSetsSlowMotion() {
+            vm.slowMotionMillisProperty().set(250.4);
+            assertThat(calls).containsExactly("slow 250");
+            assertThat(vm.slowMotionText().get()).isEqualTo("250 ms");
+            vm.slowMotionMillisProperty().set(0);
+            assertThat(vm.slowMotionText().get()).isEqualTo("off");
+        }
+
+        @Test
+        void pausedFollowsTheNode() {
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0, 0)), 0, Map.of()));
+            assertThat(vm.pausedProperty().get()).isTrue();
+        }
+    }
+}

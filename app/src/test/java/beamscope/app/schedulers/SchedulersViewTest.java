@@ -1,0 +1,87 @@
+package beamscope.app.schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.runtime.Behaviors;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.Pid;
+import beamscope.runtime.SchedulerSnapshot;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+class SchedulersViewTest extends FxRobot {
+
+    Node node;
+    SchedulerSource source;
+    SchedulerViewModel vm;
+
+    @BeforeEach
+    void mount() throws Exception {
+        node = Node.start(NodeConfig.defaults().withSchedulers(2));
+        for (int i = 0; i < 3; i++) node.spawn(Behaviors.compute(ctx -> { ctx.work(500); return Behaviors.same(); }).named("Busy"));
+        vm = new SchedulerViewModel(SchedulerControls.of(node), new SimpleObjectProperty<Pid>());
+        FxToolkit.registerPrimaryStage();
+        source = new SchedulerSource(node, vm, Duration.ofMillis(100));
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new StackPane(SchedulersView.load(vm)), 1280, 800));
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        node.resumeSchedulers();
+        source.close();
+        FxToolkit.cleanupStages();
+        node.close();
+    }
+
+    static long slices(Node node) {
+        long n = 0;
+        for (SchedulerSnapshot s : node.snapshot().schedulers()) n += s.contextSwitches();
+        return n;
+    }
+
+    static boolean idle(Node node) {
+        return node.snapshot().schedulers().stream().allMatch(s -> s.running() == null);
+    }
+
+    void waitFor(Supplier<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, c::get);
+    }
+
+    @Test
+    void oneLanePerScheduler_andTotalsFromTheNode() throws Exception {
+        waitFor(() -> vm.lanes().size() == 2);
+        waitFor(() -> !lookup("#totalProcesses").queryAs(Label.class).getText().equals("0"));
+        assertThat(lookup("#totalProcesses").queryAs(Label.class).getText()).isEqualTo("3");
+    }
+
+    @Test
+    void stepRunsExactlyOneSlice() throws Exception {
+        clickOn("#schedPause");
+        waitFor(() -> node.schedulersPaused() && idle(node));
+        waitFor(() -> lookup("#pausedBadge").queryAs(Label.class).isVisible());
+        long before = slices(node);
+        clickOn("#schedStep");
+        waitFor(() -> slices(node) == before + 1);
+        waitFor(() -> lookup("#totalSlices").queryAs(Label.class).getText().equals(String.format(java.util.Locale.ROOT, "%,d", before + 1)));
+        waitFor(() -> !lookup("#schedStep").queryButton().isDisabled());
+        assertThat(slices(node)).isEqualTo(before + 1);
+        clickOn("#schedResume");
+        waitFor(() -> !node.schedulersPaused());
+        assertThat(lookup("#pausedBadge").queryAs(Label.class).isVisible()).isFalse();
+    }
+}
