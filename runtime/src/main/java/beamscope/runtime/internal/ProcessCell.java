@@ -172,7 +172,7 @@ public class ProcessCell implements ProcessContext {
     /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
     final void removeLocal(Envelope prev, Envelope e) {
         if (e.depth < 0) return;
-        if (prev == null ? first != e : prev.next != e) {
+        if (prev == null ? first != e : (prev.depth < 0 || prev.next != e)) {
             prev = null;
             for (Envelope x = first; x != e; x = x.next) {
                 if (x == null) return;
