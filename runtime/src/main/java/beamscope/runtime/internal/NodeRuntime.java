@@ -178,12 +178,22 @@ public final class NodeRuntime {
         }
         if (target.parked) {
             target.unpark();
-        } else if (parkedCount.get() > 0 && target.queue.size() >= 2) {
-            for (Scheduler s : schedulers) {
-                if (s.parked) {
-                    s.unpark();
-                    break;
-                }
+        } else if (target.queue.size() >= 2) {
+            wakeIdle(target);
+        }
+    }
+
+    private final AtomicInteger wakeCursor = new AtomicInteger();
+
+    /** More work than its owner can run: wake one parked scheduler (not {@code busy}) to steal some. */
+    void wakeIdle(Scheduler busy) {
+        if (parkedCount.get() == 0) return;
+        int n = schedulers.length, start = wakeCursor.getAndIncrement();
+        for (int i = 0; i < n; i++) {
+            Scheduler s = schedulers[Math.floorMod(start + i, n)];
+            if (s != busy && s.parked) {
+                s.unpark();
+                return;
             }
         }
     }
