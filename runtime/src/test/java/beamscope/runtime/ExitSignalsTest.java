@@ -258,13 +258,18 @@ class ExitSignalsTest {
 
         @Test
         void a14_spawnLinkLinksBeforeTheChildCanRun() {
+            node.pauseSchedulers();
             Pid parent = node.spawn(Behaviors.setup(ctx -> {
                 ctx.spawnLink(Behaviors.setup(c -> {
                     throw new IllegalStateException("die at once");
                 }));
                 return idle();
             }));
-            Object reason = exitReasonOf(parent);
+            Ref ref = me.monitor(parent);
+            node.resumeSchedulers();
+            Tuple5 d = (Tuple5) next(me);
+            assertThat(d.e1()).isEqualTo(ref);
+            Object reason = d.e4();
             assertThat(reason).isInstanceOf(Tuple2.class);
             assertThat(((Tuple2) reason).e0()).isInstanceOf(IllegalStateException.class);
         }

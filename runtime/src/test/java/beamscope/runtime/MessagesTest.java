@@ -163,7 +163,9 @@ class MessagesTest {
             clock.advance(Duration.ofMillis(60));
             node.send(p, A);
             assertThat(next(me)).isEqualTo(A);
-            Probes.await(() -> node.snapshot().timers() == 1, "a new receive timer");
+            // the handler has run; once the process waits again its new receive (and timer) has started
+            Probes.await(() -> node.processInfo(p).orElseThrow().status() == ProcessStatus.WAITING
+                    && node.snapshot().timers() == 1, "a new receive timer");
             clock.advance(Duration.ofMillis(60));
             assertThat(me.receive(Duration.ZERO)).isEmpty();
             clock.advance(Duration.ofMillis(40));

@@ -353,7 +353,8 @@ public final class NodeRuntime {
     // ------------------------------------------------------------------ exits
 
     /** First step of an exit: the name is freed and the pid stops being alive (A21). */
-    void release(ProcessCell c) {
+    void release(ProcessCell c, Object reason) {
+        recentExits.add(c.pid, reason);
         String name = null;
         synchronized (c) {
             c.setStatus(ProcessCell.S_EXITING);
@@ -372,7 +373,6 @@ public final class NodeRuntime {
     void exited(ProcessCell c, Object reason, Throwable crash) {
         processCount.decrementAndGet();
         exits.increment();
-        recentExits.add(c.pid, reason);
         events.exited(c, reason);
         if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
             LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "

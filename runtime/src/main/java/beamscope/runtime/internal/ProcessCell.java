@@ -387,7 +387,7 @@ public class ProcessCell implements ProcessContext {
     final void terminate(Object reason, Throwable crash) {
         setStatus(S_EXITING);
         clearReceiveTimer();
-        rt.release(this);
+        rt.release(this, reason);
         // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
         Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
         Extras x = extras;
