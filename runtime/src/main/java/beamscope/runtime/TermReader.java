@@ -377,7 +377,7 @@ final class TermReader {
         }
     }
 
-    /** The hex digits of a \\x or \\u escape: {@code {1-6 digits}}, or between {@code min} and {@code max} bare digits. */
+    /** The hex digits of a \x or &#92;u escape: {@code {1-6 digits}}, or between {@code min} and {@code max} bare digits. */
     private int codePoint(int escapeStart, int max, int min) {
         boolean braced = is('{');
         if (braced) {

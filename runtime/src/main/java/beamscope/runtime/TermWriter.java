@@ -231,7 +231,7 @@ final class TermWriter {
         }
     }
 
-    /** Invisible or look-alike characters, which Elixir shows as \\uXXXX. */
+    /** Invisible or look-alike characters, which Elixir shows as &#92;uXXXX. */
     private static boolean isConfusing(int cp) {
         return cp == 0xFEFF || (cp >= 0x2061 && cp <= 0x2064) || cp == 0x061C || cp == 0x200E || cp == 0x200F
                 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0xFFF9 && cp <= 0xFFFC)

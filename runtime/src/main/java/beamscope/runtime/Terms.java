@@ -7,7 +7,8 @@ import java.math.BigInteger;
  * {@code parse(inspect(t)).equals(t)} for every term built from the types below.
  *
  * <h2>Terms in Java</h2>
- * <table>
+ * <table class="striped">
+ * <caption>How terms are held</caption>
  * <tr><td>atom</td><td>{@link Atom}; {@code true}, {@code false} and {@code nil} are atoms too</td></tr>
  * <tr><td>integer</td><td>{@link Long}, or {@link BigInteger} only when the value does not fit a long</td></tr>
  * <tr><td>float</td><td>{@link Double} (finite)</td></tr>
@@ -31,7 +32,7 @@ import java.math.BigInteger;
  * integer  = ["-"] digits | ["-"] ("0x" | "0o" | "0b") digits     one "_" may separate digits: 1_000
  * float    = ["-"] digits "." digits [("e" | "E") ["+" | "-"] digits]             3.0  -1.5e-3
  * string   = '"' { character | escape } '"'              no #{...} interpolation
- * escape   = \" \\ \# \a \b \d \e \f \n \r \s \t \v \0 \xHH \x{H..} \\uHHHH \\u{H..}
+ * escape   = \" \\ \# \a \b \d \e \f \n \r \s \t \v \0 \xHH \x{H..} &#92;uHHHH &#92;u{H..}
  * charlist = "'" { character | escape } "'" | "~c" string    a list of code points, as Longs
  * tuple    = "{" [ elements ] "}"                        keywords at the end form one list element
  * list     = "[" [ elements ] "]"                        keywords at the end are {atom, value} pairs
@@ -39,20 +40,24 @@ import java.math.BigInteger;
  * map      = "%{" [ term "=>" term { "," term "=>" term } [ "," keywords ] | keywords ] "}"
  * keywords = key term { "," key term }
  * key      = name ":" | string ":"                       then whitespace, as Elixir requires: a: 1
- * pid      = "#PID<" n "." n "." "0" ">"                 #PID&lt;0.42.0&gt; is Pid(0, 42)
- * ref      = "#Reference<" n "." n "." n "." n ">"       #Reference&lt;0.0.0.5&gt; is Ref(0, 5)
+ * pid      = "#PID&lt;" n "." n "." "0" "&gt;"           #PID&lt;0.42.0&gt; is Pid(0, 42)
+ * ref      = "#Reference&lt;" n "." n "." n "." n "&gt;" #Reference&lt;0.0.0.5&gt; is Ref(0, 5)
  * </pre>
  * Whitespace and newlines may stand between any two tokens. A {@code #} starts a comment that runs to the
- * end of the line, unless it begins {@code #PID<} or {@code #Reference<}. Trailing commas, structs, binaries
- * ({@code <<...>>}), sigils other than {@code ~c}, operators and expressions are not read. Containers may nest
- * {@link #MAX_DEPTH} deep. Errors are {@link TermSyntaxException}s that say where and what was expected.
+ * end of the line, unless it begins {@code #PID<} or {@code #Reference<}. As in Elixir, keyword pairs come
+ * last ({@code %{a: 1, "b" => 2}} is an error) and trailing commas are errors. Structs, binaries
+ * ({@code <<...>>}), sigils other than {@code ~c} and expressions (variables, operators, calls) are not
+ * read. Containers may nest {@link #MAX_DEPTH} deep. Errors are {@link TermSyntaxException}s that say where
+ * and what was expected.
  *
  * <h2>Printing</h2>
  * As Elixir 1.14+: {@code :ok}, {@code :"with space"}, {@code Foo.Bar}; keyword lists {@code [a: 1]}; maps
  * sorted by key in Erlang term order, {@code %{a: 1}} when every key is an atom, else {@code %{"b" => 1}};
  * strings with Elixir's escapes (non-printable ones too, where Elixir would switch to {@code <<...>>});
  * floats as Elixir prints them ({@code 3.0}, {@code 1000.0}, {@code 1.5e-5}, {@code 1.0e16}). Lists of
- * integers stay lists: {@code [97, 98]}, never {@code ~c"ab"}.
+ * integers stay lists: {@code [97, 98]}, never {@code ~c"ab"}. Where Elixir's output would need more syntax
+ * than the reader takes, the output stays valid Elixir but differs: atoms with non-ASCII letters print quoted
+ * ({@code :"héllo"}), and so do operator keys in keyword lists ({@code ["+": 1]}, not {@code [+: 1]}).
  */
 public final class Terms {
     private Terms() {}
