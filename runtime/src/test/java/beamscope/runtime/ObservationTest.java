@@ -231,11 +231,13 @@ class ObservationTest {
                 // inside a process, the same error crashes the spawner with {system_limit, stack}
                 small.exit(pids.remove(0), Atom.KILL);
                 Probes.await(() -> small.processCount() == 99, "a free slot");
+                small.pauseSchedulers(); // so that the monitor is in place before the spawner can die
                 Pid spawner = small.spawn(Behaviors.setup(ctx -> {
                     ctx.spawn(Probes.idle());
                     return Probes.idle();
                 }));
                 Ref ref = in.monitor(spawner);
+                small.resumeSchedulers();
                 Tuple5 d = (Tuple5) next(in);
                 assertThat(((Tuple2) d.e4()).e0()).isEqualTo(Atom.SYSTEM_LIMIT);
                 for (Pid p : pids) small.exit(p, Atom.KILL);
