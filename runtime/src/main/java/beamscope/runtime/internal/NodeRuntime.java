@@ -482,18 +482,18 @@ public final class NodeRuntime {
         List<SchedulerSnapshot> list = new ArrayList<>(schedulers.length);
         long reds = 0, sent = externalSent.sum(), spawns = externalSpawns.sum();
         for (Scheduler s : schedulers) {
-            long idle = s.idleNanos;
+            long idle = s.idleNanos();
             // idle time is added when an idle period ends, so a scheduler parked all along shows 0
             double util = s.parked && idle == lastIdle[s.index] ? 0
                     : Math.max(0, Math.min(1, 1.0 - (double) (idle - lastIdle[s.index]) / wall));
             lastIdle[s.index] = idle;
-            ProcessCell cur = s.current;
+            ProcessCell cur = s.current();
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, s.queue.length(Priority.MAX),
                     s.queue.length(Priority.HIGH), s.queue.length(Priority.NORMAL), s.queue.length(Priority.LOW),
-                    util, s.contextSwitches, s.reductions));
-            reds += s.reductions;
-            sent += s.messagesSent;
-            spawns += s.spawns;
+                    util, s.contextSwitches(), s.reductions()));
+            reds += s.reductions();
+            sent += s.messagesSent();
+            spawns += s.spawns();
         }
         lastSnapNanos = now;
         return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
@@ -525,27 +525,28 @@ public final class NodeRuntime {
         }
     }
 
-    /** A small ring of the latest exits, so an inspector can show why a process it showed has died. */
+    /**
+     * A ring of the latest exits, so an inspector can show why a process it showed has died. Writers
+     * claim a slot with one atomic increment and publish an immutable record; no lock on the exit path.
+     */
     private static final class RecentExits {
-        private final Pid[] pids;
-        private final Object[] reasons;
-        private int next;
+        private record Entry(Pid pid, Object reason) {}
+
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Entry> ring;
+        private final AtomicLong next = new AtomicLong();
 
         RecentExits(int size) {
-            pids = new Pid[size];
-            reasons = new Object[size];
+            ring = new java.util.concurrent.atomic.AtomicReferenceArray<>(size);
         }
 
-        synchronized void add(Pid p, Object reason) {
-            pids[next] = p;
-            reasons[next] = reason;
-            next = (next + 1) % pids.length;
+        void add(Pid p, Object reason) {
+            ring.setRelease((int) (next.getAndIncrement() % ring.length()), new Entry(p, reason));
         }
 
-        synchronized Optional<Object> find(Pid p) {
-            for (int i = 0; i < pids.length; i++) {
-                int k = Math.floorMod(next - 1 - i, pids.length);
-                if (p.equals(pids[k])) return Optional.of(reasons[k]);
+        Optional<Object> find(Pid p) {
+            for (int i = 0; i < ring.length(); i++) {
+                Entry e = ring.getAcquire(i);
+                if (e != null && e.pid().equals(p)) return Optional.of(e.reason());
             }
             return Optional.empty();
         }

@@ -33,16 +33,17 @@ final class Scheduler implements Runnable {
     int budget;
 
     volatile boolean parked;
-    volatile ProcessCell current;
+    /** Published with opaque writes (no fence on the hot path); read with {@link #current()}. */
+    private ProcessCell current;
     /** Incremented at every dispatch; thieves use it to see a scheduler stuck in one long slice. */
-    volatile long dispatches;
+    private long dispatches;
 
-    // published counters (monotonic)
-    volatile long reductions;
-    volatile long contextSwitches;
-    volatile long idleNanos;
-    volatile long messagesSent;
-    volatile long spawns;
+    // published counters (monotonic, opaque writes by this thread only)
+    private long reductions;
+    private long contextSwitches;
+    private long idleNanos;
+    private long messagesSent;
+    private long spawns;
 
     long pendingSent, pendingSpawns;
     private final long[] seenDispatches;
@@ -76,18 +77,18 @@ final class Scheduler implements Runnable {
     }
 
     void runSlice(ProcessCell p) {
-        current = p;
-        dispatches = dispatches + 1;
+        CURRENT.setOpaque(this, p);
+        DISPATCHES.setOpaque(this, dispatches + 1);
         budget = rt.config.reductionBudget();
         p.schedulerIndex = index;
         rt.events.scheduled(p, index, true);
         int result = p.runSlice(this);
         int used = rt.config.reductionBudget() - budget;
-        current = null;
-        reductions = reductions + Math.max(used, 1);
-        contextSwitches = contextSwitches + 1;
-        if (pendingSent != 0) { messagesSent = messagesSent + pendingSent; pendingSent = 0; }
-        if (pendingSpawns != 0) { spawns = spawns + pendingSpawns; pendingSpawns = 0; }
+        CURRENT.setOpaque(this, (ProcessCell) null);
+        REDUCTIONS.setOpaque(this, reductions + Math.max(used, 1));
+        CONTEXT_SWITCHES.setOpaque(this, contextSwitches + 1);
+        if (pendingSent != 0) { MESSAGES_SENT.setOpaque(this, messagesSent + pendingSent); pendingSent = 0; }
+        if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
         if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
             queue.push(p);
@@ -102,7 +103,7 @@ final class Scheduler implements Runnable {
             Scheduler v = all[(index + i) % n];
             int size = v.queue.size();
             if (size == 0) continue;
-            long d = v.dispatches;
+            long d = v.dispatches();
             boolean stuck = d == seenDispatches[v.index];
             seenDispatches[v.index] = d;
             if (size >= 2 || stuck || v.parked) {
@@ -126,7 +127,7 @@ final class Scheduler implements Runnable {
                 if ((i & 7) == 7) {
                     ProcessCell p = steal();
                     if (p != null) {
-                        idleNanos = idleNanos + (System.nanoTime() - start);
+                        IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
                         start = System.nanoTime();
                         runSlice(p);
                         continue;
@@ -148,7 +149,53 @@ final class Scheduler implements Runnable {
                 parked = false;
             }
         } finally {
-            idleNanos = idleNanos + (System.nanoTime() - start);
+            IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
+        }
+    }
+
+    ProcessCell current() {
+        return (ProcessCell) CURRENT.getOpaque(this);
+    }
+
+    long dispatches() {
+        return (long) DISPATCHES.getOpaque(this);
+    }
+
+    long reductions() {
+        return (long) REDUCTIONS.getOpaque(this);
+    }
+
+    long contextSwitches() {
+        return (long) CONTEXT_SWITCHES.getOpaque(this);
+    }
+
+    long idleNanos() {
+        return (long) IDLE_NANOS.getOpaque(this);
+    }
+
+    long messagesSent() {
+        return (long) MESSAGES_SENT.getOpaque(this);
+    }
+
+    long spawns() {
+        return (long) SPAWNS.getOpaque(this);
+    }
+
+    private static final java.lang.invoke.VarHandle CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
+            MESSAGES_SENT, SPAWNS;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+            CURRENT = l.findVarHandle(Scheduler.class, "current", ProcessCell.class);
+            DISPATCHES = l.findVarHandle(Scheduler.class, "dispatches", long.class);
+            REDUCTIONS = l.findVarHandle(Scheduler.class, "reductions", long.class);
+            CONTEXT_SWITCHES = l.findVarHandle(Scheduler.class, "contextSwitches", long.class);
+            IDLE_NANOS = l.findVarHandle(Scheduler.class, "idleNanos", long.class);
+            MESSAGES_SENT = l.findVarHandle(Scheduler.class, "messagesSent", long.class);
+            SPAWNS = l.findVarHandle(Scheduler.class, "spawns", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
