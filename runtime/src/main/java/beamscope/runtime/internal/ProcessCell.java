@@ -253,14 +253,15 @@ public class ProcessCell implements ProcessContext {
                     terminate(pendingExit, null);
                     return EXITED;
                 }
-                if (suspended) {
-                    if (tryPark()) return PARKED_RESULT;
-                    continue;
-                }
                 if (s.budget <= 0) {
                     setStatus(S_RUNNABLE);
                     runningOn = null;
                     return REQUEUE;
+                }
+                if (suspended) {
+                    s.budget--; // a flood of arrivals must not keep a suspended process on its scheduler
+                    if (tryPark()) return PARKED_RESULT;
+                    continue;
                 }
                 Behavior b = behavior;
                 switch (b) {
