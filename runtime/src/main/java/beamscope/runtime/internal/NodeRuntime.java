@@ -171,6 +171,7 @@ public final class NodeRuntime {
     void makeRunnable(ProcessCell c) {
         c.setStatus(ProcessCell.S_RUNNABLE);
         Scheduler target = schedulers[c.schedulerIndex];
+        if (Thread.currentThread() == target.thread && !gate.paused && target.offerRunNext(c)) return;
         target.queue.push(c);
         if (gate.paused) {
             gate.onWork();
@@ -178,12 +179,22 @@ public final class NodeRuntime {
         }
         if (target.parked) {
             target.unpark();
-        } else if (parkedCount.get() > 0 && target.queue.size() >= 2) {
-            for (Scheduler s : schedulers) {
-                if (s.parked) {
-                    s.unpark();
-                    break;
-                }
+        } else if (target.queue.size() >= 2) {
+            wakeIdle(target);
+        }
+    }
+
+    private final AtomicInteger wakeCursor = new AtomicInteger();
+
+    /** More work than its owner can run: wake one parked scheduler (not {@code busy}) to steal some. */
+    void wakeIdle(Scheduler busy) {
+        if (parkedCount.get() == 0) return;
+        int n = schedulers.length, start = wakeCursor.getAndIncrement();
+        for (int i = 0; i < n; i++) {
+            Scheduler s = schedulers[Math.floorMod(start + i, n)];
+            if (s != busy && s.parked) {
+                s.unpark();
+                return;
             }
         }
     }
@@ -343,7 +354,8 @@ public final class NodeRuntime {
     // ------------------------------------------------------------------ exits
 
     /** First step of an exit: the name is freed and the pid stops being alive (A21). */
-    void release(ProcessCell c) {
+    void release(ProcessCell c, Object reason) {
+        recentExits.add(c.pid, reason);
         String name = null;
         synchronized (c) {
             c.setStatus(ProcessCell.S_EXITING);
@@ -362,7 +374,6 @@ public final class NodeRuntime {
     void exited(ProcessCell c, Object reason, Throwable crash) {
         processCount.decrementAndGet();
         exits.increment();
-        recentExits.add(c.pid, reason);
         events.exited(c, reason);
         if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
             LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "
@@ -472,18 +483,21 @@ public final class NodeRuntime {
         List<SchedulerSnapshot> list = new ArrayList<>(schedulers.length);
         long reds = 0, sent = externalSent.sum(), spawns = externalSpawns.sum();
         for (Scheduler s : schedulers) {
-            long idle = s.idleNanos;
+            long idle = s.idleNanos();
             // idle time is added when an idle period ends, so a scheduler parked all along shows 0
             double util = s.parked && idle == lastIdle[s.index] ? 0
                     : Math.max(0, Math.min(1, 1.0 - (double) (idle - lastIdle[s.index]) / wall));
             lastIdle[s.index] = idle;
-            ProcessCell cur = s.current;
-            list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, s.queue.length(Priority.MAX),
-                    s.queue.length(Priority.HIGH), s.queue.length(Priority.NORMAL), s.queue.length(Priority.LOW),
-                    util, s.contextSwitches, s.reductions));
-            reds += s.reductions;
-            sent += s.messagesSent;
-            spawns += s.spawns;
+            ProcessCell cur = s.current();
+            int[] q = {s.queue.length(Priority.LOW), s.queue.length(Priority.NORMAL), s.queue.length(Priority.HIGH),
+                    s.queue.length(Priority.MAX)};
+            ProcessCell next = s.runNext();
+            if (next != null) q[next.priority]++;
+            list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
+                    util, s.contextSwitches(), s.reductions()));
+            reds += s.reductions();
+            sent += s.messagesSent();
+            spawns += s.spawns();
         }
         lastSnapNanos = now;
         return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
@@ -515,27 +529,28 @@ public final class NodeRuntime {
         }
     }
 
-    /** A small ring of the latest exits, so an inspector can show why a process it showed has died. */
+    /**
+     * A ring of the latest exits, so an inspector can show why a process it showed has died. Writers
+     * claim a slot with one atomic increment and publish an immutable record; no lock on the exit path.
+     */
     private static final class RecentExits {
-        private final Pid[] pids;
-        private final Object[] reasons;
-        private int next;
+        private record Entry(Pid pid, Object reason) {}
+
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Entry> ring;
+        private final AtomicLong next = new AtomicLong();
 
         RecentExits(int size) {
-            pids = new Pid[size];
-            reasons = new Object[size];
+            ring = new java.util.concurrent.atomic.AtomicReferenceArray<>(size);
         }
 
-        synchronized void add(Pid p, Object reason) {
-            pids[next] = p;
-            reasons[next] = reason;
-            next = (next + 1) % pids.length;
+        void add(Pid p, Object reason) {
+            ring.setRelease((int) (next.getAndIncrement() % ring.length()), new Entry(p, reason));
         }
 
-        synchronized Optional<Object> find(Pid p) {
-            for (int i = 0; i < pids.length; i++) {
-                int k = Math.floorMod(next - 1 - i, pids.length);
-                if (p.equals(pids[k])) return Optional.of(reasons[k]);
+        Optional<Object> find(Pid p) {
+            for (int i = 0; i < ring.length(); i++) {
+                Entry e = ring.getAcquire(i);
+                if (e != null && e.pid().equals(p)) return Optional.of(e.reason());
             }
             return Optional.empty();
         }

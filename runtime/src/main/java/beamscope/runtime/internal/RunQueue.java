@@ -1,6 +1,8 @@
 package beamscope.runtime.internal;
 
 import beamscope.runtime.Priority;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -10,29 +12,34 @@ import java.util.concurrent.locks.ReentrantLock;
  * with {@code RESCHEDULE_LOW = 8} turns; each time it reaches the head with turns left (and is not
  * the last entry) it loses one and goes to the tail, so it runs on its eighth turn.
  *
- * <p>Protocol: every access holds {@code lock} (BEAM also locks its run queues); the lock is held for a
- * few queue operations only. The owner takes from it; any thread may push (wake-ups, spawns) and an
- * idle scheduler may steal. Per-priority lengths are published with volatile writes so snapshots read
- * them without the lock (each a recent value; their sum is not atomic, as in F16).
+ * <p>Protocol: every access to the queues holds {@code lock} (BEAM also locks its run queues), for a
+ * few operations only. The owner takes from it; any thread may push (wake-ups, spawns) and an idle
+ * scheduler may steal. The per-priority lengths are written under the lock with opaque writes and
+ * read without it ({@link #size()}, {@link #length}): each a recent value, their sum not atomic (F16).
  */
 final class RunQueue {
     static final int RESCHEDULE_LOW = 8;
+    private static final int LOW = 0, NORMAL = 1, HIGH = 2, MAX = 3;
+    private static final VarHandle LENS = MethodHandles.arrayElementVarHandle(int[].class);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ProcessCell> max = new ArrayDeque<>();
     private final ArrayDeque<ProcessCell> high = new ArrayDeque<>();
     private final ArrayDeque<ProcessCell> normalLow = new ArrayDeque<>(256);
-    private volatile int maxLen, highLen, normalLen, lowLen;
+    /** Queue lengths by priority ordinal. */
+    private final int[] lens = new int[4];
 
     void push(ProcessCell p) {
         lock.lock();
         try {
-            switch (p.priority) {
-                case 3 -> { max.addLast(p); maxLen++; }
-                case 2 -> { high.addLast(p); highLen++; }
-                case 0 -> { p.scheduleCount = RESCHEDULE_LOW; normalLow.addLast(p); lowLen++; }
-                default -> { p.scheduleCount = 1; normalLow.addLast(p); normalLen++; }
+            int prio = p.priority;
+            switch (prio) {
+                case MAX -> max.addLast(p);
+                case HIGH -> high.addLast(p);
+                case LOW -> { p.scheduleCount = RESCHEDULE_LOW; normalLow.addLast(p); }
+                default -> { p.scheduleCount = 1; normalLow.addLast(p); }
             }
+            add(prio, 1);
         } finally {
             lock.unlock();
         }
@@ -43,34 +50,41 @@ final class RunQueue {
         lock.lock();
         try {
             ProcessCell p = max.pollFirst();
-            if (p != null) { maxLen--; return p; }
-            p = high.pollFirst();
-            if (p != null) { highLen--; return p; }
-            for (;;) {
-                p = normalLow.pollFirst();
-                if (p == null) return null;
-                if (p.priority == 0 && --p.scheduleCount > 0 && !normalLow.isEmpty()) {
-                    normalLow.addLast(p); // skipped: keeps its remaining turns
-                    continue;
+            if (p == null) p = high.pollFirst();
+            if (p == null) {
+                for (;;) {
+                    p = normalLow.pollFirst();
+                    if (p == null) return null;
+                    if (p.priority == LOW && --p.scheduleCount > 0 && !normalLow.isEmpty()) {
+                        normalLow.addLast(p); // skipped: keeps its remaining turns
+                        continue;
+                    }
+                    break;
                 }
-                if (p.priority == 0) lowLen--; else normalLen--;
-                return p;
             }
+            add(p.priority, -1);
+            return p;
         } finally {
             lock.unlock();
         }
     }
 
+    private void add(int prio, int delta) {
+        LENS.setOpaque(lens, prio, lens[prio] + delta);
+    }
+
+    /** The priority ordinal of the most urgent waiting process, or -1 when empty (a recent value). */
+    int highestWaiting() {
+        for (int p = MAX; p >= LOW; p--) if ((int) LENS.getOpaque(lens, p) > 0) return p;
+        return -1;
+    }
+
     int size() {
-        return maxLen + highLen + normalLen + lowLen;
+        return (int) LENS.getOpaque(lens, 0) + (int) LENS.getOpaque(lens, 1) + (int) LENS.getOpaque(lens, 2)
+                + (int) LENS.getOpaque(lens, 3);
     }
 
     int length(Priority p) {
-        return switch (p) {
-            case MAX -> maxLen;
-            case HIGH -> highLen;
-            case NORMAL -> normalLen;
-            case LOW -> lowLen;
-        };
+        return (int) LENS.getOpaque(lens, p.ordinal());
     }
 }

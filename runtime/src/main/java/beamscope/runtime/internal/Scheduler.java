@@ -33,16 +33,19 @@ final class Scheduler implements Runnable {
     int budget;
 
     volatile boolean parked;
-    volatile ProcessCell current;
+    /** Published with opaque writes (no fence on the hot path); read with {@link #current()}. */
+    private ProcessCell current;
+    /** A process woken by the running one, to run next on the rest of the slice (owner only). */
+    private ProcessCell runNext;
     /** Incremented at every dispatch; thieves use it to see a scheduler stuck in one long slice. */
-    volatile long dispatches;
+    private long dispatches;
 
-    // published counters (monotonic)
-    volatile long reductions;
-    volatile long contextSwitches;
-    volatile long idleNanos;
-    volatile long messagesSent;
-    volatile long spawns;
+    // published counters (monotonic, opaque writes by this thread only)
+    private long reductions;
+    private long contextSwitches;
+    private long idleNanos;
+    private long messagesSent;
+    private long spawns;
 
     long pendingSent, pendingSpawns;
     private final long[] seenDispatches;
@@ -75,23 +78,61 @@ final class Scheduler implements Runnable {
         }
     }
 
+    /**
+     * Runs one time slice of {@code p}. A process that {@code p} wakes on this scheduler waits in
+     * {@code runNext} rather than the queue; when {@code p} parks, it runs at once on the rest of the
+     * same budget (one slice shared by the chain, so two processes messaging each other cannot starve
+     * the queue). When the budget is spent, or a higher-priority process waits, it joins the queue.
+     */
     void runSlice(ProcessCell p) {
-        current = p;
-        dispatches = dispatches + 1;
         budget = rt.config.reductionBudget();
+        for (;;) {
+            dispatch(p);
+            ProcessCell q = runNext;
+            if (q == null) return;
+            RUN_NEXT.setOpaque(this, (ProcessCell) null);
+            if (budget > 0 && !rt.gate.paused && q.priority >= queue.highestWaiting()) {
+                p = q;
+                continue;
+            }
+            queue.push(q);
+            if (queue.size() >= 2) rt.wakeIdle(this);
+            return;
+        }
+    }
+
+    private void dispatch(ProcessCell p) {
+        CURRENT.setOpaque(this, p);
+        DISPATCHES.setOpaque(this, dispatches + 1);
+        int start = budget;
         p.schedulerIndex = index;
         rt.events.scheduled(p, index, true);
         int result = p.runSlice(this);
-        int used = rt.config.reductionBudget() - budget;
-        current = null;
-        reductions = reductions + Math.max(used, 1);
-        contextSwitches = contextSwitches + 1;
-        if (pendingSent != 0) { messagesSent = messagesSent + pendingSent; pendingSent = 0; }
-        if (pendingSpawns != 0) { spawns = spawns + pendingSpawns; pendingSpawns = 0; }
+        int used = start - budget;
+        CURRENT.setOpaque(this, (ProcessCell) null);
+        REDUCTIONS.setOpaque(this, reductions + Math.max(used, 1));
+        CONTEXT_SWITCHES.setOpaque(this, contextSwitches + 1);
+        if (pendingSent != 0) { MESSAGES_SENT.setOpaque(this, messagesSent + pendingSent); pendingSent = 0; }
+        if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
         if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
             queue.push(p);
+            if (queue.size() >= 2) rt.wakeIdle(this);
         }
+    }
+
+    /**
+     * Takes {@code c}, just woken by the process this scheduler is running, as the next to run.
+     * Only this scheduler's thread calls it, inside a slice. Returns false if the slot is taken.
+     */
+    boolean offerRunNext(ProcessCell c) {
+        if (runNext != null || current() == null) return false;
+        RUN_NEXT.setOpaque(this, c);
+        return true;
+    }
+
+    ProcessCell runNext() {
+        return (ProcessCell) RUN_NEXT.getOpaque(this);
     }
 
     private ProcessCell steal() {
@@ -101,12 +142,15 @@ final class Scheduler implements Runnable {
             Scheduler v = all[(index + i) % n];
             int size = v.queue.size();
             if (size == 0) continue;
-            long d = v.dispatches;
+            long d = v.dispatches();
             boolean stuck = d == seenDispatches[v.index];
             seenDispatches[v.index] = d;
             if (size >= 2 || stuck || v.parked) {
                 ProcessCell p = v.queue.poll();
-                if (p != null) return p;
+                if (p != null) {
+                    if (v.queue.size() >= 2) rt.wakeIdle(v); // more left: let another idle scheduler help
+                    return p;
+                }
             }
         }
         return null;
@@ -122,7 +166,7 @@ final class Scheduler implements Runnable {
                 if ((i & 7) == 7) {
                     ProcessCell p = steal();
                     if (p != null) {
-                        idleNanos = idleNanos + (System.nanoTime() - start);
+                        IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
                         start = System.nanoTime();
                         runSlice(p);
                         continue;
@@ -144,7 +188,54 @@ final class Scheduler implements Runnable {
                 parked = false;
             }
         } finally {
-            idleNanos = idleNanos + (System.nanoTime() - start);
+            IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
+        }
+    }
+
+    ProcessCell current() {
+        return (ProcessCell) CURRENT.getOpaque(this);
+    }
+
+    long dispatches() {
+        return (long) DISPATCHES.getOpaque(this);
+    }
+
+    long reductions() {
+        return (long) REDUCTIONS.getOpaque(this);
+    }
+
+    long contextSwitches() {
+        return (long) CONTEXT_SWITCHES.getOpaque(this);
+    }
+
+    long idleNanos() {
+        return (long) IDLE_NANOS.getOpaque(this);
+    }
+
+    long messagesSent() {
+        return (long) MESSAGES_SENT.getOpaque(this);
+    }
+
+    long spawns() {
+        return (long) SPAWNS.getOpaque(this);
+    }
+
+    private static final java.lang.invoke.VarHandle RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
+            MESSAGES_SENT, SPAWNS;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+            CURRENT = l.findVarHandle(Scheduler.class, "current", ProcessCell.class);
+            RUN_NEXT = l.findVarHandle(Scheduler.class, "runNext", ProcessCell.class);
+            DISPATCHES = l.findVarHandle(Scheduler.class, "dispatches", long.class);
+            REDUCTIONS = l.findVarHandle(Scheduler.class, "reductions", long.class);
+            CONTEXT_SWITCHES = l.findVarHandle(Scheduler.class, "contextSwitches", long.class);
+            IDLE_NANOS = l.findVarHandle(Scheduler.class, "idleNanos", long.class);
+            MESSAGES_SENT = l.findVarHandle(Scheduler.class, "messagesSent", long.class);
+            SPAWNS = l.findVarHandle(Scheduler.class, "spawns", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
