@@ -135,12 +135,12 @@ public final class SchedulerCanvas extends Region {
     }
 
     private double headerHeight() {
-        return em() * 2.0;
+        return em() * 2.9;
     }
 
     private double laneHeight() {
         int n = Math.max(1, vm.lanes().size());
-        return Math.max(em() * 0.9, Math.min(em() * 3.4, (getHeight() - headerHeight()) / n));
+        return Math.max(em() * 0.9, Math.min(em() * 8, (getHeight() - headerHeight()) / n));
     }
 
     private Lane laneAt(double y) {
@@ -160,26 +160,27 @@ public final class SchedulerCanvas extends Region {
         double hh = headerHeight(), lh = laneHeight();
         boolean roomy = lh >= em * 2.2, tight = lh < em * 1.3;
 
-        // header
+        // header: column titles, then the priority of each bar column
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(bold(0.8));
         gc.setFill(muted.get());
-        gc.fillText("SCHEDULER · RUNNING NOW", c.id(), hh / 2);
+        double line1 = em * 0.9, line2 = em * 2.1;
+        gc.fillText("SCHEDULER · RUNNING NOW", c.id(), line1);
+        gc.fillText(fit("RUN QUEUES · FULL BAR = " + vm.queueScale(), c.spark() - c.queues() - em, gc.getFont()),
+                c.queues(), line1);
+        gc.fillText("UTILISATION · LAST 60 s", c.spark() + em * 0.4, line1);
         double qw = (c.spark() - c.queues() - em) / 4;
-        String[] pri = {"MAX", "HIGH", "NORMAL", "LOW"};
+        String[] pri = {"max", "high", "normal", "low"};
         Paint[] barPaint = {maxBar.get(), highBar.get(), normalBar.get(), lowBar.get()};
+        gc.setFont(plain(0.8));
         for (int i = 0; i < 4; i++) {
             double x = c.queues() + i * qw;
             gc.setFill(barPaint[i]);
-            gc.fillRoundRect(x, hh / 2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
+            gc.fillRoundRect(x, line2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
             gc.setFill(muted.get());
-            gc.fillText(pri[i], x + em * 0.85, hh / 2);
+            gc.fillText(pri[i], x + em * 0.85, line2);
         }
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText("RUN QUEUE: FULL BAR = " + vm.queueScale(), c.spark() - em, hh * 0.5 + em * 0.0 - (roomy ? 0 : 0) + 0);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.fillText("UTILISATION · LAST 60 s", c.spark() + em * 0.4, hh / 2);
 
         Pid sel = vm.selectionProperty().get();
         List<Lane> ls = vm.lanes();

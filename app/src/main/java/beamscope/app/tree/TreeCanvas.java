@@ -266,18 +266,37 @@ public final class TreeCanvas extends Region {
             gc.strokePolyline(new double[] {px, mx, mx, cx}, new double[] {py, py, cy, cy}, 4);
         }
 
+        // a restarted process first shows as its dead predecessor, then fades in (see drawEffect)
+        Map<Pid, TreeEffect> replacing = new HashMap<>();
+        Map<Pid, TreeEffect> restartedNow = new HashMap<>();
+        for (TreeEffect e : effects) {
+            if (e.type() == TreeEffect.Type.DIED && e.other() != null) replacing.put(e.other(), e);
+            if (e.type() == TreeEffect.Type.RESTARTED) restartedNow.put(e.item().pid(), e);
+        }
         Pid sel = vm.selectionProperty().get();
         for (TreeItem it : f.items()) {
             double l = g.left(it), t = g.top(it);
             if (l > maxX || l + g.boxWidth() + g.toggleRadius() < minX || t > maxY || t + g.boxHeight() < minY) continue;
+            TreeEffect dying = it.pid() == null ? null : replacing.get(it.pid());
+            double alpha = dying == null ? 1 : fadeIn(dying.progress(now));
+            if (alpha <= 0) continue;
+            gc.setGlobalAlpha(alpha);
             switch (it.kind()) {
                 case NODE -> drawNode(gc, g, it);
                 case AGGREGATE -> drawAggregate(gc, g, it);
-                default -> drawProcess(gc, g, it, it.pid().equals(sel));
+                default -> drawProcess(gc, g, it, it.pid().equals(sel), restartedNow.containsKey(it.pid()));
             }
+            gc.setGlobalAlpha(1);
         }
 
         for (TreeEffect e : effects) drawEffect(gc, g, f, e, now);
+    }
+
+    /** Where a replaced box stops being its dead predecessor and the new process shows (DIED progress). */
+    private static final double SWAP = 0.45, SWAP_LENGTH = 0.15;
+
+    private static double fadeIn(double diedProgress) {
+        return Math.max(0, Math.min(1, (diedProgress - SWAP) / SWAP_LENGTH));
     }
 
     private Font bold(double scale) {
@@ -309,7 +328,7 @@ public final class TreeCanvas extends Region {
         gc.setTextAlign(TextAlignment.LEFT);
     }
 
-    private void drawProcess(GraphicsContext gc, TreeGeometry g, TreeItem it, boolean isSelected) {
+    private void drawProcess(GraphicsContext gc, TreeGeometry g, TreeItem it, boolean isSelected, boolean justRestarted) {
         double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight(), em = g.em();
         boolean sup = it.kind() == Kind.SUPERVISOR;
         gc.setFill(sup ? supervisorBox.get() : box.get());
@@ -344,6 +363,10 @@ public final class TreeCanvas extends Region {
             gc.setFill(reacted.get());
             gc.fillText(r, right - restartW + em * 0.3, t + bh * 0.72);
             gc.setFill(muted.get());
+        }
+        if (justRestarted) {
+            second = pid + "  restarted";
+            gc.setFill(restarted.get());
         }
         gc.fillText(fit(second, right - textLeft - restartW, gc.getFont()), textLeft, t + bh * 0.72);
         if (TreeGeometry.hasToggle(it)) drawToggle(gc, g, it, it.collapsed() ? "+" + it.children() : "−");
@@ -432,34 +455,42 @@ public final class TreeCanvas extends Region {
         double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight();
         switch (e.type()) {
             case DIED -> {
-                // the dead box turns red where it was and fades out
-                gc.setGlobalAlpha(Math.max(0, 1 - p) * 0.92);
+                // the dead box turns red; a restarted one swaps to its replacement, others fade out
+                TreeItem replacement = e.other() == null ? null : f.item(e.other());
+                double alpha;
+                if (replacement != null) {
+                    l = g.left(replacement);
+                    t = g.top(replacement);
+                    alpha = 1 - fadeIn(p);
+                } else {
+                    alpha = p < 0.5 ? 1 : 1 - (p - 0.5) / 0.5;
+                }
+                if (alpha <= 0) return;
+                gc.setGlobalAlpha(alpha);
                 gc.setFill(died.get());
                 gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
                 gc.setFill(badgeText.get());
-                gc.setFont(bold(0.95));
+                gc.setFont(bold(1));
                 gc.setTextAlign(TextAlignment.LEFT);
                 gc.setTextBaseline(VPos.CENTER);
-                gc.fillText(fit("✕ " + it.name(), bw - em, gc.getFont()), l + em * 0.6, t + bh * 0.32);
-                gc.setFont(plain(0.8));
-                gc.fillText("<0." + it.pid().id() + ".0> exited", l + em * 0.6, t + bh * 0.72);
+                gc.fillText(fit("✕ " + it.name(), bw - em * 1.2, gc.getFont()), l + em * 0.6, t + bh * 0.32);
+                gc.setFont(plain(0.82));
+                gc.fillText("<0." + it.pid().id() + ".0>  exited", l + em * 0.6, t + bh * 0.72);
                 gc.setGlobalAlpha(1);
             }
             case RESTARTED -> {
                 TreeItem now2 = f.item(it.pid());
-                if (now2 == null) return;
+                double shown = (now - e.startNanos()) / (double) TreeEffect.Type.DIED.nanos;
+                if (now2 == null || shown < SWAP) return;
+                double q = Math.min(1, (now - e.startNanos() - SWAP * TreeEffect.Type.DIED.nanos)
+                        / (double) (TreeEffect.Type.RESTARTED.nanos - SWAP * TreeEffect.Type.DIED.nanos));
                 l = g.left(now2);
                 t = g.top(now2);
-                double grow = em * 0.25 + em * 0.5 * (1 - p);
-                gc.setGlobalAlpha(1 - p * p);
+                double grow = em * (0.15 + 0.3 * (1 - q));
+                gc.setGlobalAlpha(Math.max(0, 1 - q * q));
                 gc.setStroke(restarted.get());
-                gc.setLineWidth(em * 0.3);
+                gc.setLineWidth(em * 0.22);
                 gc.strokeRoundRect(l - grow, t - grow, bw + 2 * grow, bh + 2 * grow, arc(g) + grow, arc(g) + grow);
-                gc.setFill(restarted.get());
-                gc.setFont(bold(0.72));
-                gc.setTextAlign(TextAlignment.LEFT);
-                gc.setTextBaseline(VPos.BOTTOM);
-                gc.fillText("restarted · new pid", l + em * 0.4, t - grow - em * 0.1);
                 gc.setGlobalAlpha(1);
             }
             case REACTED -> {

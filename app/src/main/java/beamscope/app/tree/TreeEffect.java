@@ -1,11 +1,14 @@
 package beamscope.app.tree;
 
+import beamscope.runtime.Pid;
+
 /**
  * A running animation: a process that died (red, fading out), one that replaced it (highlighted,
  * with its new pid), or a supervisor reacting (a flash). {@code item} is where to draw it: a dead
- * item from the frame before, the others from the frame now.
+ * item from the frame before, the others from the frame now. {@code other} links a death and its
+ * restart: the replacement's pid for {@link Type#DIED}, the dead pid for {@link Type#RESTARTED}.
  */
-public record TreeEffect(Type type, TreeItem item, long startNanos) {
+public record TreeEffect(Type type, TreeItem item, Pid other, long startNanos) {
 
     public enum Type {
         DIED(1_600_000_000L), RESTARTED(2_400_000_000L), REACTED(1_000_000_000L);

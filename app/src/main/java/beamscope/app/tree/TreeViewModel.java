@@ -56,17 +56,19 @@ public final class TreeViewModel {
     public void apply(TreeFrame next) {
         TreeChanges ch = TreeChanges.between(frame.get(), next);
         long now = clock.getAsLong();
+        Map<Pid, Pid> replacedBy = new HashMap<>();
         for (TreeChanges.Restart r : ch.restarted()) {
-            effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), now));
+            effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), r.before().pid(), now));
             seenRestarts.put(r.after().pid(), restarts(r.before()) + 1);
+            replacedBy.put(r.before().pid(), r.after().pid());
         }
         for (TreeItem dead : ch.died()) {
-            effects.add(new TreeEffect(TreeEffect.Type.DIED, dead, now));
+            effects.add(new TreeEffect(TreeEffect.Type.DIED, dead, replacedBy.get(dead.pid()), now));
             seenRestarts.remove(dead.pid());
         }
         for (Pid p : ch.reacted()) {
             TreeItem it = next.item(p);
-            if (it != null) effects.add(new TreeEffect(TreeEffect.Type.REACTED, it, now));
+            if (it != null) effects.add(new TreeEffect(TreeEffect.Type.REACTED, it, null, now));
         }
         watched = next.shownPids();
         frame.set(next);

@@ -1,0 +1,169 @@
+package beamscope.app.tree;
+
+import beamscope.app.schedulers.SchedulerControls;
+import beamscope.app.schedulers.SchedulerSource;
+import beamscope.app.schedulers.SchedulerViewModel;
+import beamscope.app.schedulers.SchedulersView;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behaviors;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.SpawnOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the views to PNGs for docs/ (run on demand:
+ * {@code mvn -pl app -am test -Dtest=ViewScreenshots -Dbeamscope.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}).
+ */
+@EnabledIfSystemProperty(named = "beamscope.screenshots", matches = "true")
+class ViewScreenshots extends FxRobot {
+
+    static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
+    Node node;
+    Stage stage;
+
+    @BeforeEach
+    void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (node != null) {
+            node.resumeSchedulers();
+            node.close();
+        }
+    }
+
+    void show(Parent view, int w, int h, String... themes) throws Exception {
+        FxToolkit.setupStage(s -> {
+            Scene scene = new Scene(new StackPane(view), w, h);
+            scene.getStylesheets().add(ViewScreenshots.class.getResource("/beamscope/css/tokens.css").toExternalForm());
+            for (String t : themes) scene.getStylesheets().add(ViewScreenshots.class.getResource("/beamscope/test/" + t).toExternalForm());
+            s.setScene(scene);
+            s.setWidth(w);
+            s.setHeight(h);
+            s.show();
+        });
+    }
+
+    void shoot(String file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(5);
+        interact(() -> Png.write(stage.getScene(), DOCS.resolve(file)));
+    }
+
+    void waitFor(java.util.function.Supplier<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c::get).get());
+    }
+
+    TreeItem named(TreeViewModel vm, String name) {
+        return vm.frame().items().stream().filter(i -> name.equals(i.name())).findFirst().orElse(null);
+    }
+
+    void tree(String file, int w, int h, String... themes) throws Exception {
+        node = Node.start(NodeConfig.defaults().withSchedulers(2));
+        TreeDemo.start(node);
+        AtomicLong clock = new AtomicLong(System.nanoTime());
+        TreeViewModel vm = new TreeViewModel(new SimpleObjectProperty<>(), clock::get);
+        try (TreeSource src = new TreeSource(node, vm, TreeDemo.probe(node), Duration.ofMillis(100))) {
+            show(SupervisionTreeView.load(vm), w, h, themes);
+            waitFor(() -> named(vm, "w4") != null && named(vm, "bank") != null);
+            Pid bank = WaitForAsyncUtils.asyncFx(() -> named(vm, "bank").pid()).get();
+            for (int i = 0; i < 191; i++) node.send(bank, Atom.of("deposit"));
+            Pid pool = TreeDemo.pool(node, "conn_pool", 5000);
+            waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE));
+            // crash counter_b (one_for_all restarts all three) and kill w2 twice (rest_for_one)
+            Pid b = WaitForAsyncUtils.asyncFx(() -> named(vm, "counter_b").pid()).get();
+            node.exit(b, Atom.KILL);
+            waitFor(() -> named(vm, "counter_b") != null && !named(vm, "counter_b").pid().equals(b));
+            Pid w3 = WaitForAsyncUtils.asyncFx(() -> named(vm, "w3").pid()).get();
+            clock.addAndGet(5_000_000_000L);
+            node.exit(w3, Atom.KILL);
+            waitFor(() -> named(vm, "w3") != null && !named(vm, "w3").pid().equals(w3));
+            Pid logger = node.spawn(TreeDemo.worker("Logger.loop/1"));
+            waitFor(() -> vm.frame().item(logger) != null);
+            clock.addAndGet(1_200_000_000L);  // the rest_for_one restart is showing its new pids
+            node.exit(logger, Atom.KILL);
+            waitFor(() -> vm.effects().stream().anyMatch(e -> e.type() == TreeEffect.Type.DIED && e.item().pid().equals(logger)));
+            clock.addAndGet(200_000_000L);   // freeze the animations part-way
+            interact(() -> vm.selectionProperty().set(bank));
+            shoot(file);
+        }
+    }
+
+    @Test
+    void tree() throws Exception {
+        tree("tree.png", 1280, 800);
+    }
+
+    @Test
+    void treePresenter() throws Exception {
+        tree("tree-presenter.png", 1024, 768, "presenter-like.css");
+    }
+
+    @Test
+    void treeDark() throws Exception {
+        tree("tree-dark.png", 1280, 800, "dark-like.css");
+    }
+
+    void schedulers(String file, int w, int h, boolean pause, String... themes) throws Exception {
+        node = Node.start(NodeConfig.defaults().withSchedulers(4));
+        for (Priority p : List.of(Priority.HIGH, Priority.NORMAL, Priority.NORMAL, Priority.LOW))
+            for (int i = 0; i < 6; i++)
+                node.spawn(Behaviors.compute(ctx -> { spin(); ctx.work(200); return Behaviors.same(); }).named("Cruncher"),
+                        SpawnOptions.defaults().withPriority(p).withInitialCall(p == Priority.HIGH ? "Ticker.loop/1" : "Cruncher.run/2"));
+        for (int i = 0; i < 200; i++) node.spawn(TreeDemo.worker("Idle.loop/0"));
+        SchedulerViewModel vm = new SchedulerViewModel(SchedulerControls.of(node), new SimpleObjectProperty<>());
+        try (SchedulerSource src = new SchedulerSource(node, vm, Duration.ofMillis(100))) {
+            show(SchedulersView.load(vm), w, h, themes);
+            long t0 = System.nanoTime();
+            waitFor(() -> vm.history().size() > 0 && vm.history().newest() - vm.history().samples().iterator().next().nanos() > 12e9);
+            if (pause) {
+                interact(vm::pause);
+                waitFor(() -> node.snapshot().schedulers().stream().allMatch(s -> s.running() == null));
+                interact(vm::step);
+                waitFor(() -> !vm.steppingProperty().get());
+                interact(() -> vm.slowMotionMillisProperty().set(400));
+            }
+            shoot(file);
+        }
+    }
+
+    static volatile long sink;
+
+    /** Real CPU work (about 20 µs), so slices take time and a scheduler is seen running something. */
+    static void spin() {
+        long x = 0;
+        for (int i = 0; i < 20_000; i++) x += (long) i * i ^ (x >>> 3);
+        sink = x;
+    }
+
+    @Test
+    void schedulers() throws Exception {
+        schedulers("schedulers.png", 1280, 800, false);
+    }
+
+    @Test
+    void schedulersPresenterPaused() throws Exception {
+        schedulers("schedulers-presenter.png", 1024, 768, true, "presenter-like.css");
+    }
+}
