@@ -63,28 +63,61 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
      */
     public static TreeFrame from(String nodeName, List<ProcessSummary> processes,
             Map<Pid, SupervisorInfo> supervisors, TreeShape shape, Set<Pid> watched) {
-        Map<Pid, Pid> supervisedBy = new HashMap<>();
+        // supervisors' children hang under their supervisor whoever spawned them
+        List<Pid> supervisorPids = new ArrayList<>();
+        PidIndex supervisedBy = new PidIndex(16);
         supervisors.forEach((sup, info) -> {
-            for (SupervisorInfo.Child c : info.children()) if (c.pid() != null) supervisedBy.put(c.pid(), sup);
+            for (SupervisorInfo.Child c : info.children())
+                if (c.pid() != null && supervisedBy.putIfAbsent(c.pid(), supervisorPids.size()) == supervisorPids.size())
+                    supervisorPids.add(sup);
         });
-        Map<Pid, Group> groups = new HashMap<>();
-        Group roots = new Group();
+        PidIndex watch = new PidIndex(watched.size());
+        for (Pid p : watched) watch.putIfAbsent(p, 0);
+
+        // pass 1: a group per parent, counted; pass 2: which groups have a live owner
+        int n = processes.size();
+        PidIndex groupOf = new PidIndex(1024);
+        int[] groupOfProcess = new int[n];
+        int[] counts = new int[1024];
         Set<Pid> alive = new HashSet<>();
-        for (ProcessSummary p : processes) {
-            Pid parent = supervisedBy.isEmpty() ? p.parent() : supervisedBy.getOrDefault(p.pid(), p.parent());
-            Group g = parent == null ? roots : groups.computeIfAbsent(parent, k -> new Group());
-            g.members.add(p);
-            if (!watched.isEmpty() && watched.contains(p.pid())) alive.add(p.pid());
+        for (int i = 0; i < n; i++) {
+            ProcessSummary p = processes.get(i);
+            Pid parent = p.parent();
+            if (supervisedBy.size() > 0) {
+                int s = supervisedBy.get(p.pid());
+                if (s >= 0) parent = supervisorPids.get(s);
+            }
+            int g = -1;
+            if (parent != null) {
+                g = groupOf.putIfAbsent(parent, groupOf.size());
+                if (g == counts.length) counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+                counts[g]++;
+            }
+            groupOfProcess[i] = g;
+            if (watch.size() > 0 && watch.get(p.pid()) >= 0) alive.add(p.pid());
         }
-        for (ProcessSummary p : processes) {
-            Group g = groups.get(p.pid());
-            if (g != null) g.owned = true;
+        int groups = groupOf.size();
+        boolean[] owned = new boolean[groups];
+        for (int i = 0; i < n; i++) {
+            int g = groupOf.get(processes.get(i).pid());
+            if (g >= 0) owned[g] = true;
         }
-        for (Group g : groups.values()) if (!g.owned) roots.members.addAll(g.members);
+        // members of each group, contiguous (a counting sort); roots and orphans hang under the node
+        int[] offsets = new int[groups + 1];
+        for (int g = 0; g < groups; g++) offsets[g + 1] = offsets[g] + counts[g];
+        int[] members = new int[offsets[groups]];
+        int[] fill = java.util.Arrays.copyOf(offsets, groups);
+        List<ProcessSummary> roots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int g = groupOfProcess[i];
+            if (g >= 0 && owned[g]) members[fill[g]++] = i;
+            else roots.add(processes.get(i));
+        }
+        Children children = new Children(processes, groupOf, offsets, members);
 
         Set<Pid> gone = new HashSet<>(watched);
         gone.removeAll(alive);
-        Layout layout = new Layout(groups, supervisors, shape);
+        Layout layout = new Layout(children, supervisors, shape);
         layout.placeNode(nodeName, roots);
         Map<Pid, Integer> index = new HashMap<>();
         for (TreeItem it : layout.items) if (it.isProcess()) index.put(it.pid(), it.index());
@@ -115,21 +148,29 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         return indexByPid.keySet();
     }
 
-    private static final class Group {
-        final List<ProcessSummary> members = new ArrayList<>();
-        boolean owned;
+    /** The processes under each parent: slices of one index array, seen as lists without copying. */
+    private record Children(List<ProcessSummary> processes, PidIndex groupOf, int[] offsets, int[] members) {
+        List<ProcessSummary> of(Pid parent) {
+            int g = groupOf.get(parent);
+            if (g < 0 || offsets[g] == offsets[g + 1]) return List.of();
+            int from = offsets[g], to = offsets[g + 1];
+            return new java.util.AbstractList<>() {
+                @Override public ProcessSummary get(int i) { return processes.get(members[from + i]); }
+                @Override public int size() { return to - from; }
+            };
+        }
     }
 
     private static final class Layout {
-        final Map<Pid, Group> groups;
+        final Children children;
         final Map<Pid, SupervisorInfo> supervisors;
         final TreeShape shape;
         final List<TreeItem> items = new ArrayList<>();
         double nextRow;
         int maxDepth;
 
-        Layout(Map<Pid, Group> groups, Map<Pid, SupervisorInfo> supervisors, TreeShape shape) {
-            this.groups = groups;
+        Layout(Children children, Map<Pid, SupervisorInfo> supervisors, TreeShape shape) {
+            this.children = children;
             this.supervisors = supervisors;
             this.shape = shape;
         }
@@ -139,24 +180,24 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             return items.size() - 1;
         }
 
-        void placeNode(String name, Group roots) {
+        void placeNode(String name, List<ProcessSummary> roots) {
             int idx = reserve();
-            double row = roots.members.isEmpty() ? nextRow++ : placeChildren(idx, TreeShape.NODE, roots.members, null, 1);
+            double row = roots.isEmpty() ? nextRow++ : placeChildren(idx, TreeShape.NODE, roots, null, 1);
             items.set(idx, new TreeItem(idx, -1, Kind.NODE, null, name, 0, row, null, 0, null, -1,
-                    roots.members.size(), false, null, null));
+                    roots.size(), false, null, null));
         }
 
         /** Places one process and what hangs under it; returns its row. */
         double placeProcess(ProcessSummary p, int parentIdx, int depth, SupervisorInfo.Child child) {
             int idx = reserve();
             maxDepth = Math.max(maxDepth, depth);
-            Group g = groups.get(p.pid());
+            List<ProcessSummary> kids = children.of(p.pid());
             SupervisorInfo info = supervisors.get(p.pid());
-            int n = g == null ? 0 : g.members.size();
+            int n = kids.size();
             boolean folded = n > 0 && (shape.collapsed().contains(p.pid())
                     || (!shape.expanded().contains(p.pid())
                         && (depth >= MAX_DEPTH || items.size() + Math.min(n, PAGE_SIZE) > MAX_ITEMS)));
-            double row = n == 0 || folded ? nextRow++ : placeChildren(idx, p.pid(), g.members, info, depth + 1);
+            double row = n == 0 || folded ? nextRow++ : placeChildren(idx, p.pid(), kids, info, depth + 1);
             Kind kind = info != null || (child != null && child.supervisor()) || looksLikeSupervisor(p)
                     ? Kind.SUPERVISOR : Kind.WORKER;
             items.set(idx, new TreeItem(idx, parentIdx, kind, p.pid(), name(p, child), depth, row, p.status(),
