@@ -222,11 +222,17 @@ public final class TreeCanvas extends Region {
             lastY = e.getY();
         });
         setOnMouseClicked(e -> {
-            if (vm == null || dragged || e.getButton() != MouseButton.PRIMARY) return;
-            vm.click(hitAt(e.getX(), e.getY()));
+            if (vm == null || dragged) return;
+            if (e.getButton() == MouseButton.PRIMARY) vm.click(hitAt(e.getX(), e.getY()));
+            else if (e.getButton() == MouseButton.SECONDARY) vm.contextMenu(hitAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
         });
+        // the context-menu key: the menu of the selected process, at its box
         setOnContextMenuRequested(e -> {
-            if (vm != null) vm.contextMenu(hitAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
+            if (vm == null || !e.isKeyboardTrigger() || vm.selectionProperty().get() == null) return;
+            javafx.geometry.Point2D at = centreOf(vm.selectionProperty().get());
+            if (at == null) return;
+            javafx.geometry.Point2D screen = localToScreen(at);
+            vm.contextMenu(hitAt(at.getX(), at.getY()), screen.getX(), screen.getY());
         });
     }
 

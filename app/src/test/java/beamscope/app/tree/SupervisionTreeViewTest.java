@@ -113,12 +113,32 @@ class SupervisionTreeViewTest extends FxRobot {
         Pid bank = onFx(() -> named("bank").pid());
         TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
         Point2D screen = onFx(() -> canvas.localToScreen(canvas.centreOf(bank)));
-        Point2D local = onFx(() -> canvas.centreOf(bank));
-        System.out.println("click at " + screen + " local " + local + " hit " + onFx(() -> canvas.hitAt(local.getX(), local.getY())));
-        interact(() -> Png.write(canvas.getScene(), java.nio.file.Path.of("target/shots/click.png")));
         clickOn(screen);
         waitFor(() -> bank.equals(selection.get()));
         assertThat(selection.get()).isEqualTo(bank);
+    }
+
+    @Test
+    void rightClickingABox_asksTheAppForItsContextMenu() throws Exception {
+        waitFor(() -> named("pool_sup") != null);
+        Pid sup = onFx(() -> named("pool_sup").pid());
+        Pid[] asked = {null};
+        interact(() -> vm.setOnNodeContextMenu((pid, x, y) -> asked[0] = pid));
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        rightClickOn(onFx(() -> canvas.localToScreen(canvas.centreOf(sup))));
+        waitFor(() -> sup.equals(asked[0]));
+        assertThat(asked[0]).isEqualTo(sup);
+    }
+
+    @Test
+    void zoomButtonsScaleTheTree_andFitBringsItBack() throws Exception {
+        waitFor(() -> named("w4") != null);
+        double before = onFx(() -> vm.scaleProperty().get());
+        clickOn("#treeZoomIn");
+        waitFor(() -> vm.scaleProperty().get() > before);
+        clickOn("#treeFit");
+        waitFor(() -> vm.scaleProperty().get() <= 1.0);
+        assertThat(onFx(() -> vm.scaleProperty().get())).isLessThanOrEqualTo(1.0);
     }
 
     @Test
