@@ -38,6 +38,10 @@ public record ChildSpec(Object id, ChildStart start, Restart restart, Shutdown s
         return supervisor(id, ChildStart.supervisor(flags, children));
     }
 
+    public ChildSpec withId(Object newId) {
+        return new ChildSpec(newId, start, restart, shutdown, type);
+    }
+
     public ChildSpec withRestart(Restart r) {
         return new ChildSpec(id, start, r, shutdown, type);
     }

@@ -99,8 +99,13 @@ final class ProcLib {
                 return awaitDownThenFlush(pid, mon, link, () -> then.apply(res));
             }
             if (isDown(m, mon)) {
+                // A DOWN before the ack: the process may have acked and exited before the monitor was set
+                // (the monitor then answers noproc at once, ahead of the queued ack), or died in init.
                 Object reason = ((Tuple5) m).e4();
-                return flushExit(pid, link, () -> then.apply(StartResult.error(reason)));
+                return Behaviors.receive((c2, m2) -> m2 instanceof Tuple3(Atom tag, Ref r, StartResult res)
+                                && tag == ACK && r.equals(ack)
+                                ? flushExit(pid, link, () -> then.apply(res)) : Behaviors.unhandled())
+                        .after(Duration.ZERO, c2 -> flushExit(pid, link, () -> then.apply(StartResult.error(reason))));
             }
             return Behaviors.unhandled();
         });
