@@ -30,6 +30,6 @@ public record Pid(int node, long id) implements Comparable<Pid> {
 
     @Override
     public String toString() {
-        return "#PID<" + node + "." + id + ".0>";
+        return Terms.inspect(this);
     }
 }

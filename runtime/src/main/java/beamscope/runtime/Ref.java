@@ -15,6 +15,6 @@ public record Ref(int node, long id) implements Comparable<Ref> {
 
     @Override
     public String toString() {
-        return "#Reference<" + node + ".0.0." + id + ">";
+        return Terms.inspect(this);
     }
 }

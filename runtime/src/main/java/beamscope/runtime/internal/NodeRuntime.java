@@ -178,12 +178,22 @@ public final class NodeRuntime {
         }
         if (target.parked) {
             target.unpark();
-        } else if (parkedCount.get() > 0 && target.queue.size() >= 2) {
-            for (Scheduler s : schedulers) {
-                if (s.parked) {
-                    s.unpark();
-                    break;
-                }
+        } else if (target.queue.size() >= 2) {
+            wakeIdle(target);
+        }
+    }
+
+    private final AtomicInteger wakeCursor = new AtomicInteger();
+
+    /** More work than its owner can run: wake one parked scheduler (not {@code busy}) to steal some. */
+    void wakeIdle(Scheduler busy) {
+        if (parkedCount.get() == 0) return;
+        int n = schedulers.length, start = wakeCursor.getAndIncrement();
+        for (int i = 0; i < n; i++) {
+            Scheduler s = schedulers[Math.floorMod(start + i, n)];
+            if (s != busy && s.parked) {
+                s.unpark();
+                return;
             }
         }
     }
@@ -343,7 +353,8 @@ public final class NodeRuntime {
     // ------------------------------------------------------------------ exits
 
     /** First step of an exit: the name is freed and the pid stops being alive (A21). */
-    void release(ProcessCell c) {
+    void release(ProcessCell c, Object reason) {
+        recentExits.add(c.pid, reason);
         String name = null;
         synchronized (c) {
             c.setStatus(ProcessCell.S_EXITING);
@@ -362,7 +373,6 @@ public final class NodeRuntime {
     void exited(ProcessCell c, Object reason, Throwable crash) {
         processCount.decrementAndGet();
         exits.increment();
-        recentExits.add(c.pid, reason);
         events.exited(c, reason);
         if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
             LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "

@@ -172,7 +172,7 @@ public class ProcessCell implements ProcessContext {
     /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
     final void removeLocal(Envelope prev, Envelope e) {
         if (e.depth < 0) return;
-        if (prev == null ? first != e : prev.next != e) {
+        if (prev == null ? first != e : (prev.depth < 0 || prev.next != e)) {
             prev = null;
             for (Envelope x = first; x != e; x = x.next) {
                 if (x == null) return;
@@ -387,7 +387,7 @@ public class ProcessCell implements ProcessContext {
     final void terminate(Object reason, Throwable crash) {
         setStatus(S_EXITING);
         clearReceiveTimer();
-        rt.release(this);
+        rt.release(this, reason);
         // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
         Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
         Extras x = extras;

@@ -91,6 +91,7 @@ final class Scheduler implements Runnable {
         if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
             queue.push(p);
+            if (queue.size() >= 2) rt.wakeIdle(this);
         }
     }
 
@@ -106,7 +107,10 @@ final class Scheduler implements Runnable {
             seenDispatches[v.index] = d;
             if (size >= 2 || stuck || v.parked) {
                 ProcessCell p = v.queue.poll();
-                if (p != null) return p;
+                if (p != null) {
+                    if (v.queue.size() >= 2) rt.wakeIdle(v); // more left: let another idle scheduler help
+                    return p;
+                }
             }
         }
         return null;

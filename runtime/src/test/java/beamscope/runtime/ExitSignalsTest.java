@@ -1,0 +1,592 @@
+package beamscope.runtime;
+
+import static beamscope.runtime.Probes.down;
+import static beamscope.runtime.Probes.exit;
+import static beamscope.runtime.Probes.forwarder;
+import static beamscope.runtime.Probes.idle;
+import static beamscope.runtime.Probes.next;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** OTP-SEMANTICS.md section A: exit signals, links, monitors, registered names. */
+class ExitSignalsTest {
+    static final Atom FOO = Atom.of("foo"), GO = Atom.of("go");
+
+    Node node;
+    Inbox me;
+
+    @BeforeEach
+    void start() {
+        node = Node.start(NodeConfig.defaults().withSchedulers(2));
+        me = node.inbox("test");
+    }
+
+    @AfterEach
+    void stop() {
+        me.close();
+        node.close();
+    }
+
+    /** A process that traps exits and forwards everything to the test. */
+    Behavior trapper() {
+        Pid to = me.pid();
+        return Behaviors.setup(ctx -> {
+            ctx.trapExit(true);
+            ctx.send(to, Atom.of("ready"));
+            return forwarder(to);
+        });
+    }
+
+    Pid spawnTrapper() {
+        Pid p = node.spawn(trapper());
+        assertThat(next(me)).isEqualTo(Atom.of("ready"));
+        return p;
+    }
+
+    Object exitReasonOf(Pid p) {
+        Ref ref = me.monitor(p);
+        Object m = next(me);
+        assertThat(m).isInstanceOf(Tuple5.class);
+        Tuple5 d = (Tuple5) m;
+        assertThat(d.e1()).isEqualTo(ref);
+        return d.e4();
+    }
+
+    @Nested
+    class ExitReasons {
+        @Test
+        void a1_aProcessThatStopsExitsNormal() {
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> Behaviors.stop()));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(down(ref, p, Atom.NORMAL));
+            assertThat(node.isAlive(p)).isFalse();
+        }
+
+        @Test
+        void a2_aThrowingHandlerExitsWithTheExceptionAndAStacktrace() {
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                throw new IllegalStateException("boom");
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            Object m = next(me);
+            assertThat(m).isInstanceOf(Tuple5.class);
+            Object reason = ((Tuple5) m).e4();
+            assertThat(reason).isInstanceOfSatisfying(Tuple2.class, t -> {
+                assertThat(t.e0()).isInstanceOf(IllegalStateException.class);
+                assertThat(((Throwable) t.e0()).getMessage()).isEqualTo("boom");
+                assertThat(t.e1()).isInstanceOf(List.class);
+            });
+            assertThat(node.exitReason(p)).contains(reason);
+        }
+
+        @Test
+        void a2_exitWithAReasonExitsWithExactlyThatReason() {
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                ctx.exit(Tuple.of(FOO, 1L));
+                return Behaviors.same();
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(down(ref, p, Tuple.of(FOO, 1L)));
+        }
+
+        @Test
+        void a2_aCrashTakesDownOnlyItsOwnProcess() {
+            Pid bystander = node.spawn(forwarder(me.pid()));
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                throw new RuntimeException("only me");
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isInstanceOf(Tuple5.class);
+            node.send(bystander, "still here");
+            assertThat(next(me)).isEqualTo("still here");
+        }
+
+        @Test
+        void a3_shutdownKillsANonTrappingLinkedProcess() {
+            for (Object reason : List.of(Atom.SHUTDOWN, Tuple.of(Atom.SHUTDOWN, Atom.of("x")))) {
+                Pid linked = node.spawn(idle());
+                Pid p = node.spawn(Behaviors.setup(ctx -> {
+                    ctx.link(linked);
+                    return Behaviors.receive((c, m) -> Behaviors.stop(reason));
+                }));
+                Ref ref = me.monitor(linked);
+                node.send(p, GO);
+                assertThat(next(me)).isEqualTo(down(ref, linked, reason));
+            }
+        }
+    }
+
+    @Nested
+    class ExplicitExitSignals {
+        @Test
+        void a4_aTrapperGetsAnExitMessageFromTheSender() {
+            Pid t = spawnTrapper();
+            me.exit(t, FOO);
+            assertThat(next(me)).isEqualTo(exit(me.pid(), FOO));
+            assertThat(node.isAlive(t)).isTrue();
+        }
+
+        @Test
+        void a4_aNonTrapperDiesWithTheReason() {
+            Pid p = node.spawn(idle());
+            Ref ref = me.monitor(p);
+            me.exit(p, FOO);
+            assertThat(next(me)).isEqualTo(down(ref, p, FOO));
+        }
+
+        @Test
+        void a5_normalIsIgnoredByANonTrapperAndAMessageForATrapper() {
+            Pid p = node.spawn(forwarder(me.pid()));
+            me.exit(p, Atom.NORMAL);
+            node.send(p, "alive");
+            assertThat(next(me)).isEqualTo("alive");
+            Pid t = spawnTrapper();
+            me.exit(t, Atom.NORMAL);
+            assertThat(next(me)).isEqualTo(exit(me.pid(), Atom.NORMAL));
+        }
+
+        @Test
+        void a6_killIsUntrappableAndBecomesKilled() {
+            Pid t = spawnTrapper();
+            Ref ref = me.monitor(t);
+            me.exit(t, Atom.KILL);
+            assertThat(next(me)).isEqualTo(down(ref, t, Atom.KILLED));
+        }
+
+        @Test
+        void a6_a7_aLinkedTrapperSeesKilledAndANonTrapperDiesWithKilled() {
+            Pid watcher = spawnTrapper();
+            Pid nonTrapper = node.spawn(idle());
+            Pid victim = node.spawn(Behaviors.setup(ctx -> {
+                ctx.link(watcher);
+                ctx.link(nonTrapper);
+                ctx.send(me.pid(), Atom.of("linked"));
+                return idle();
+            }));
+            assertThat(next(me)).isEqualTo(Atom.of("linked"));
+            Ref ref = me.monitor(nonTrapper);
+            node.exit(victim, Atom.KILL);
+            List<Object> got = List.of(next(me), next(me));
+            assertThat(got).containsExactlyInAnyOrder(exit(victim, Atom.KILLED), down(ref, nonTrapper, Atom.KILLED));
+        }
+
+        @Test
+        void a8_aSelfRaisedKillIsTrappableOverLinksAndStaysKill() {
+            Pid watcher = spawnTrapper();
+            Pid nonTrapper = node.spawn(idle());
+            Pid p = node.spawn(Behaviors.setup(ctx -> {
+                ctx.link(watcher);
+                ctx.link(nonTrapper);
+                return Behaviors.receive((c, m) -> {
+                    c.exit(Atom.KILL);
+                    return Behaviors.same();
+                });
+            }));
+            Ref ref = me.monitor(nonTrapper);
+            Ref pref = me.monitor(p);
+            node.send(p, GO);
+            List<Object> got = List.of(next(me), next(me), next(me));
+            assertThat(got).containsExactlyInAnyOrder(exit(p, Atom.KILL), down(ref, nonTrapper, Atom.KILL),
+                    down(pref, p, Atom.KILL));
+        }
+
+        @Test
+        void a9_exitSelfNormalKillsANonTrappingCallerBeforeTheNextLine() {
+            AtomicBoolean ranAfter = new AtomicBoolean();
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                ctx.exit(ctx.self(), Atom.NORMAL);
+                ranAfter.set(true);
+                return Behaviors.same();
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(down(ref, p, Atom.NORMAL));
+            assertThat(ranAfter).isFalse();
+        }
+
+        @Test
+        void a9_exitSelfNormalIsAMessageForATrapper() {
+            Pid to = me.pid();
+            Pid p = node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                ctx.exit(ctx.self(), Atom.NORMAL);
+                return forwarder(to);
+            }));
+            assertThat(next(me)).isEqualTo(exit(p, Atom.NORMAL));
+        }
+
+        @Test
+        void a10_exitSelfKillEndsWithKilledEvenWhenTrapping() {
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                ctx.trapExit(true);
+                ctx.exit(ctx.self(), Atom.KILL);
+                return Behaviors.same();
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(down(ref, p, Atom.KILLED));
+        }
+    }
+
+    @Nested
+    class Links {
+        @Test
+        void a12_a13_linkingTwiceMakesOneLinkAndLinkingSelfDoesNothing() {
+            Pid other = node.spawn(idle());
+            Pid p = node.spawn(Probes.doing(me.pid(), ctx -> {
+                ctx.link(other);
+                ctx.link(other);
+                ctx.link(ctx.self());
+            }));
+            assertThat(next(me)).isEqualTo(Atom.of("done"));
+            assertThat(node.processInfo(p).orElseThrow().links()).containsExactly(other);
+            Probes.await(() -> node.processInfo(other).orElseThrow().links().contains(p), "the other side's link");
+            assertThat(node.processInfo(other).orElseThrow().links()).containsExactly(p);
+        }
+
+        @Test
+        void a14_spawnLinkLinksBeforeTheChildCanRun() {
+            node.pauseSchedulers();
+            Pid parent = node.spawn(Behaviors.setup(ctx -> {
+                ctx.spawnLink(Behaviors.setup(c -> {
+                    throw new IllegalStateException("die at once");
+                }));
+                return idle();
+            }));
+            Ref ref = me.monitor(parent);
+            node.resumeSchedulers();
+            Tuple5 d = (Tuple5) next(me);
+            assertThat(d.e1()).isEqualTo(ref);
+            Object reason = d.e4();
+            assertThat(reason).isInstanceOf(Tuple2.class);
+            assertThat(((Tuple2) reason).e0()).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void a16_aLinkedExitNormalIsDroppedByANonTrapper() {
+            Pid survivor = node.spawn(forwarder(me.pid()));
+            Pid p = node.spawn(Behaviors.setup(ctx -> {
+                ctx.link(survivor);
+                return Behaviors.receive((c, m) -> Behaviors.stop());
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(down(ref, p, Atom.NORMAL));
+            node.send(survivor, "alive");
+            assertThat(next(me)).isEqualTo("alive");
+        }
+
+        @Test
+        void a16_aTrapperGetsExitNormalAtTheEndOfItsQueue() {
+            Pid t = spawnTrapper();
+            Pid p = node.spawn(Behaviors.setup(ctx -> {
+                ctx.link(t);
+                ctx.send(t, "before");
+                return Behaviors.stop();
+            }));
+            assertThat(next(me)).isEqualTo("before");
+            assertThat(next(me)).isEqualTo(exit(p, Atom.NORMAL));
+        }
+
+        @Test
+        void a16_unlinkBeforeTheExitArrivesDropsIt() {
+            Pid survivor = node.spawn(forwarder(me.pid()));
+            Pid p = node.spawn(Behaviors.setup(ctx -> {
+                ctx.link(survivor);
+                return Behaviors.receive((c, m) -> {
+                    c.unlink(survivor);
+                    return Behaviors.stop(FOO);
+                });
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(down(ref, p, FOO));
+            node.send(survivor, "alive");
+            assertThat(next(me)).isEqualTo("alive");
+        }
+
+        @Test
+        void a18_linkingToADeadPidRaisesNoprocWhenNotTrapping() {
+            Pid dead = node.spawn(Behaviors.setup(ctx -> Behaviors.stop()));
+            Probes.await(() -> !node.isAlive(dead), "the process to exit");
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                ctx.link(dead);
+                return Behaviors.same();
+            }));
+            Ref ref = me.monitor(p);
+            node.send(p, GO);
+            Object m = next(me);
+            Object reason = ((Tuple5) m).e4();
+            assertThat(reason).isInstanceOf(Tuple2.class);
+            assertThat(((Tuple2) reason).e0()).isEqualTo(Atom.NOPROC);
+        }
+
+        @Test
+        void a18_linkingToADeadPidWhileTrappingQueuesExitNoproc() {
+            Pid dead = node.spawn(Behaviors.setup(ctx -> Behaviors.stop()));
+            Probes.await(() -> !node.isAlive(dead), "the process to exit");
+            Pid to = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                ctx.link(dead);
+                return forwarder(to);
+            }));
+            assertThat(next(me)).isEqualTo(exit(dead, Atom.NOPROC));
+        }
+
+        @Test
+        void a20_unlinkLeavesAnExitThatAlreadyArrived() {
+            Pid to = me.pid();
+            Pid victim = node.spawn(idle());
+            Pid t = node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                ctx.link(victim);
+                ctx.send(to, Atom.of("linked"));
+                // Wait until the EXIT is queued, then unlink and show the queue.
+                return Behaviors.receive((c, m) -> {
+                    if (!(m instanceof String)) return Behaviors.unhandled();
+                    c.unlink(victim);
+                    c.send(to, "unlinked");
+                    return forwarder(to);
+                });
+            }));
+            assertThat(next(me)).isEqualTo(Atom.of("linked"));
+            Ref ref = me.monitor(victim);
+            node.exit(victim, FOO);
+            assertThat(next(me)).isEqualTo(down(ref, victim, FOO));
+            Probes.await(() -> node.processInfo(t).orElseThrow().messageQueueLen() == 1, "the EXIT to be queued");
+            node.send(t, "now");
+            assertThat(next(me)).isEqualTo("unlinked");
+            assertThat(next(me)).isEqualTo(exit(victim, FOO));
+        }
+
+        @Test
+        void a21_theNameIsFreeWhenTheExitArrives() {
+            Pid p = node.spawn(Behaviors.setup(ctx -> {
+                ctx.register("worker");
+                return Behaviors.receive((c, m) -> Behaviors.stop(FOO));
+            }));
+            Probes.await(() -> node.whereis("worker").isPresent(), "registration");
+            Pid to = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                ctx.link(p);
+                ctx.send(to, Atom.of("linked"));
+                return Behaviors.receive((c, m) -> {
+                    // On the EXIT, the name must already be free: take it.
+                    c.send(to, Tuple.of(m, c.whereis("worker").isPresent()));
+                    c.register("worker");
+                    c.send(to, Atom.of("registered"));
+                    return idle();
+                });
+            }));
+            assertThat(next(me)).isEqualTo(Atom.of("linked"));
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(Tuple.of(exit(p, FOO), false));
+            assertThat(next(me)).isEqualTo(Atom.of("registered"));
+        }
+    }
+
+    @Nested
+    class Monitors {
+        @Test
+        void a22_a26_aKilledTargetsDownSaysKilled() {
+            Pid p = node.spawn(idle());
+            Ref ref = me.monitor(p);
+            node.exit(p, Atom.KILL);
+            assertThat(next(me)).isEqualTo(down(ref, p, Atom.KILLED));
+        }
+
+        @Test
+        void a23_monitoringADeadPidGivesAnImmediateNoproc() {
+            Pid dead = node.spawn(Behaviors.setup(ctx -> Behaviors.stop()));
+            Probes.await(() -> !node.isAlive(dead), "the process to exit");
+            Ref ref = me.monitor(dead);
+            assertThat(next(me)).isEqualTo(down(ref, dead, Atom.NOPROC));
+        }
+
+        @Test
+        void a24_monitoringByNameNamesTheNameAndNode() {
+            Pid named = node.spawn(idle());
+            node.register("svc", named);
+            Pid to = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                Ref r1 = ctx.monitor("svc");
+                Ref r2 = ctx.monitor("nosuchname");
+                ctx.send(to, Tuple.of(r1, r2));
+                return forwarder(to);
+            }));
+            Tuple2 refs = (Tuple2) next(me);
+            Object nodeName = Atom.of(node.config().name());
+            assertThat(next(me)).isEqualTo(down((Ref) refs.e1(), Tuple.of(Atom.of("nosuchname"), nodeName), Atom.NOPROC));
+            node.exit(named, FOO);
+            assertThat(next(me)).isEqualTo(down((Ref) refs.e0(), Tuple.of(Atom.of("svc"), nodeName), FOO));
+        }
+
+        @Test
+        void a25_eachMonitorFiresOnce() {
+            Pid p = node.spawn(idle());
+            Ref r1 = me.monitor(p);
+            Ref r2 = me.monitor(p);
+            assertThat(r1).isNotEqualTo(r2);
+            node.exit(p, FOO);
+            assertThat(List.of(next(me), next(me))).containsExactlyInAnyOrder(down(r1, p, FOO), down(r2, p, FOO));
+            assertThat(me.receive(Duration.ZERO)).isEmpty();
+        }
+
+        @Test
+        void a27_a28_demonitorLeavesAQueuedDownUnlessFlushed() {
+            Pid to = me.pid();
+            Pid target = node.spawn(idle());
+            Pid watcher = node.spawn(Behaviors.setup(ctx -> {
+                Ref ref = ctx.monitor(target);
+                ctx.send(to, ref);
+                return Behaviors.receive((c, m) -> {
+                    if (!"check".equals(m)) return Behaviors.unhandled();
+                    boolean first = c.demonitor(ref);
+                    c.send(to, first);
+                    return forwarder(to);
+                });
+            }));
+            Ref ref = (Ref) next(me);
+            node.exit(target, FOO);
+            Probes.await(() -> node.processInfo(watcher).orElseThrow().messageQueueLen() == 1, "the DOWN to be queued");
+            node.send(watcher, "check");
+            assertThat(next(me)).isEqualTo(true);
+            assertThat(next(me)).isEqualTo(down(ref, target, FOO));
+
+            Pid target2 = node.spawn(idle());
+            Pid watcher2 = node.spawn(Behaviors.setup(ctx -> {
+                Ref r = ctx.monitor(target2);
+                ctx.send(to, r);
+                return Behaviors.receive((c, m) -> {
+                    if (!"check".equals(m)) return Behaviors.unhandled();
+                    c.send(to, c.demonitor(r, true));
+                    return forwarder(to);
+                });
+            }));
+            next(me);
+            node.exit(target2, FOO);
+            Probes.await(() -> node.processInfo(watcher2).orElseThrow().messageQueueLen() == 1, "the DOWN to be queued");
+            node.send(watcher2, "check");
+            assertThat(next(me)).isEqualTo(false);
+            node.send(watcher2, "after");
+            assertThat(next(me)).isEqualTo("after");
+        }
+
+        @Test
+        void a29_demonitoringSomeoneElsesMonitorIsBadarg() {
+            Pid to = me.pid();
+            Pid target = node.spawn(Behaviors.receive((ctx, m) -> {
+                try {
+                    ctx.demonitor((Ref) m);
+                    ctx.send(to, "no error");
+                } catch (ErlangError e) {
+                    ctx.send(to, e.reason());
+                }
+                return Behaviors.same();
+            }));
+            Ref ref = me.monitor(target);
+            Probes.await(() -> !node.processInfo(target).orElseThrow().monitoredBy().isEmpty(), "the monitor");
+            node.send(target, ref);
+            assertThat(next(me)).isEqualTo(Atom.BADARG);
+        }
+
+        @Test
+        void a30_messagesSentBeforeDyingArriveBeforeTheDown() {
+            for (int round = 0; round < 50; round++) {
+                Pid to = me.pid();
+                Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                    for (long i = 0; i < 20; i++) ctx.send(to, i);
+                    return Behaviors.stop(FOO);
+                }));
+                Ref ref = me.monitor(p);
+                node.send(p, GO);
+                for (long i = 0; i < 20; i++) assertThat(next(me)).isEqualTo(i);
+                assertThat(next(me)).isEqualTo(down(ref, p, FOO));
+            }
+        }
+    }
+
+    @Nested
+    class RegisteredNames {
+        @Test
+        void a31_registerFailsWithBadargOnEveryConflict() {
+            Pid a = node.spawn(idle());
+            Pid b = node.spawn(idle());
+            node.register("a", a);
+            assertThatThrownBy(() -> node.register("a", b)).isInstanceOfSatisfying(ErlangError.class,
+                    e -> assertThat(e.reason()).isEqualTo(Atom.BADARG));
+            assertThatThrownBy(() -> node.register("other", a)).isInstanceOf(ErlangError.class);
+            assertThatThrownBy(() -> node.register("undefined", b)).isInstanceOf(ErlangError.class);
+            Pid dead = node.spawn(Behaviors.setup(ctx -> Behaviors.stop()));
+            Probes.await(() -> !node.isAlive(dead), "the process to exit");
+            assertThatThrownBy(() -> node.register("dead", dead)).isInstanceOf(ErlangError.class);
+            assertThat(node.whereis("a")).contains(a);
+        }
+
+        @Test
+        void a32_a33_unregisterAndWhereis() {
+            Pid a = node.spawn(idle());
+            node.register("a", a);
+            assertThat(node.whereis("a")).contains(a);
+            node.unregister("a");
+            assertThat(node.whereis("a")).isEmpty();
+            assertThatThrownBy(() -> node.unregister("a")).isInstanceOf(ErlangError.class);
+        }
+
+        @Test
+        void a34_aNameIsFreedWhenItsProcessExits() {
+            Pid a = node.spawn(idle());
+            node.register("a", a);
+            Ref ref = me.monitor(a);
+            node.exit(a, FOO);
+            next(me);
+            assertThat(node.whereis("a")).isEmpty();
+            assertThat(node.registered()).doesNotContain("a");
+        }
+
+        @Test
+        void a35_sendingToAnUnregisteredNameIsBadargButADeadPidIsFine() {
+            assertThatThrownBy(() -> node.send("nobody", "hi")).isInstanceOfSatisfying(ErlangError.class,
+                    e -> assertThat(e.reason()).isEqualTo(Atom.BADARG));
+            Pid dead = node.spawn(Behaviors.setup(ctx -> Behaviors.stop()));
+            Probes.await(() -> !node.isAlive(dead), "the process to exit");
+            node.send(dead, "hi");
+            Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                ctx.send("nobody", "hi");
+                return Behaviors.same();
+            }));
+            Object reason = exitReasonAfter(p, GO);
+            assertThat(((Tuple2) reason).e0()).isEqualTo(Atom.BADARG);
+        }
+
+        @Test
+        void sendToANameReachesTheProcess() {
+            Pid f = node.spawn(forwarder(me.pid()));
+            node.register("fwd", f);
+            node.send("fwd", "by name");
+            assertThat(next(me)).isEqualTo("by name");
+        }
+
+        Object exitReasonAfter(Pid p, Object msg) {
+            Ref ref = me.monitor(p);
+            node.send(p, msg);
+            Tuple5 d = (Tuple5) next(me);
+            assertThat(d.e1()).isEqualTo(ref);
+            return d.e4();
+        }
+    }
+}

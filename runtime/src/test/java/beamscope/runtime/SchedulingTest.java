@@ -1,0 +1,271 @@
+package beamscope.runtime;
+
+import static beamscope.runtime.Probes.forwarder;
+import static beamscope.runtime.Probes.next;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** OTP-SEMANTICS.md section F: schedulers, reductions, priorities; plus the demo controls. */
+class SchedulingTest {
+    static final Atom DONE = Atom.of("done"), INC = Atom.of("inc"), GET = Atom.of("get");
+
+    static Node node(int schedulers) {
+        return Node.start(NodeConfig.defaults().withSchedulers(schedulers));
+    }
+
+    /** Spins in steps of {@code stepCost} reductions; after {@code steps} steps it tells {@code to} once. */
+    static Behavior spinnerThatReports(Pid to, int stepCost, long steps) {
+        long[] n = {0};
+        return Behaviors.compute(ctx -> {
+            ctx.work(stepCost - 1);
+            if (++n[0] == steps) ctx.send(to, DONE);
+            return Behaviors.same();
+        });
+    }
+
+    static Behavior counter(long n) {
+        return Behaviors.receive((ctx, m) -> switch (m) {
+            case Atom a when a == INC -> counter(n + 1);
+            case Tuple2(Atom tag, Pid from) when tag == GET -> {
+                ctx.send(from, n);
+                yield Behaviors.same();
+            }
+            default -> Behaviors.unhandled();
+        });
+    }
+
+    static long reductions(Node node, Pid p) {
+        return node.processInfo(p).orElseThrow().reductions();
+    }
+
+    static long contextSwitches(NodeSnapshot s) {
+        return s.schedulers().stream().mapToLong(SchedulerSnapshot::contextSwitches).sum();
+    }
+
+    @Nested
+    class TimeSlices {
+        @Test
+        void f7_aBusySliceEndsAfterExactlyTheReductionBudget() throws Exception {
+            for (int budget : List.of(4000, 2000)) {
+                try (Node node = Node.start(NodeConfig.defaults().withSchedulers(1).withReductionBudget(budget))) {
+                    node.pauseSchedulers();
+                    Pid spin = node.spawn(Probes.spinner(0));
+                    long before = contextSwitches(node.snapshot());
+                    node.stepSlice().get(10, TimeUnit.SECONDS);
+                    assertThat(reductions(node, spin)).isEqualTo(budget);
+                    assertThat(contextSwitches(node.snapshot())).isEqualTo(before + 1);
+                    node.stepSlice().get(10, TimeUnit.SECONDS);
+                    assertThat(reductions(node, spin)).isEqualTo(2L * budget);
+                    assertThat(node.processInfo(spin).orElseThrow().status()).isEqualTo(ProcessStatus.RUNNABLE);
+                }
+            }
+        }
+
+        @Test
+        void f9_aHandledMessageCostsOneReductionAndASendFourMore() throws Exception {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Pid c = node.spawn(counter(0));
+                for (int i = 0; i < 10; i++) node.send(c, INC);
+                node.send(c, Tuple.of(GET, me.pid()));
+                assertThat(next(me)).isEqualTo(10L);
+                assertThat(reductions(node, c)).isEqualTo(11 + 4);
+            }
+        }
+
+        @Test
+        void defaultsFollowOtp() {
+            NodeConfig d = NodeConfig.defaults();
+            assertThat(d.reductionBudget()).isEqualTo(4000);
+            assertThat(d.processLimit()).isEqualTo(1_048_576);
+            assertThat(d.schedulers()).isEqualTo(Math.min(64, Runtime.getRuntime().availableProcessors()));
+            try (Node eight = node(8)) {
+                assertThat(eight.snapshot().schedulers()).hasSize(8);
+            }
+        }
+    }
+
+    @Nested
+    class Priorities {
+        @Test
+        void f12_priorityReturnsTheOldLevel() {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Pid p = node.spawn(Probes.doing(me.pid(), ctx -> {
+                    ctx.send(me.pid(), ctx.priority(Priority.HIGH));
+                    ctx.send(me.pid(), ctx.priority(Priority.LOW));
+                }));
+                assertThat(next(me)).isEqualTo(Priority.NORMAL);
+                assertThat(next(me)).isEqualTo(Priority.HIGH);
+                assertThat(next(me)).isEqualTo(DONE);
+                assertThat(node.processInfo(p).orElseThrow().priority()).isEqualTo(Priority.LOW);
+            }
+        }
+
+        @Test
+        void f13_aBusyHighProcessStarvesNormalOnOneScheduler() {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                node.pauseSchedulers();
+                Pid normal = node.spawn(Probes.spinner(0));
+                Pid high = node.spawn(spinnerThatReports(me.pid(), 100, 40 * 50),
+                        SpawnOptions.defaults().withPriority(Priority.HIGH));
+                node.resumeSchedulers();
+                assertThat(next(me)).isEqualTo(DONE);
+                node.pauseSchedulers();
+                assertThat(reductions(node, high)).isGreaterThanOrEqualTo(50 * 4000L);
+                assertThat(reductions(node, normal)).isZero();
+            }
+        }
+
+        @Test
+        void f14_normalGetsEightSlicesPerLowSliceOnOneScheduler() throws Exception {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                node.pauseSchedulers();
+                Pid normal = node.spawn(spinnerThatReports(me.pid(), 400, 10 * 800));
+                Pid low = node.spawn(Probes.spinner(399), SpawnOptions.defaults().withPriority(Priority.LOW));
+                node.resumeSchedulers();
+                assertThat(next(me)).isEqualTo(DONE);
+                node.pauseSchedulers();
+                // wait until the slice in progress has ended, so both counters are final
+                Probes.await(() -> node.snapshot().schedulers().get(0).running() == null, "the scheduler to stop");
+                double ratio = (double) reductions(node, normal) / reductions(node, low);
+                assertThat(ratio).isBetween(8 * 0.9, 8 * 1.1);
+            }
+        }
+
+        @Test
+        void lowSpinnersOnEverySchedulerDoNotStopAHighProcess() {
+            try (Node node = node(4); Inbox me = node.inbox()) {
+                for (int i = 0; i < 4; i++) node.spawn(Probes.spinner(10), SpawnOptions.defaults().withPriority(Priority.LOW));
+                for (int i = 0; i < 20; i++) {
+                    Pid to = me.pid();
+                    node.spawn(Behaviors.setup(ctx -> {
+                        ctx.send(to, DONE);
+                        return Behaviors.stop();
+                    }), SpawnOptions.defaults().withPriority(Priority.HIGH));
+                    assertThat(next(me)).isEqualTo(DONE);
+                }
+            }
+        }
+
+        @Test
+        void aSpinnerOnEverySchedulerDoesNotStopANewNormalProcess() {
+            try (Node node = node(4); Inbox me = node.inbox()) {
+                for (int i = 0; i < 4; i++) node.spawn(Probes.spinner(10));
+                for (int i = 0; i < 20; i++) {
+                    Pid to = me.pid();
+                    node.spawn(Behaviors.setup(ctx -> {
+                        ctx.send(to, DONE);
+                        return Behaviors.stop();
+                    }));
+                    assertThat(next(me)).isEqualTo(DONE);
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Schedulers {
+        @Test
+        void f5_idleSchedulersStealWork() {
+            try (Node node = node(4); Inbox me = node.inbox()) {
+                Pid[] spinners = new Pid[8];
+                // all spawned from one process, so all start on its scheduler
+                node.spawn(Behaviors.setup(ctx -> {
+                    for (int i = 0; i < spinners.length; i++) spinners[i] = ctx.spawn(Probes.spinner(10));
+                    ctx.send(me.pid(), DONE);
+                    return Behaviors.stop();
+                }));
+                assertThat(next(me)).isEqualTo(DONE);
+                Probes.await(() -> {
+                    Set<Integer> used = new HashSet<>();
+                    for (Pid p : spinners) used.add(node.processInfo(p).orElseThrow().scheduler());
+                    return used.size() == 4;
+                }, "spinners on all four schedulers");
+            }
+        }
+
+        @Test
+        void f20_statusIsRunningRunnableWaitingOrSuspended() {
+            try (Node node = node(1)) {
+                Pid idle = node.spawn(Probes.idle());
+                assertThat(node.processInfo(idle).orElseThrow().status()).isEqualTo(ProcessStatus.WAITING);
+                node.pauseSchedulers();
+                Pid spin = node.spawn(Probes.spinner(0));
+                assertThat(node.processInfo(spin).orElseThrow().status()).isEqualTo(ProcessStatus.RUNNABLE);
+                node.suspend(idle);
+                node.resumeSchedulers();
+                Probes.await(() -> node.processInfo(idle).orElseThrow().status() == ProcessStatus.SUSPENDED, "suspended");
+                Probes.await(() -> node.processInfo(spin).orElseThrow().status() == ProcessStatus.RUNNING, "running");
+            }
+        }
+    }
+
+    @Nested
+    class DemoControls {
+        @Test
+        void pauseStepResumeLosesAndReordersNothing() throws Exception {
+            try (Node node = Node.start(NodeConfig.defaults().withSchedulers(2).withReductionBudget(100));
+                 Inbox me = node.inbox()) {
+                Pid f = node.spawn(forwarder(me.pid()));
+                node.pauseSchedulers();
+                for (long i = 0; i < 1000; i++) node.send(f, i);
+                assertThat(node.processInfo(f).orElseThrow().messageQueueLen()).isEqualTo(1000);
+                for (int step = 1; step <= 3; step++) {
+                    node.stepSlice().get(10, TimeUnit.SECONDS);
+                    // one slice of 100 reductions: 100 messages handled; each forward costs 1 + 4
+                    assertThat(node.processInfo(f).orElseThrow().messageQueueLen()).isEqualTo(1000 - 20 * step);
+                }
+                node.resumeSchedulers();
+                for (long i = 0; i < 1000; i++) assertThat(next(me)).isEqualTo(i);
+            }
+        }
+
+        @Test
+        void stepAdvancesExactlyOneSlice() throws Exception {
+            try (Node node = node(2)) {
+                node.pauseSchedulers();
+                Pid a = node.spawn(Probes.spinner(0));
+                Pid b = node.spawn(Probes.spinner(0));
+                long before = contextSwitches(node.snapshot());
+                for (int i = 1; i <= 5; i++) {
+                    node.stepSlice().get(10, TimeUnit.SECONDS);
+                    assertThat(contextSwitches(node.snapshot())).isEqualTo(before + i);
+                    assertThat(reductions(node, a) + reductions(node, b)).isEqualTo(4000L * i);
+                }
+            }
+        }
+
+        @Test
+        void suspendKeepsMessagesQueuedAndResumeHandlesThemInOrder() {
+            try (Node node = node(2); Inbox me = node.inbox()) {
+                Pid f = node.spawn(forwarder(me.pid()));
+                node.suspend(f);
+                for (long i = 0; i < 10; i++) node.send(f, i);
+                Probes.await(() -> node.processInfo(f).orElseThrow().status() == ProcessStatus.SUSPENDED
+                        && node.processInfo(f).orElseThrow().messageQueueLen() == 10, "suspended with 10 queued");
+                assertThat(me.receive(Duration.ZERO)).isEmpty();
+                node.resume(f);
+                for (long i = 0; i < 10; i++) assertThat(next(me)).isEqualTo(i);
+            }
+        }
+
+        @Test
+        void slowMotionDelaysSlicesButLosesNothing() {
+            try (Node node = node(2); Inbox me = node.inbox()) {
+                node.slowMotion(Duration.ofMillis(2));
+                assertThat(node.snapshot().slowMotionNanos()).isEqualTo(2_000_000L);
+                Pid f = node.spawn(forwarder(me.pid()));
+                for (long i = 0; i < 20; i++) node.send(f, i);
+                for (long i = 0; i < 20; i++) assertThat(next(me)).isEqualTo(i);
+                node.slowMotion(Duration.ZERO);
+                assertThat(node.snapshot().slowMotionNanos()).isZero();
+            }
+        }
+    }
+}
