@@ -356,6 +356,30 @@ class SupervisorTest {
     }
 
     @Nested
+    class RestartFailures {
+        @Test
+        void aFailedRestartIsRetried_andEachRetryCounts_D19() {
+            java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+            ChildStart flaky = (ctx, then) -> starts.getAndIncrement() == 0
+                    ? GenServer.startLink(ctx, new Worker(me.pid(), "f"), true, then)
+                    : then.apply(StartResult.error(Atom.of("nope")));
+            try (EventSubscription sub = node.subscribe(EventFilter.kinds(Event.Report.class), 100)) {
+                Pid sup = start(Strategy.ONE_FOR_ONE, ChildSpec.worker("f", flaky));
+                Ref mon = me.monitor(sup);
+                crash(started("f"), BOOM);
+                assertThat(downReason(me, mon)).isEqualTo(Atom.SHUTDOWN);
+                assertThat(starts.get()).isEqualTo(4); // the first start, then 3 restarts that failed; the 4th is one too many
+                List<Event> events = new ArrayList<>();
+                sub.drainTo(events, 100);
+                assertThat(events).filteredOn(e -> ((List<Object>) ((Event.Report) e).details())
+                        .contains(Tuple.of(Atom.of("errorContext"), Atom.of("start_error")))).hasSize(3);
+                assertThat(events).anySatisfy(e -> assertThat((List<Object>) ((Event.Report) e).details())
+                        .contains(Tuple.of(Atom.of("reason"), Atom.of("reached_max_restart_intensity"))));
+            }
+        }
+    }
+
+    @Nested
     class Shutdown_ {
         @Test
         void childrenStopRightToLeft_oneAtATime_D10() {
