@@ -105,11 +105,14 @@ final class Calls {
         if (onFailure == null) throw new ExitException(full);
         try {
             return LateReplies.guard(ProcLib.nonSame(onFailure.apply(full)));
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new RuntimeException(e);
+            throw Calls.<RuntimeException>sneaky(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     @SuppressWarnings("unchecked")

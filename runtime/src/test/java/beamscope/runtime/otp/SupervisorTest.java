@@ -146,6 +146,7 @@ class SupervisorTest {
             try (EventSubscription sub = node.subscribe(EventFilter.kinds(Event.Report.class), 100)) {
                 crash(a, BOOM);
                 started("a");
+                Supervisor.whichChildren(node, sup); // the restart, and its progress report, are done
                 List<Event> events = new ArrayList<>();
                 sub.drainTo(events, 100);
                 assertThat(events).extracting(e -> ((Event.Report) e).kind())
@@ -380,7 +381,7 @@ class SupervisorTest {
     }
 
     @Nested
-    class Shutdown_ {
+    class Shutdowns {
         @Test
         void childrenStopRightToLeft_oneAtATime_D10() {
             Pid sup = start(Strategy.ONE_FOR_ONE, worker("a"), worker("b"), worker("c"));
