@@ -387,10 +387,6 @@ public final class NodeRuntime {
 
     // ------------------------------------------------------------------ timers
 
-    TimerRef sendAfter(Pid from, Object dest, Object message, Duration delay) {
-        return new TimerRef(timers.scheduleUser(delay, dest, message));
-    }
-
     public TimerRef sendAfter(Object dest, Object message, Duration delay) {
         return new TimerRef(timers.scheduleUser(delay, dest, message));
     }
