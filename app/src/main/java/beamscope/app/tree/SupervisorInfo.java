@@ -1,14 +1,19 @@
 package beamscope.app.tree;
 
 import beamscope.runtime.Pid;
+import beamscope.runtime.otp.Restart;
+import beamscope.runtime.otp.Strategy;
 import java.util.List;
 
 /**
- * What the tree needs to know about one supervisor, when the OTP layer can tell it: the strategy, the
- * restart intensity (at most {@code intensity} restarts in {@code period} seconds) and the children in
- * start order. Without it the tree still draws every process from its parent link.
+ * What the tree needs to know about one supervisor: the strategy, the restart intensity (at most
+ * {@code intensity} restarts in {@code period} seconds) and the children in start order. The
+ * {@link OtpProbe} reads it from the OTP layer; tests may build it directly. Without it the tree still
+ * draws every process from its parent link.
+ *
+ * @param dynamic whether it is a DynamicSupervisor
  */
-public record SupervisorInfo(Strategy strategy, int intensity, int period, List<Child> children) {
+public record SupervisorInfo(Strategy strategy, int intensity, int period, boolean dynamic, List<Child> children) {
 
     public SupervisorInfo {
         children = List.copyOf(children);
@@ -21,7 +26,10 @@ public record SupervisorInfo(Strategy strategy, int intensity, int period, List<
      * @param pid        the running child, or null while it is not running
      * @param supervisor whether the child is itself a supervisor
      */
-    public record Child(Object id, Pid pid, boolean supervisor, RestartType restart, int restartCount) {}
+    public record Child(Object id, Pid pid, boolean supervisor, Restart restart, int restartCount) {}
 
-    public enum RestartType { PERMANENT, TRANSIENT, TEMPORARY }
+    /** How the tree prints it: {@code one_for_all 3/5s}, {@code dynamic one_for_one 3/5s}. */
+    public String label() {
+        return (dynamic ? "dynamic " : "") + strategy.atomName() + " " + intensity + "/" + period + "s";
+    }
 }

@@ -359,7 +359,7 @@ public final class TreeCanvas extends Region {
         gc.setFill(muted.get());
         String pid = "<0." + it.pid().id() + ".0>";
         String second = sup && it.supervisor() != null
-                ? pid + "  " + it.supervisor().strategy().label() + " " + it.supervisor().intensity() + "/" + it.supervisor().period() + "s"
+                ? pid + "  " + it.supervisor().label()
                 : pid + "  " + it.status().name().toLowerCase(Locale.ROOT);
         int restarts = vm.restarts(it);
         double restartW = 0;

@@ -4,11 +4,12 @@ import static beamscope.app.tree.TreeFrameTest.ps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.tree.SupervisorInfo.Child;
-import beamscope.app.tree.SupervisorInfo.RestartType;
+import beamscope.runtime.otp.Restart;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessSummary;
 import java.util.List;
 import java.util.Map;
+import beamscope.runtime.otp.Strategy;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,8 @@ class TreeChangesTest {
 
     static SupervisorInfo sup(Strategy s, Object... idPid) {
         java.util.List<Child> cs = new java.util.ArrayList<>();
-        for (int i = 0; i < idPid.length; i += 2) cs.add(new Child(idPid[i], (Pid) idPid[i + 1], false, RestartType.PERMANENT, 0));
-        return new SupervisorInfo(s, 3, 5, cs);
+        for (int i = 0; i < idPid.length; i += 2) cs.add(new Child(idPid[i], (Pid) idPid[i + 1], false, Restart.PERMANENT, 0));
+        return new SupervisorInfo(s, 3, 5, false, cs);
     }
 
     @Nested

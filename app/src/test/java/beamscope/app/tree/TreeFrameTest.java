@@ -3,7 +3,7 @@ package beamscope.app.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.tree.SupervisorInfo.Child;
-import beamscope.app.tree.SupervisorInfo.RestartType;
+import beamscope.runtime.otp.Restart;
 import beamscope.app.tree.TreeItem.Kind;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import beamscope.runtime.otp.Strategy;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +57,9 @@ class TreeFrameTest {
 
         @Test
         void childrenAreInSupervisorStartOrder_whenTheOtpLayerTellsIt() {
-            SupervisorInfo info = new SupervisorInfo(Strategy.REST_FOR_ONE, 3, 5, List.of(
-                    new Child("c", Pid.of(4), false, RestartType.PERMANENT, 0),
-                    new Child("a", Pid.of(2), false, RestartType.PERMANENT, 2)));
+            SupervisorInfo info = new SupervisorInfo(Strategy.REST_FOR_ONE, 3, 5, false, List.of(
+                    new Child("c", Pid.of(4), false, Restart.PERMANENT, 0),
+                    new Child("a", Pid.of(2), false, Restart.PERMANENT, 2)));
             TreeFrame f = TreeFrame.from("n", List.of(ps(1, null, "x"), ps(2, 1L, "A"), ps(4, 1L, "C"), ps(3, 1L, "B")),
                     Map.of(Pid.of(1), info), TreeShape.INITIAL);
             assertThat(f.childrenOf(f.item(Pid.of(1)))).extracting(TreeItem::pid)
@@ -71,8 +72,8 @@ class TreeFrameTest {
 
         @Test
         void aSupervisorsChildHangsUnderIt_evenWhenAnotherProcessSpawnedIt() {
-            SupervisorInfo info = new SupervisorInfo(Strategy.ONE_FOR_ONE, 1, 5,
-                    List.of(new Child("w", Pid.of(3), false, RestartType.PERMANENT, 0)));
+            SupervisorInfo info = new SupervisorInfo(Strategy.ONE_FOR_ONE, 1, 5, false,
+                    List.of(new Child("w", Pid.of(3), false, Restart.PERMANENT, 0)));
             TreeFrame f = TreeFrame.from("n", List.of(ps(1, null, "sup"), ps(2, null, "starter"), ps(3, 2L, "W")),
                     Map.of(Pid.of(1), info), TreeShape.INITIAL);
             assertThat(f.parentOf(f.item(Pid.of(3))).pid()).isEqualTo(Pid.of(1));
