@@ -20,17 +20,21 @@ import java.util.Set;
  * ids, otherwise the dead and the new children of one parent are paired in start order. A supervisor
  * that was itself restarted counts as the same parent, so a whole restarted subtree matches.
  */
-public record TreeChanges(List<TreeItem> died, List<Restart> restarted, Set<Pid> reacted) {
+public record TreeChanges(List<TreeItem> died, List<Restart> restarted, Set<Pid> reacted, List<Death> unmatched) {
 
-    public static final TreeChanges NONE = new TreeChanges(List.of(), List.of(), Set.of());
+    public static final TreeChanges NONE = new TreeChanges(List.of(), List.of(), Set.of(), List.of());
 
     /** {@code before} died, {@code after} took its place. */
     public record Restart(TreeItem before, TreeItem after) {}
+
+    /** A process that died under {@code parent} (null: under the node), still waiting for its replacement. */
+    public record Death(TreeItem item, Pid parent) {}
 
     public TreeChanges {
         died = List.copyOf(died);
         restarted = List.copyOf(restarted);
         reacted = Set.copyOf(reacted);
+        unmatched = List.copyOf(unmatched);
     }
 
     public boolean isEmpty() {
@@ -39,33 +43,49 @@ public record TreeChanges(List<TreeItem> died, List<Restart> restarted, Set<Pid>
 
     /** Compares two frames; {@code after.gone()} must have been built watching {@code before}'s pids. */
     public static TreeChanges between(TreeFrame before, TreeFrame after) {
-        if (after.gone().isEmpty()) return NONE;
+        return between(before, after, List.of());
+    }
+
+    /**
+     * Compares two frames, also matching new processes to {@code earlier} deaths that had no
+     * replacement yet (a frame may be taken between a child's death and its restart).
+     */
+    public static TreeChanges between(TreeFrame before, TreeFrame after, List<Death> earlier) {
+        if (after.gone().isEmpty() && earlier.isEmpty()) return NONE;
         List<TreeItem> died = new ArrayList<>();
         for (Pid pid : after.gone()) {
             TreeItem it = before.item(pid);
             if (it != null) died.add(it);
         }
         died.sort(Comparator.comparingInt(TreeItem::depth).thenComparingInt(TreeItem::index));
+        List<Death> deaths = new ArrayList<>(earlier);
+        for (TreeItem dead : died) {
+            TreeItem parent = before.parentOf(dead);
+            deaths.add(new Death(dead, parent == null ? null : parent.pid()));
+        }
 
         Map<Pid, Pid> renamed = new HashMap<>();          // dead pid -> the pid that replaced it
         Set<Pid> taken = new HashSet<>();
         List<Restart> restarts = new ArrayList<>();
+        List<Death> unmatched = new ArrayList<>();
         Set<Pid> reacted = new LinkedHashSet<>();
         for (TreeItem dead : died) {
-            TreeItem oldParent = before.parentOf(dead);
-            Pid parentPid = oldParent == null ? null : oldParent.pid();
-            if (parentPid != null && !after.gone().contains(parentPid)) reacted.add(parentPid);
-            Pid newParentPid = parentPid == null ? null : renamed.getOrDefault(parentPid, parentPid);
+            TreeItem parent = before.parentOf(dead);
+            if (parent != null && parent.pid() != null && !after.gone().contains(parent.pid())) reacted.add(parent.pid());
+        }
+        for (Death d : deaths) {
+            Pid newParentPid = d.parent() == null ? null : renamed.getOrDefault(d.parent(), d.parent());
             TreeItem newParent = newParentPid == null ? null : after.item(newParentPid);
-            if (newParent == null) continue;
-            TreeItem replacement = replacement(dead, before, after, newParent, taken);
+            TreeItem replacement = newParent == null ? null : replacement(d.item(), before, after, newParent, taken);
             if (replacement != null) {
                 taken.add(replacement.pid());
-                renamed.put(dead.pid(), replacement.pid());
-                restarts.add(new Restart(dead, replacement));
+                renamed.put(d.item().pid(), replacement.pid());
+                restarts.add(new Restart(d.item(), replacement));
+            } else {
+                unmatched.add(new Death(d.item(), newParentPid));
             }
         }
-        return new TreeChanges(died, restarts, reacted);
+        return new TreeChanges(died, restarts, reacted, unmatched);
     }
 
     private static TreeItem replacement(TreeItem dead, TreeFrame before, TreeFrame after, TreeItem newParent,

@@ -1,5 +1,8 @@
 package beamscope.app.tree;
 
+import beamscope.runtime.Event;
+import beamscope.runtime.EventFilter;
+import beamscope.runtime.EventSubscription;
 import beamscope.runtime.Node;
 import beamscope.runtime.ProcessSummary;
 import java.time.Duration;
@@ -13,8 +16,9 @@ import javafx.application.Platform;
 /**
  * A self-contained sampler for the tree: builds a {@link TreeFrame} from a {@link Node} on its own
  * thread at a fixed rate, and hands it to the FX thread with at most one hand-off pending (a slow FX
- * thread skips frames instead of queueing them). The app may use its own sampler instead and call
- * {@link TreeViewModel#apply} the same way.
+ * thread skips frames instead of queueing them). Supervisor reports trigger a frame within 50 ms, so
+ * crashes show at once. The app may use its own sampler instead and call {@link TreeViewModel#apply}
+ * the same way.
  */
 public final class TreeSource implements AutoCloseable {
 
@@ -23,10 +27,12 @@ public final class TreeSource implements AutoCloseable {
     private final SupervisorProbe probe;
     private final ScheduledExecutorService thread;
     private final AtomicReference<TreeFrame> pending = new AtomicReference<>();
+    private final EventSubscription reports;
+    private final List<Event> drained = new java.util.ArrayList<>();
     private volatile long lastBuildNanos;
 
     public TreeSource(Node node, TreeViewModel viewModel) {
-        this(node, viewModel, SupervisorProbe.NONE, Duration.ofMillis(250));
+        this(node, viewModel, new OtpProbe(node), Duration.ofMillis(250));
     }
 
     public TreeSource(Node node, TreeViewModel viewModel, SupervisorProbe probe, Duration period) {
@@ -38,8 +44,18 @@ public final class TreeSource implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.reports = node.subscribe(EventFilter.kinds(Event.Report.class), 256);
         viewModel.setOnShapeChange(() -> thread.execute(this::sample));
         thread.scheduleWithFixedDelay(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::sampleOnReports, 50, 50, TimeUnit.MILLISECONDS);
+    }
+
+    /** Supervisor reports (a child terminated, a restart, a shutdown) get a frame at once, not at the next tick. */
+    private void sampleOnReports() {
+        if (reports.drainTo(drained, 256) > 0) {
+            drained.clear();
+            sample();
+        }
     }
 
     /** How long building the last frame took (after reading the processes), in nanoseconds. */
@@ -70,5 +86,6 @@ public final class TreeSource implements AutoCloseable {
     public void close() {
         viewModel.setOnShapeChange(null);
         thread.shutdownNow();
+        reports.close();
     }
 }

@@ -35,6 +35,11 @@ public final class TreeViewModel {
     private final DoubleProperty offsetY = new SimpleDoubleProperty(0);
     private final List<TreeEffect> effects = new ArrayList<>();
     private final Map<Pid, Integer> seenRestarts = new HashMap<>();
+    /** Deaths not yet matched to a restart: a frame can fall between a death and its restart. */
+    private final List<Waiting> waiting = new ArrayList<>();
+    private static final long WAIT_FOR_RESTART_NANOS = 3_000_000_000L;
+
+    private record Waiting(TreeChanges.Death death, long since) {}
     private volatile TreeShape shape = TreeShape.INITIAL;
     private volatile Set<Pid> watched = Set.of();
     private Runnable onShapeChange = () -> {};
@@ -54,17 +59,32 @@ public final class TreeViewModel {
 
     /** Shows a new frame (FX thread) and starts the animations for what changed since the last one. */
     public void apply(TreeFrame next) {
-        TreeChanges ch = TreeChanges.between(frame.get(), next);
         long now = clock.getAsLong();
+        waiting.removeIf(w -> {
+            boolean expired = now - w.since() > WAIT_FOR_RESTART_NANOS;
+            if (expired) seenRestarts.remove(w.death().item().pid());
+            return expired;
+        });
+        List<TreeChanges.Death> earlier = new ArrayList<>();
+        for (Waiting w : waiting) earlier.add(w.death());
+        TreeChanges ch = TreeChanges.between(frame.get(), next, earlier);
+        List<Waiting> still = new ArrayList<>();
+        for (TreeChanges.Death d : ch.unmatched()) {
+            long since = now;
+            for (Waiting w : waiting) if (w.death().item().pid().equals(d.item().pid())) since = w.since();
+            still.add(new Waiting(d, since));
+        }
+        waiting.clear();
+        waiting.addAll(still);
         Map<Pid, Pid> replacedBy = new HashMap<>();
         for (TreeChanges.Restart r : ch.restarted()) {
             effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), r.before().pid(), now));
             seenRestarts.put(r.after().pid(), restarts(r.before()) + 1);
+            seenRestarts.remove(r.before().pid());
             replacedBy.put(r.before().pid(), r.after().pid());
         }
         for (TreeItem dead : ch.died()) {
             effects.add(new TreeEffect(TreeEffect.Type.DIED, dead, replacedBy.get(dead.pid()), now));
-            seenRestarts.remove(dead.pid());
         }
         for (Pid p : ch.reacted()) {
             TreeItem it = next.item(p);

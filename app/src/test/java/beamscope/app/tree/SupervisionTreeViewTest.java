@@ -96,6 +96,33 @@ class SupervisionTreeViewTest extends FxRobot {
     }
 
     @Test
+    void exceedingTheIntensity_showsTheSupervisorDying_andItsParentReacting() throws Exception {
+        waitFor(() -> named("pool_sup") != null && named("w4") != null);
+        Pid poolSup = onFx(() -> named("pool_sup").pid());
+        Pid topSup = onFx(() -> named("top_sup").pid());
+        java.util.Set<TreeEffect.Type> seenForPoolSup = java.util.EnumSet.noneOf(TreeEffect.Type.class);
+        boolean[] topReacted = {false};
+        interact(() -> vm.frameProperty().addListener((o, a, f) -> {
+            for (TreeEffect e : vm.effects()) {
+                if (e.item().pid().equals(poolSup)) seenForPoolSup.add(e.type());
+                if (e.type() == TreeEffect.Type.REACTED && e.item().pid().equals(topSup)) topReacted[0] = true;
+            }
+        }));
+        // pool_sup allows 3 restarts in 5 s: the fourth crash makes it give up
+        for (int i = 0; i < 4 && node.isAlive(poolSup); i++) {
+            Pid w1 = beamscope.runtime.otp.Observe.supervisor(node, poolSup).orElseThrow().children().get(0).pid().orElseThrow();
+            node.exit(w1, Atom.KILL);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !node.isAlive(poolSup)
+                    || beamscope.runtime.otp.Observe.supervisor(node, poolSup).orElseThrow().children().get(0).pid()
+                            .filter(p -> !p.equals(w1)).isPresent());
+        }
+        waitFor(() -> seenForPoolSup.contains(TreeEffect.Type.DIED) && topReacted[0]);
+        TreeItem restarted = onFx(() -> named("pool_sup"));
+        assertThat(restarted.pid()).isNotEqualTo(poolSup);
+        assertThat(restarted.restarts()).isEqualTo(1);
+    }
+
+    @Test
     void aKilledProcessWithoutSupervisor_isMarkedDead_andRemoved() throws Exception {
         Pid lone = node.spawn(TreeDemo.worker("Lonely.loop/0"));
         waitFor(() -> vm.frame().item(lone) != null);

@@ -85,6 +85,27 @@ class TreeViewModelTest {
     }
 
     @Test
+    void aRestartSeenAFrameAfterTheDeath_isStillMatched() {
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(2, 1L, "w"))));
+        vm.apply(build(List.of(ps(1, null, "sup"))));                      // between death and restart
+        assertThat(vm.effects()).extracting(TreeEffect::type).contains(TreeEffect.Type.DIED);
+        clock.set(500_000_000L);
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "w"))));
+        assertThat(vm.effects()).extracting(TreeEffect::type).contains(TreeEffect.Type.RESTARTED);
+        assertThat(vm.restarts(vm.frame().item(Pid.of(3)))).isEqualTo(1);
+    }
+
+    @Test
+    void aDeathWaitsForItsRestartOnlyAFewSeconds() {
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(2, 1L, "w"))));
+        vm.apply(build(List.of(ps(1, null, "sup"))));
+        clock.set(10_000_000_000L);
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "w"))));
+        assertThat(vm.effects()).isEmpty();
+        assertThat(vm.restarts(vm.frame().item(Pid.of(3)))).isZero();
+    }
+
+    @Test
     void contextMenuRequestsReachTheHookWithThePid() {
         vm.apply(build(List.of(ps(1, null, "sup"))));
         Pid[] got = new Pid[1];
