@@ -26,7 +26,11 @@ final class PidIndex {
 
     /** The value for this pid, or -1. */
     int get(Pid p) {
-        long k = key(p);
+        return get(key(p));
+    }
+
+    /** The value for this {@link #key}, or -1. */
+    int get(long k) {
         for (int i = slot(k); ; i = (i + 1) & mask) {
             long at = keys[i];
             if (at == k) return values[i];

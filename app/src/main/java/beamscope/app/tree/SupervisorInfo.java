@@ -28,8 +28,8 @@ public record SupervisorInfo(Strategy strategy, int intensity, int period, boole
      */
     public record Child(Object id, Pid pid, boolean supervisor, Restart restart, int restartCount) {}
 
-    /** How the tree prints it: {@code one_for_all 3/5s}, {@code dynamic one_for_one 3/5s}. */
+    /** How the tree prints it: {@code one_for_all 3/5s}, or {@code dynamic 3/5s} (always one_for_one). */
     public String label() {
-        return (dynamic ? "dynamic " : "") + strategy.atomName() + " " + intensity + "/" + period + "s";
+        return (dynamic ? "dynamic" : strategy.atomName()) + " " + intensity + "/" + period + "s";
     }
 }

@@ -78,13 +78,17 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         int n = processes.size();
         PidIndex groupOf = new PidIndex(1024);
         int[] groupOfProcess = new int[n];
+        long[] keys = new long[n];                 // each process read once; later passes use arrays
         int[] counts = new int[1024];
         Set<Pid> alive = new HashSet<>();
+        boolean supervised = supervisedBy.size() > 0, watching = watch.size() > 0;
         for (int i = 0; i < n; i++) {
             ProcessSummary p = processes.get(i);
+            long key = PidIndex.key(p.pid());
+            keys[i] = key;
             Pid parent = p.parent();
-            if (supervisedBy.size() > 0) {
-                int s = supervisedBy.get(p.pid());
+            if (supervised) {
+                int s = supervisedBy.get(key);
                 if (s >= 0) parent = supervisorPids.get(s);
             }
             int g = -1;
@@ -94,12 +98,12 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
                 counts[g]++;
             }
             groupOfProcess[i] = g;
-            if (watch.size() > 0 && watch.get(p.pid()) >= 0) alive.add(p.pid());
+            if (watching && watch.get(key) >= 0) alive.add(p.pid());
         }
         int groups = groupOf.size();
         boolean[] owned = new boolean[groups];
         for (int i = 0; i < n; i++) {
-            int g = groupOf.get(processes.get(i).pid());
+            int g = groupOf.get(keys[i]);
             if (g >= 0) owned[g] = true;
         }
         // members of each group, contiguous (a counting sort); roots and orphans hang under the node

@@ -90,6 +90,11 @@ class ViewScreenshots extends FxRobot {
             Pid bank = WaitForAsyncUtils.asyncFx(() -> named(vm, "bank").pid()).get();
             for (int i = 0; i < 191; i++) node.send(bank, Atom.of("deposit"));
             Pid pool = TreeDemo.pool(node, "conn_pool", 5000);
+            var dyn = (beamscope.runtime.otp.StartResult.Ok) beamscope.runtime.otp.DynamicSupervisor.start(node, 3, 5,
+                    beamscope.runtime.otp.DynamicSupervisor.INFINITY, beamscope.runtime.otp.StartOptions.named("session_sup"));
+            for (int i = 0; i < 3; i++)
+                beamscope.runtime.otp.DynamicSupervisor.startChild(node, dyn.pid(), beamscope.runtime.otp.ChildSpec.worker(
+                        "session", beamscope.runtime.otp.ChildStart.spawnLink(TreeDemo.worker("Session.loop/1"))));
             waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE));
             // crash counter_b (one_for_all restarts all three) and kill w2 twice (rest_for_one)
             Pid b = WaitForAsyncUtils.asyncFx(() -> named(vm, "counter_b").pid()).get();
