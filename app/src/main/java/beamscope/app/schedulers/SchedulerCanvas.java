@@ -140,7 +140,7 @@ public final class SchedulerCanvas extends Region {
 
     private double laneHeight() {
         int n = Math.max(1, vm.lanes().size());
-        return Math.max(em() * 0.9, Math.min(em() * 8, (getHeight() - headerHeight()) / n));
+        return Math.max(3, Math.min(em() * 8, (getHeight() - headerHeight()) / n));
     }
 
     private Lane laneAt(double y) {
@@ -158,7 +158,8 @@ public final class SchedulerCanvas extends Region {
         gc.fillRect(0, 0, w, h);
         Columns c = columns();
         double hh = headerHeight(), lh = laneHeight();
-        boolean roomy = lh >= em * 2.2, tight = lh < em * 1.3;
+        boolean roomy = lh >= em * 2.2, tight = lh < em * 1.3, textFits = lh >= em * 0.75;
+        double tightScale = Math.min(0.75, lh / em * 0.85);
 
         // header: column titles, then the priority of each bar column
         gc.setTextBaseline(VPos.CENTER);
@@ -195,10 +196,10 @@ public final class SchedulerCanvas extends Region {
             // id and running process
             gc.setFill(l.running() != null ? running.get() : track.get());
             gc.fillRoundRect(c.id(), top + lh * 0.15, em * 0.4, lh * 0.7, em * 0.4, em * 0.4);
-            gc.setFont(bold(tight ? 0.75 : 1));
+            gc.setFont(bold(tight ? tightScale : 1));
             gc.setFill(text.get());
             gc.setTextAlign(TextAlignment.LEFT);
-            gc.fillText(Integer.toString(l.id() + 1), c.id() + em * 0.8, mid);
+            if (textFits) gc.fillText(Integer.toString(l.id() + 1), c.id() + em * 0.8, mid);
             double nameW = c.queues() - c.running() - em;
             if (l.running() != null) {
                 boolean isSel = l.running().equals(sel);
@@ -215,13 +216,13 @@ public final class SchedulerCanvas extends Region {
                     gc.setFont(plain(0.8));
                     gc.setFill(muted.get());
                     gc.fillText(pid, c.running(), top + lh * 0.7);
-                } else {
-                    gc.setFont(bold(tight ? 0.75 : 0.95));
+                } else if (textFits) {
+                    gc.setFont(bold(tight ? tightScale : 0.95));
                     gc.setFill(text.get());
                     gc.fillText(fit(l.runningName() + "  " + pid, nameW, gc.getFont()), c.running(), mid);
                 }
-            } else {
-                gc.setFont(plain(tight ? 0.75 : 0.95));
+            } else if (textFits) {
+                gc.setFont(plain(tight ? tightScale : 0.95));
                 gc.setFill(muted.get());
                 gc.fillText("idle", c.running(), mid);
             }
@@ -245,11 +246,12 @@ public final class SchedulerCanvas extends Region {
                     gc.setTextAlign(TextAlignment.LEFT);
                 }
             }
-            drawSpark(gc, i, c.spark() + em * 0.4, top + lh * 0.12, c.end() - c.spark() - em * 4.4, lh * 0.76, l.utilisation(), tight);
+            drawSpark(gc, i, c.spark() + em * 0.4, top + lh * 0.12, c.end() - c.spark() - em * 4.4, lh * 0.76, l.utilisation(), tight, textFits, tightScale);
         }
     }
 
-    private void drawSpark(GraphicsContext gc, int lane, double x, double y, double w, double h, double now, boolean tight) {
+    private void drawSpark(GraphicsContext gc, int lane, double x, double y, double w, double h, double now, boolean tight,
+            boolean textFits, double tightScale) {
         UtilisationHistory hist = vm.history();
         gc.setStroke(track.get());
         gc.setLineWidth(1);
@@ -275,7 +277,8 @@ public final class SchedulerCanvas extends Region {
             gc.setLineWidth(lineWidth.get().doubleValue());
             gc.strokePolyline(xs, ys, n);
         }
-        gc.setFont(bold(tight ? 0.75 : 0.95));
+        if (!textFits) return;
+        gc.setFont(bold(tight ? tightScale : 0.95));
         gc.setFill(text.get());
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.fillText(String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);

@@ -121,6 +121,22 @@ class ViewScreenshots extends FxRobot {
     }
 
     @Test
+    void treeWithAnOpenAggregate() throws Exception {
+        node = Node.start(NodeConfig.defaults().withSchedulers(2));
+        TreeViewModel vm = new TreeViewModel(new SimpleObjectProperty<>());
+        try (TreeSource src = new TreeSource(node, vm, TreeDemo.probe(node), Duration.ofMillis(100))) {
+            show(SupervisionTreeView.load(vm), 1280, 800);
+            Pid pool = TreeDemo.pool(node, "conn_pool", 5000);
+            waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE && i.aggregate().count() == 5000));
+            interact(() -> vm.toggle(vm.frame().items().stream().filter(i -> i.kind() == TreeItem.Kind.AGGREGATE).findFirst().orElseThrow()));
+            waitFor(() -> vm.frame().items().size() > 50);
+            interact(() -> vm.page(vm.frame().items().stream().filter(i -> i.kind() == TreeItem.Kind.AGGREGATE).findFirst().orElseThrow(), 2));
+            waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.aggregate() != null && i.aggregate().page() == 2));
+            shoot("../app/target/shots/tree-aggregate.png");
+        }
+    }
+
+    @Test
     void treePresenter() throws Exception {
         tree("tree-presenter.png", 1024, 768, "presenter-like.css");
     }
@@ -131,7 +147,11 @@ class ViewScreenshots extends FxRobot {
     }
 
     void schedulers(String file, int w, int h, boolean pause, String... themes) throws Exception {
-        node = Node.start(NodeConfig.defaults().withSchedulers(4));
+        schedulers(file, w, h, pause, 4, themes);
+    }
+
+    void schedulers(String file, int w, int h, boolean pause, int schedulers, String... themes) throws Exception {
+        node = Node.start(NodeConfig.defaults().withSchedulers(schedulers));
         for (Priority p : List.of(Priority.HIGH, Priority.NORMAL, Priority.NORMAL, Priority.LOW))
             for (int i = 0; i < 6; i++)
                 node.spawn(Behaviors.compute(ctx -> { spin(); ctx.work(200); return Behaviors.same(); }).named("Cruncher"),
@@ -165,6 +185,16 @@ class ViewScreenshots extends FxRobot {
     @Test
     void schedulers() throws Exception {
         schedulers("schedulers.png", 1280, 800, false);
+    }
+
+    @Test
+    void schedulers64() throws Exception {
+        schedulers("../app/target/shots/schedulers-64.png", 1280, 800, false, 64);
+    }
+
+    @Test
+    void schedulersDark() throws Exception {
+        schedulers("../app/target/shots/schedulers-dark.png", 1280, 800, false, 4, "dark-like.css");
     }
 
     @Test
