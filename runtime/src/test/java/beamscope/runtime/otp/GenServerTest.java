@@ -12,6 +12,7 @@ import beamscope.runtime.Inbox;
 import beamscope.runtime.ManualClock;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessContext;
 import beamscope.runtime.Ref;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.Tuple2;
@@ -239,6 +240,49 @@ class GenServerTest {
             Object m = receive(me, x -> tagged(x, Atom.of("started")));
             StartResult r = (StartResult) ((Tuple) m).get(1);
             assertThat(GenServer.call(node, r.pid(), GET)).isEqualTo(3L);
+        }
+    }
+
+    /** A server whose handleCall asks another server first (a call inside handle_call). */
+    record Relay(Pid target, Pid test) implements GenServer<Object, Object> {
+        @Override
+        public Init<Object> init(ProcessContext ctx, Object arg) {
+            return Init.ok(arg);
+        }
+
+        @Override
+        public Result<Object> handleCall(ProcessContext ctx, Object request, From from, Object state) {
+            return Result.suspend(resume -> GenServer.call(ctx, target, request, Duration.ofSeconds(5),
+                    reply -> resume.apply(Result.reply(Tuple.of(Atom.of("relayed"), reply), state))));
+        }
+
+        @Override
+        public void terminate(ProcessContext ctx, Object reason, Object state) {
+            ctx.send(test, Tuple.of(TERMINATE, reason));
+        }
+    }
+
+    @Nested
+    class CallsInsideCallbacks {
+        @Test
+        void handleCallCanCallAnotherServer_andReplyWithItsAnswer() {
+            Pid target = startProbe(5L);
+            Pid relay = GenServer.start(node, new Relay(target, me.pid()), Atom.NIL).pid();
+            assertThat(GenServer.call(node, relay, GET)).isEqualTo(Tuple.of(Atom.of("relayed"), 5L));
+            assertThat(GenServer.call(node, relay, GET)).isEqualTo(Tuple.of(Atom.of("relayed"), 5L));
+        }
+
+        @Test
+        void aFailedInnerCall_endsTheServerThroughTerminate() {
+            Pid target = startProbe(5L);
+            Ref mon = me.monitor(target);
+            GenServer.stop(node, target);
+            downReason(me, mon);
+            Pid relay = GenServer.start(node, new Relay(target, me.pid()), Atom.NIL).pid();
+            Object inner = callReason(Atom.NOPROC, target, GET, 5000L);
+            ExitException e = catchThrowableOfType(ExitException.class, () -> GenServer.call(node, relay, GET));
+            assertThat(e.reason()).isEqualTo(callReason(inner, relay, GET, 5000L));
+            assertThat(receive(me, m -> m.equals(Tuple.of(TERMINATE, inner)))).isNotNull();
         }
     }
 
