@@ -87,6 +87,41 @@ class GenServerTest {
         }
 
         @Test
+        void aFailedStartLink_leavesNoExitInATrappingStartersMailbox_C3() {
+            Pid test = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                return GenServer.startLink(ctx, probe, Probe.arg(test, Tuple.of(STOP, Atom.of("bad"))), r ->
+                        Behaviors.receive((c, m) -> {
+                            c.send(test, Tuple.of(Atom.of("left"), r, m));
+                            return Behaviors.stop();
+                        }).after(Duration.ZERO, c -> {
+                            c.send(test, Tuple.of(Atom.of("left"), r, Atom.of("nothing")));
+                            return Behaviors.stop();
+                        }));
+            }));
+            assertThat(receive(me, m -> tagged(m, Atom.of("left"))))
+                    .isEqualTo(Tuple.of(Atom.of("left"), StartResult.error(Atom.of("bad")), Atom.of("nothing")));
+        }
+
+        @Test
+        void aStartTimeout_killsTheServer_andReturnsErrorTimeout_C2() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            // An init that blocks (never do this outside a test): it holds one of the two schedulers.
+            GenServer<Object, Object> slow = (ctx, arg) -> {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return GenServer.Init.ok(arg);
+            };
+            StartResult r;
+            try {
+                r = GenServer.start(node, slow, 1L, StartOptions.DEFAULTS.withTimeout(Duration.ofMillis(50)));
+            } finally {
+                release.countDown();
+            }
+            assertThat(r).isEqualTo(StartResult.error(Atom.TIMEOUT));
+        }
+
+        @Test
         void continueAction_runsHandleContinueBeforeTheFirstMessage_C16() {
             Pid pid = startProbe(Atom.of("continue"));
             assertThat(receive(me, m -> tagged(m, CONTINUED))).isEqualTo(Tuple.of(CONTINUED, CONTINUED));
