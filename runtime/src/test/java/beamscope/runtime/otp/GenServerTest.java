@@ -329,7 +329,7 @@ class GenServerTest {
             // The caller is the observer: terminate's notice and the reply come from the server, in order.
             node.spawn(Behaviors.setup(ctx -> {
                 return GenServer.start(ctx, probe, Probe.arg(ctx.self(), 0L), StartOptions.DEFAULTS, started ->
-                        GenServer.call(ctx, started.pid(), new Tuple3Like(Atom.NORMAL, Atom.of("bye")), reply ->
+                        GenServer.call(ctx, started.pid(), new StopWithReply(Atom.NORMAL, Atom.of("bye")), reply ->
                                 Behaviors.receive((c, m) -> {
                                     c.send(test, Tuple.of(Atom.of("order"), reply, m));
                                     return Behaviors.stop();
