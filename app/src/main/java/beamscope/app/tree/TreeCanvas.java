@@ -275,7 +275,9 @@ public final class TreeCanvas extends Region {
         // a restarted process first shows as its dead predecessor, then fades in (see drawEffect)
         Map<Pid, TreeEffect> replacing = new HashMap<>();
         Map<Pid, TreeEffect> restartedNow = new HashMap<>();
+        Map<Pid, TreeEffect> deaths = new HashMap<>();
         for (TreeEffect e : effects) {
+            if (e.type() == TreeEffect.Type.DIED) deaths.put(e.item().pid(), e);
             if (e.type() == TreeEffect.Type.DIED && e.other() != null) replacing.put(e.other(), e);
             if (e.type() == TreeEffect.Type.RESTARTED) restartedNow.put(e.item().pid(), e);
         }
@@ -283,6 +285,11 @@ public final class TreeCanvas extends Region {
         for (TreeItem it : f.items()) {
             double l = g.left(it), t = g.top(it);
             if (l > maxX || l + g.boxWidth() + g.toggleRadius() < minX || t > maxY || t + g.boxHeight() < minY) continue;
+            if (vm.isPhantom(it.pid())) {
+                TreeEffect death = deaths.get(it.pid());
+                if (death != null) drawDead(gc, g, it, g.left(it), g.top(it), deadAlpha(death.progress(now)));
+                continue;
+            }
             TreeEffect dying = it.pid() == null ? null : replacing.get(it.pid());
             double alpha = dying == null ? 1 : fadeIn(dying.progress(now));
             if (alpha <= 0) continue;
@@ -461,28 +468,11 @@ public final class TreeCanvas extends Region {
         double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight();
         switch (e.type()) {
             case DIED -> {
-                // the dead box turns red; a restarted one swaps to its replacement, others fade out
+                // the dead box turns red; a restarted one swaps to its replacement, others fade out where
+                // they were (as phantoms in the layout, drawn with the items; here only if not shown)
                 TreeItem replacement = e.other() == null ? null : f.item(e.other());
-                double alpha;
-                if (replacement != null) {
-                    l = g.left(replacement);
-                    t = g.top(replacement);
-                    alpha = 1 - fadeIn(p);
-                } else {
-                    alpha = p < 0.5 ? 1 : 1 - (p - 0.5) / 0.5;
-                }
-                if (alpha <= 0) return;
-                gc.setGlobalAlpha(alpha);
-                gc.setFill(died.get());
-                gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
-                gc.setFill(badgeText.get());
-                gc.setFont(bold(1));
-                gc.setTextAlign(TextAlignment.LEFT);
-                gc.setTextBaseline(VPos.CENTER);
-                gc.fillText(fit("✕ " + it.name(), bw - em * 1.2, gc.getFont()), l + em * 0.6, t + bh * 0.32);
-                gc.setFont(plain(0.82));
-                gc.fillText("<0." + it.pid().id() + ".0>  exited", l + em * 0.6, t + bh * 0.72);
-                gc.setGlobalAlpha(1);
+                if (replacement != null) drawDead(gc, g, it, g.left(replacement), g.top(replacement), 1 - fadeIn(p));
+                else if (f.item(it.pid()) == null) drawDead(gc, g, it, l, t, deadAlpha(p));
             }
             case RESTARTED -> {
                 TreeItem now2 = f.item(it.pid());
@@ -515,6 +505,26 @@ public final class TreeCanvas extends Region {
                 gc.setGlobalAlpha(1);
             }
         }
+    }
+
+    private static double deadAlpha(double p) {
+        return p < 0.5 ? 1 : 1 - (p - 0.5) / 0.5;
+    }
+
+    private void drawDead(GraphicsContext gc, TreeGeometry g, TreeItem it, double l, double t, double alpha) {
+        if (alpha <= 0) return;
+        double em = g.em(), bw = g.boxWidth(), bh = g.boxHeight();
+        gc.setGlobalAlpha(alpha);
+        gc.setFill(died.get());
+        gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
+        gc.setFill(badgeText.get());
+        gc.setFont(bold(1));
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(fit("✕ " + it.name(), bw - em * 1.2, gc.getFont()), l + em * 0.6, t + bh * 0.32);
+        gc.setFont(plain(0.82));
+        gc.fillText("<0." + it.pid().id() + ".0>  exited", l + em * 0.6, t + bh * 0.72);
+        gc.setGlobalAlpha(1);
     }
 
     private Paint statusPaint(ProcessStatus s) {

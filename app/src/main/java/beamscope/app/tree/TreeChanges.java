@@ -65,7 +65,8 @@ public record TreeChanges(List<TreeItem> died, List<Restart> restarted, Set<Pid>
         }
 
         Map<Pid, Pid> renamed = new HashMap<>();          // dead pid -> the pid that replaced it
-        Set<Pid> taken = new HashSet<>();
+        Set<Pid> taken = new HashSet<>();                 // the dead (still drawn while fading) never replace anyone
+        for (Death d : deaths) taken.add(d.item().pid());
         List<Restart> restarts = new ArrayList<>();
         List<Death> unmatched = new ArrayList<>();
         Set<Pid> reacted = new LinkedHashSet<>();

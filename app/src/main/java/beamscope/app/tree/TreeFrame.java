@@ -63,6 +63,20 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
      */
     public static TreeFrame from(String nodeName, List<ProcessSummary> processes,
             Map<Pid, SupervisorInfo> supervisors, TreeShape shape, Set<Pid> watched) {
+        return from(nodeName, processes, supervisors, shape, watched, List.of());
+    }
+
+    /**
+     * Builds a frame that also keeps {@code phantoms} in place: processes that died a moment ago and
+     * were not restarted, so the layout holds their slot while they fade out instead of jumping.
+     */
+    public static TreeFrame from(String nodeName, List<ProcessSummary> live,
+            Map<Pid, SupervisorInfo> supervisors, TreeShape shape, Set<Pid> watched, List<ProcessSummary> phantoms) {
+        List<ProcessSummary> processes = phantoms.isEmpty() ? live : new java.util.AbstractList<>() {
+            final int n = live.size();
+            @Override public ProcessSummary get(int i) { return i < n ? live.get(i) : phantoms.get(i - n); }
+            @Override public int size() { return n + phantoms.size(); }
+        };
         // supervisors' children hang under their supervisor whoever spawned them
         List<Pid> supervisorPids = new ArrayList<>();
         PidIndex supervisedBy = new PidIndex(16);
@@ -125,7 +139,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         layout.placeNode(nodeName, roots);
         Map<Pid, Integer> index = new HashMap<>();
         for (TreeItem it : layout.items) if (it.isProcess()) index.put(it.pid(), it.index());
-        return new TreeFrame(layout.items, (int) Math.ceil(layout.nextRow), layout.maxDepth + 1, processes.size(),
+        return new TreeFrame(layout.items, (int) Math.ceil(layout.nextRow), layout.maxDepth + 1, live.size(),
                 gone, index);
     }
 

@@ -68,7 +68,7 @@ public final class TreeSource implements AutoCloseable {
             List<ProcessSummary> processes = node.processes();
             long t0 = System.nanoTime();
             TreeFrame f = TreeFrame.from(node.config().name(), processes, probe.supervisors(processes),
-                    viewModel.shape(), viewModel.watched());
+                    viewModel.shape(), viewModel.watched(), viewModel.phantoms());
             lastBuildNanos = System.nanoTime() - t0;
             if (pending.getAndSet(f) == null) {
                 try {

@@ -2,6 +2,9 @@ package beamscope.app.tree;
 
 import beamscope.app.tree.TreeGeometry.Hit;
 import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.ProcessSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +45,8 @@ public final class TreeViewModel {
     private record Waiting(TreeChanges.Death death, long since) {}
     private volatile TreeShape shape = TreeShape.INITIAL;
     private volatile Set<Pid> watched = Set.of();
+    private volatile List<ProcessSummary> phantoms = List.of();
+    private volatile Set<Pid> phantomPids = Set.of();
     private Runnable onShapeChange = () -> {};
     private ContextMenuHook onNodeContextMenu = (pid, x, y) -> {};
     private long changes;
@@ -76,6 +81,17 @@ public final class TreeViewModel {
         }
         waiting.clear();
         waiting.addAll(still);
+        List<ProcessSummary> ph = new ArrayList<>();
+        Set<Pid> phPids = new java.util.HashSet<>();
+        for (Waiting w : waiting) {
+            if (now - w.since() >= TreeEffect.Type.DIED.nanos) continue;
+            TreeItem it = w.death().item();
+            ph.add(new ProcessSummary(it.pid(), it.name(), it.name(), ProcessStatus.EXITING, Priority.NORMAL, 0,
+                    it.queue(), 0, 0, w.death().parent()));
+            phPids.add(it.pid());
+        }
+        phantoms = List.copyOf(ph);
+        phantomPids = Set.copyOf(phPids);
         Map<Pid, Pid> replacedBy = new HashMap<>();
         for (TreeChanges.Restart r : ch.restarted()) {
             effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), r.before().pid(), now));
@@ -90,7 +106,11 @@ public final class TreeViewModel {
             TreeItem it = next.item(p);
             if (it != null) effects.add(new TreeEffect(TreeEffect.Type.REACTED, it, null, now));
         }
-        watched = next.shownPids();
+        // the dead drawn as phantoms are not watched: their leaving the layout is not a second death
+        Set<Pid> shown = new java.util.HashSet<>(next.shownPids());
+        for (TreeChanges.Death d : earlier) shown.remove(d.item().pid());
+        for (Waiting w : waiting) shown.remove(w.death().item().pid());
+        watched = Set.copyOf(shown);
         frame.set(next);
         changes++;
     }
@@ -111,6 +131,16 @@ public final class TreeViewModel {
     /** The pids shown now, whose deaths the next frame should report; read by the sampler thread. */
     public Set<Pid> watched() {
         return watched;
+    }
+
+    /** Processes that died a moment ago without a restart, kept in the layout while they fade; read by the sampler. */
+    public List<ProcessSummary> phantoms() {
+        return phantoms;
+    }
+
+    /** Whether this shown item is a process that already died (drawn fading out). */
+    public boolean isPhantom(Pid pid) {
+        return pid != null && phantomPids.contains(pid);
     }
 
     /** The sampler registers here to build a frame at once when the user folds or pages. */

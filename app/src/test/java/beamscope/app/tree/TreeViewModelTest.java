@@ -22,7 +22,7 @@ class TreeViewModelTest {
     final TreeGeometry g = new TreeGeometry(10);
 
     TreeFrame build(List<ProcessSummary> ps) {
-        return TreeFrame.from("n", ps, Map.of(), vm.shape(), vm.watched());
+        return TreeFrame.from("n", ps, Map.of(), vm.shape(), vm.watched(), vm.phantoms());
     }
 
     @Test
@@ -103,6 +103,22 @@ class TreeViewModelTest {
         vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "w"))));
         assertThat(vm.effects()).isEmpty();
         assertThat(vm.restarts(vm.frame().item(Pid.of(3)))).isZero();
+    }
+
+    @Test
+    void aDeathWithoutRestart_keepsItsPlaceWhileItFades_thenLeavesOnce() {
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(2, 1L, "a"), ps(3, 1L, "b"))));
+        double rowOfB = vm.frame().item(Pid.of(3)).row();
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "b"))));      // a died, nobody restarts it
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "b"))));      // the next frame keeps its slot
+        assertThat(vm.isPhantom(Pid.of(2))).isTrue();
+        assertThat(vm.frame().item(Pid.of(2))).isNotNull();
+        assertThat(vm.frame().item(Pid.of(3)).row()).isEqualTo(rowOfB);
+        clock.set(2_000_000_000L);
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "b"))));
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(3, 1L, "b"))));
+        assertThat(vm.frame().item(Pid.of(2))).isNull();
+        assertThat(vm.effects()).isEmpty();
     }
 
     @Test
