@@ -113,6 +113,12 @@ public final class TreeViewModel {
         watched = Set.copyOf(shown);
         frame.set(next);
         changes++;
+        // a death nobody restarted: ask for the next frame now, which keeps its slot (a phantom)
+        for (TreeChanges.Death d : ch.unmatched())
+            if (ch.died().contains(d.item())) {
+                onShapeChange.run();
+                break;
+            }
     }
 
     public ReadOnlyObjectProperty<TreeFrame> frameProperty() {
@@ -143,7 +149,7 @@ public final class TreeViewModel {
         return pid != null && phantomPids.contains(pid);
     }
 
-    /** The sampler registers here to build a frame at once when the user folds or pages. */
+    /** The sampler registers here to build a frame at once when the user folds or pages, or a process died. */
     public void setOnShapeChange(Runnable r) {
         onShapeChange = r == null ? () -> {} : r;
     }

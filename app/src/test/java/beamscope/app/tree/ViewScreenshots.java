@@ -108,7 +108,7 @@ class ViewScreenshots extends FxRobot {
             waitFor(() -> vm.frame().item(logger) != null);
             clock.addAndGet(1_200_000_000L);  // the rest_for_one restart is showing its new pids
             node.exit(logger, Atom.KILL);
-            waitFor(() -> vm.effects().stream().anyMatch(e -> e.type() == TreeEffect.Type.DIED && e.item().pid().equals(logger)));
+            waitFor(() -> vm.isPhantom(logger) && vm.frame().item(logger) != null);
             clock.addAndGet(200_000_000L);   // freeze the animations part-way
             interact(() -> vm.selectionProperty().set(bank));
             shoot(file);
