@@ -72,7 +72,7 @@ class ViewScreenshots extends FxRobot {
     }
 
     void waitFor(java.util.function.Supplier<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c::get).get());
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c::get).get());
     }
 
     TreeItem named(TreeViewModel vm, String name) {
@@ -152,16 +152,25 @@ class ViewScreenshots extends FxRobot {
 
     void schedulers(String file, int w, int h, boolean pause, int schedulers, String... themes) throws Exception {
         node = Node.start(NodeConfig.defaults().withSchedulers(schedulers));
-        for (Priority p : List.of(Priority.HIGH, Priority.NORMAL, Priority.NORMAL, Priority.LOW))
-            for (int i = 0; i < 6; i++)
-                node.spawn(Behaviors.compute(ctx -> { spin(); ctx.work(200); return Behaviors.same(); }).named("Cruncher"),
-                        SpawnOptions.defaults().withPriority(p).withInitialCall(p == Priority.HIGH ? "Ticker.loop/1" : "Cruncher.run/2"));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 6; i++)
+            node.spawn(nap(new java.util.Random(random.nextLong())), SpawnOptions.defaults().withInitialCall("Burst.crunch/1"));
+        for (int i = 0; i < 3; i++)
+            node.spawn(nap(new java.util.Random(7 + i)), SpawnOptions.defaults().withPriority(Priority.LOW)
+                    .withInitialCall("Report.build/2"));
+        for (int i = 0; i < 2; i++)
+            node.spawn(tick(), SpawnOptions.defaults().withPriority(Priority.HIGH).withInitialCall("Clock.tick/0"));
+        for (int i = 0; i < 3; i++) {
+            Pid pong = node.spawn(pingPong(), SpawnOptions.defaults().withInitialCall("Pong.loop/1"));
+            Pid ping = node.spawn(pingPong(), SpawnOptions.defaults().withInitialCall("Ping.loop/1"));
+            node.send(ping, pong);
+        }
         for (int i = 0; i < 200; i++) node.spawn(TreeDemo.worker("Idle.loop/0"));
         SchedulerViewModel vm = new SchedulerViewModel(SchedulerControls.of(node), new SimpleObjectProperty<>());
         try (SchedulerSource src = new SchedulerSource(node, vm, Duration.ofMillis(100))) {
             show(SchedulersView.load(vm), w, h, themes);
             long t0 = System.nanoTime();
-            waitFor(() -> vm.history().size() > 0 && vm.history().newest() - vm.history().samples().iterator().next().nanos() > 12e9);
+            waitFor(() -> vm.history().size() > 0 && vm.history().newest() - vm.history().samples().iterator().next().nanos() > 25e9);
             if (pause) {
                 interact(vm::pause);
                 waitFor(() -> node.snapshot().schedulers().stream().allMatch(s -> s.running() == null));
@@ -174,6 +183,45 @@ class ViewScreenshots extends FxRobot {
     }
 
     static volatile long sink;
+
+    /** Crunches for a while, then naps: a scheduler's utilisation goes up and down. */
+    static beamscope.runtime.Behavior burst(int slices, java.util.Random r) {
+        return Behaviors.compute(ctx -> {
+            spin();
+            ctx.work(400);
+            return slices > 0 ? burst(slices - 1, r) : nap(r);
+        });
+    }
+
+    static beamscope.runtime.Behavior nap(java.util.Random r) {
+        return Behaviors.receive((c, m) -> Behaviors.unhandled())
+                .after(Duration.ofMillis(300 + r.nextInt(2500)), c -> burst(100 + r.nextInt(600), r));
+    }
+
+    static beamscope.runtime.Behavior tick() {
+        return Behaviors.receive((c, m) -> Behaviors.unhandled()).after(Duration.ofMillis(20), c -> {
+            spin();
+            return tick();
+        });
+    }
+
+    /** Sends each message straight back, to the pid it got first. */
+    static beamscope.runtime.Behavior pingPong() {
+        return Behaviors.receive((c, m) -> {
+            if (m instanceof Pid other) {
+                c.send(other, c.self());
+                return pingPong(other);
+            }
+            return Behaviors.unhandled();
+        });
+    }
+
+    static beamscope.runtime.Behavior pingPong(Pid other) {
+        return Behaviors.receive((c, m) -> {
+            c.send(other, m);
+            return Behaviors.same();
+        });
+    }
 
     /** Real CPU work (about 20 µs), so slices take time and a scheduler is seen running something. */
     static void spin() {
