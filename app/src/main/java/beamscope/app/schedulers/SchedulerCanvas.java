@@ -111,6 +111,7 @@ public final class SchedulerCanvas extends Region {
     public void setViewModel(SchedulerViewModel vm) {
         this.vm = vm;
         vm.selectionProperty().addListener(o -> dirty = true);
+        vm.pausedProperty().addListener(o -> dirty = true);
         dirty = true;
     }
 
@@ -184,6 +185,7 @@ public final class SchedulerCanvas extends Region {
         }
 
         Pid sel = vm.selectionProperty().get();
+        boolean paused = vm.pausedProperty().get();
         List<Lane> ls = vm.lanes();
         for (int i = 0; i < ls.size(); i++) {
             Lane l = ls.get(i);
@@ -224,7 +226,7 @@ public final class SchedulerCanvas extends Region {
             } else if (textFits) {
                 gc.setFont(plain(tight ? tightScale : 0.95));
                 gc.setFill(muted.get());
-                gc.fillText("idle", c.running(), mid);
+                gc.fillText(paused ? "paused" : "idle", c.running(), mid);
             }
             // run queue bars
             int[] q = {l.max(), l.high(), l.normal(), l.low()};
@@ -246,7 +248,8 @@ public final class SchedulerCanvas extends Region {
                     gc.setTextAlign(TextAlignment.LEFT);
                 }
             }
-            drawSpark(gc, i, c.spark() + em * 0.4, top + lh * 0.12, c.end() - c.spark() - em * 4.4, lh * 0.76, l.utilisation(), tight, textFits, tightScale);
+            drawSpark(gc, i, c.spark() + em * 0.4, top + lh * 0.12, c.end() - c.spark() - em * 4.4, lh * 0.76,
+                    paused ? -1 : l.utilisation(), tight, textFits, tightScale);
         }
     }
 
@@ -274,14 +277,14 @@ public final class SchedulerCanvas extends Region {
             gc.setFill(sparkFill.get());
             gc.fillPolygon(xs, ys, n + 2);
             gc.setStroke(spark.get());
-            gc.setLineWidth(lineWidth.get().doubleValue());
+            gc.setLineWidth(lineWidth.get().doubleValue() * 0.7);
             gc.strokePolyline(xs, ys, n);
         }
         if (!textFits) return;
         gc.setFont(bold(tight ? tightScale : 0.95));
         gc.setFill(text.get());
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText(String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);
+        gc.fillText(now < 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);
         gc.setTextAlign(TextAlignment.LEFT);
     }
 
