@@ -120,10 +120,6 @@ public final class NodeRuntime {
             throw new ErlangError(Atom.SYSTEM_LIMIT, "the process limit of " + config.processLimit() + " is reached");
         }
         long id = table.allocate();
-        if (id < 0) {
-            processCount.decrementAndGet();
-            throw new ErlangError(Atom.SYSTEM_LIMIT, "no free process slot");
-        }
         Pid pid = Pid.of(id);
         Lineage lineage = parent == null ? null : parent.childLineage();
         String initial = options.initialCall() != null ? options.initialCall() : labelOf(behavior);
