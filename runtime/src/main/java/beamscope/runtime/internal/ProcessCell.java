@@ -126,7 +126,10 @@ public class ProcessCell implements ProcessContext {
             e.next = below;
             e.depth = below == null ? 1 : below.depth + 1;
             if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) ownedAfterWake();
+                if (wasParked) {
+                    if (rt.gate.paused) wake(); // paused: it dies when its scheduler lets it run
+                    else ownedAfterWake();
+                }
                 return;
             }
         }
