@@ -197,7 +197,22 @@ public final class TreeCanvas extends Region {
                 vm.offsetYProperty().get() + g.centreY(it) * s);
     }
 
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private TreeItem tipFor;
+
     private void wireInput() {
+        tip.setShowDelay(javafx.util.Duration.millis(350));
+        setOnMouseMoved(e -> {
+            Hit h = hitAt(e.getX(), e.getY());
+            TreeItem it = h == null ? null : h.item();
+            if (it == tipFor) return;
+            tipFor = it;
+            if (it == null) javafx.scene.control.Tooltip.uninstall(this, tip);
+            else {
+                tip.setText(vm.describe(it));
+                javafx.scene.control.Tooltip.install(this, tip);
+            }
+        });
         setOnScroll(e -> {
             if (vm == null) return;
             autoFit = false;

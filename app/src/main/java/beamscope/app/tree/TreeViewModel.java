@@ -226,6 +226,35 @@ public final class TreeViewModel {
         if (hit != null && hit.item().isProcess()) onNodeContextMenu.show(hit.item().pid(), screenX, screenY);
     }
 
+    /** The hover text for an item: what the box shows, unabbreviated. */
+    public String describe(TreeItem it) {
+        StringBuilder b = new StringBuilder();
+        switch (it.kind()) {
+            case NODE -> b.append("node ").append(it.name()).append('\n')
+                    .append(String.format(java.util.Locale.ROOT, "%,d processes", frame.get().processes()));
+            case AGGREGATE -> {
+                TreeItem.Aggregate a = it.aggregate();
+                TreeItem.StatusCounts c = a.statuses();
+                b.append(it.name()).append(String.format(java.util.Locale.ROOT,
+                        "%nrunning %,d · runnable %,d · waiting %,d · suspended %,d · exiting %,d%nmessages queued: %,d%n",
+                        c.running(), c.runnable(), c.waiting(), c.suspended(), c.exiting(), a.totalQueue()));
+                b.append(a.open() ? "page " + (a.page() + 1) + " of " + a.pages() + " (◀ ▶ to page)" : "click to open, " + TreeFrame.PAGE_SIZE + " per page");
+            }
+            default -> {
+                b.append(it.name()).append("  ").append(it.pid()).append('\n');
+                if (it.supervisor() != null) b.append("supervisor, ").append(it.supervisor().label()).append('\n');
+                if (it.childId() != null) b.append("child id: ").append(it.childId()).append('\n');
+                b.append("status: ").append(it.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" · mailbox: ").append(it.queue());
+                int r = restarts(it);
+                if (r > 0) b.append(" · restarts: ").append(r);
+                if (isPhantom(it.pid())) b.append("\nexited");
+                if (it.children() > 0) b.append(String.format(java.util.Locale.ROOT, "%n%,d processes under it", it.children()));
+            }
+        }
+        return b.toString();
+    }
+
     // ------------------------------------------------------------ zoom and pan
 
     public DoubleProperty scaleProperty() { return scale; }

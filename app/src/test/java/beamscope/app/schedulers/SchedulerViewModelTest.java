@@ -134,6 +134,12 @@ class SchedulerViewModelTest {
         }
 
         @Test
+        void selectingALanesProcessSetsTheSharedSelection() {
+            vm.select(Pid.of(9));
+            assertThat(selection.get()).isEqualTo(Pid.of(9));
+        }
+
+        @Test
         void pausedFollowsTheNode() {
             vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0, 0)), 0, Map.of()));
             assertThat(vm.pausedProperty().get()).isTrue();

@@ -122,6 +122,14 @@ class TreeViewModelTest {
     }
 
     @Test
+    void theHoverTextSpellsOutWhatTheBoxAbbreviates() {
+        vm.apply(build(List.of(ps(1, null, "sup"), ps(2, 1L, "a.very.long.initial.call/3", beamscope.runtime.ProcessStatus.RUNNABLE, 7))));
+        assertThat(vm.describe(vm.frame().item(Pid.of(2))))
+                .contains("a.very.long.initial.call/3", "#PID<0.2.0>", "status: runnable", "mailbox: 7");
+        assertThat(vm.describe(vm.frame().item(Pid.of(1)))).contains("1 processes under it");
+    }
+
+    @Test
     void contextMenuRequestsReachTheHookWithThePid() {
         vm.apply(build(List.of(ps(1, null, "sup"))));
         Pid[] got = new Pid[1];
