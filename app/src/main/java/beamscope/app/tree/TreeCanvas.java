@@ -538,7 +538,9 @@ public final class TreeCanvas extends Region {
         gc.setTextBaseline(VPos.CENTER);
         gc.fillText(fit("✕ " + it.name(), bw - em * 1.2, gc.getFont()), l + em * 0.6, t + bh * 0.32);
         gc.setFont(plain(0.82));
-        gc.fillText("<0." + it.pid().id() + ".0>  exited", l + em * 0.6, t + bh * 0.72);
+        String why = vm.exitReason(it.pid());
+        gc.fillText(fit("<0." + it.pid().id() + ".0>  " + (why == null ? "exited" : why), bw - em * 1.2, gc.getFont()),
+                l + em * 0.6, t + bh * 0.72);
         gc.setGlobalAlpha(1);
     }
 

@@ -31,7 +31,7 @@ import java.util.Set;
  * @param gone       the watched pids (usually those shown before) that are no longer alive
  */
 public record TreeFrame(List<TreeItem> items, int rows, int columns, int processes, Set<Pid> gone,
-        Map<Pid, Integer> indexByPid) {
+        Map<Pid, Integer> indexByPid, Map<Pid, String> exitReasons) {
 
     /** Sibling groups larger than this are drawn as one aggregate item. */
     public static final int AGGREGATE_ABOVE = 100;
@@ -42,12 +42,21 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
     /** Deeper than this, nodes with children are folded unless the user unfolded them. */
     public static final int MAX_DEPTH = 40;
 
-    public static final TreeFrame EMPTY = new TreeFrame(List.of(), 0, 0, 0, Set.of(), Map.of());
+    public static final TreeFrame EMPTY = new TreeFrame(List.of(), 0, 0, 0, Set.of(), Map.of(), Map.of());
 
     public TreeFrame {
         items = List.copyOf(items);
         gone = Set.copyOf(gone);
         indexByPid = Map.copyOf(indexByPid);
+        exitReasons = Map.copyOf(exitReasons);
+    }
+
+    /**
+     * The same frame with why the {@link #gone()} processes exited ({@code killed}, {@code shutdown},
+     * {@code gave up: too many restarts}…), as the sampler learnt it from the node.
+     */
+    public TreeFrame withExitReasons(Map<Pid, String> reasons) {
+        return new TreeFrame(items, rows, columns, processes, gone, indexByPid, reasons);
     }
 
     public static TreeFrame from(String nodeName, List<ProcessSummary> processes,
@@ -140,7 +149,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         Map<Pid, Integer> index = new HashMap<>();
         for (TreeItem it : layout.items) if (it.isProcess()) index.put(it.pid(), it.index());
         return new TreeFrame(layout.items, (int) Math.ceil(layout.nextRow), layout.maxDepth + 1, live.size(),
-                gone, index);
+                gone, index, Map.of());
     }
 
     /** The item showing this process, or null when it is not shown. */

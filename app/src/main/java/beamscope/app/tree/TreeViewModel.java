@@ -38,6 +38,7 @@ public final class TreeViewModel {
     private final DoubleProperty offsetY = new SimpleDoubleProperty(0);
     private final List<TreeEffect> effects = new ArrayList<>();
     private final Map<Pid, Integer> seenRestarts = new HashMap<>();
+    private final Map<Pid, String> exitReasons = new HashMap<>();
     /** Deaths not yet matched to a restart: a frame can fall between a death and its restart. */
     private final List<Waiting> waiting = new ArrayList<>();
     private static final long WAIT_FOR_RESTART_NANOS = 3_000_000_000L;
@@ -99,6 +100,8 @@ public final class TreeViewModel {
             seenRestarts.remove(r.before().pid());
             replacedBy.put(r.before().pid(), r.after().pid());
         }
+        exitReasons.keySet().removeIf(p -> effects.stream().noneMatch(e -> p.equals(e.item().pid())));
+        exitReasons.putAll(next.exitReasons());
         for (TreeItem dead : ch.died()) {
             effects.add(new TreeEffect(TreeEffect.Type.DIED, dead, replacedBy.get(dead.pid()), now));
         }
@@ -142,6 +145,11 @@ public final class TreeViewModel {
     /** Processes that died a moment ago without a restart, kept in the layout while they fade; read by the sampler. */
     public List<ProcessSummary> phantoms() {
         return phantoms;
+    }
+
+    /** Why a process that just died exited ({@code killed}, {@code gave up: too many restarts}…), or null. */
+    public String exitReason(Pid pid) {
+        return exitReasons.get(pid);
     }
 
     /** Whether this shown item is a process that already died (drawn fading out). */
@@ -248,7 +256,7 @@ public final class TreeViewModel {
                         .append(" · mailbox: ").append(it.queue());
                 int r = restarts(it);
                 if (r > 0) b.append(" · restarts: ").append(r);
-                if (isPhantom(it.pid())) b.append("\nexited");
+                if (isPhantom(it.pid())) b.append("\nexited").append(exitReason(it.pid()) == null ? "" : ": " + exitReason(it.pid()));
                 if (it.children() > 0) b.append(String.format(java.util.Locale.ROOT, "%n%,d processes under it", it.children()));
             }
         }

@@ -102,7 +102,9 @@ class SupervisionTreeViewTest extends FxRobot {
         Pid topSup = onFx(() -> named("top_sup").pid());
         java.util.Set<TreeEffect.Type> seenForPoolSup = java.util.EnumSet.noneOf(TreeEffect.Type.class);
         boolean[] topReacted = {false};
+        String[] why = {null};
         interact(() -> vm.frameProperty().addListener((o, a, f) -> {
+            if (vm.exitReason(poolSup) != null) why[0] = vm.exitReason(poolSup);
             for (TreeEffect e : vm.effects()) {
                 if (e.item().pid().equals(poolSup)) seenForPoolSup.add(e.type());
                 if (e.type() == TreeEffect.Type.REACTED && e.item().pid().equals(topSup)) topReacted[0] = true;
@@ -118,6 +120,7 @@ class SupervisionTreeViewTest extends FxRobot {
         }
         waitFor(() -> seenForPoolSup.contains(TreeEffect.Type.DIED) && topReacted[0]
                 && named("pool_sup") != null && !named("pool_sup").pid().equals(poolSup));
+        assertThat(why[0]).isEqualTo("gave up: too many restarts");
         TreeItem restarted = onFx(() -> named("pool_sup"));
         assertThat(restarted.pid()).isNotEqualTo(poolSup);
         assertThat(restarted.restarts()).isEqualTo(1);
@@ -128,12 +131,15 @@ class SupervisionTreeViewTest extends FxRobot {
         Pid lone = node.spawn(TreeDemo.worker("Lonely.loop/0"));
         waitFor(() -> vm.frame().item(lone) != null);
         long[] died = {0};
+        String[] reason = {null};
         node.exit(lone, Atom.KILL);
         waitFor(() -> {
+            if (vm.exitReason(lone) != null) reason[0] = vm.exitReason(lone);
             if (vm.effects().stream().anyMatch(e -> e.type() == TreeEffect.Type.DIED && e.item().pid().equals(lone))) died[0]++;
             return vm.frame().item(lone) == null && !vm.isPhantom(lone) && died[0] > 0;
         });
         assertThat(onFx(() -> vm.frame().item(lone))).isNull();
+        assertThat(reason[0]).isEqualTo("killed");
     }
 
     @Test
