@@ -220,6 +220,21 @@ public final class TreeCanvas extends Region {
             else if (e.getDeltaY() != 0) vm.zoom(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
             e.consume();
         });
+        setOnKeyPressed(e -> {
+            if (vm == null) return;
+            double step = 4 * font.get().getSize();
+            switch (e.getCode()) {
+                case PLUS, EQUALS, ADD -> zoomIn();
+                case MINUS, SUBTRACT -> zoomOut();
+                case DIGIT0, NUMPAD0 -> fit();
+                case LEFT -> { autoFit = false; vm.pan(step, 0); }
+                case RIGHT -> { autoFit = false; vm.pan(-step, 0); }
+                case UP -> { autoFit = false; vm.pan(0, step); }
+                case DOWN -> { autoFit = false; vm.pan(0, -step); }
+                default -> { return; }
+            }
+            e.consume();
+        });
         setOnMousePressed(e -> {
             requestFocus();
             pressX = lastX = e.getX();
