@@ -144,6 +144,11 @@ public final class TreeCanvas extends Region {
         dirty = true;
     }
 
+    /** The text colour CSS gave this canvas (for tests of theming). */
+    public Paint textPaint() {
+        return text.get();
+    }
+
     /** The geometry at the current font size. */
     public TreeGeometry geometry() {
         return new TreeGeometry(font.get().getSize());

@@ -177,6 +177,30 @@ class SupervisionTreeViewTest extends FxRobot {
     }
 
     @Test
+    void aThemeSwitchOnTheScene_keepsTheViewStyled_andTheThemesTokensWin() throws Exception {
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        javafx.scene.Scene scene = canvas.getScene();
+        String presenter = SupervisionTreeView.class.getResource("/beamscope/test/presenter-like.css").toExternalForm();
+        String tokens = SupervisionTreeView.class.getResource("/beamscope/css/tokens.css").toExternalForm();
+        interact(() -> scene.getStylesheets().setAll(tokens, presenter));
+        waitFor(() -> scene.getStylesheets().size() == 3 && scene.getStylesheets().get(0).endsWith("/css/tree.css"));
+        interact(() -> canvas.applyCss());
+        // presenter-like.css sets -bs-fg: #000000 and a 20px font; tree.css alone would give #1d1f24
+        assertThat(onFx(() -> canvas.textPaint())).isEqualTo(javafx.scene.paint.Color.BLACK);
+        assertThat(onFx(() -> canvas.geometry().em())).isEqualTo(20.0);
+    }
+
+    @Test
+    void withoutAnyTokenFile_theViewsOwnFallbacksApply() throws Exception {
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        javafx.scene.Scene scene = canvas.getScene();
+        interact(() -> scene.getStylesheets().clear());
+        waitFor(() -> scene.getStylesheets().size() == 1);
+        interact(() -> canvas.applyCss());
+        assertThat(onFx(() -> canvas.textPaint())).isEqualTo(javafx.scene.paint.Color.web("#1d1f24"));
+    }
+
+    @Test
     void fiveThousandChildren_areOneAggregateShowingTheCount() throws Exception {
         Pid pool = TreeDemo.pool(node, "conn_pool", 5000);
         waitFor(() -> vm.frame().items().stream()
