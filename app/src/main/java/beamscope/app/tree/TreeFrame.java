@@ -103,6 +103,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         int[] groupOfProcess = new int[n];
         long[] keys = new long[n];                 // each process read once; later passes use arrays
         int[] counts = new int[1024];
+        List<Pid> owners = new ArrayList<>();
         Set<Pid> alive = new HashSet<>();
         boolean supervised = supervisedBy.size() > 0, watching = watch.size() > 0;
         for (int i = 0; i < n; i++) {
@@ -117,6 +118,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             int g = -1;
             if (parent != null) {
                 g = groupOf.putIfAbsent(parent, groupOf.size());
+                if (g == owners.size()) owners.add(parent);
                 if (g == counts.length) counts = java.util.Arrays.copyOf(counts, counts.length * 2);
                 counts[g]++;
             }
@@ -125,9 +127,13 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         }
         int groups = groupOf.size();
         boolean[] owned = new boolean[groups];
+        int[] ownerIndex = new int[groups];
         for (int i = 0; i < n; i++) {
             int g = groupOf.get(keys[i]);
-            if (g >= 0) owned[g] = true;
+            if (g >= 0) {
+                owned[g] = true;
+                ownerIndex[g] = i;
+            }
         }
         // members of each group, contiguous (a counting sort); roots and orphans hang under the node
         int[] offsets = new int[groups + 1];
@@ -142,9 +148,31 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         }
         Children children = new Children(processes, groupOf, offsets, members);
 
+        // bring one process into view: unfold its ancestors and open the pages that hold it
+        Set<Pid> forceOpen = new HashSet<>();
+        Map<Pid, Integer> forcePages = new HashMap<>();
+        if (shape.reveal() != null) {
+            long want = PidIndex.key(shape.reveal());
+            int c = -1;
+            for (int i = 0; i < n && c < 0; i++) if (keys[i] == want) c = i;
+            for (int guard = 0; c >= 0 && guard < MAX_DEPTH; guard++) {
+                int g = groupOfProcess[c];
+                if (g < 0 || !owned[g]) {
+                    if (roots.size() > AGGREGATE_ABOVE) forcePages.put(TreeShape.NODE, roots.indexOf(processes.get(c)) / PAGE_SIZE);
+                    break;
+                }
+                Pid owner = owners.get(g);
+                forceOpen.add(owner);
+                if (counts[g] > AGGREGATE_ABOVE)
+                    for (int k = offsets[g]; k < offsets[g + 1]; k++)
+                        if (members[k] == c) forcePages.put(owner, (k - offsets[g]) / PAGE_SIZE);
+                c = ownerIndex[g];
+            }
+        }
+
         Set<Pid> gone = new HashSet<>(watched);
         gone.removeAll(alive);
-        Layout layout = new Layout(children, supervisors, shape);
+        Layout layout = new Layout(children, supervisors, shape, forceOpen, forcePages);
         layout.placeNode(nodeName, roots);
         Map<Pid, Integer> index = new HashMap<>();
         for (TreeItem it : layout.items) if (it.isProcess()) index.put(it.pid(), it.index());
@@ -196,7 +224,13 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         double nextRow;
         int maxDepth;
 
-        Layout(Children children, Map<Pid, SupervisorInfo> supervisors, TreeShape shape) {
+        final Set<Pid> forceOpen;
+        final Map<Pid, Integer> forcePages;
+
+        Layout(Children children, Map<Pid, SupervisorInfo> supervisors, TreeShape shape, Set<Pid> forceOpen,
+                Map<Pid, Integer> forcePages) {
+            this.forceOpen = forceOpen;
+            this.forcePages = forcePages;
             this.children = children;
             this.supervisors = supervisors;
             this.shape = shape;
@@ -221,7 +255,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             List<ProcessSummary> kids = children.of(p.pid());
             SupervisorInfo info = supervisors.get(p.pid());
             int n = kids.size();
-            boolean folded = n > 0 && (shape.collapsed().contains(p.pid())
+            boolean folded = n > 0 && !forceOpen.contains(p.pid()) && (shape.collapsed().contains(p.pid())
                     || (!shape.expanded().contains(p.pid())
                         && (depth >= MAX_DEPTH || items.size() + Math.min(n, PAGE_SIZE) > MAX_ITEMS)));
             double row = n == 0 || folded ? nextRow++ : placeChildren(idx, p.pid(), kids, info, depth + 1);
@@ -259,7 +293,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
                 queue += p.messageQueueLen();
             }
             int pages = (members.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-            Integer asked = shape.pages().get(owner);
+            Integer asked = forcePages.getOrDefault(owner, shape.pages().get(owner));
             int page = asked == null ? -1 : Math.min(asked, pages - 1);
             double row;
             if (page < 0) {

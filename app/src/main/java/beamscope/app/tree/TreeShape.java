@@ -8,15 +8,16 @@ import java.util.Set;
 
 /**
  * What the user folded and unfolded: collapsed nodes, and the aggregate groups opened at some page
- * (keyed by the pid of the process whose children they are; null is the node itself). Immutable: the
- * sampler thread reads it while the FX thread replaces it.
+ * (keyed by the pid of the process whose children they are; {@link #NODE} for the node itself), and
+ * a process to bring into view ({@code reveal}, or null). Immutable: the sampler thread reads it while
+ * the FX thread replaces it. Folding or paging clears {@code reveal}.
  */
-public record TreeShape(Set<Pid> collapsed, Set<Pid> expanded, Map<Pid, Integer> pages) {
+public record TreeShape(Set<Pid> collapsed, Set<Pid> expanded, Map<Pid, Integer> pages, Pid reveal) {
 
     /** The key used for the node's own children (processes with no parent). */
     public static final Pid NODE = Pid.of(0);
 
-    public static final TreeShape INITIAL = new TreeShape(Set.of(), Set.of(), Map.of());
+    public static final TreeShape INITIAL = new TreeShape(Set.of(), Set.of(), Map.of(), null);
 
     public TreeShape {
         collapsed = Set.copyOf(collapsed);
@@ -34,7 +35,7 @@ public record TreeShape(Set<Pid> collapsed, Set<Pid> expanded, Map<Pid, Integer>
             c.add(pid);
             e.remove(pid);
         }
-        return new TreeShape(c, e, pages);
+        return new TreeShape(c, e, pages, null);
     }
 
     /** Opens the aggregate under {@code owner} at {@code page}, or closes it for a negative page. */
@@ -42,6 +43,14 @@ public record TreeShape(Set<Pid> collapsed, Set<Pid> expanded, Map<Pid, Integer>
         Map<Pid, Integer> p = new HashMap<>(pages);
         if (page < 0) p.remove(owner);
         else p.put(owner, page);
-        return new TreeShape(collapsed, expanded, p);
+        return new TreeShape(collapsed, expanded, p, null);
+    }
+
+    /**
+     * Shows this process even if it is folded away or on another page of an aggregate: its ancestors
+     * are unfolded and the pages holding it opened, until the user folds or pages again.
+     */
+    public TreeShape reveal(Pid pid) {
+        return new TreeShape(collapsed, expanded, pages, pid);
     }
 }

@@ -59,6 +59,14 @@ public final class TreeViewModel {
     public TreeViewModel(ObjectProperty<Pid> selection, LongSupplier clock) {
         this.selection = selection;
         this.clock = clock;
+        // a process selected elsewhere (a table, a search) is brought into view when it is folded away
+        selection.addListener((o, a, pid) -> {
+            changes++;
+            if (pid != null && frame.get().item(pid) == null) {
+                shape = shape.reveal(pid);
+                onShapeChange.run();
+            }
+        });
     }
 
     // ------------------------------------------------------------ frames in

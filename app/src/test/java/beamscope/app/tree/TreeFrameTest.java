@@ -116,6 +116,17 @@ class TreeFrameTest {
         }
 
         @Test
+        void revealingAProcessOpensThePageThatHoldsIt_andUnfoldsItsAncestors() {
+            List<ProcessSummary> ps = supWith(5000);
+            TreeShape shape = TreeShape.INITIAL.toggle(Pid.of(1), false).reveal(Pid.of(100 + 2345));
+            TreeFrame f = TreeFrame.from("n", ps, Map.of(), shape);
+            assertThat(f.item(Pid.of(2445))).isNotNull();
+            TreeItem agg = f.parentOf(f.item(Pid.of(2445)));
+            assertThat(agg.aggregate().page()).isEqualTo(2345 / TreeFrame.PAGE_SIZE);
+            assertThat(f.item(Pid.of(1)).collapsed()).isFalse();
+        }
+
+        @Test
         void upToTheThreshold_everyChildIsItsOwnItem() {
             TreeFrame f = build(supWith(TreeFrame.AGGREGATE_ABOVE));
             assertThat(f.items()).hasSize(2 + TreeFrame.AGGREGATE_ABOVE);

@@ -130,6 +130,23 @@ class TreeViewModelTest {
     }
 
     @Test
+    void selectingAFoldedAwayProcessElsewhere_bringsItIntoView() {
+        int[] asked = {0};
+        vm.setOnShapeChange(() -> asked[0]++);
+        List<ProcessSummary> ps = List.of(ps(1, null, "sup"), ps(2, 1L, "w"));
+        vm.apply(build(ps));
+        vm.toggle(vm.frame().item(Pid.of(1)));
+        vm.apply(build(ps));
+        assertThat(vm.frame().item(Pid.of(2))).isNull();
+        selection.set(Pid.of(2));
+        assertThat(asked[0]).isEqualTo(2);
+        vm.apply(build(ps));
+        assertThat(vm.frame().item(Pid.of(2))).isNotNull();
+        selection.set(Pid.of(1));                                   // shown already: nothing to do
+        assertThat(asked[0]).isEqualTo(2);
+    }
+
+    @Test
     void contextMenuRequestsReachTheHookWithThePid() {
         vm.apply(build(List.of(ps(1, null, "sup"))));
         Pid[] got = new Pid[1];
