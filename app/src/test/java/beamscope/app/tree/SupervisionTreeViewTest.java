@@ -212,4 +212,15 @@ class SupervisionTreeViewTest extends FxRobot {
         waitFor(() -> vm.frame().items().stream().filter(i -> i.parent() >= 0
                 && vm.frame().items().get(i.parent()).kind() == TreeItem.Kind.AGGREGATE).count() == TreeFrame.PAGE_SIZE);
     }
+
+    @Test
+    void aProcessSelectedElsewhere_isBroughtIntoView_evenInsideAnAggregate() throws Exception {
+        Pid pool = TreeDemo.pool(node, "big_pool", 3000);
+        waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE && pool.equals(i.pid())));
+        Pid deep = node.processes().stream().filter(p -> pool.equals(p.parent())).skip(2222).findFirst().orElseThrow().pid();
+        interact(() -> selection.set(deep));
+        waitFor(() -> vm.frame().item(deep) != null);
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        assertThat(onFx(() -> canvas.centreOf(deep))).isNotNull();
+    }
 }
