@@ -139,6 +139,8 @@ public final class TreeCanvas extends Region {
         this.vm = vm;
         vm.frameProperty().addListener((o, a, f) -> {
             if (autoFit) fitNow(0.55);
+            Pid sel = vm.selectionProperty().get();
+            if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
         vm.selectionProperty().addListener(o -> dirty = true);
         dirty = true;
@@ -185,6 +187,16 @@ public final class TreeCanvas extends Region {
         canvas.setHeight(getHeight());
         if (autoFit) fitNow(0.55);
         dirty = true;
+    }
+
+    /** Pans so a process's box is in view, if it is not. */
+    private void scrollTo(Pid pid) {
+        javafx.geometry.Point2D at = centreOf(pid);
+        if (at == null || getWidth() <= 0) return;
+        double m = font.get().getSize() * 8;
+        if (at.getX() >= m && at.getX() <= getWidth() - m && at.getY() >= m && at.getY() <= getHeight() - m) return;
+        autoFit = false;
+        vm.pan(getWidth() / 2 - at.getX(), getHeight() / 2 - at.getY());
     }
 
     /** The hit at a point of this control, for clicks and tests. */

@@ -70,6 +70,15 @@ class SchedulersViewTest extends FxRobot {
     }
 
     @Test
+    void aThemeSwitchOnTheScene_keepsTheViewsStylesheetFirst() throws Exception {
+        javafx.scene.Scene scene = lookup("#schedLanes").query().getScene();
+        String tokens = SchedulersView.class.getResource("/beamscope/css/tokens.css").toExternalForm();
+        interact(() -> scene.getStylesheets().setAll(tokens));
+        waitFor(() -> scene.getStylesheets().size() == 2 && scene.getStylesheets().get(0).endsWith("/css/schedulers.css"));
+        assertThat(scene.getStylesheets().get(1)).isEqualTo(tokens);
+    }
+
+    @Test
     void stepRunsExactlyOneSlice() throws Exception {
         clickOn("#schedPause");
         waitFor(() -> node.schedulersPaused() && idle(node));

@@ -221,6 +221,8 @@ class SupervisionTreeViewTest extends FxRobot {
         interact(() -> selection.set(deep));
         waitFor(() -> vm.frame().item(deep) != null);
         TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
-        assertThat(onFx(() -> canvas.centreOf(deep))).isNotNull();
+        javafx.geometry.Point2D at = onFx(() -> canvas.centreOf(deep));
+        assertThat(at.getX()).isBetween(0.0, canvas.getWidth());
+        assertThat(at.getY()).isBetween(0.0, canvas.getHeight());
     }
 }
