@@ -522,13 +522,13 @@ public final class TreeCanvas extends Region {
                 else if (f.item(it.pid()) == null) drawDead(gc, g, it, l, t, deadAlpha(p));
             }
             case RESTARTED -> {
-                TreeItem now2 = f.item(it.pid());
+                TreeItem shownNow = f.item(it.pid());
                 double shown = (now - e.startNanos()) / (double) TreeEffect.Type.DIED.nanos;
-                if (now2 == null || shown < SWAP) return;
+                if (shownNow == null || shown < SWAP) return;
                 double q = Math.min(1, (now - e.startNanos() - SWAP * TreeEffect.Type.DIED.nanos)
                         / (double) (TreeEffect.Type.RESTARTED.nanos - SWAP * TreeEffect.Type.DIED.nanos));
-                l = g.left(now2);
-                t = g.top(now2);
+                l = g.left(shownNow);
+                t = g.top(shownNow);
                 double grow = em * (0.15 + 0.3 * (1 - q));
                 gc.setGlobalAlpha(Math.max(0, 1 - q * q));
                 gc.setStroke(restarted.get());
@@ -537,10 +537,10 @@ public final class TreeCanvas extends Region {
                 gc.setGlobalAlpha(1);
             }
             case REACTED -> {
-                TreeItem now2 = f.item(it.pid());
-                if (now2 == null) return;
-                l = g.left(now2);
-                t = g.top(now2);
+                TreeItem shownNow = f.item(it.pid());
+                if (shownNow == null) return;
+                l = g.left(shownNow);
+                t = g.top(shownNow);
                 double pulseAlpha = Math.abs(Math.sin(p * Math.PI * 3)) * (1 - p);
                 gc.setGlobalAlpha(pulseAlpha * 0.55);
                 gc.setFill(reacted.get());
