@@ -561,16 +561,17 @@ public final class TreeCanvas extends Region {
     private void drawDead(GraphicsContext gc, TreeGeometry g, TreeItem it, double l, double t, double alpha) {
         if (alpha <= 0) return;
         double em = g.em(), bw = g.boxWidth(), bh = g.boxHeight();
-        gc.setGlobalAlpha(alpha);
-        gc.setFill(died.get());
+        String why = vm.exitReason(it.pid());
+        boolean normal = "normal".equals(why);   // a process that finished its work: not a crash, no red
+        gc.setGlobalAlpha(alpha * (normal ? 0.6 : 1));
+        gc.setFill(normal ? waiting.get() : died.get());
         gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
         gc.setFill(badgeText.get());
         gc.setFont(bold(1));
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.fillText(fit("✕ " + it.name(), bw - em * 1.2, gc.getFont()), l + em * 0.6, t + bh * 0.32);
+        gc.fillText(fit((normal ? "" : "✕ ") + it.name(), bw - em * 1.2, gc.getFont()), l + em * 0.6, t + bh * 0.32);
         gc.setFont(plain(0.82));
-        String why = vm.exitReason(it.pid());
         gc.fillText(fit("<0." + it.pid().id() + ".0>  " + (why == null ? "exited" : why), bw - em * 1.2, gc.getFont()),
                 l + em * 0.6, t + bh * 0.72);
         gc.setGlobalAlpha(1);
