@@ -196,7 +196,7 @@ public final class SchedulerCanvas extends Region {
                 gc.fillRect(0, top, w, lh);
             }
             // id and running process
-            gc.setFill(l.running() != null ? running.get() : track.get());
+            gc.setFill(l.running() != null ? running.get() : paused && vm.steppedLane() == l.id() ? selected.get() : track.get());
             gc.fillRoundRect(c.id(), top + lh * 0.15, em * 0.4, lh * 0.7, em * 0.4, em * 0.4);
             gc.setFont(bold(tight ? tightScale : 1));
             gc.setFill(text.get());
@@ -226,7 +226,8 @@ public final class SchedulerCanvas extends Region {
             } else if (textFits) {
                 gc.setFont(plain(tight ? tightScale : 0.95));
                 gc.setFill(muted.get());
-                gc.fillText(paused ? "paused" : "idle", c.running(), mid);
+                String what = !paused ? "idle" : vm.steppedLane() == l.id() ? "paused · stepped" : "paused";
+                gc.fillText(fit(what, nameW, gc.getFont()), c.running(), mid);
             }
             // run queue bars
             int[] q = {l.max(), l.high(), l.normal(), l.low()};

@@ -25,9 +25,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class SchedulerViewModel {
 
-    /** One scheduler now: what it runs and its run queue per priority. */
+    /**
+     * One scheduler now: what it runs and its run queue per priority; {@code slicesSinceLast} is how
+     * many time slices it ran since the previous frame (while paused: what a step did).
+     */
     public record Lane(int id, Pid running, String runningName, int max, int high, int normal, int low,
-            double utilisation, long contextSwitches) {
+            double utilisation, long contextSwitches, long slicesSinceLast) {
         public int queue() {
             return max + high + normal + low;
         }
@@ -51,6 +54,7 @@ public final class SchedulerViewModel {
     private final DoubleProperty slowMotionMillis = new SimpleDoubleProperty(0);
     private SchedulerFrame last;
     private int queueScale = 10;
+    private int steppedLane = -1;
     private long changes;
     private Runnable refresh = () -> {};
 
@@ -76,10 +80,12 @@ public final class SchedulerViewModel {
         List<Lane> ls = new ArrayList<>(s.schedulers().size());
         double[] util = new double[s.schedulers().size()];
         int maxQueue = 0;
+        List<SchedulerSnapshot> before = last == null ? List.of() : last.snapshot().schedulers();
         for (SchedulerSnapshot x : s.schedulers()) {
             String name = x.running() == null ? null : frame.names().getOrDefault(x.running(), "process");
+            long prev = ls.size() < before.size() ? before.get(ls.size()).contextSwitches() : x.contextSwitches();
             ls.add(new Lane(x.id(), x.running(), name, x.maxQueue(), x.highQueue(), x.normalQueue(), x.lowQueue(),
-                    x.utilisation(), x.contextSwitches()));
+                    x.utilisation(), x.contextSwitches(), Math.max(0, x.contextSwitches() - prev)));
             util[ls.size() - 1] = x.utilisation();
             maxQueue = Math.max(maxQueue, Math.max(Math.max(x.maxQueue(), x.highQueue()), Math.max(x.normalQueue(), x.lowQueue())));
         }
@@ -88,6 +94,8 @@ public final class SchedulerViewModel {
         queueScale = wanted >= queueScale ? wanted : Math.max(wanted, Numbers.niceCeiling((int) (queueScale * 0.8)));
         if (!s.paused() || last == null || last.snapshot().paused() != s.paused() || frame.contextSwitches() != last.contextSwitches())
             history.add(s.nanoTime(), util);
+        if (!s.paused()) steppedLane = -1;
+        else for (Lane l : ls) if (l.slicesSinceLast() > 0) steppedLane = l.id();
         rates.set(r);
         lanes.set(List.copyOf(ls));
         runQueueText.set(Numbers.compact(s.runQueueLength()));
@@ -142,6 +150,8 @@ public final class SchedulerViewModel {
     public List<Lane> lanes() { return lanes.get(); }
     public ReadOnlyObjectProperty<Rates> ratesProperty() { return rates.getReadOnlyProperty(); }
     public UtilisationHistory history() { return history; }
+    /** While paused: the scheduler that ran the last stepped slice, else -1. */
+    public int steppedLane() { return steppedLane; }
     /** The run-queue length a full bar stands for. */
     public int queueScale() { return queueScale; }
     public long changes() { return changes; }

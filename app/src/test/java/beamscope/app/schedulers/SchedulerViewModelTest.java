@@ -140,6 +140,17 @@ class SchedulerViewModelTest {
         }
 
         @Test
+        void eachLaneCountsTheSlicesItRanSinceTheLastFrame() {
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 20)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(1, 0, 0, true, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 21)), 0, Map.of()));
+            assertThat(vm.lanes()).extracting(SchedulerViewModel.Lane::slicesSinceLast).containsExactly(0L, 1L);
+            vm.apply(new SchedulerFrame(snap(2, 0, 0, true, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 21)), 0, Map.of()));
+            assertThat(vm.steppedLane()).isEqualTo(1);              // remembered while paused
+            vm.apply(new SchedulerFrame(snap(3, 0, 0, false, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 21)), 0, Map.of()));
+            assertThat(vm.steppedLane()).isEqualTo(-1);
+        }
+
+        @Test
         void pausedFollowsTheNode() {
             vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0, 0)), 0, Map.of()));
             assertThat(vm.pausedProperty().get()).isTrue();
