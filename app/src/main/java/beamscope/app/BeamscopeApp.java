@@ -1,10 +1,9 @@
 package beamscope.app;
 
+import beamscope.app.demo.Demo;
+import beamscope.app.observe.LocalNode;
 import beamscope.runtime.Node;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** Starts a node with the built-in demo and opens the observer window on it. */
@@ -12,25 +11,36 @@ public class BeamscopeApp extends Application {
 
     private Node node;
     private Demo demo;
+    private LocalNode observed;
+    private MainWindow window;
 
     @Override
-    public void start(Stage stage) throws Exception {
+    public void start(Stage stage) {
         node = Node.start();
         demo = Demo.start(node);
-        FXMLLoader loader = new FXMLLoader(BeamscopeApp.class.getResource("/beamscope/fxml/MainWindow.fxml"));
-        Parent root = loader.load();
-        MainWindowView view = loader.getController();
-        view.attach(node);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(BeamscopeApp.class.getResource("/beamscope/css/tokens.css").toExternalForm());
-        stage.setTitle("Beamscope");
-        stage.setScene(scene);
+        observed = new LocalNode(node);
+        window = new MainWindow(observed, 1280, 800);
+        stage.setTitle("Beamscope — " + node.config().name());
+        stage.setScene(window.scene());
+        stage.setMinWidth(800);
+        stage.setMinHeight(600);
         stage.show();
+    }
+
+    /** The window, for tests that drive it. */
+    public MainWindow window() {
+        return window;
+    }
+
+    public Node node() {
+        return node;
     }
 
     @Override
     public void stop() {
+        if (window != null) window.close();
         if (demo != null) demo.stop();
+        if (observed != null) observed.close();
         if (node != null) node.close();
     }
 }
