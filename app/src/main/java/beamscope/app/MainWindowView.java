@@ -103,7 +103,7 @@ public class MainWindowView {
 
         ContextMenu rowMenu = new ContextMenu();
         rowMenu.getItems().setAll(rowActions());
-        processTableController.init(vm.processes(), state.selectedProperty(), rowMenu);
+        processTableController.init(vm.processes(), state.selectedProperty(), rowMenu, state.presenterProperty());
         inspectorController.init(vm.inspector(), state.selectedProperty());
         sendController.init(vm.send());
         shellController.init(vm.shell());

@@ -90,13 +90,13 @@ public final class MainWindowViewModel {
         shell.show(f);
         NodeSnapshot s = f.node();
         processCount.set(Integer.toString(s.processes()));
-        rates.set(String.format(Locale.ROOT, "%,.0f reductions/s · %,.0f messages/s", f.reductionsPerSecond(),
-                f.messagesPerSecond()));
+        rates.set(Numbers.compact(f.reductionsPerSecond()) + " reds/s · " + Numbers.compact(f.messagesPerSecond())
+                + " msgs/s");
         runQueue.set(String.format(Locale.ROOT, "run queue %d", s.runQueueLength()));
         long cs = 0;
         for (SchedulerSnapshot sc : s.schedulers()) cs += sc.contextSwitches();
         slices.set(cs);
-        slicesText.set(String.format(Locale.ROOT, "%,d slices", cs));
+        slicesText.set(Numbers.compact(cs) + " slices");
         paused.set(s.paused());
     }
 

@@ -142,7 +142,8 @@ class ObserverWindowTest extends FxRobot {
         @Test
         void killFromTheTable_removesTheRowAndTheInspectorShowsTheExitReason() throws Exception {
             Pid pid = spawnCounter();
-            waitUntil(() -> tableShows(pid));
+            clickOn("#processFilter").write(pid.toString());
+            waitUntil(() -> table().getItems().size() == 1 && tableShows(pid));
             Node row = lookup(n -> n instanceof TableRow<?> r && r.getItem() instanceof ProcessRowModel m
                     && m.pid().equals(pid)).query();
             // Monocle (headless) does not turn a right click into a context menu request, so the test uses

@@ -8,11 +8,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /** The event log's controller: kind toggles, a text filter, and the list; a click selects the event's pid. */
 public class EventLogView {
-    @FXML private HBox kindToggles;
+    @FXML private FlowPane kindToggles;
     @FXML private TextField filter;
     @FXML private Label dropped;
     @FXML private ListView<EventLogViewModel.Entry> list;

@@ -29,7 +29,7 @@ public final class EventLogViewModel {
     public record Entry(long nanos, EventKind kind, Pid pid, String text) {
         boolean matches(String needle) {
             return needle.isEmpty() || text.toLowerCase(Locale.ROOT).contains(needle)
-                    || pid.toString().contains(needle);
+                    || pid.toString().toLowerCase(Locale.ROOT).contains(needle);
         }
     }
 

@@ -1,5 +1,6 @@
 package beamscope.app.processes;
 
+import beamscope.app.Numbers;
 import beamscope.app.sampler.ProcessRow;
 import beamscope.app.sampler.SortKey;
 import beamscope.runtime.Pid;
@@ -30,15 +31,21 @@ public class ProcessTableView {
     private ProcessTableViewModel model;
     private boolean syncing;
 
-    public void init(ProcessTableViewModel vm, ObjectProperty<Pid> selected, ContextMenu rowMenu) {
+    public void init(ProcessTableViewModel vm, ObjectProperty<Pid> selected, ContextMenu rowMenu,
+                     javafx.beans.value.ObservableValue<Boolean> presenter) {
         this.model = vm;
+        // Presenter mode keeps the columns a room can read: pid, name, initial call, status, reds/s, queue.
+        for (TableColumn<ProcessRowModel, String> c : java.util.List.of(priorityColumn, reductionsColumn,
+                memoryColumn, schedulerColumn, parentColumn, restartsColumn)) {
+            presenter.addListener((o, a, on) -> c.setVisible(!on));
+        }
         column(pidColumn, SortKey.PID, r -> r.pid().toString());
         column(nameColumn, SortKey.NAME, r -> r.name() == null ? "" : r.name());
         column(initialCallColumn, SortKey.INITIAL_CALL, r -> r.initialCall() == null ? "" : r.initialCall());
         column(statusColumn, SortKey.STATUS, r -> r.status().name().toLowerCase(Locale.ROOT));
         column(priorityColumn, SortKey.PRIORITY, r -> r.priority().name().toLowerCase(Locale.ROOT));
-        column(reductionsColumn, SortKey.REDUCTIONS, r -> String.format(Locale.ROOT, "%,d", r.reductions()));
-        column(rateColumn, SortKey.REDUCTIONS_PER_SECOND, r -> String.format(Locale.ROOT, "%,.0f", r.reductionsPerSecond()));
+        column(reductionsColumn, SortKey.REDUCTIONS, r -> Numbers.compact(r.reductions()));
+        column(rateColumn, SortKey.REDUCTIONS_PER_SECOND, r -> Numbers.compact(r.reductionsPerSecond()));
         column(queueColumn, SortKey.MESSAGE_QUEUE, r -> String.format(Locale.ROOT, "%,d", r.messageQueueLen()));
         column(memoryColumn, SortKey.MEMORY, r -> bytes(r.memory()));
         column(schedulerColumn, SortKey.SCHEDULER, r -> Integer.toString(r.scheduler() + 1));

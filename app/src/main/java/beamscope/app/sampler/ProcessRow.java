@@ -28,7 +28,7 @@ public record ProcessRow(
 
     /** Whether the lower-cased filter text occurs in the pid, name, initial call or status. */
     boolean matches(String needle) {
-        return pid.toString().contains(needle)
+        return pid.toString().toLowerCase(java.util.Locale.ROOT).contains(needle)
                 || (name != null && name.toLowerCase(java.util.Locale.ROOT).contains(needle))
                 || (initialCall != null && initialCall.toLowerCase(java.util.Locale.ROOT).contains(needle))
                 || status.name().toLowerCase(java.util.Locale.ROOT).contains(needle);

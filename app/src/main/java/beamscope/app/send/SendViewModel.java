@@ -94,6 +94,7 @@ public final class SendViewModel {
             }
         }
         remember(t);
+        text.set("");
         return true;
     }
 
