@@ -8,7 +8,7 @@ public interface Clock {
 
     long nanoTime();
 
-    /** Called by the timer service: block up to {@code nanos} or until {@link #onAdvance} listeners run. */
+    /** True when time moves only by {@link #onAdvance} notifications (the timer thread then waits for them). */
     default boolean isManual() {
         return false;
     }

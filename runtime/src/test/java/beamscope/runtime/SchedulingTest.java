@@ -139,6 +139,30 @@ class SchedulingTest {
         }
 
         @Test
+        void twoProcessesMessagingEachOtherForeverDoNotStarveAThirdOnOneScheduler() {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Behavior echo = Behaviors.receive((ctx, m) -> {
+                    ctx.send((Pid) m, ctx.self());
+                    return Behaviors.same();
+                });
+                node.spawn(Behaviors.setup(ctx -> {
+                    Pid other = ctx.spawn(echo);
+                    ctx.send(other, ctx.self());
+                    return echo;
+                }));
+                Probes.await(() -> node.snapshot().reductions() > 100_000, "the pair to be busy");
+                for (int i = 0; i < 20; i++) {
+                    Pid to = me.pid();
+                    node.spawn(Behaviors.setup(ctx -> {
+                        ctx.send(to, DONE);
+                        return Behaviors.stop();
+                    }));
+                    assertThat(next(me)).isEqualTo(DONE);
+                }
+            }
+        }
+
+        @Test
         void lowSpinnersOnEverySchedulerDoNotStopAHighProcess() {
             try (Node node = node(4); Inbox me = node.inbox()) {
                 for (int i = 0; i < 4; i++) node.spawn(Probes.spinner(10), SpawnOptions.defaults().withPriority(Priority.LOW));

@@ -171,6 +171,7 @@ public final class NodeRuntime {
     void makeRunnable(ProcessCell c) {
         c.setStatus(ProcessCell.S_RUNNABLE);
         Scheduler target = schedulers[c.schedulerIndex];
+        if (Thread.currentThread() == target.thread && !gate.paused && target.offerRunNext(c)) return;
         target.queue.push(c);
         if (gate.paused) {
             gate.onWork();
@@ -386,10 +387,6 @@ public final class NodeRuntime {
 
     // ------------------------------------------------------------------ timers
 
-    TimerRef sendAfter(Pid from, Object dest, Object message, Duration delay) {
-        return new TimerRef(timers.scheduleUser(delay, dest, message));
-    }
-
     public TimerRef sendAfter(Object dest, Object message, Duration delay) {
         return new TimerRef(timers.scheduleUser(delay, dest, message));
     }
@@ -488,8 +485,11 @@ public final class NodeRuntime {
                     : Math.max(0, Math.min(1, 1.0 - (double) (idle - lastIdle[s.index]) / wall));
             lastIdle[s.index] = idle;
             ProcessCell cur = s.current();
-            list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, s.queue.length(Priority.MAX),
-                    s.queue.length(Priority.HIGH), s.queue.length(Priority.NORMAL), s.queue.length(Priority.LOW),
+            int[] q = {s.queue.length(Priority.LOW), s.queue.length(Priority.NORMAL), s.queue.length(Priority.HIGH),
+                    s.queue.length(Priority.MAX)};
+            ProcessCell next = s.runNext();
+            if (next != null) q[next.priority]++;
+            list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
                     util, s.contextSwitches(), s.reductions()));
             reds += s.reductions();
             sent += s.messagesSent();

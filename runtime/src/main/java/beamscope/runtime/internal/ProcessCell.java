@@ -253,14 +253,15 @@ public class ProcessCell implements ProcessContext {
                     terminate(pendingExit, null);
                     return EXITED;
                 }
-                if (suspended) {
-                    if (tryPark()) return PARKED_RESULT;
-                    continue;
-                }
                 if (s.budget <= 0) {
                     setStatus(S_RUNNABLE);
                     runningOn = null;
                     return REQUEUE;
+                }
+                if (suspended) {
+                    s.budget--; // a flood of arrivals must not keep a suspended process on its scheduler
+                    if (tryPark()) return PARKED_RESULT;
+                    continue;
                 }
                 Behavior b = behavior;
                 switch (b) {
@@ -621,12 +622,12 @@ public class ProcessCell implements ProcessContext {
 
     @Override
     public TimerRef sendAfter(Pid to, Object message, Duration delay) {
-        return rt.sendAfter(pid, to, message, delay);
+        return rt.sendAfter(to, message, delay);
     }
 
     @Override
     public TimerRef sendAfter(String name, Object message, Duration delay) {
-        return rt.sendAfter(pid, name, message, delay);
+        return rt.sendAfter(name, message, delay);
     }
 
     @Override
@@ -642,24 +643,27 @@ public class ProcessCell implements ProcessContext {
 
     @Override
     public Object put(Object key, Object value) {
-        Extras x = extras();
-        java.util.LinkedHashMap<Object, Object> m = new java.util.LinkedHashMap<>(x.dictionary);
-        Object old = m.put(key, value);
-        x.dictionary = java.util.Collections.unmodifiableMap(m);
-        return old;
+        return updateDictionary(key, value, false);
     }
 
     @Override
     public Object get(Object key) {
-        return extras == null ? null : extras.dictionary.get(key);
+        Extras x = extras;
+        return x == null ? null : x.dictionary.get(key);
     }
 
     @Override
     public Object erase(Object key) {
-        if (extras == null || !extras.dictionary.containsKey(key)) return null;
-        java.util.LinkedHashMap<Object, Object> m = new java.util.LinkedHashMap<>(extras.dictionary);
-        Object old = m.remove(key);
-        extras.dictionary = java.util.Collections.unmodifiableMap(m);
+        Extras x = extras;
+        return x == null || !x.dictionary.containsKey(key) ? null : updateDictionary(key, null, true);
+    }
+
+    /** Copy on write: observers always read a complete, unchanging map. */
+    private Object updateDictionary(Object key, Object value, boolean remove) {
+        Extras x = extras();
+        java.util.LinkedHashMap<Object, Object> m = new java.util.LinkedHashMap<>(x.dictionary);
+        Object old = remove ? m.remove(key) : m.put(key, value);
+        x.dictionary = java.util.Collections.unmodifiableMap(m);
         return old;
     }
 

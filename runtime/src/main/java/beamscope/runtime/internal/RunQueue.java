@@ -73,6 +73,12 @@ final class RunQueue {
         LENS.setOpaque(lens, prio, lens[prio] + delta);
     }
 
+    /** The priority ordinal of the most urgent waiting process, or -1 when empty (a recent value). */
+    int highestWaiting() {
+        for (int p = MAX; p >= LOW; p--) if ((int) LENS.getOpaque(lens, p) > 0) return p;
+        return -1;
+    }
+
     int size() {
         return (int) LENS.getOpaque(lens, 0) + (int) LENS.getOpaque(lens, 1) + (int) LENS.getOpaque(lens, 2)
                 + (int) LENS.getOpaque(lens, 3);

@@ -35,6 +35,8 @@ final class Scheduler implements Runnable {
     volatile boolean parked;
     /** Published with opaque writes (no fence on the hot path); read with {@link #current()}. */
     private ProcessCell current;
+    /** A process woken by the running one, to run next on the rest of the slice (owner only). */
+    private ProcessCell runNext;
     /** Incremented at every dispatch; thieves use it to see a scheduler stuck in one long slice. */
     private long dispatches;
 
@@ -76,14 +78,37 @@ final class Scheduler implements Runnable {
         }
     }
 
+    /**
+     * Runs one time slice of {@code p}. A process that {@code p} wakes on this scheduler waits in
+     * {@code runNext} rather than the queue; when {@code p} parks, it runs at once on the rest of the
+     * same budget (one slice shared by the chain, so two processes messaging each other cannot starve
+     * the queue). When the budget is spent, or a higher-priority process waits, it joins the queue.
+     */
     void runSlice(ProcessCell p) {
+        budget = rt.config.reductionBudget();
+        for (;;) {
+            dispatch(p);
+            ProcessCell q = runNext;
+            if (q == null) return;
+            RUN_NEXT.setOpaque(this, (ProcessCell) null);
+            if (budget > 0 && !rt.gate.paused && q.priority >= queue.highestWaiting()) {
+                p = q;
+                continue;
+            }
+            queue.push(q);
+            if (queue.size() >= 2) rt.wakeIdle(this);
+            return;
+        }
+    }
+
+    private void dispatch(ProcessCell p) {
         CURRENT.setOpaque(this, p);
         DISPATCHES.setOpaque(this, dispatches + 1);
-        budget = rt.config.reductionBudget();
+        int start = budget;
         p.schedulerIndex = index;
         rt.events.scheduled(p, index, true);
         int result = p.runSlice(this);
-        int used = rt.config.reductionBudget() - budget;
+        int used = start - budget;
         CURRENT.setOpaque(this, (ProcessCell) null);
         REDUCTIONS.setOpaque(this, reductions + Math.max(used, 1));
         CONTEXT_SWITCHES.setOpaque(this, contextSwitches + 1);
@@ -94,6 +119,20 @@ final class Scheduler implements Runnable {
             queue.push(p);
             if (queue.size() >= 2) rt.wakeIdle(this);
         }
+    }
+
+    /**
+     * Takes {@code c}, just woken by the process this scheduler is running, as the next to run.
+     * Only this scheduler's thread calls it, inside a slice. Returns false if the slot is taken.
+     */
+    boolean offerRunNext(ProcessCell c) {
+        if (runNext != null || current() == null) return false;
+        RUN_NEXT.setOpaque(this, c);
+        return true;
+    }
+
+    ProcessCell runNext() {
+        return (ProcessCell) RUN_NEXT.getOpaque(this);
     }
 
     private ProcessCell steal() {
@@ -181,13 +220,14 @@ final class Scheduler implements Runnable {
         return (long) SPAWNS.getOpaque(this);
     }
 
-    private static final java.lang.invoke.VarHandle CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
+    private static final java.lang.invoke.VarHandle RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
             MESSAGES_SENT, SPAWNS;
 
     static {
         try {
             java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
             CURRENT = l.findVarHandle(Scheduler.class, "current", ProcessCell.class);
+            RUN_NEXT = l.findVarHandle(Scheduler.class, "runNext", ProcessCell.class);
             DISPATCHES = l.findVarHandle(Scheduler.class, "dispatches", long.class);
             REDUCTIONS = l.findVarHandle(Scheduler.class, "reductions", long.class);
             CONTEXT_SWITCHES = l.findVarHandle(Scheduler.class, "contextSwitches", long.class);
