@@ -19,6 +19,16 @@ final class LongLongMap {
         Arrays.fill(keys, FREE);
     }
 
+    /** Empties the map, keeping its arrays when they are big enough for {@code expected} keys. */
+    void clear(int expected) {
+        if (expected * 2 > keys.length) {
+            LongLongMap fresh = new LongLongMap(expected);
+            keys = fresh.keys;
+            values = fresh.values;
+        } else Arrays.fill(keys, FREE);
+        size = 0;
+    }
+
     int size() {
         return size;
     }

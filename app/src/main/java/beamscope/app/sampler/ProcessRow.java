@@ -26,11 +26,26 @@ public record ProcessRow(
                 restarts);
     }
 
-    /** Whether the lower-cased filter text occurs in the pid, name, initial call or status. */
+    /**
+     * Whether the lower-cased filter text occurs in the pid, name, initial call or status. Called for every
+     * process on every sample, so it allocates only when the text could be part of a pid.
+     */
     boolean matches(String needle) {
-        return pid.toString().toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || (name != null && name.toLowerCase(java.util.Locale.ROOT).contains(needle))
-                || (initialCall != null && initialCall.toLowerCase(java.util.Locale.ROOT).contains(needle))
-                || status.name().toLowerCase(java.util.Locale.ROOT).contains(needle);
+        return contains(name, needle) || contains(initialCall, needle) || contains(status.name(), needle)
+                || (couldBePid(needle) && contains(pid.toString(), needle));
+    }
+
+    private static boolean couldBePid(String needle) {
+        for (int i = 0; i < needle.length(); i++)
+            if ("#pid<.>0123456789".indexOf(needle.charAt(i)) < 0) return false;
+        return true;
+    }
+
+    /** Case-insensitive {@code hay.contains(needle)} for a lower-case needle, without allocating. */
+    static boolean contains(String hay, String needle) {
+        if (hay == null) return false;
+        for (int i = 0, last = hay.length() - needle.length(); i <= last; i++)
+            if (hay.regionMatches(true, i, needle, 0, needle.length())) return true;
+        return false;
     }
 }

@@ -49,7 +49,7 @@ public final class Sampler implements AutoCloseable {
     private volatile Query query = Query.defaults();
 
     // Owned by whoever runs sample(): the sampler thread, or a test.
-    private LongLongMap lastReductions = new LongLongMap(16);
+    private LongLongMap lastReductions = new LongLongMap(16), spare = new LongLongMap(16);
     private long lastNanos;
     private NodeSnapshot last;
     private final Map<Pid, Integer> restarts = new HashMap<>();
@@ -124,7 +124,8 @@ public final class Sampler implements AutoCloseable {
         PriorityQueue<ProcessRow> top = new PriorityQueue<>(Math.min(q.limit(), 4096) + 1, order.reversed());
         String needle = q.filter().toLowerCase(Locale.ROOT);
         LongLongMap prev = lastReductions;
-        LongLongMap seen = new LongLongMap(Math.max(16, snap.processes()));
+        LongLongMap seen = spare;
+        seen.clear(snap.processes() + 1024);
         int[] matching = {0};
         node.forEachProcess(s -> {
             long before = prev.get(s.pid().id(), -1);
@@ -155,6 +156,7 @@ public final class Sampler implements AutoCloseable {
 
         last = snap;
         lastNanos = now;
+        spare = prev;
         lastReductions = seen;
         return new Frame(++seq, q, snap, redsPerSec, msgsPerSec, matching[0], List.copyOf(rows), selected,
                 List.copyOf(ev), events.dropped(), List.copyOf(shell));
