@@ -49,6 +49,7 @@ public class MainWindowView {
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, message;
     @FXML private StackPane treePane, schedulersPane;
+    @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit;
     @FXML private ProcessTableView processTableController;
     @FXML private InspectorView inspectorController;
     @FXML private SendView sendController;
@@ -90,6 +91,11 @@ public class MainWindowView {
         darkToggle.selectedProperty().addListener((o, a, on) -> state.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
         state.themeProperty().addListener((o, a, t) -> darkToggle.setSelected(t == Theme.DARK));
         presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
+        // Larger type needs a wider inspector.
+        state.presenterProperty().addListener((o, a, on) -> {
+            upperSplit.setDividerPositions(on ? 0.6 : 0.7);
+            mainSplit.setDividerPositions(on ? 0.58 : 0.64);
+        });
 
         processCount.textProperty().bind(vm.processCountProperty());
         rates.textProperty().bind(vm.ratesProperty());
