@@ -1,0 +1,55 @@
+package beamscope.runtime.otp;
+
+import beamscope.runtime.Node;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Terms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only views of the OTP processes of a node, for the GUI's tree and inspector. Every method may
+ * be called from any thread, never messages a process, and works while the schedulers are paused: OTP
+ * processes publish what they are in their dictionary (key {@code $beamscope}).
+ */
+public final class Observe {
+    private Observe() {}
+
+    /** The default bound on a rendered state. */
+    public static final int STATE_LIMIT = 2000;
+
+    /** A supervisor or DynamicSupervisor, or empty if {@code pid} is not a live one. */
+    public static Optional<SupervisorView> supervisor(Node node, Pid pid) {
+        return node.dictionaryGet(pid, ProcLib.OBSERVED)
+                .flatMap(o -> o instanceof Published.Supervisor s ? Optional.ofNullable(s.view) : Optional.empty());
+    }
+
+    /** A GenServer or Agent with its state rendered up to {@value #STATE_LIMIT} characters. */
+    public static Optional<ServerView> server(Node node, Pid pid) {
+        return server(node, pid, STATE_LIMIT);
+    }
+
+    public static Optional<ServerView> server(Node node, Pid pid, int limitChars) {
+        return node.dictionaryGet(pid, ProcLib.OBSERVED).flatMap(o -> o instanceof Published.Server s
+                ? Optional.of(new ServerView(pid, s.label, Terms.inspect(s.state, limitChars)))
+                : Optional.empty());
+    }
+
+    /** Every live supervisor of the node (static and dynamic), by pid. */
+    public static List<Pid> supervisors(Node node) {
+        List<Pid> out = new ArrayList<>();
+        node.forEachProcess(p -> {
+            if (node.dictionaryGet(p.pid(), ProcLib.OBSERVED).orElse(null) instanceof Published.Supervisor) out.add(p.pid());
+        });
+        return out;
+    }
+
+    /** Every live GenServer and Agent of the node. */
+    public static List<Pid> servers(Node node) {
+        List<Pid> out = new ArrayList<>();
+        node.forEachProcess(p -> {
+            if (node.dictionaryGet(p.pid(), ProcLib.OBSERVED).orElse(null) instanceof Published.Server) out.add(p.pid());
+        });
+        return out;
+    }
+}
