@@ -14,11 +14,16 @@ public class BeamscopeApp extends Application {
     private LocalNode observed;
     private MainWindow window;
 
+    /** Starts the node and the demo tree on the launcher thread: the FX thread never waits for the node. */
     @Override
-    public void start(Stage stage) {
+    public void init() {
         node = Node.start();
         demo = Demo.start(node);
         observed = new LocalNode(node);
+    }
+
+    @Override
+    public void start(Stage stage) {
         window = new MainWindow(observed, 1280, 800);
         stage.setTitle("Beamscope — " + node.config().name());
         stage.setScene(window.scene());

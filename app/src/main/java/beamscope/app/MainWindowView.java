@@ -41,6 +41,7 @@ public class MainWindowView {
     @FXML private Spinner<Integer> spawnCount;
     @FXML private ChoiceBox<Priority> spawnPriority;
     @FXML private TextField crashOn;
+    @FXML private javafx.scene.control.CheckBox spawnSupervised;
     @FXML private Button spawnButton;
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
@@ -73,6 +74,7 @@ public class MainWindowView {
         });
         spawnPriority.valueProperty().bindBidirectional(spawn.priorityProperty());
         crashOn.textProperty().bindBidirectional(spawn.crashOnProperty());
+        spawnSupervised.selectedProperty().bindBidirectional(spawn.supervisedProperty());
         crashOn.visibleProperty().bind(spawn.kindProperty().isEqualTo(ProcessKind.CRASHER));
         crashOn.managedProperty().bind(crashOn.visibleProperty());
         spawnButton.disableProperty().bind(spawn.busyProperty());

@@ -1,5 +1,6 @@
 package beamscope.app;
 
+import beamscope.app.demo.Demo;
 import beamscope.app.events.EventLogViewModel;
 import beamscope.app.inspector.InspectorViewModel;
 import beamscope.app.observe.Observed;
@@ -86,6 +87,8 @@ public final class MainWindowViewModel {
         inspector.show(sel != null && sel.pid().equals(state.selected()) ? sel : null);
         if (sel != null && sel.pid().equals(state.selected()))
             send.kindProperty().set(sel.info().flatMap(i -> ProcessKind.ofInitialCall(i.initialCall())).orElse(null));
+        boolean supervisorSelected = sel != null && sel.pid().equals(state.selected()) && sel.supervisor().isPresent();
+        spawn.supervisorProperty().set(supervisorSelected ? sel.pid() : node.whereis(Demo.SPAWNED).orElse(null));
         events.show(f);
         shell.show(f);
         NodeSnapshot s = f.node();

@@ -1,5 +1,6 @@
 package beamscope.app.demo;
 
+import beamscope.app.observe.ProcessKind;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Behavior;
 import beamscope.runtime.Behaviors;
@@ -7,73 +8,104 @@ import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.SpawnOptions;
 import beamscope.runtime.Tuple;
+import beamscope.runtime.otp.ChildSpec;
+import beamscope.runtime.otp.ChildStart;
+import beamscope.runtime.otp.DynamicSupervisor;
+import beamscope.runtime.otp.StartOptions;
+import beamscope.runtime.otp.StartResult;
+import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.Supervisor;
+import beamscope.runtime.otp.SupervisorFlags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The built-in demo: the example servers (counters, a bank account, a stack, a key-value store, a pool
- * of workers) and a ticker that keeps messages flowing to them. (Unsupervised until the OTP layer lands.)
+ * The built-in demo, a supervision tree of the example servers with some traffic:
+ *
+ * <pre>
+ * demo_sup (one_for_one)
+ * ├── bank          BankAccount
+ * ├── counter_sup   (one_for_all)  counter1, counter2, counter3
+ * ├── pool_sup      (rest_for_one) worker1 … worker4 (Echo loops)
+ * ├── stack         Stack
+ * ├── kv            KVStore
+ * ├── spawned       DynamicSupervisor (the window spawns supervised processes here)
+ * └── ticker        sends a cast to a server and a job to a worker every 100 ms
+ * </pre>
  */
 public final class Demo {
-    static final Atom TICK = Atom.of("tick");
+    public static final String TOP = "demo_sup", SPAWNED = "spawned";
+    static final Atom TICK = Atom.of("tick"), JOB = Atom.of("job");
+    static final List<String> TARGETS = List.of("counter1", "counter2", "counter3", "bank", "stack", "kv");
 
     private final Node node;
-    private final List<Pid> pids;
+    private final Pid top;
 
-    private Demo(Node node, List<Pid> pids) {
+    private Demo(Node node, Pid top) {
         this.node = node;
-        this.pids = pids;
+        this.top = top;
     }
 
+    /** Starts the tree; blocks until every child has started, so call it off the FX thread. */
     public static Demo start(Node node) {
-        List<Pid> all = new ArrayList<>();
-        Pid[] counters = new Pid[3];
-        for (int i = 0; i < counters.length; i++)
-            all.add(counters[i] = spawn(node, Examples.counter(0), "counter" + (i + 1), "Counter.init/1"));
-        Pid bank = spawn(node, Examples.bankAccount(100), "bank", "BankAccount.init/1");
-        Pid stack = spawn(node, Examples.stack(List.of()), "stack", "Stack.init/1");
-        Pid kv = spawn(node, Examples.kvStore(java.util.Map.of()), "kv", "KVStore.init/1");
-        all.addAll(List.of(bank, stack, kv));
-        Pid[] pool = new Pid[4];
-        for (int i = 0; i < pool.length; i++)
-            all.add(pool[i] = spawn(node, Examples.echo(), null, "Worker.init/1"));
-        Pid[] targets = {counters[0], counters[1], counters[2], bank, stack, kv};
-        all.add(node.spawn(Behaviors.setup(ctx -> {
-            ctx.sendAfter(ctx.self(), TICK, Duration.ofMillis(100));
-            return ticking(targets, pool, 0);
-        }), SpawnOptions.defaults().withName("ticker").withInitialCall("Ticker.init/1")));
-        return new Demo(node, all);
+        List<ChildSpec> counters = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) counters.add(server("counter" + i, ProcessKind.COUNTER));
+        List<ChildSpec> workers = new ArrayList<>();
+        for (int i = 1; i <= 4; i++)
+            workers.add(ChildSpec.worker(Atom.of("worker" + i), Examples.childStart(ProcessKind.ECHO, null)));
+        List<ChildSpec> children = List.of(
+                server("bank", ProcessKind.BANK_ACCOUNT),
+                ChildSpec.supervisor(Atom.of("counter_sup"), ChildStart.supervisor(SupervisorFlags.of(Strategy.ONE_FOR_ALL),
+                        counters, StartOptions.named("counter_sup"))),
+                ChildSpec.supervisor(Atom.of("pool_sup"), ChildStart.supervisor(SupervisorFlags.of(Strategy.REST_FOR_ONE),
+                        workers, StartOptions.named("pool_sup"))),
+                server("stack", ProcessKind.STACK),
+                server("kv", ProcessKind.KV_STORE),
+                ChildSpec.supervisor(Atom.of(SPAWNED), DynamicSupervisor.childStart(DynamicSupervisor.INFINITY,
+                        StartOptions.named(SPAWNED))),
+                ChildSpec.worker(Atom.of("ticker"), (ctx, then) -> then.apply(StartResult.ok(ctx.spawnLink(ticker(),
+                        SpawnOptions.defaults().withName("ticker").withInitialCall("Ticker.init/1"))))));
+        StartResult r = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE).withIntensity(10, 5), children,
+                StartOptions.named(TOP));
+        if (!(r instanceof StartResult.Ok(Pid pid))) throw new IllegalStateException("demo did not start: " + r);
+        return new Demo(node, pid);
     }
 
-    private static Pid spawn(Node node, Behavior b, String name, String initialCall) {
-        SpawnOptions o = SpawnOptions.defaults().withInitialCall(initialCall);
-        return node.spawn(b, name == null ? o : o.withName(name));
+    private static ChildSpec server(String name, ProcessKind kind) {
+        return ChildSpec.worker(Atom.of(name), ChildStart.genServer(Examples.server(kind), Examples.initialArg(kind),
+                StartOptions.named(name)));
     }
 
-    private static Behavior ticking(Pid[] targets, Pid[] pool, long n) {
-        return Behaviors.receive("Ticker", (ctx, msg) -> {
-            if (msg != TICK) return Behaviors.unhandled();
-            Pid to = targets[(int) (n % targets.length)];
-            Object m = switch ((int) (n % targets.length)) {
-                case 0, 1, 2 -> Tuple.of(Examples.INCREMENT, 1L);
-                case 3 -> Tuple.of(n % 2 == 0 ? Examples.DEPOSIT : Examples.WITHDRAW, 10L);
-                case 4 -> Tuple.of(Examples.PUSH, n);
-                default -> Tuple.of(Examples.PUT, Atom.of("k" + (n % 5)), n);
-            };
-            ctx.send(to, Tuple.of(Examples.GEN_CAST, m));
-            ctx.send(pool[(int) (n % pool.length)], Tuple.of(Examples.GEN_CAST, Tuple.of(Atom.of("job"), n)));
+    private static Behavior ticker() {
+        return Behaviors.setup(ctx -> {
             ctx.sendAfter(ctx.self(), TICK, Duration.ofMillis(100));
-            return ticking(targets, pool, n + 1);
+            return ticking(0);
         });
     }
 
-    /** The demo's processes, as started. */
-    public List<Pid> pids() {
-        return pids;
+    private static Behavior ticking(long n) {
+        return Behaviors.receive("Ticker", (ctx, msg) -> {
+            if (msg != TICK) return Behaviors.same();
+            int i = (int) (n % TARGETS.size());
+            Object m = switch (i) {
+                case 0, 1, 2 -> Tuple.of(Examples.INCREMENT, 1L);
+                case 3 -> Tuple.of(n % 2 == 1 ? Examples.DEPOSIT : Examples.WITHDRAW, 10L);
+                case 4 -> Tuple.of(Examples.PUSH, n);
+                default -> Tuple.of(Examples.PUT, Atom.of("k" + (n % 5)), n);
+            };
+            // Names are looked up each time: a restarted server has a new pid under the same name.
+            ctx.whereis(TARGETS.get(i)).ifPresent(p -> ctx.send(p, Tuple.of(Examples.GEN_CAST, m)));
+            ctx.sendAfter(ctx.self(), TICK, Duration.ofMillis(100));
+            return ticking(n + 1);
+        });
+    }
+
+    public Pid top() {
+        return top;
     }
 
     public void stop() {
-        for (Pid p : pids) node.exit(p, Atom.KILL);
+        node.exit(top, Atom.SHUTDOWN);
     }
 }

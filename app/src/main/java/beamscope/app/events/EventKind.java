@@ -6,7 +6,7 @@ import beamscope.runtime.Event;
 /** The kinds the event log can be filtered by. */
 public enum EventKind {
     SPAWN("spawn"), EXIT("exit"), CRASH("crash"), KILL("kill"), LINK("link"), MONITOR("monitor"),
-    NAME("name"), REPORT("report");
+    NAME("name"), RESTART("restart"), REPORT("report");
 
     private final String label;
 
@@ -16,6 +16,14 @@ public enum EventKind {
 
     public String label() {
         return label;
+    }
+
+    /** A supervisor's progress report for a child started again ({@code restart_count} above zero). */
+    static boolean isRestart(Event.Report r) {
+        if (!r.kind().name().equals("progress_report") || !(r.details() instanceof java.util.List<?> items)) return false;
+        for (Object i : items)
+            if (i instanceof beamscope.runtime.Tuple2(Atom k, Number n) && k.name().equals("restart_count")) return n.longValue() > 0;
+        return false;
     }
 
     /** A normal or shutdown exit is an exit, {@code :killed} a kill, anything else a crash. */
@@ -32,6 +40,7 @@ public enum EventKind {
             case Event.Down d -> MONITOR;
             case Event.Register r -> NAME;
             case Event.Unregister u -> NAME;
+            case Event.Report r when isRestart(r) -> RESTART;
             case Event.Report r -> REPORT;
             default -> REPORT;
         };

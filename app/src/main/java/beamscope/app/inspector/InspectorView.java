@@ -2,6 +2,7 @@ package beamscope.app.inspector;
 
 import beamscope.runtime.Pid;
 import beamscope.runtime.Terms;
+import beamscope.runtime.otp.ChildView;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -25,6 +26,9 @@ public class InspectorView {
     @FXML private TableColumn<InspectorViewModel.Field, String> fieldName, fieldValue;
     @FXML private ListView<String> mailbox;
     @FXML private FlowPane links, monitors, monitoredBy;
+    @FXML private VBox supervisorBox;
+    @FXML private Label supervisor;
+    @FXML private ListView<ChildView> children;
 
     public void init(InspectorViewModel vm, ObjectProperty<Pid> selected) {
         title.textProperty().bind(vm.titleProperty());
@@ -37,6 +41,29 @@ public class InspectorView {
         fieldValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         fields.setItems(vm.fields());
         mailbox.setItems(vm.mailbox());
+        supervisor.textProperty().bind(vm.supervisorProperty());
+        show(supervisorBox, vm.supervisorProperty().isNotEmpty());
+        children.setItems(vm.children());
+        children.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ChildView c, boolean empty) {
+                super.updateItem(c, empty);
+                getStyleClass().remove("restarted");
+                if (empty || c == null) {
+                    setText(null);
+                    return;
+                }
+                setText(Terms.inspect(c.id()) + "  " + Terms.inspect(c.child()) + "  "
+                        + c.type().name().toLowerCase(java.util.Locale.ROOT) + "  "
+                        + c.restart().name().toLowerCase(java.util.Locale.ROOT)
+                        + (c.restartCount() == 0 ? "" : "  ↻ " + c.restartCount()));
+                if (c.restartCount() > 0) getStyleClass().add("restarted");
+            }
+        });
+        children.setOnMouseClicked(e -> {
+            ChildView c = children.getSelectionModel().getSelectedItem();
+            if (c != null) c.pid().ifPresent(selected::set);
+        });
         pidLinks(links, vm.links(), selected);
         pidLinks(monitors, vm.monitors(), selected);
         pidLinks(monitoredBy, vm.monitoredBy(), selected);

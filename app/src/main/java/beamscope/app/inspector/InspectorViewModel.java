@@ -4,6 +4,8 @@ import beamscope.app.sampler.Frame;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.Terms;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.SupervisorView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,8 @@ public final class InspectorViewModel {
     private final ObservableList<Pid> links = FXCollections.observableArrayList();
     private final ObservableList<Object> monitors = FXCollections.observableArrayList();
     private final ObservableList<Pid> monitoredBy = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper supervisor = new ReadOnlyStringWrapper(this, "supervisor", "");
+    private final ObservableList<ChildView> children = FXCollections.observableArrayList();
 
     public void show(Frame.Selected s) {
         if (s == null) {
@@ -49,6 +53,8 @@ public final class InspectorViewModel {
             dead.set(false);
             exitReason.set("");
             state.set(s.state().orElse(""));
+            supervisor.set(s.supervisor().map(InspectorViewModel::describe).orElse(""));
+            replace(children, s.supervisor().map(SupervisorView::children).orElse(List.of()));
             replace(fields, fieldsOf(i));
             replace(mailbox, i.messages().stream().map(m -> Terms.inspect(m, 400)).toList());
             replace(links, i.links());
@@ -64,7 +70,17 @@ public final class InspectorViewModel {
         }
     }
 
+    /** "one_for_all · at most 3 restarts in 5 s" and the like. */
+    static String describe(SupervisorView v) {
+        String s = (v.dynamic() ? "DynamicSupervisor" : v.strategy().name().toLowerCase(Locale.ROOT))
+                + " · at most " + v.intensity() + " restarts in " + v.period() + " s";
+        if (v.dynamic() && v.maxChildren() >= 0) s += " · max " + v.maxChildren() + " children";
+        return s;
+    }
+
     private void clear() {
+        supervisor.set("");
+        children.clear();
         fields.clear();
         mailbox.clear();
         links.clear();
@@ -106,4 +122,7 @@ public final class InspectorViewModel {
     public ObservableList<Pid> links() { return links; }
     public ObservableList<Object> monitors() { return monitors; }
     public ObservableList<Pid> monitoredBy() { return monitoredBy; }
+    /** Empty unless the process is a supervisor. */
+    public ReadOnlyStringProperty supervisorProperty() { return supervisor.getReadOnlyProperty(); }
+    public ObservableList<ChildView> children() { return children; }
 }

@@ -1,6 +1,7 @@
 package beamscope.app.observe;
 
 import beamscope.app.demo.Examples;
+import beamscope.runtime.Atom;
 import beamscope.runtime.EventFilter;
 import beamscope.runtime.EventSubscription;
 import beamscope.runtime.Inbox;
@@ -15,6 +16,14 @@ import beamscope.runtime.SpawnOptions;
 import beamscope.runtime.Terms;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.Tuple2;
+import beamscope.runtime.otp.ChildSpec;
+import beamscope.runtime.otp.DynamicSupervisor;
+import beamscope.runtime.otp.GenServer;
+import beamscope.runtime.otp.Observe;
+import beamscope.runtime.otp.ServerView;
+import beamscope.runtime.otp.StartResult;
+import beamscope.runtime.otp.Supervisor;
+import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +42,7 @@ public final class LocalNode implements Observed {
     private final Node node;
     private final Inbox shell;
     private final Map<Ref, PendingCall> calls = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong children = new java.util.concurrent.atomic.AtomicLong();
 
     private record PendingCall(CompletableFuture<Object> future, String request) {}
 
@@ -68,7 +78,18 @@ public final class LocalNode implements Observed {
 
     @Override
     public Optional<String> serverState(Pid pid) {
-        return node.dictionaryGet(pid, Examples.STATE).map(Terms::inspect);
+        Optional<String> server = Observe.server(node, pid).map(ServerView::state);
+        return server.isPresent() ? server : node.dictionaryGet(pid, Examples.STATE).map(s -> Terms.inspect(s, 2000));
+    }
+
+    @Override
+    public Optional<Pid> whereis(String name) {
+        return node.whereis(name);
+    }
+
+    @Override
+    public Optional<SupervisorView> supervisor(Pid pid) {
+        return Observe.supervisor(node, pid);
     }
 
     @Override
@@ -107,8 +128,30 @@ public final class LocalNode implements Observed {
 
     @Override
     public Pid spawn(ProcessKind kind, Spawn options) {
-        return node.spawn(Examples.of(kind, options.crashOn()),
-                SpawnOptions.defaults().withPriority(options.priority()).withInitialCall(kind.initialCall()));
+        if (options.supervisor() != null) return startChild(kind, options);
+        GenServer<Object, ?> module = Examples.server(kind);
+        Pid pid;
+        if (module == null) {
+            pid = node.spawn(Examples.loop(kind, options.crashOn()),
+                    SpawnOptions.defaults().withPriority(options.priority()).withInitialCall(kind.initialCall()));
+        } else {
+            StartResult r = GenServer.start(node, module, Examples.initialArg(kind));
+            if (!(r instanceof StartResult.Ok(Pid p))) throw new IllegalStateException("start failed: " + r);
+            pid = p;
+            if (options.priority() != Priority.NORMAL) node.setPriority(pid, options.priority());
+        }
+        return pid;
+    }
+
+    private Pid startChild(ProcessKind kind, Spawn options) {
+        Pid sup = options.supervisor();
+        SupervisorView view = Observe.supervisor(node, sup)
+                .orElseThrow(() -> new IllegalArgumentException(sup + " is not a supervisor"));
+        ChildSpec spec = ChildSpec.worker(Atom.of(kind.label().toLowerCase(java.util.Locale.ROOT) + "_" + children.incrementAndGet()),
+                Examples.childStart(kind, options.crashOn()));
+        StartResult r = view.dynamic() ? DynamicSupervisor.startChild(node, sup, spec) : Supervisor.startChild(node, sup, spec);
+        if (r instanceof StartResult.Ok(Pid pid)) return pid;
+        throw new IllegalStateException("start_child failed: " + Terms.inspect(r instanceof StartResult.Error(Object e) ? e : r));
     }
 
     @Override
@@ -123,7 +166,7 @@ public final class LocalNode implements Observed {
         calls.put(ref, new PendingCall(f, Terms.inspect(request)));
         f.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> calls.remove(ref));
-        shell.send(to, Tuple.of(Examples.GEN_CALL, Tuple.of(shell.pid(), ref), request));
+        shell.send(to, Tuple.of(Examples.GEN_CALL, new GenServer.From(shell.pid(), ref), request));
         return f;
     }
 

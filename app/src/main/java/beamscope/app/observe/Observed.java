@@ -7,6 +7,7 @@ import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,12 @@ public interface Observed extends AutoCloseable {
     /** A server's state in inspect syntax, when the process is a GenServer/Agent (or keeps a "state"). */
     Optional<String> serverState(Pid pid);
 
+    /** {@code Process.whereis(name)}. */
+    Optional<Pid> whereis(String name);
+
+    /** A live supervisor's strategy, intensity and children with their restart counts. */
+    Optional<SupervisorView> supervisor(Pid pid);
+
     EventSubscription subscribe(EventFilter filter, int capacity);
 
     /** The shell process: its pid receives what the user's sends and calls get back. */
@@ -59,12 +66,24 @@ public interface Observed extends AutoCloseable {
 
     // ---------------------------------------------------------------- acting
 
+    /**
+     * Spawns one process of a catalogue kind, unsupervised or as a child of a supervisor. May wait for a
+     * GenServer's init or the supervisor's answer: call it off the FX thread. Throws with the reason when
+     * the start fails.
+     */
     Pid spawn(ProcessKind kind, Spawn options);
 
-    /** How to spawn: priority and, for a Crasher, the message it dies on. */
-    record Spawn(Priority priority, Object crashOn) {
+    /**
+     * How to spawn: priority (unsupervised only), for a Crasher the message it dies on, and the supervisor
+     * to start it under (null: unsupervised).
+     */
+    record Spawn(Priority priority, Object crashOn, Pid supervisor) {
         public static Spawn defaults() {
-            return new Spawn(Priority.NORMAL, ProcessKind.DEFAULT_CRASH);
+            return new Spawn(Priority.NORMAL, ProcessKind.DEFAULT_CRASH, null);
+        }
+
+        public Spawn under(Pid sup) {
+            return new Spawn(priority, crashOn, sup);
         }
     }
 

@@ -5,6 +5,7 @@ import beamscope.runtime.Event;
 import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.otp.SupervisorView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public record Frame(
      *
      * @param state a GenServer/Agent state in inspect syntax, when there is one
      */
-    public record Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state) {}
+    public record Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
+                           Optional<SupervisorView> supervisor) {}
 
     /**
      * This frame carrying also what an older frame, never shown, carried: the window skips frames but

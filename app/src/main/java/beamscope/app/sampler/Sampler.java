@@ -8,6 +8,7 @@ import beamscope.runtime.EventSubscription;
 import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.otp.ChildView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ public final class Sampler implements AutoCloseable {
     private LongLongMap lastReductions = new LongLongMap(16), spare = new LongLongMap(16);
     private long lastNanos;
     private NodeSnapshot last;
-    private final Map<Pid, Integer> restarts = new HashMap<>();
+    private Map<Pid, Integer> restarts = Map.of();
     private long seq;
 
     private volatile boolean running;
@@ -116,9 +117,6 @@ public final class Sampler implements AutoCloseable {
 
         List<Event> ev = new ArrayList<>();
         events.drainTo(ev, Frame.EVENT_CAP);
-        for (Event e : ev)
-            if (e instanceof Event.Report r && r.kind().name().toLowerCase(Locale.ROOT).contains("restart"))
-                restarts.merge(r.pid(), 1, Integer::sum);
 
         Comparator<ProcessRow> order = q.sortKey().order(q.descending());
         PriorityQueue<ProcessRow> top = new PriorityQueue<>(Math.min(q.limit(), 4096) + 1, order.reversed());
@@ -127,11 +125,14 @@ public final class Sampler implements AutoCloseable {
         LongLongMap seen = spare;
         seen.clear(snap.processes() + 1024);
         int[] matching = {0};
+        List<Pid> supervisors = new ArrayList<>();
+        Map<Pid, Integer> restartsNow = restarts;    // from the previous sample's supervisors
         node.forEachProcess(s -> {
+            if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
             long before = prev.get(s.pid().id(), -1);
             double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
             seen.put(s.pid().id(), s.reductions());
-            ProcessRow row = ProcessRow.of(s, rate, restarts.getOrDefault(s.pid(), 0));
+            ProcessRow row = ProcessRow.of(s, rate, restartsNow.getOrDefault(s.pid(), 0));
             if (!needle.isEmpty() && !row.matches(needle)) return;
             matching[0]++;
             if (top.size() < q.limit()) top.add(row);
@@ -140,6 +141,7 @@ public final class Sampler implements AutoCloseable {
                 top.add(row);
             }
         });
+        restarts = restartCounts(supervisors);
         List<ProcessRow> rows = new ArrayList<>(top);
         rows.sort(order);
 
@@ -151,7 +153,8 @@ public final class Sampler implements AutoCloseable {
             Pid p = q.selected();
             Optional<ProcessInfo> info = node.info(p, 100);
             selected = new Frame.Selected(p, info, info.isPresent() ? Optional.empty() : node.exitReason(p),
-                    info.isPresent() ? node.serverState(p) : Optional.empty());
+                    info.isPresent() ? node.serverState(p) : Optional.empty(),
+                    info.isPresent() ? node.supervisor(p) : Optional.empty());
         }
 
         last = snap;
@@ -160,6 +163,22 @@ public final class Sampler implements AutoCloseable {
         lastReductions = seen;
         return new Frame(++seq, q, snap, redsPerSec, msgsPerSec, matching[0], List.copyOf(rows), selected,
                 List.copyOf(ev), events.dropped(), List.copyOf(shell));
+    }
+
+    /** Restarts per child pid (the child's count) and per supervisor (the sum over its children). */
+    private Map<Pid, Integer> restartCounts(List<Pid> supervisors) {
+        Map<Pid, Integer> out = new HashMap<>();
+        for (Pid sup : supervisors) {
+            node.supervisor(sup).ifPresent(v -> {
+                int sum = 0;
+                for (ChildView c : v.children()) {
+                    sum += c.restartCount();
+                    if (c.restartCount() > 0) c.pid().ifPresent(p -> out.put(p, c.restartCount()));
+                }
+                if (sum > 0) out.put(sup, sum);
+            });
+        }
+        return out;
     }
 
     /** Hands a frame to the FX thread, replacing (and absorbing) one that is still waiting there. */

@@ -40,6 +40,8 @@ public final class SpawnViewModel {
     private final StringProperty crashOn = new SimpleStringProperty(this, "crashOn", ":boom");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final BooleanProperty supervised = new SimpleBooleanProperty(this, "supervised");
+    private final ObjectProperty<Pid> supervisor = new SimpleObjectProperty<>(this, "supervisor");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     public SpawnViewModel(Observed node, Executor fx, Executor background, Consumer<Pid> select) {
@@ -49,7 +51,11 @@ public final class SpawnViewModel {
         this.select = select;
     }
 
-    /** Spawns {@link #countProperty()} processes of the chosen kind. */
+    /**
+     * Spawns {@link #countProperty()} processes of the chosen kind on the background executor (a GenServer's
+     * start waits for its init, and a supervised start for the supervisor). One process becomes the
+     * selection; many move a progress bar, with at most one progress update pending on the FX thread.
+     */
     public void spawn() {
         if (busy.get()) return;
         Object trigger = ProcessKind.DEFAULT_CRASH;
@@ -61,27 +67,25 @@ public final class SpawnViewModel {
             }
             trigger = ((Message.Term) m).term();
         }
-        Observed.Spawn options = new Observed.Spawn(priority.get(), trigger);
-        ProcessKind k = kind.get();
-        int n = Math.max(1, Math.min(MAX_COUNT, count.get()));
-        if (n == 1) {
-            Pid pid = spawnOne(k, options);
-            if (pid != null) {
-                status.set("spawned " + k.label() + " " + pid);
-                select.accept(pid);
-            }
+        Pid sup = supervised.get() ? supervisor.get() : null;
+        if (supervised.get() && sup == null) {
+            status.set("No supervisor to spawn under: select one in the tree or the table.");
             return;
         }
+        Observed.Spawn options = new Observed.Spawn(priority.get(), trigger, sup);
+        ProcessKind k = kind.get();
+        int n = Math.max(1, Math.min(MAX_COUNT, count.get()));
         busy.set(true);
         progress.set(0);
-        status.set("spawning " + n + " × " + k.label() + "…");
+        status.set("spawning " + (n == 1 ? "" : n + " × ") + k.label() + (sup == null ? "" : " under " + sup) + "…");
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean pending = new AtomicBoolean();
         background.execute(() -> {
             String failure = null;
+            Pid last = null;
             for (int i = 0; i < n; i++) {
                 try {
-                    node.spawn(k, options);
+                    last = node.spawn(k, options);
                 } catch (RuntimeException e) {
                     failure = e.getMessage();
                     break;
@@ -93,23 +97,24 @@ public final class SpawnViewModel {
                 });
             }
             String error = failure;
+            Pid pid = last;
             fx.execute(() -> {
                 progress.set(done.get() / (double) n);
                 busy.set(false);
-                status.set(error == null ? "spawned " + done.get() + " × " + k.label()
-                        : "stopped after " + done.get() + ": " + error);
+                if (error != null) status.set("spawn stopped after " + done.get() + ": " + error);
+                else if (n == 1) {
+                    status.set("spawned " + k.label() + " " + pid + (sup == null ? "" : " under " + sup));
+                    select.accept(pid);
+                } else status.set("spawned " + done.get() + " × " + k.label());
             });
         });
     }
 
-    private Pid spawnOne(ProcessKind k, Observed.Spawn options) {
-        try {
-            return node.spawn(k, options);
-        } catch (RuntimeException e) {
-            status.set("spawn failed: " + e.getMessage());
-            return null;
-        }
-    }
+    /** Whether to spawn as a child of {@link #supervisorProperty()}. */
+    public BooleanProperty supervisedProperty() { return supervised; }
+
+    /** The supervisor a supervised spawn goes under (the selected one, or the demo's DynamicSupervisor). */
+    public ObjectProperty<Pid> supervisorProperty() { return supervisor; }
 
     public ObjectProperty<ProcessKind> kindProperty() { return kind; }
     public IntegerProperty countProperty() { return count; }
