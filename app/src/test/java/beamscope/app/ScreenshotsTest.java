@@ -50,20 +50,25 @@ class ScreenshotsTest extends FxRobot {
         MainWindow w = app.window();
         stageUp(w);
         Observed node = new beamscope.app.observe.LocalNode(app.node());   // a second shell, for set-up traffic only
-        Pid kv = app.node().whereis("kv").orElseThrow();
-        for (int i = 1; i <= 3; i++) node.send(kv, Terms.parse("{:unexpected, " + i + "}"));
-        Pid crasher = node.spawn(ProcessKind.CRASHER, Observed.Spawn.defaults());
-        node.send(crasher, Atom.of("boom"));
+        beamscope.runtime.Node rt = app.node();
+        rt.exit(rt.whereis("counter2").orElseThrow(), Atom.KILL);          // counter_sup (one_for_all) restarts all three
+        Pid crasher = node.spawn(ProcessKind.CRASHER, Observed.Spawn.defaults().under(rt.whereis("spawned").orElseThrow()));
+        node.send(crasher, Atom.of("boom"));                              // the DynamicSupervisor restarts it
         for (int i = 0; i < 40; i++) node.spawn(ProcessKind.SLEEPER, Observed.Spawn.defaults());
         node.spawn(ProcessKind.SPINNER, Observed.Spawn.defaults());
+        Pid kv = rt.whereis("kv").orElseThrow(), bank = rt.whereis("bank").orElseThrow();
         interact(() -> w.state().select(kv));
         clickOn("#deliver-call");
         clickOn("#messageEditor").write(":keys").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.model().shell().lines().isEmpty());
-        clickOn("#messageEditor").write("{:put, :color, \"blue\"").type(javafx.scene.input.KeyCode.ENTER);
+        rt.suspend(bank);                                                  // its mailbox fills with the ticker's casts
+        interact(() -> w.state().select(bank));
+        clickOn("#messageEditor").write("{:deposit, 50").type(javafx.scene.input.KeyCode.ENTER);
+        settle(w);
         settle(w);
         save(w, DOCS.resolve("screenshot-main.png"));
 
+        interact(() -> w.state().select(rt.whereis("counter_sup").orElseThrow()));
         interact(() -> w.state().themeProperty().set(Theme.DARK));
         settle(w);
         save(w, DOCS.resolve("screenshot-dark.png"));

@@ -53,10 +53,10 @@ public class InspectorView {
                     setText(null);
                     return;
                 }
-                setText(Terms.inspect(c.id()) + "  " + Terms.inspect(c.child()) + "  "
-                        + c.type().name().toLowerCase(java.util.Locale.ROOT) + "  "
-                        + c.restart().name().toLowerCase(java.util.Locale.ROOT)
-                        + (c.restartCount() == 0 ? "" : "  ↻ " + c.restartCount()));
+                setText(Terms.inspect(c.id()) + "  " + Terms.inspect(c.child())
+                        + (c.type() == beamscope.runtime.otp.ChildType.SUPERVISOR ? "  sup" : "")
+                        + (c.restart() == beamscope.runtime.otp.Restart.PERMANENT ? "" : "  " + c.restart().name().toLowerCase(java.util.Locale.ROOT))
+                        + (c.restartCount() == 0 ? "" : "  ↻" + c.restartCount()));
                 if (c.restartCount() > 0) getStyleClass().add("restarted");
             }
         });

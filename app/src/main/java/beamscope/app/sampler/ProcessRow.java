@@ -18,12 +18,18 @@ public record ProcessRow(
         long memory,
         int scheduler,
         Pid parent,
+        String parentName,
         int restarts) {
 
     static ProcessRow of(ProcessSummary s, double reductionsPerSecond, int restarts) {
         return new ProcessRow(s.pid(), s.registeredName(), s.initialCall(), s.status(), s.priority(),
-                s.reductions(), reductionsPerSecond, s.messageQueueLen(), s.memory(), s.scheduler(), s.parent(),
+                s.reductions(), reductionsPerSecond, s.messageQueueLen(), s.memory(), s.scheduler(), s.parent(), null,
                 restarts);
+    }
+
+    ProcessRow withParentName(String n) {
+        return new ProcessRow(pid, name, initialCall, status, priority, reductions, reductionsPerSecond,
+                messageQueueLen, memory, scheduler, parent, n, restarts);
     }
 
     /**

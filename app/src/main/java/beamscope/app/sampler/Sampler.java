@@ -127,7 +127,9 @@ public final class Sampler implements AutoCloseable {
         int[] matching = {0};
         List<Pid> supervisors = new ArrayList<>();
         Map<Pid, Integer> restartsNow = restarts;    // from the previous sample's supervisors
+        Map<Pid, String> names = new HashMap<>();
         node.forEachProcess(s -> {
+            if (s.registeredName() != null) names.put(s.pid(), s.registeredName());
             if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
             long before = prev.get(s.pid().id(), -1);
             double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
@@ -142,7 +144,8 @@ public final class Sampler implements AutoCloseable {
             }
         });
         restarts = restartCounts(supervisors);
-        List<ProcessRow> rows = new ArrayList<>(top);
+        List<ProcessRow> rows = new ArrayList<>(top.size());
+        for (ProcessRow r : top) rows.add(r.parent() != null && names.containsKey(r.parent()) ? r.withParentName(names.get(r.parent())) : r);
         rows.sort(order);
 
         List<ShellMessage> shell = new ArrayList<>();

@@ -22,7 +22,7 @@ class ProcessTableViewModelTest {
 
     static ProcessRow row(long id, long reds) {
         return new ProcessRow(Pid.of(id), null, "Counter.init/1", ProcessStatus.WAITING, Priority.NORMAL, reds, 0,
-                0, 100, 0, null, 0);
+                0, 100, 0, null, null, 0);
     }
 
     static Frame frame(ProcessRow... rows) {
