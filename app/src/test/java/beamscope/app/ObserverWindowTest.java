@@ -63,8 +63,8 @@ class ObserverWindowTest extends FxRobot {
         waitUntil(() -> frameSeq() > seen + 1);
     }
 
-    /** Clicks Spawn with the default kind (Counter); the new process becomes the selection. */
-    Pid spawnCounter() throws Exception {
+    /** Clicks Spawn (the kind is Counter unless the test chose another); the new process becomes the selection. */
+    Pid spawn() throws Exception {
         Pid before = state().selected();
         clickOn("#spawnButton");
         waitUntil(() -> state().selected() != null && !state().selected().equals(before));
@@ -96,7 +96,7 @@ class ObserverWindowTest extends FxRobot {
     class Spawning {
         @Test
         void aSpawnedCounterAppearsInTheTable() throws Exception {
-            Pid pid = spawnCounter();
+            Pid pid = spawn();
             waitUntil(() -> tableShows(pid));
             ProcessRowModel row = table().getItems().stream().filter(r -> r.pid().equals(pid)).findFirst().orElseThrow();
             assertThat(row.row().initialCall()).isEqualTo("Counter.init/1");
@@ -107,7 +107,7 @@ class ObserverWindowTest extends FxRobot {
     class Messages {
         @Test
         void incrementThenCallValue_showsTheReplyInTheShellInbox() throws Exception {
-            Pid pid = spawnCounter();
+            Pid pid = spawn();
             clickOn("#messageEditor").write("{:increment, 5}").type(KeyCode.ENTER);
             waitUntil(() -> app.node().processInfo(pid).map(i -> i.reductions() > 0 && i.messageQueueLen() == 0).orElse(false));
             clickOn("#deliver-call");
@@ -122,7 +122,7 @@ class ObserverWindowTest extends FxRobot {
 
         @Test
         void aMalformedMessageShowsWhereItIsWrongAndSendsNothing() throws Exception {
-            Pid pid = spawnCounter();
+            Pid pid = spawn();
             ProcessInfo before = app.node().processInfo(pid).orElseThrow();
             clickOn("#messageEditor").write("{:increment, 5").type(KeyCode.ENTER);
             TextFlow error = lookup("#messageError").queryAs(TextFlow.class);
@@ -141,7 +141,7 @@ class ObserverWindowTest extends FxRobot {
     class Killing {
         @Test
         void killFromTheTable_removesTheRowAndTheInspectorShowsTheExitReason() throws Exception {
-            Pid pid = spawnCounter();
+            Pid pid = spawn();
             clickOn("#processFilter").write(pid.toString());
             waitUntil(() -> table().getItems().size() == 1 && tableShows(pid));
             Node row = lookup(n -> n instanceof TableRow<?> r && r.getItem() instanceof ProcessRowModel m
@@ -154,6 +154,25 @@ class ObserverWindowTest extends FxRobot {
             waitUntil(() -> reason.getText().equals(":killed"));
             waitUntil(() -> !tableShows(pid));
             assertThat(lookup("#deadBox").query().isVisible()).isTrue();
+        }
+    }
+
+    @Nested
+    class Supervision {
+        @Test
+        void aSupervisedCrasherIsRestarted_andTheInspectorShowsWhyItDied() throws Exception {
+            Pid spawned = app.node().whereis("spawned").orElseThrow();
+            clickOn("#spawnKind").clickOn("Crasher");
+            clickOn("#spawnSupervised");
+            Pid crasher = spawn();
+            assertThat(app.node().processInfo(crasher).orElseThrow().parent()).contains(spawned);
+            clickOn("#messageEditor").write(":boom").type(KeyCode.ENTER);
+            Label reason = lookup("#inspectorExitReason").queryAs(Label.class);
+            waitUntil(() -> reason.getText().equals("{:crashed, :boom}"));
+            interact(() -> state().select(spawned));
+            @SuppressWarnings("unchecked")
+            ListView<beamscope.runtime.otp.ChildView> children = lookup("#supervisorChildren").queryAs(ListView.class);
+            waitUntil(() -> children.getItems().size() == 1 && children.getItems().get(0).restartCount() == 1);
         }
     }
 
