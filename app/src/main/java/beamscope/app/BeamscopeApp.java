@@ -4,21 +4,25 @@ import beamscope.app.demo.Demo;
 import beamscope.app.observe.LocalNode;
 import beamscope.runtime.Node;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** Starts a node with the built-in demo and opens the observer window on it. */
+/**
+ * Starts a node, opens the observer window on it, then starts the built-in demo tree on a background
+ * thread, so the window shows it coming up (spawns in the event log, the table filling) and then selects
+ * the bank account.
+ */
 public class BeamscopeApp extends Application {
 
     private Node node;
-    private Demo demo;
+    private volatile Demo demo;
     private LocalNode observed;
     private MainWindow window;
+    private final java.util.concurrent.CountDownLatch demoStarted = new java.util.concurrent.CountDownLatch(1);
 
-    /** Starts the node and the demo tree on the launcher thread: the FX thread never waits for the node. */
     @Override
     public void init() {
         node = Node.start();
-        demo = Demo.start(node);
         observed = new LocalNode(node);
     }
 
@@ -30,6 +34,16 @@ public class BeamscopeApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(600);
         stage.show();
+        Thread.ofPlatform().daemon().name("beamscope-demo").start(() -> {
+            try {
+                demo = Demo.start(node);
+                node.whereis("bank").ifPresent(bank -> Platform.runLater(() -> {
+                    if (window.state().selected() == null) window.state().select(bank);
+                }));
+            } finally {
+                demoStarted.countDown();
+            }
+        });
     }
 
     /** The window, for tests that drive it. */
@@ -41,9 +55,19 @@ public class BeamscopeApp extends Application {
         return node;
     }
 
+    /** Waits until the demo tree has started (tests). */
+    public boolean awaitDemo(java.time.Duration timeout) throws InterruptedException {
+        return demoStarted.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void stop() {
         if (window != null) window.close();
+        try {
+            demoStarted.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (demo != null) demo.stop();
         if (observed != null) observed.close();
         if (node != null) node.close();

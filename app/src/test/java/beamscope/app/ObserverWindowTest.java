@@ -36,6 +36,8 @@ class ObserverWindowTest extends FxRobot {
     void launch() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
+        waitUntil(() -> state().selected() != null);     // the window selects the bank once the demo is up
     }
 
     @AfterEach

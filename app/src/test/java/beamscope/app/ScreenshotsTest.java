@@ -37,6 +37,8 @@ class ScreenshotsTest extends FxRobot {
     void launch() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        app.awaitDemo(java.time.Duration.ofSeconds(15));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.window().state().selected() != null);
     }
 
     @AfterEach
