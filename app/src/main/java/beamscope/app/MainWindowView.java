@@ -95,7 +95,7 @@ public class MainWindowView {
         presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
         // Larger type needs a wider inspector.
         state.presenterProperty().addListener((o, a, on) -> {
-            upperSplit.setDividerPositions(on ? 0.6 : 0.7);
+            upperSplit.setDividerPositions(on ? 0.64 : 0.7);
             mainSplit.setDividerPositions(on ? 0.58 : 0.64);
         });
 
