@@ -58,6 +58,17 @@ public final class DynamicSupervisor {
         return GenServer.call(node, supervisor, Tuple.of(SupervisorProcess.TERMINATE_CHILD, child), GenServer.INFINITY);
     }
 
+    public static Behavior terminateChild(ProcessContext ctx, Object supervisor, Pid child, Function<Object, Behavior> then) {
+        return GenServer.call(ctx, supervisor, Tuple.of(SupervisorProcess.TERMINATE_CHILD, child), GenServer.INFINITY,
+                then::apply);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Behavior whichChildren(ProcessContext ctx, Object supervisor, Function<List<ChildView>, Behavior> then) {
+        return GenServer.call(ctx, supervisor, SupervisorProcess.WHICH_CHILDREN, GenServer.INFINITY,
+                r -> then.apply((List<ChildView>) r));
+    }
+
     /** In start order; ids are {@code :undefined} (D33). */
     @SuppressWarnings("unchecked")
     public static List<ChildView> whichChildren(Node node, Object supervisor) {

@@ -170,6 +170,24 @@ public interface GenServer<A, S> {
         /** {@code {:stop, reason, reply, state}}: terminate runs, then the reply goes out (C14). */
         record StopReply<S>(Object reason, Object reply, S state) implements Result<S> {}
 
+        /**
+         * Waits, without blocking, for something asynchronous before the callback's real result: the
+         * server's next behaviour is {@code body.apply(resume)}, typically a call into another server, whose
+         * continuation ends with {@code resume.apply(result)}. Meanwhile other messages stay queued, as
+         * during a {@code GenServer.call} made inside {@code handle_call} in Elixir. An exception or a
+         * failed call in between ends the server through {@link GenServer#terminate}.
+         *
+         * <pre>{@code
+         * return Result.suspend(resume -> GenServer.call(ctx, bank, GET_BALANCE,
+         *         balance -> resume.apply(Result.reply(balance, state))));
+         * }</pre>
+         */
+        record Suspend<S>(Function<Function<Result<S>, Behavior>, Behavior> body) implements Result<S> {
+            public Suspend {
+                Objects.requireNonNull(body, "body");
+            }
+        }
+
         static <S> Result<S> reply(Object reply, S state) {
             return new Reply<>(reply, state, null);
         }
@@ -192,6 +210,10 @@ public interface GenServer<A, S> {
 
         static <S> Result<S> stop(Object reason, Object reply, S state) {
             return new StopReply<>(reason, reply, state);
+        }
+
+        static <S> Result<S> suspend(Function<Function<Result<S>, Behavior>, Behavior> body) {
+            return new Suspend<>(body);
         }
     }
 

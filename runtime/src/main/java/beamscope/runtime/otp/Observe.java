@@ -35,11 +35,18 @@ public final class Observe {
                 : Optional.empty());
     }
 
-    /** Every live supervisor of the node (static and dynamic), by pid. */
+    /**
+     * Every live supervisor of the node (static and dynamic), by pid. A supervisor's {@code initialCall}
+     * is {@code "Supervisor.init/1"} or {@code "DynamicSupervisor.init/1"}; a root of the tree is one whose
+     * parent is not in this list.
+     */
     public static List<Pid> supervisors(Node node) {
         List<Pid> out = new ArrayList<>();
         node.forEachProcess(p -> {
-            if (node.dictionaryGet(p.pid(), ProcLib.OBSERVED).orElse(null) instanceof Published.Supervisor) out.add(p.pid());
+            String ic = p.initialCall();
+            if (("Supervisor.init/1".equals(ic) || "DynamicSupervisor.init/1".equals(ic))
+                    && node.dictionaryGet(p.pid(), ProcLib.OBSERVED).orElse(null) instanceof Published.Supervisor)
+                out.add(p.pid());
         });
         return out;
     }

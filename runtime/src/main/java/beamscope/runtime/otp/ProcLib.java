@@ -33,7 +33,8 @@ import java.util.function.Function;
  *   <li>ack {@code Ignore}/{@code Error}: the process is exiting; wait for its DOWN, then remove a queued
  *       {@code {:EXIT, pid, _}} so that nothing of the failed start is left (C3);</li>
  *   <li>DOWN first (killed during init): {@code Error(reason)};</li>
- *   <li>timeout: kill it, wait for the DOWN, {@code Error(:timeout)}.</li>
+ *   <li>timeout: kill it, {@code Error(:timeout)} (inside a process after its DOWN; outside at once, as
+ *       proc_lib does, the late ack going to the closed inbox).</li>
  * </ul>
  * Outside a process the same protocol runs on a fresh {@link Inbox}, blocking the caller's thread.
  */
@@ -153,8 +154,8 @@ final class ProcLib {
                 Optional<Object> m = inbox.receive(x -> isAck(x, ack) || isDown(x, mon), Duration.ofNanos(Math.max(0, left)));
                 if (m.isEmpty()) {
                     if (deadline != Long.MAX_VALUE) {
+                        // like proc_lib's kill_flush: kill and do not wait; a late ack goes to the closed inbox
                         node.exit(pid, Atom.KILL);
-                        inbox.receive(x -> isDown(x, mon), FOREVER);
                         return StartResult.error(Atom.TIMEOUT);
                     }
                     continue;

@@ -167,10 +167,62 @@ final class ServerProcess<A, S> {
                 setState((S) s.state());
                 return terminate(ctx, s.reason(), from, s.reply());
             }
+            case Result.Suspend<?> s -> {
+                return suspend(ctx, (Result.Suspend<S>) s, from);
+            }
             case null, default -> {
                 return terminate(ctx, Tuple.of(ProcLib.BAD_RETURN_VALUE, res), null, null);
             }
         }
+    }
+
+    /**
+     * Runs a {@link Result.Suspend}: its behaviours are guarded, so that an exception (or the exit of a
+     * failed call) ends the server through terminate, until {@code resume} hands control back.
+     */
+    private Behavior suspend(ProcessContext ctx, Result.Suspend<S> s, From from) {
+        boolean[] resumed = {false};
+        Behavior b;
+        try {
+            b = s.body().apply(r -> {
+                resumed[0] = true;
+                return handleResult(ctx, r, from);
+            });
+        } catch (Throwable t) {
+            return terminate(ctx, ProcLib.crashReason(t), null, null);
+        }
+        return resumed[0] ? b : guard(ctx, b, resumed);
+    }
+
+    private Behavior guard(ProcessContext ctx, Behavior b, boolean[] resumed) {
+        return switch (b) {
+            case null -> terminate(ctx, Tuple.of(ProcLib.BAD_RETURN_VALUE, null), null, null);
+            case Behavior.Receive r -> {
+                Behavior.Receive g = new Behavior.Receive((c, m) -> {
+                    Behavior n;
+                    try {
+                        n = r.handler().apply(c, m);
+                    } catch (Throwable t) {
+                        return terminate(c, ProcLib.crashReason(t), null, null);
+                    }
+                    return n instanceof Behavior.Unhandled || n instanceof Behavior.Same || resumed[0] ? n : guard(c, n, resumed);
+                }, null, null, r.label());
+                yield r.timeout() == null ? g : g.after(r.timeout(), c -> step(c, r.onTimeout(), resumed));
+            }
+            case Behavior.Setup su -> Behaviors.setup(c -> step(c, su.step(), resumed));
+            case Behavior.Compute co -> Behaviors.compute(c -> step(c, co.step(), resumed));
+            default -> b;
+        };
+    }
+
+    private Behavior step(ProcessContext c, Behavior.Step step, boolean[] resumed) {
+        Behavior n;
+        try {
+            n = step.apply(c);
+        } catch (Throwable t) {
+            return terminate(c, ProcLib.crashReason(t), null, null);
+        }
+        return n instanceof Behavior.Same || resumed[0] ? n : guard(c, n, resumed);
     }
 
     private void setState(S s) {

@@ -105,4 +105,19 @@ public final class Supervisor {
         return GenServer.call(ctx, supervisor, Tuple.of(SupervisorProcess.TERMINATE_CHILD, id), GenServer.INFINITY,
                 then::apply);
     }
+
+    public static Behavior restartChild(ProcessContext ctx, Object supervisor, Object id, Function<StartResult, Behavior> then) {
+        return GenServer.call(ctx, supervisor, Tuple.of(SupervisorProcess.RESTART_CHILD, id), GenServer.INFINITY,
+                r -> then.apply((StartResult) r));
+    }
+
+    public static Behavior deleteChild(ProcessContext ctx, Object supervisor, Object id, Function<Object, Behavior> then) {
+        return GenServer.call(ctx, supervisor, Tuple.of(SupervisorProcess.DELETE_CHILD, id), GenServer.INFINITY,
+                then::apply);
+    }
+
+    public static Behavior countChildren(ProcessContext ctx, Object supervisor, Function<ChildCounts, Behavior> then) {
+        return GenServer.call(ctx, supervisor, SupervisorProcess.COUNT_CHILDREN, GenServer.INFINITY,
+                r -> then.apply((ChildCounts) r));
+    }
 }

@@ -348,7 +348,13 @@ final class SupervisorProcess {
 
     private static Behavior.Receive awaitDown(Ref mon, Function<Object, Behavior> then) {
         return Behaviors.receive("Supervisor.shutdown", (c, m) -> ProcLib.isDown(m, mon)
-                ? ProcLib.nonSame(then.apply(((Tuple5) m).e4())) : Behaviors.unhandled());
+                ? ProcLib.nonSame(then.apply(realReason(c, (Tuple5) m))) : Behaviors.unhandled());
+    }
+
+    /** A monitor set just after the child exited says noproc; the node remembers the real reason. */
+    private static Object realReason(ProcessContext ctx, Tuple5 down) {
+        return Atom.NOPROC.equals(down.e4()) && down.e3() instanceof Pid p
+                ? ctx.node().exitReason(p).orElse(Atom.NOPROC) : down.e4();
     }
 
     /** D28: unlink and monitor all, signal all, one timer per distinct shutdown timeout, wait for every DOWN. */
@@ -376,8 +382,9 @@ final class SupervisorProcess {
             }
         }
         return Behaviors.receive("DynamicSupervisor.shutdown", (c, m) -> {
-            if (m instanceof Tuple5(Atom tag, Ref mon, Object p, Object o, Object reason) && tag == Atom.DOWN
+            if (m instanceof Tuple5(Atom tag, Ref mon, Object p, Object o, Object r0) && tag == Atom.DOWN
                     && pending.containsKey(mon)) {
+                Object reason = realReason(c, (Tuple5) m);
                 Child ch = pending.remove(mon);
                 boolean permanent = ch.spec.restart() == Restart.PERMANENT;
                 Object expected = ch.spec.shutdown() instanceof Shutdown.BrutalKill ? Atom.KILLED : Atom.SHUTDOWN;

@@ -38,20 +38,27 @@ import java.util.function.Function;
  * process that could die with it; when await times out the inbox closes, so the late result is dropped.
  */
 public final class Task {
-    static final Atom TASK = Atom.of("Elixir.Task"), AWAIT = Atom.of("await"), AWAIT_MANY = Atom.of("await_many");
+    static final Atom TASK = Atom.of("Elixir.Task"), AWAIT = Atom.of("await"), AWAIT_MANY = Atom.of("await_many"),
+            CALLERS = Atom.of("$callers");
 
     private final Pid pid;
     private final Ref ref;
     private final Ref monitor;
     private final Pid owner;
     private final Inbox inbox;
+    private final Node node;
 
     Task(Pid pid, Ref ref, Ref monitor, Pid owner, Inbox inbox) {
+        this(pid, ref, monitor, owner, inbox, null);
+    }
+
+    private Task(Pid pid, Ref ref, Ref monitor, Pid owner, Inbox inbox, Node node) {
         this.pid = pid;
         this.ref = ref;
         this.monitor = monitor;
         this.owner = owner;
         this.inbox = inbox;
+        this.node = node;
     }
 
     public Pid pid() {
@@ -74,6 +81,7 @@ public final class Task {
 
     private static Behavior body(Pid owner, Ref ref, Callable<?> fun) {
         return Behaviors.setup(ctx -> {
+            ctx.put(CALLERS, List.of(owner)); // E7
             ctx.send(owner, Tuple.of(ref, fun.call()));
             return Behaviors.stop();
         });
@@ -116,7 +124,7 @@ public final class Task {
                 return Behaviors.receive((c2, m2) -> m2 instanceof Tuple2(Ref r, Object result) && r.equals(task.ref)
                                 ? ProcLib.nonSame(then.apply(result)) : Behaviors.unhandled())
                         .after(Duration.ZERO, c2 -> {
-                            throw new ExitException(failure(reason, AWAIT, task, timeout));
+                            throw new ExitException(failure(realReason(c2.node(), task, reason), AWAIT, task, timeout));
                         });
             }
             return Behaviors.unhandled();
@@ -175,6 +183,68 @@ public final class Task {
         });
     }
 
+    /**
+     * {@code Task.yield(task, timeout)} (E5): continues with {@code {:ok, result}}, {@code {:exit, reason}}
+     * or {@code nil} when nothing came in time; after {@code nil} the task is still monitored and can be
+     * awaited or yielded again.
+     */
+    public static Behavior yield(ProcessContext ctx, Task task, Duration timeout, Function<Object, Behavior> then) {
+        checkOwner(ctx, task);
+        Behavior.Receive wait = Behaviors.receive("Task.yield", (c, m) -> {
+            if (m instanceof Tuple2(Ref r, Object result) && r.equals(task.ref)) {
+                c.demonitor(task.monitor, true);
+                return ProcLib.nonSame(then.apply(Tuple.of(Atom.OK, result)));
+            }
+            if (ProcLib.isDown(m, task.monitor)) return afterDown(c, task, ((Tuple5) m).e4(), then);
+            return Behaviors.unhandled();
+        });
+        if (ProcLib.isInfinite(timeout)) return wait;
+        return wait.after(timeout, c -> ProcLib.nonSame(then.apply(Atom.NIL)));
+    }
+
+    /**
+     * {@code Task.shutdown(task, timeout)} (E5): unlinks, sends {@code :shutdown}, kills after the timeout
+     * (at once with {@link Shutdown#BRUTAL_KILL}), and continues with {@code {:ok, result}} if the result
+     * came before the task stopped, {@code {:exit, reason}} for another exit reason, or {@code nil}.
+     */
+    public static Behavior shutdown(ProcessContext ctx, Task task, Shutdown how, Function<Object, Behavior> then) {
+        checkOwner(ctx, task);
+        ctx.unlink(task.pid);
+        ctx.exit(task.pid, how instanceof Shutdown.BrutalKill ? Atom.KILL : Atom.SHUTDOWN);
+        Behavior.Receive wait = Behaviors.receive("Task.shutdown", (c, m) -> {
+            if (m instanceof Tuple2(Ref r, Object result) && r.equals(task.ref)) {
+                c.demonitor(task.monitor, true);
+                return ProcLib.nonSame(then.apply(Tuple.of(Atom.OK, result)));
+            }
+            if (ProcLib.isDown(m, task.monitor)) return afterDown(c, task, ((Tuple5) m).e4(), then);
+            return Behaviors.unhandled();
+        });
+        if (how instanceof Shutdown.Timeout t) {
+            return wait.after(t.after(), c -> {
+                c.exit(task.pid, Atom.KILL);
+                return Behaviors.receive((c2, m) -> {
+                    if (m instanceof Tuple2(Ref r, Object result) && r.equals(task.ref)) {
+                        c2.demonitor(task.monitor, true);
+                        return ProcLib.nonSame(then.apply(Tuple.of(Atom.OK, result)));
+                    }
+                    return ProcLib.isDown(m, task.monitor) ? afterDown(c2, task, ((Tuple5) m).e4(), then) : Behaviors.unhandled();
+                });
+            });
+        }
+        return wait;
+    }
+
+    /** After the task's DOWN: its result if it is queued (it finished first), else exit or nil. */
+    private static Behavior afterDown(ProcessContext ctx, Task task, Object reason, Function<Object, Behavior> then) {
+        return Behaviors.receive((c, m) -> m instanceof Tuple2(Ref r, Object result) && r.equals(task.ref)
+                        ? ProcLib.nonSame(then.apply(Tuple.of(Atom.OK, result))) : Behaviors.unhandled())
+                .after(Duration.ZERO, c -> {
+                    Object real = realReason(c.node(), task, reason);
+                    boolean quiet = Atom.SHUTDOWN.equals(real) || Atom.KILLED.equals(real) || Atom.NORMAL.equals(real);
+                    return ProcLib.nonSame(then.apply(quiet ? Atom.NIL : Tuple.of(Atom.of("exit"), real)));
+                });
+    }
+
     /** {@code Task.start(fun)}: fire and forget, not linked. */
     public static Pid start(ProcessContext ctx, Callable<?> fun) {
         return ctx.spawn(runOnly(fun), SpawnOptions.defaults().withInitialCall("Task.start/1"));
@@ -203,6 +273,14 @@ public final class Task {
                     + ctx.self());
     }
 
+    /**
+     * A monitor set after the task had already exited says {@code :noproc}; the node remembers the real
+     * reason of recent exits.
+     */
+    private static Object realReason(Node node, Task task, Object reason) {
+        return Atom.NOPROC.equals(reason) && node != null ? node.exitReason(task.pid).orElse(reason) : reason;
+    }
+
     private static Object failure(Object reason, Atom fn, Object task, Duration timeout) {
         return Tuple.of(reason, Tuple.of(TASK, fn, ProcLib.list(task, ProcLib.timeoutTerm(timeout))));
     }
@@ -215,7 +293,7 @@ public final class Task {
         Ref ref = node.makeRef();
         Pid pid = node.spawn(body(inbox.pid(), ref, fun), options());
         Ref mon = inbox.monitor(pid);
-        return new Task(pid, ref, mon, inbox.pid(), inbox);
+        return new Task(pid, ref, mon, inbox.pid(), inbox, node);
     }
 
     public static Pid start(Node node, Callable<?> fun) {
@@ -257,7 +335,7 @@ public final class Task {
             if (m.get() instanceof Tuple2(Ref r, Object result)) return result;
             Optional<Object> late = inbox.receive(x -> x instanceof Tuple2(Ref r, Object y) && r.equals(task.ref), Duration.ZERO);
             if (late.isPresent()) return ((Tuple2) late.get()).e1();
-            throw new ExitException(failure(((Tuple5) m.get()).e4(), fn, shown, timeout));
+            throw new ExitException(failure(realReason(task.node, task, ((Tuple5) m.get()).e4()), fn, shown, timeout));
         } finally {
             inbox.close();
         }

@@ -50,13 +50,17 @@ public final class BankAccount implements GenServer<Long, Long> {
 
     @Override
     public Result<Long> handleCall(ProcessContext ctx, Object request, From from, Long balance) throws Exception {
-        if (request == GET_BALANCE) return Result.reply(balance, balance);
-        return GenServer.super.handleCall(ctx, request, from, balance);
+        return switch (request) {
+            case Atom a when a == GET_BALANCE -> Result.reply(balance, balance);
+            default -> GenServer.super.handleCall(ctx, request, from, balance);
+        };
     }
 
     @Override
     public Result<Long> handleCast(ProcessContext ctx, Object request, Long balance) throws Exception {
-        if (request instanceof Tuple2(Atom tag, Long amount) && tag == DEPOSIT) return Result.noreply(balance + amount);
-        return GenServer.super.handleCast(ctx, request, balance);
+        return switch (request) {
+            case Tuple2(Atom tag, Long amount) when tag == DEPOSIT -> Result.noreply(balance + amount);
+            default -> GenServer.super.handleCast(ctx, request, balance);
+        };
     }
 }

@@ -44,6 +44,7 @@ class DynamicSupervisorTest {
         Pid test = me.pid();
         return Behaviors.setup(ctx -> {
             ctx.trapExit(true);
+            ctx.send(test, Tuple.of(Atom.of("trapping"), id));
             return Behaviors.receive((c, m) -> {
                 if (tagged(m, Atom.EXIT)) c.send(test, Tuple.of(GOT_EXIT, id, ((Tuple) m).get(2)));
                 return Behaviors.same();
@@ -106,6 +107,9 @@ class DynamicSupervisorTest {
                 ChildSpec spec = ChildSpec.worker(id, ChildStart.spawnLink(stubborn(id))).withShutdown(Shutdown.millis(1000));
                 mons.add(me.monitor(DynamicSupervisor.startChild(node, sup, spec).pid()));
             }
+            // spawn_link starts do not wait for the child: wait until both trap exits
+            receive(me, m -> tagged(m, Atom.of("trapping")));
+            receive(me, m -> tagged(m, Atom.of("trapping")));
             Ref supMon = me.monitor(sup);
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> DynamicSupervisor.stop(node, sup));
             // Both get their shutdown before any timeout has passed: they are signalled at once.

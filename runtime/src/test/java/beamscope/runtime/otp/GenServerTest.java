@@ -12,6 +12,7 @@ import beamscope.runtime.Inbox;
 import beamscope.runtime.ManualClock;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessContext;
 import beamscope.runtime.Ref;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.Tuple2;
@@ -83,6 +84,41 @@ class GenServerTest {
             StartResult second = GenServer.start(node, probe, Probe.arg(me.pid(), 2L), StartOptions.named("probe"));
             assertThat(second).isEqualTo(StartResult.error(Tuple.of(Atom.of("already_started"), first.pid())));
             assertThat(GenServer.call(node, "probe", GET)).isEqualTo(1L);
+        }
+
+        @Test
+        void aFailedStartLink_leavesNoExitInATrappingStartersMailbox_C3() {
+            Pid test = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                return GenServer.startLink(ctx, probe, Probe.arg(test, Tuple.of(STOP, Atom.of("bad"))), r ->
+                        Behaviors.receive((c, m) -> {
+                            c.send(test, Tuple.of(Atom.of("left"), r, m));
+                            return Behaviors.stop();
+                        }).after(Duration.ZERO, c -> {
+                            c.send(test, Tuple.of(Atom.of("left"), r, Atom.of("nothing")));
+                            return Behaviors.stop();
+                        }));
+            }));
+            assertThat(receive(me, m -> tagged(m, Atom.of("left"))))
+                    .isEqualTo(Tuple.of(Atom.of("left"), StartResult.error(Atom.of("bad")), Atom.of("nothing")));
+        }
+
+        @Test
+        void aStartTimeout_killsTheServer_andReturnsErrorTimeout_C2() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            // An init that blocks (never do this outside a test): it holds one of the two schedulers.
+            GenServer<Object, Object> slow = (ctx, arg) -> {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return GenServer.Init.ok(arg);
+            };
+            StartResult r;
+            try {
+                r = GenServer.start(node, slow, 1L, StartOptions.DEFAULTS.withTimeout(Duration.ofMillis(50)));
+            } finally {
+                release.countDown();
+            }
+            assertThat(r).isEqualTo(StartResult.error(Atom.TIMEOUT));
         }
 
         @Test
@@ -242,6 +278,49 @@ class GenServerTest {
         }
     }
 
+    /** A server whose handleCall asks another server first (a call inside handle_call). */
+    record Relay(Pid target, Pid test) implements GenServer<Object, Object> {
+        @Override
+        public Init<Object> init(ProcessContext ctx, Object arg) {
+            return Init.ok(arg);
+        }
+
+        @Override
+        public Result<Object> handleCall(ProcessContext ctx, Object request, From from, Object state) {
+            return Result.suspend(resume -> GenServer.call(ctx, target, request, Duration.ofSeconds(5),
+                    reply -> resume.apply(Result.reply(Tuple.of(Atom.of("relayed"), reply), state))));
+        }
+
+        @Override
+        public void terminate(ProcessContext ctx, Object reason, Object state) {
+            ctx.send(test, Tuple.of(TERMINATE, reason));
+        }
+    }
+
+    @Nested
+    class CallsInsideCallbacks {
+        @Test
+        void handleCallCanCallAnotherServer_andReplyWithItsAnswer() {
+            Pid target = startProbe(5L);
+            Pid relay = GenServer.start(node, new Relay(target, me.pid()), Atom.NIL).pid();
+            assertThat(GenServer.call(node, relay, GET)).isEqualTo(Tuple.of(Atom.of("relayed"), 5L));
+            assertThat(GenServer.call(node, relay, GET)).isEqualTo(Tuple.of(Atom.of("relayed"), 5L));
+        }
+
+        @Test
+        void aFailedInnerCall_endsTheServerThroughTerminate() {
+            Pid target = startProbe(5L);
+            Ref mon = me.monitor(target);
+            GenServer.stop(node, target);
+            downReason(me, mon);
+            Pid relay = GenServer.start(node, new Relay(target, me.pid()), Atom.NIL).pid();
+            Object inner = callReason(Atom.NOPROC, target, GET, 5000L);
+            ExitException e = catchThrowableOfType(ExitException.class, () -> GenServer.call(node, relay, GET));
+            assertThat(e.reason()).isEqualTo(callReason(inner, relay, GET, 5000L));
+            assertThat(receive(me, m -> m.equals(Tuple.of(TERMINATE, inner)))).isNotNull();
+        }
+    }
+
     @Nested
     class Termination {
         @Test
@@ -250,7 +329,7 @@ class GenServerTest {
             // The caller is the observer: terminate's notice and the reply come from the server, in order.
             node.spawn(Behaviors.setup(ctx -> {
                 return GenServer.start(ctx, probe, Probe.arg(ctx.self(), 0L), StartOptions.DEFAULTS, started ->
-                        GenServer.call(ctx, started.pid(), new Tuple3Like(Atom.NORMAL, Atom.of("bye")), reply ->
+                        GenServer.call(ctx, started.pid(), new StopWithReply(Atom.NORMAL, Atom.of("bye")), reply ->
                                 Behaviors.receive((c, m) -> {
                                     c.send(test, Tuple.of(Atom.of("order"), reply, m));
                                     return Behaviors.stop();

@@ -116,7 +116,7 @@ final class OtpTesting {
                 return Result.noreply(state);
             }
             if (request == CRASH) throw new IllegalStateException("boom");
-            if (request instanceof Tuple3Like t3 && t3.isStop()) return Result.stop(t3.reason(), t3.reply(), state);
+            if (request instanceof StopWithReply(Object reason, Object reply)) return Result.stop(reason, reply, state);
             if (request instanceof Tuple2(Atom t, Object r) && t == STOP) return Result.stop(r, state);
             if (request == BAD) return null;
             return Result.reply(Tuple.of(Atom.of("unknown"), request), state);
@@ -148,10 +148,6 @@ final class OtpTesting {
         }
     }
 
-    /** {@code {:stop, reason, reply}} as a call request. */
-    record Tuple3Like(Object reason, Object reply) {
-        boolean isStop() {
-            return true;
-        }
-    }
+    /** A call request asking the probe for {@code {:stop, reason, reply, state}}. */
+    record StopWithReply(Object reason, Object reply) {}
 }

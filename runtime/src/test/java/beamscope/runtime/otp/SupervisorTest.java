@@ -393,6 +393,23 @@ class SupervisorTest {
         }
 
         @Test
+        void aNestedSupervisorStopsItsChildrenFirst_D10_D26() {
+            Pid top = start(Strategy.ONE_FOR_ONE, worker("a"),
+                    ChildSpec.supervisor("inner", SupervisorFlags.of(Strategy.ONE_FOR_ONE), List.of(worker("x"), worker("y"))),
+                    worker("b"));
+            started("a");
+            started("x");
+            started("y");
+            started("b");
+            Pid inner = Supervisor.whichChildren(node, top).get(1).pid().orElseThrow();
+            Ref mon = me.monitor(top), innerMon = me.monitor(inner);
+            Supervisor.stop(node, top);
+            assertThat(List.of(stopping(), stopping(), stopping(), stopping())).containsExactly("b", "y", "x", "a");
+            assertThat(downReason(me, innerMon)).isEqualTo(Atom.SHUTDOWN);
+            assertThat(downReason(me, mon)).isEqualTo(Atom.NORMAL);
+        }
+
+        @Test
         void brutalKill_killsAtOnce_terminateDoesNotRun_D24() {
             Pid sup = start(Strategy.ONE_FOR_ONE, worker("a").withShutdown(Shutdown.BRUTAL_KILL));
             Pid a = started("a");

@@ -130,6 +130,61 @@ class TaskTest {
     }
 
     @Nested
+    class YieldAndShutdown {
+        @Test
+        void yield_givesNilInTime_thenTheResultLater_E5() {
+            Pid test = me.pid();
+            Pid caller = node.spawn(Behaviors.setup(ctx -> {
+                Pid p = ctx.spawnLink(Behaviors.receive((c, m) -> {
+                    c.send((Pid) ((Tuple) m).get(0), ((Tuple) m).get(1)); // answers like a task when told
+                    return Behaviors.stop();
+                }));
+                Ref ref = ctx.makeRef();
+                Task t = new Task(p, ref, ctx.monitor(p), ctx.self(), null);
+                return Task.yield(ctx, t, Duration.ofMillis(100), first -> {
+                    ctx.send(test, Tuple.of(RESULT, first));
+                    ctx.send(p, Tuple.of(ctx.self(), Tuple.of(ref, 7L)));
+                    return Task.yield(ctx, t, Duration.ofMillis(100), second -> {
+                        ctx.send(test, Tuple.of(RESULT, second));
+                        return Behaviors.stop();
+                    });
+                });
+            }));
+            assertThat(advanceUntil(clock, Duration.ofMillis(100), me, m -> tagged(m, RESULT))).isEqualTo(Tuple.of(RESULT, Atom.NIL));
+            assertThat(receive(me, m -> tagged(m, RESULT))).isEqualTo(Tuple.of(RESULT, Tuple.of(Atom.OK, 7L)));
+        }
+
+        @Test
+        void shutdown_stopsARunningTask_andGivesNil_E5() {
+            Pid test = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                Pid p = ctx.spawnLink(Behaviors.receive((c, m) -> Behaviors.same()));
+                Task t = new Task(p, ctx.makeRef(), ctx.monitor(p), ctx.self(), null);
+                return Task.shutdown(ctx, t, Shutdown.BRUTAL_KILL, r -> {
+                    ctx.send(test, Tuple.of(RESULT, r, ctx.isAlive(p)));
+                    return Behaviors.stop();
+                });
+            }));
+            assertThat(receive(me, m -> tagged(m, RESULT))).isEqualTo(Tuple.of(RESULT, Atom.NIL, false));
+        }
+
+        @Test
+        void shutdown_ofAFinishedTask_returnsItsResult_E5() {
+            Pid test = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                Task t = Task.async(ctx, () -> 5L);
+                return Task.shutdown(ctx, t, Shutdown.millis(100), r -> {
+                    ctx.send(test, Tuple.of(RESULT, r));
+                    return Behaviors.stop();
+                });
+            }));
+            Object r = receive(me, m -> tagged(m, RESULT));
+            // the task may finish before or after the shutdown signal reaches it
+            assertThat(r).isIn(Tuple.of(RESULT, Tuple.of(Atom.OK, 5L)), Tuple.of(RESULT, Atom.NIL));
+        }
+    }
+
+    @Nested
     class OutsideAProcess {
         @Test
         void asyncAwait() {
