@@ -106,6 +106,17 @@ class ObserverWindowTest extends FxRobot {
     }
 
     @Nested
+    class Sorting {
+        @Test
+        void clickingAHeaderAsksTheSamplerForThatOrder() throws Exception {
+            clickOn(lookup(".column-header .label").match(org.testfx.matcher.control.LabeledMatchers.hasText("MsgQ"))
+                    .<Node>query());
+            waitUntil(() -> app.window().sampler().query().sortKey() == beamscope.app.sampler.SortKey.MESSAGE_QUEUE);
+            waitUntil(() -> state().frameProperty().get().query().sortKey() == beamscope.app.sampler.SortKey.MESSAGE_QUEUE);
+        }
+    }
+
+    @Nested
     class Messages {
         @Test
         void incrementThenCallValue_showsTheReplyInTheShellInbox() throws Exception {
