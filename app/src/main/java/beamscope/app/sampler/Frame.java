@@ -8,6 +8,7 @@ import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.otp.SupervisorView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param matching how many processes matched the filter (all of them for an empty filter)
  * @param events   events since the previous frame the window took (oldest first)
  * @param shell    messages the shell received since then
+ * @param supervisors every live supervisor (strategy, intensity, children with restart counts), by pid
+ * @param supervised  the table row of every supervisor and supervised child, by pid, for the tree view
+ *                    (children found in the previous sample, so a new child shows one sample later)
  */
 public record Frame(
         long seq,
@@ -29,7 +33,9 @@ public record Frame(
         Selected selected,
         List<Event> events,
         long eventsDropped,
-        List<ShellMessage> shell) {
+        List<ShellMessage> shell,
+        Map<Pid, SupervisorView> supervisors,
+        Map<Pid, ProcessRow> supervised) {
 
     /** Events a frame carries at most; older ones are counted as dropped. */
     public static final int EVENT_CAP = 5_000;
@@ -59,6 +65,6 @@ public record Frame(
         List<ShellMessage> sh = new ArrayList<>(older.shell);
         sh.addAll(shell);
         return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
-                List.copyOf(ev), dropped, List.copyOf(sh));
+                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised);
     }
 }

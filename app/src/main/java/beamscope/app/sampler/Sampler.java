@@ -9,6 +9,7 @@ import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public final class Sampler implements AutoCloseable {
     private long lastNanos;
     private NodeSnapshot last;
     private Map<Pid, Integer> restarts = Map.of();
+    private java.util.Set<Pid> inTree = java.util.Set.of();
     private long seq;
 
     private volatile boolean running;
@@ -128,6 +130,8 @@ public final class Sampler implements AutoCloseable {
         List<Pid> supervisors = new ArrayList<>();
         Map<Pid, Integer> restartsNow = restarts;    // from the previous sample's supervisors
         Map<Pid, String> names = new HashMap<>();
+        java.util.Set<Pid> treePids = inTree;
+        Map<Pid, ProcessRow> supervised = new HashMap<>();
         node.forEachProcess(s -> {
             if (s.registeredName() != null) names.put(s.pid(), s.registeredName());
             if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
@@ -135,6 +139,7 @@ public final class Sampler implements AutoCloseable {
             double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
             seen.put(s.pid().id(), s.reductions());
             ProcessRow row = ProcessRow.of(s, rate, restartsNow.getOrDefault(s.pid(), 0));
+            if (!treePids.isEmpty() && treePids.contains(s.pid())) supervised.put(s.pid(), row);
             if (!needle.isEmpty() && !row.matches(needle)) return;
             matching[0]++;
             if (top.size() < q.limit()) top.add(row);
@@ -143,7 +148,12 @@ public final class Sampler implements AutoCloseable {
                 top.add(row);
             }
         });
-        restarts = restartCounts(supervisors);
+        Map<Pid, SupervisorView> views = new java.util.LinkedHashMap<>();
+        for (Pid sup : supervisors) node.supervisor(sup).ifPresent(v -> views.put(sup, v));
+        restarts = restartCounts(views.values());
+        java.util.Set<Pid> nextTree = new java.util.HashSet<>(views.keySet());
+        for (SupervisorView v : views.values()) for (ChildView c : v.children()) c.pid().ifPresent(nextTree::add);
+        inTree = nextTree;
         List<ProcessRow> rows = new ArrayList<>(top.size());
         for (ProcessRow r : top) rows.add(r.parent() != null && names.containsKey(r.parent()) ? r.withParentName(names.get(r.parent())) : r);
         rows.sort(order);
@@ -165,21 +175,20 @@ public final class Sampler implements AutoCloseable {
         spare = prev;
         lastReductions = seen;
         return new Frame(++seq, q, snap, redsPerSec, msgsPerSec, matching[0], List.copyOf(rows), selected,
-                List.copyOf(ev), events.dropped(), List.copyOf(shell));
+                List.copyOf(ev), events.dropped(), List.copyOf(shell), java.util.Collections.unmodifiableMap(views),
+                java.util.Collections.unmodifiableMap(supervised));
     }
 
     /** Restarts per child pid (the child's count) and per supervisor (the sum over its children). */
-    private Map<Pid, Integer> restartCounts(List<Pid> supervisors) {
+    private static Map<Pid, Integer> restartCounts(java.util.Collection<SupervisorView> supervisors) {
         Map<Pid, Integer> out = new HashMap<>();
-        for (Pid sup : supervisors) {
-            node.supervisor(sup).ifPresent(v -> {
-                int sum = 0;
-                for (ChildView c : v.children()) {
-                    sum += c.restartCount();
-                    if (c.restartCount() > 0) c.pid().ifPresent(p -> out.put(p, c.restartCount()));
-                }
-                if (sum > 0) out.put(sup, sum);
-            });
+        for (SupervisorView v : supervisors) {
+            int sum = 0;
+            for (ChildView c : v.children()) {
+                sum += c.restartCount();
+                if (c.restartCount() > 0) c.pid().ifPresent(p -> out.put(p, c.restartCount()));
+            }
+            if (sum > 0) out.put(v.pid(), sum);
         }
         return out;
     }

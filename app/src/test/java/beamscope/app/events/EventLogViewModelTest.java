@@ -18,7 +18,7 @@ class EventLogViewModelTest {
 
     static Frame frame(long dropped, List<Event> events) {
         NodeSnapshot snap = new NodeSnapshot(0, List.of(), 0, 1 << 20, 0, 0, 0, 0, false, 0, 0, dropped);
-        return new Frame(1, Query.defaults(), snap, 0, 0, 0, List.of(), null, events, dropped, List.of());
+        return new Frame(1, Query.defaults(), snap, 0, 0, 0, List.of(), null, events, dropped, List.of(), java.util.Map.of(), java.util.Map.of());
     }
 
     @Test

@@ -27,7 +27,7 @@ class ProcessTableViewModelTest {
 
     static Frame frame(ProcessRow... rows) {
         NodeSnapshot snap = new NodeSnapshot(0, List.of(), rows.length, 1 << 20, 0, 0, 0, 0, false, 0, 0, 0);
-        return new Frame(1, Query.defaults(), snap, 0, 0, rows.length, List.of(rows), null, List.of(), 0, List.of());
+        return new Frame(1, Query.defaults(), snap, 0, 0, rows.length, List.of(rows), null, List.of(), 0, List.of(), java.util.Map.of(), java.util.Map.of());
     }
 
     @Test

@@ -117,6 +117,29 @@ class SamplerTest {
         }
     }
 
+    @Nested
+    class Supervisors {
+        @Test
+        void framesCarryEverySupervisorAndTheRowsOfItsChildren_withRestartCounts() throws Exception {
+            var spec = beamscope.runtime.otp.ChildSpec.worker(Atom.of("c1"),
+                    beamscope.app.demo.Examples.childStart(ProcessKind.COUNTER, null));
+            var started = beamscope.runtime.otp.Supervisor.start(node,
+                    beamscope.runtime.otp.SupervisorFlags.of(beamscope.runtime.otp.Strategy.ONE_FOR_ONE), List.of(spec));
+            Pid sup = ((beamscope.runtime.otp.StartResult.Ok) started).pid();
+            Pid child = beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).pid().orElseThrow();
+            node.exit(child, Atom.KILL);
+            await(() -> beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).restartCount() == 1
+                    && beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).pid().isPresent());
+            Pid restarted = beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).pid().orElseThrow();
+            sampler.sample();
+            Frame f = sampler.sample();
+            assertThat(f.supervisors()).containsKey(sup);
+            assertThat(f.supervised()).containsKeys(sup, restarted);
+            assertThat(f.supervised().get(restarted).restarts()).isEqualTo(1);
+            assertThat(f.supervised().get(sup).restarts()).isEqualTo(1);
+        }
+    }
+
     void awaitExit(Pid p) throws Exception {
         await(() -> !node.isAlive(p));
     }
