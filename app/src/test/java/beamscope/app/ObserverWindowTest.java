@@ -89,9 +89,9 @@ class ObserverWindowTest extends FxRobot {
         @Test
         void showsTheLiveProcessCountOfTheDemoNode() throws Exception {
             Label count = lookup("#processCount").queryAs(Label.class);
-            // The demo tree (17 processes with the shell) is up; the label follows the node.
+            // The demo tree (16 processes with the shell) is up; the label follows the node.
             waitUntil(() -> Integer.parseInt(count.getText()) == app.node().processCount());
-            assertThat(Integer.parseInt(count.getText())).isGreaterThanOrEqualTo(17);
+            assertThat(Integer.parseInt(count.getText())).isGreaterThanOrEqualTo(16);
             app.node().spawn(beamscope.runtime.Behaviors.receive((ctx, m) -> beamscope.runtime.Behaviors.same()));
             int now = app.node().processCount();
             waitUntil(() -> Integer.parseInt(count.getText()) == now);
