@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -73,10 +74,37 @@ public final class EventLogViewModel {
             case Event.Down d -> "got DOWN for " + Terms.inspect(d.object()) + ": " + Terms.inspect(d.reason(), 200);
             case Event.Register r -> "registered as " + r.name();
             case Event.Unregister u -> "unregistered " + u.name();
-            case Event.Report r -> Terms.inspect(r.kind()) + " " + Terms.inspect(r.details(), 300);
+            case Event.Report r -> report(r);
             default -> e.toString();
         };
         return new Entry(e.nanos(), EventKind.of(e), e.pid(), text);
+    }
+
+    /**
+     * Supervisor reports in words: "restarted :counter2 #PID<0.9.0> (restart 1) under :counter_sup",
+     * "child_terminated :counter1 #PID<0.6.0>: :killed". Other reports print as terms.
+     */
+    static String report(Event.Report r) {
+        Map<String, Object> d = keywords(r.details());
+        Map<String, Object> child = keywords(d.containsKey("started") ? d.get("started") : d.get("offender"));
+        String who = Terms.inspect(child.get("id")) + " " + Terms.inspect(child.get("pid"));
+        String sup = Terms.inspect(d.get("supervisor"));
+        return switch (r.kind().name()) {
+            case "progress_report" -> d.get("restart_count") instanceof Number n && n.longValue() > 0
+                    ? "restarted " + who + " (restart " + n + ") under " + sup
+                    : "started " + who + " under " + sup;
+            case "supervisor_report" -> sup + ": " + Terms.inspect(d.get("errorContext")) + " " + who + ": "
+                    + Terms.inspect(d.get("reason"), 200);
+            default -> Terms.inspect(r.kind()) + " " + Terms.inspect(r.details(), 300);
+        };
+    }
+
+    /** A keyword list ({@code [key: value, …]}) as a map; anything else as an empty map. */
+    private static Map<String, Object> keywords(Object term) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        if (term instanceof List<?> items)
+            for (Object i : items) if (i instanceof beamscope.runtime.Tuple2(beamscope.runtime.Atom k, Object v)) m.put(k.name(), v);
+        return m;
     }
 
     /** Seconds since the first event, for display. */

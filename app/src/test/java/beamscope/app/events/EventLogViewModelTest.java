@@ -30,6 +30,23 @@ class EventLogViewModelTest {
     }
 
     @Test
+    void supervisorReportsReadAsSentences() {
+        Atom sup = Atom.of("counter_sup");
+        Object started = List.of(Tuple.of(Atom.of("supervisor"), sup), Tuple.of(Atom.of("started"),
+                List.of(Tuple.of(Atom.of("pid"), Pid.of(9)), Tuple.of(Atom.of("id"), Atom.of("counter2")))),
+                Tuple.of(Atom.of("restart_count"), 1L));
+        Object terminated = List.of(Tuple.of(Atom.of("supervisor"), sup), Tuple.of(Atom.of("errorContext"),
+                Atom.of("child_terminated")), Tuple.of(Atom.of("reason"), Atom.KILLED), Tuple.of(Atom.of("offender"),
+                List.of(Tuple.of(Atom.of("pid"), Pid.of(6)), Tuple.of(Atom.of("id"), Atom.of("counter1")))));
+        vm.show(frame(0, List.of(new Event.Report(1, Pid.of(5), Atom.of("supervisor_report"), terminated),
+                new Event.Report(2, Pid.of(5), Atom.of("progress_report"), started))));
+        assertThat(vm.all()).extracting(EventLogViewModel.Entry::text).containsExactly(
+                "restarted :counter2 #PID<0.9.0> (restart 1) under :counter_sup",
+                ":counter_sup: :child_terminated :counter1 #PID<0.6.0>: :killed");
+        assertThat(vm.all().get(0).kind()).isEqualTo(EventKind.RESTART);
+    }
+
+    @Test
     void filtersByKindAndText() {
         vm.show(frame(0, List.of(new Event.Spawn(1, Pid.of(1), null, "Counter.init/1"),
                 new Event.Spawn(2, Pid.of(2), null, "Stack.init/1"), new Event.Exit(3, Pid.of(1), Atom.KILLED))));
