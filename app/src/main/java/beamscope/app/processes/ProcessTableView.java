@@ -20,6 +20,8 @@ import javafx.scene.control.TextField;
 /** The process table's controller: binds columns and the filter box to {@link ProcessTableViewModel}. */
 public class ProcessTableView {
     private static final PseudoClass FLOODED = PseudoClass.getPseudoClass("flooded");
+    /** A queue this long is drawn as flooded. */
+    static final int FLOOD = 100;
 
     @FXML private TextField filter;
     @FXML private Label summary;
@@ -53,6 +55,7 @@ public class ProcessTableView {
         column(parentColumn, SortKey.PARENT, r -> r.parent() == null ? "" : r.parentName() != null ? r.parentName() : r.parent().toString());
         column(restartsColumn, SortKey.RESTARTS, r -> r.restarts() == 0 ? "" : Integer.toString(r.restarts()));
         statusColumn.setCellFactory(c -> new StatusCell());
+        queueColumn.setCellFactory(c -> new QueueCell());
 
         table.setItems(vm.rows());
         // The sampler sorts (off the FX thread); a header click only tells it the key.
@@ -130,8 +133,21 @@ public class ProcessTableView {
             getStyleClass().removeIf(c -> c.startsWith("status-"));
             setText(empty ? null : s);
             if (!empty && s != null) getStyleClass().add("status-" + s);
+        }
+    }
+
+    /** The queue length, marked {@code :queued} when messages wait and {@code :flooded} from 100 on. */
+    private static final class QueueCell extends TableCell<ProcessRowModel, String> {
+        private static final PseudoClass QUEUED = PseudoClass.getPseudoClass("queued");
+
+        @Override
+        protected void updateItem(String s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(empty ? null : s);
             ProcessRowModel m = empty || getTableRow() == null ? null : getTableRow().getItem();
-            pseudoClassStateChanged(FLOODED, m != null && m.row().messageQueueLen() >= 100);
+            int q = m == null ? 0 : m.row().messageQueueLen();
+            pseudoClassStateChanged(QUEUED, q > 0);
+            pseudoClassStateChanged(FLOODED, q >= FLOOD);
         }
     }
 }
