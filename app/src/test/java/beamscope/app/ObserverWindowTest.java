@@ -232,5 +232,13 @@ class ObserverWindowTest extends FxRobot {
             waitUntil(() -> !root.getStylesheets().contains(Stylesheets.PRESENTER));
             assertThat(root.getStylesheets()).contains(Stylesheets.TOKENS);
         }
+
+        @Test
+        void ctrlDSwitchesToTheDarkTokens() throws Exception {
+            javafx.scene.Parent root = app.window().scene().getRoot();
+            press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK));
+            assertThat(lookup("#darkToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        }
     }
 }
