@@ -84,7 +84,9 @@ public final class MainWindowViewModel {
         state.frameProperty().set(f);
         processes.show(f);
         Frame.Selected sel = f.selected();
-        inspector.show(sel != null && sel.pid().equals(state.selected()) ? sel : null);
+        // A frame taken before the selection changed still describes the old one: keep what is shown.
+        if (state.selected() == null) inspector.show(null);
+        else if (sel != null && sel.pid().equals(state.selected())) inspector.show(sel);
         if (sel != null && sel.pid().equals(state.selected()))
             send.kindProperty().set(sel.info().flatMap(i -> ProcessKind.ofInitialCall(i.initialCall())).orElse(null));
         boolean supervisorSelected = sel != null && sel.pid().equals(state.selected()) && sel.supervisor().isPresent();
