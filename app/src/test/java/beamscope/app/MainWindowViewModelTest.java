@@ -51,6 +51,13 @@ class MainWindowViewModelTest {
         }
 
         @Test
+        void theShellIsNotExited() {
+            state.select(SHELL);
+            vm.exitSelected(":kill");
+            assertThat(actions).isEmpty();
+        }
+
+        @Test
         void withoutASelectionNothingHappens() {
             vm.exitSelected(":kill");
             assertThat(actions).isEmpty();
