@@ -60,6 +60,21 @@ class SamplerTest {
             assertThat(sampleWith(Query.defaults().withFilter("counter.init")).matching()).isEqualTo(3);
         }
 
+        @Test
+        void aBusyProcessHasAReductionRate_andLeadsTheDefaultOrder() throws Exception {
+            spawn(3);
+            Pid spinner = observed.spawn(ProcessKind.SPINNER, Observed.Spawn.defaults());
+            try {
+                sampler.sample();
+                await(() -> {
+                    Frame f = sampler.sample();
+                    return f.rows().get(0).pid().equals(spinner) && f.rows().get(0).reductionsPerSecond() > 0;
+                });
+            } finally {
+                node.exit(spinner, Atom.KILL);
+            }
+        }
+
         Frame sampleWith(Query q) {
             sampler.setQuery(q);
             return sampler.sample();
