@@ -34,6 +34,12 @@ final class InboxCell extends ProcessCell implements Inbox {
         if (t != null) LockSupport.unpark(t);
     }
 
+    /** A thread waiting in receive owns the inbox: let it handle the kill. */
+    @Override
+    void ownedAfterWake() {
+        wake();
+    }
+
     @Override
     public Pid pid() {
         return pid;

@@ -120,10 +120,6 @@ public final class NodeRuntime {
             throw new ErlangError(Atom.SYSTEM_LIMIT, "the process limit of " + config.processLimit() + " is reached");
         }
         long id = table.allocate();
-        if (id < 0) {
-            processCount.decrementAndGet();
-            throw new ErlangError(Atom.SYSTEM_LIMIT, "no free process slot");
-        }
         Pid pid = Pid.of(id);
         Lineage lineage = parent == null ? null : parent.childLineage();
         String initial = options.initialCall() != null ? options.initialCall() : labelOf(behavior);
@@ -270,7 +266,16 @@ public final class NodeRuntime {
     }
 
     public void exitExternal(Pid target, Object reason) {
-        sendSignal(target, new Signal.Exit(Node.SYSTEM, reason, false));
+        sendExit(Node.SYSTEM, target, reason);
+    }
+
+    /** An explicit exit signal ({@code exit/2}); a kill to a parked process ends it at once. */
+    void sendExit(Pid from, Pid target, Object reason) {
+        ProcessCell t = lookup(target);
+        if (t == null) return;
+        Signal.Exit x = new Signal.Exit(from, reason, false);
+        if (Atom.KILL.equals(reason)) t.deliverKill(x);
+        else t.deliver(x);
     }
 
     /** A link request reached a process that had already exited: the linker gets noproc over the link. */

@@ -111,6 +111,37 @@ public class ProcessCell implements ProcessContext {
         }
     }
 
+    /**
+     * Delivers an untrappable {@code kill}. If the process was parked, the caller now owns it and ends
+     * it on the spot, instead of queueing it on a scheduler only for it to die: the process handles its
+     * signals in arrival order, exactly as it would on its scheduler, and exits {@code killed}.
+     */
+    final void deliverKill(Signal.Exit kill) {
+        Envelope e = new Envelope(kill);
+        for (;;) {
+            Envelope h = (Envelope) INBOUND.getAcquire(this);
+            if (h == DEAD) return;
+            boolean wasParked = h == PARKED;
+            Envelope below = wasParked ? null : h;
+            e.next = below;
+            e.depth = below == null ? 1 : below.depth + 1;
+            if (INBOUND.compareAndSet(this, h, e)) {
+                if (wasParked) {
+                    if (rt.gate.paused) wake(); // paused: it dies when its scheduler lets it run
+                    else ownedAfterWake();
+                }
+                return;
+            }
+        }
+    }
+
+    /** The caller took the process out of PARKED with a kill: handle the signals here. */
+    void ownedAfterWake() {
+        drainInbound();
+        if (pendingExit != null) terminate(pendingExit, null);
+        else wake();
+    }
+
     /** Called by the sender that took the process out of PARKED: it now owns making it runnable. */
     void wake() {
         rt.makeRunnable(this);
@@ -573,7 +604,7 @@ public class ProcessCell implements ProcessContext {
             }
             throw new ExitException(reason);
         }
-        rt.sendSignal(target, new Signal.Exit(pid, reason, false));
+        rt.sendExit(pid, target, reason);
     }
 
     @Override

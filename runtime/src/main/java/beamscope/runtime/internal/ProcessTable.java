@@ -1,79 +1,70 @@
 package beamscope.runtime.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * Live processes by pid, as in the BEAM: a slot array sized to the process limit (rounded up to a
- * power of two) where a pid's id names its slot ({@code id & mask}); a reused slot gets the old id
- * plus the capacity, so ids are never reused. Slots are allocated in chunks on first use, so a small
- * node does not pay for a million slots.
+ * Live processes by pid, as in the BEAM: a slot array of at least twice the process limit (a power of
+ * two) and a cursor that hands out ids in order, so new pids count up like the BEAM's. An id names its
+ * slot ({@code id & mask}); an id whose slot is still taken by a long-lived process is skipped. Ids
+ * only grow, so no pid is reused in a node's life. The table is never more than half full (the node
+ * enforces the limit), so a free slot is found in about two tries.
  *
- * <p>Lookups are lock-free (an acquire read of the slot, then a pid check). Fresh slots come from a
- * counter; freed slots from a small locked free list of the next id to hand out.
+ * <p>Slots are allocated in chunks on first use. Lookups are lock-free: an acquire read of the slot and
+ * a pid check. Allocation claims a slot with one CAS; removal is a release write. No lock anywhere.
  */
 final class ProcessTable {
     private static final int CHUNK_BITS = 14, CHUNK = 1 << CHUNK_BITS;
 
     private final int capacity;
-    private final int mask;
-    private final AtomicReferenceArray<AtomicReferenceArray<ProcessCell>> chunks;
-    private final AtomicInteger nextFresh = new AtomicInteger(1); // slot 0 is the node itself
-    private long[] free = new long[1024];
-    private int freeCount;
+    private final long mask;
+    private final AtomicReferenceArray<AtomicReferenceArray<Object>> chunks;
+    private final AtomicLong cursor = new AtomicLong(1); // id 0 is the node itself
+    private static final Object CLAIMED = new Object();
 
     ProcessTable(int limit) {
-        int cap = Integer.highestOneBit(Math.max(CHUNK, limit + 1));
-        if (cap < limit + 1) cap <<= 1;
-        this.capacity = cap;
-        this.mask = cap - 1;
-        this.chunks = new AtomicReferenceArray<>(Math.max(1, cap >>> CHUNK_BITS));
+        long cap = Long.highestOneBit(Math.max(CHUNK, 2L * limit + 2));
+        if (cap < 2L * limit + 2) cap <<= 1;
+        this.capacity = (int) Math.min(cap, 1 << 30);
+        this.mask = capacity - 1;
+        this.chunks = new AtomicReferenceArray<>(Math.max(1, capacity >>> CHUNK_BITS));
     }
 
-    /** A fresh id whose slot is free; the caller must {@link #put} or {@link #release} it. */
+    /** Claims a free slot and returns the new pid's id; the caller must {@link #put} or {@link #remove} it. */
     long allocate() {
-        synchronized (this) {
-            if (freeCount > 0) return free[--freeCount];
-        }
-        int slot = nextFresh.getAndIncrement();
-        if (slot >= capacity) {
-            nextFresh.decrementAndGet();
-            synchronized (this) {
-                if (freeCount > 0) return free[--freeCount];
+        for (;;) {
+            long id = cursor.getAndIncrement();
+            int slot = (int) (id & mask);
+            if (slot == 0) continue;
+            AtomicReferenceArray<Object> ch = chunk(slot);
+            if (ch.getAcquire(slot & (CHUNK - 1)) == null && ch.compareAndSet(slot & (CHUNK - 1), null, CLAIMED)) {
+                return id;
             }
-            return -1;
         }
-        return slot;
     }
 
     void put(long id, ProcessCell c) {
-        chunk((int) (id & mask)).setRelease((int) (id & mask) & (CHUNK - 1), c);
+        int slot = (int) (id & mask);
+        chunk(slot).setRelease(slot & (CHUNK - 1), c);
     }
 
     ProcessCell get(long id) {
         int slot = (int) (id & mask);
-        AtomicReferenceArray<ProcessCell> ch = chunks.getAcquire(slot >>> CHUNK_BITS);
+        AtomicReferenceArray<Object> ch = chunks.getAcquire(slot >>> CHUNK_BITS);
         if (ch == null) return null;
-        ProcessCell c = ch.getAcquire(slot & (CHUNK - 1));
-        return c != null && c.pid.id() == id ? c : null;
+        return ch.getAcquire(slot & (CHUNK - 1)) instanceof ProcessCell c && c.pid.id() == id ? c : null;
     }
 
-    /** Frees the slot of {@code id}; the slot's next pid gets id + capacity. */
+    /** Frees the slot of {@code id}. */
     void remove(long id) {
         int slot = (int) (id & mask);
         chunk(slot).setRelease(slot & (CHUNK - 1), null);
-        release(id + capacity);
     }
 
-    private synchronized void release(long nextId) {
-        if (freeCount == free.length) free = java.util.Arrays.copyOf(free, free.length * 2);
-        free[freeCount++] = nextId;
-    }
-
-    private AtomicReferenceArray<ProcessCell> chunk(int slot) {
+    private AtomicReferenceArray<Object> chunk(int slot) {
         int i = slot >>> CHUNK_BITS;
-        AtomicReferenceArray<ProcessCell> ch = chunks.getAcquire(i);
+        AtomicReferenceArray<Object> ch = chunks.getAcquire(i);
         if (ch == null) {
             chunks.compareAndExchange(i, null, new AtomicReferenceArray<>(CHUNK));
             ch = chunks.getAcquire(i);
@@ -83,13 +74,11 @@ final class ProcessTable {
 
     /** Visits every live process (weakly consistent). */
     void forEach(Consumer<ProcessCell> visitor) {
-        int fresh = Math.min(nextFresh.get(), capacity);
-        for (int i = 0; i * CHUNK < fresh; i++) {
-            AtomicReferenceArray<ProcessCell> ch = chunks.getAcquire(i);
+        for (int i = 0; i < chunks.length(); i++) {
+            AtomicReferenceArray<Object> ch = chunks.getAcquire(i);
             if (ch == null) continue;
             for (int j = 0; j < CHUNK; j++) {
-                ProcessCell c = ch.getAcquire(j);
-                if (c != null) visitor.accept(c);
+                if (ch.getAcquire(j) instanceof ProcessCell c) visitor.accept(c);
             }
         }
     }
