@@ -97,7 +97,7 @@ public final class MainWindowViewModel {
         processCount.set(Integer.toString(s.processes()));
         rates.set(Numbers.compact(f.reductionsPerSecond()) + " reds/s · " + Numbers.compact(f.messagesPerSecond())
                 + " msgs/s");
-        runQueue.set(String.format(Locale.ROOT, "run queue %d", s.runQueueLength()));
+        runQueue.set(String.format(Locale.ROOT, "run queue %d · %d schedulers", s.runQueueLength(), s.schedulers().size()));
         long cs = 0;
         for (SchedulerSnapshot sc : s.schedulers()) cs += sc.contextSwitches();
         slices.set(cs);
