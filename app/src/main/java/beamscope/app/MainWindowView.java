@@ -142,7 +142,18 @@ public class MainWindowView {
                 new SeparatorMenuItem(),
                 item("Link to shell", null, vm::linkSelected),
                 item("Unlink from shell", null, vm::unlinkSelected),
-                item("Monitor from shell", null, vm::monitorSelected));
+                item("Monitor from shell", null, vm::monitorSelected),
+                item("Link to process…", null, () -> askPid("Link to", vm::linkSelectedTo)),
+                item("Unlink from process…", null, () -> askPid("Unlink from", vm::unlinkSelectedFrom)),
+                item("Monitor process…", null, () -> askPid("Monitor", vm::monitorFromSelected)));
+    }
+
+    /** Asks for a second process (pid or registered name) for a link, unlink or monitor. */
+    private void askPid(String what, java.util.function.Consumer<String> then) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+        d.setTitle(what);
+        d.setHeaderText(what + " which process? A pid like #PID<0.42.0>, or a registered name.");
+        d.showAndWait().ifPresent(then);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

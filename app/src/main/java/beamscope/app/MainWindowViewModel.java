@@ -19,6 +19,7 @@ import beamscope.runtime.SchedulerSnapshot;
 import beamscope.runtime.Terms;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -140,6 +141,29 @@ public final class MainWindowViewModel {
     public void linkSelected() { act(node::link, "shell linked to"); }
     public void unlinkSelected() { act(node::unlink, "shell unlinked from"); }
     public void monitorSelected() { act(node::monitor, "shell monitors"); }
+
+    /** The selected process links to {@code other} (a pid like {@code #PID<0.42.0>} or a registered name). */
+    public void linkSelectedTo(String other) { pair(other, node::link, "linked to"); }
+    public void unlinkSelectedFrom(String other) { pair(other, node::unlink, "unlinked from"); }
+    public void monitorFromSelected(String other) { pair(other, node::monitor, "monitors"); }
+
+    private void pair(String other, java.util.function.BiConsumer<Pid, Pid> action, String done) {
+        Pid p = target();
+        if (p == null || other == null || other.isBlank()) return;
+        String text = other.strip();
+        Optional<Pid> b;
+        try {
+            b = Optional.of(Pid.parse(text.startsWith("#") || text.startsWith("<") ? text : "#PID<" + text + ">"));
+        } catch (IllegalArgumentException notAPid) {
+            b = node.whereis(text.startsWith(":") ? text.substring(1) : text);
+        }
+        if (b.isEmpty()) {
+            message.set("No process " + text + ": give a pid like #PID<0.42.0> or a registered name.");
+            return;
+        }
+        action.accept(p, b.get());
+        message.set(p + " " + done + " " + b.get());
+    }
 
     public void setPriority(Priority p) {
         act(pid -> node.setPriority(pid, p), "priority " + p.name().toLowerCase(Locale.ROOT) + " for");

@@ -34,6 +34,27 @@ class MainWindowViewModelTest {
     final MainWindowViewModel vm = new MainWindowViewModel(node, q -> { }, state, Runnable::run, Runnable::run);
 
     @Nested
+    class Pairs {
+        @Test
+        void linksTheSelectedProcessToAPidTypedInAnyForm() {
+            state.select(TARGET);
+            vm.linkSelectedTo("#PID<0.7.0>");
+            vm.unlinkSelectedFrom("<0.7.0>");
+            vm.monitorFromSelected("0.7.0");
+            assertThat(actions).containsExactly("link [" + TARGET + ", " + Pid.of(7) + "]",
+                    "unlink [" + TARGET + ", " + Pid.of(7) + "]", "monitor [" + TARGET + ", " + Pid.of(7) + "]");
+        }
+
+        @Test
+        void anUnknownNameDoesNothingAndSaysSo() {
+            state.select(TARGET);
+            vm.linkSelectedTo("nobody");
+            assertThat(actions).isEmpty();
+            assertThat(vm.messageProperty().get()).startsWith("No process nobody");
+        }
+    }
+
+    @Nested
     class Exiting {
         @Test
         void exitsTheSelectedProcessWithTheTypedReason() {

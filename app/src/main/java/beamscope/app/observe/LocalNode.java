@@ -196,6 +196,21 @@ public final class LocalNode implements Observed {
     }
 
     @Override
+    public void link(Pid a, Pid b) {
+        node.link(a, b);
+    }
+
+    @Override
+    public void unlink(Pid a, Pid b) {
+        node.unlink(a, b);
+    }
+
+    @Override
+    public void monitor(Pid watcher, Pid target) {
+        node.monitor(watcher, target);
+    }
+
+    @Override
     public void setPriority(Pid pid, Priority priority) {
         node.setPriority(pid, priority);
     }

@@ -99,13 +99,21 @@ public interface Observed extends AutoCloseable {
     /** {@code Process.exit(pid, reason)} from the shell. */
     void exit(Pid pid, Object reason);
 
-    /** Links the shell to {@code pid}. (The runtime has no way to link two other processes from outside.) */
+    /** Links the shell to {@code pid}. */
     void link(Pid pid);
 
     void unlink(Pid pid);
 
     /** The shell monitors {@code pid}; the DOWN message shows up in the shell. */
     void monitor(Pid pid);
+
+    /** {@code a} links to {@code b}, as if it called {@code Process.link(b)} itself. */
+    void link(Pid a, Pid b);
+
+    void unlink(Pid a, Pid b);
+
+    /** {@code watcher} monitors {@code target}; the DOWN goes to the watcher's mailbox. */
+    void monitor(Pid watcher, Pid target);
 
     void setPriority(Pid pid, Priority priority);
 
