@@ -118,10 +118,6 @@ public final class MainWindowViewModel {
     public void exitSelected() {
         Pid p = target();
         if (p == null) return;
-        if (p.equals(node.shell())) {
-            message.set("The shell is the window's own process: it stays.");
-            return;
-        }
         switch (Message.read(exitReason.get(), node.shell())) {
             case Message.Term(Object reason) -> {
                 node.exit(p, reason);

@@ -72,10 +72,10 @@ class MainWindowViewModelTest {
         }
 
         @Test
-        void theShellIsNotExited() {
+        void theShellCanBeExitedLikeAnyProcess() {
             state.select(SHELL);
             vm.exitSelected(":kill");
-            assertThat(actions).isEmpty();
+            assertThat(actions).containsExactly("exit [" + SHELL + ", " + Atom.KILL + "]");
         }
 
         @Test

@@ -4,6 +4,7 @@ import beamscope.app.demo.Examples;
 import beamscope.runtime.Atom;
 import beamscope.runtime.EventFilter;
 import beamscope.runtime.EventSubscription;
+import beamscope.runtime.ExitException;
 import beamscope.runtime.Inbox;
 import beamscope.runtime.Node;
 import beamscope.runtime.NodeSnapshot;
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
 public final class LocalNode implements Observed {
 
     private final Node node;
-    private final Inbox shell;
+    /** The shell process; replaced by a new one if it is killed, as IEx starts a new shell. */
+    private volatile Inbox shell;
     private final Map<Ref, PendingCall> calls = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong children = new java.util.concurrent.atomic.AtomicLong();
 
@@ -109,8 +111,10 @@ public final class LocalNode implements Observed {
             Optional<Object> m;
             try {
                 m = shell.receive(Duration.ZERO);
-            } catch (RuntimeException closed) {
-                return n;
+            } catch (ExitException died) {
+                into.add(new ShellMessage(System.nanoTime(), restartShell(died.reason()), false, null));
+                n++;
+                continue;
             }
             if (m.isEmpty()) break;
             Object msg = m.get();
@@ -124,6 +128,18 @@ public final class LocalNode implements Observed {
             n++;
         }
         return n;
+    }
+
+    /** Like IEx: the old shell is gone (only {@code :kill} gets through, it traps exits); a new one starts. */
+    private String restartShell(Object reason) {
+        Pid old = shell.pid();
+        for (PendingCall c : calls.values()) c.future().completeExceptionally(new ExitException(reason));
+        calls.clear();
+        Inbox fresh = node.inbox("shell");
+        fresh.trapExit(true);
+        shell = fresh;
+        return "** (EXIT from " + old + ") shell process exited with reason: " + Terms.inspect(reason, 200)
+                + "; new shell " + fresh.pid();
     }
 
     @Override
@@ -177,7 +193,8 @@ public final class LocalNode implements Observed {
 
     @Override
     public void exit(Pid pid, Object reason) {
-        shell.exit(pid, reason);
+        if (pid.equals(shell.pid())) node.exit(pid, reason); // the shell traps exits: only :kill ends it
+        else shell.exit(pid, reason);
     }
 
     @Override

@@ -164,7 +164,15 @@ final class InboxCell extends ProcessCell implements Inbox {
     @Override
     public void exit(Pid target, Object reason) {
         owned(() -> {
-            super.exit(target, reason);
+            try {
+                super.exit(target, reason);
+            } catch (ExitException self) { // exit(self(), …) that ends the caller: the inbox exits now
+                if (exitReason == null) {
+                    exitReason = self.reason();
+                    terminate(self.reason(), null);
+                }
+                throw self;
+            }
             return null;
         });
     }
