@@ -1,30 +1,202 @@
 package beamscope.app;
 
-import beamscope.runtime.Node;
-import beamscope.runtime.NodeSnapshot;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import beamscope.app.events.EventLogView;
+import beamscope.app.inspector.InspectorView;
+import beamscope.app.observe.ProcessKind;
+import beamscope.app.processes.ProcessTableView;
+import beamscope.app.send.SendView;
+import beamscope.app.shell.ShellView;
+import beamscope.app.spawn.SpawnViewModel;
+import beamscope.app.theme.Theme;
+import beamscope.runtime.Priority;
+import java.util.Locale;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.util.Duration;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 
-/** The main window's controller: shows the node's live process count. */
+/**
+ * The main window's controller: wires the toolbar, status bar and the included feature views to
+ * {@link MainWindowViewModel}, and installs the keyboard shortcuts. {@link #treePane()} and
+ * {@link #schedulersPane()} are where the supervision tree and scheduler lanes views plug in.
+ */
 public class MainWindowView {
+    @FXML private ComboBox<ProcessKind> spawnKind;
+    @FXML private Spinner<Integer> spawnCount;
+    @FXML private ChoiceBox<Priority> spawnPriority;
+    @FXML private TextField crashOn;
+    @FXML private javafx.scene.control.CheckBox spawnSupervised;
+    @FXML private Button spawnButton;
+    @FXML private ProgressBar spawnProgress;
+    @FXML private ComboBox<String> exitReason;
+    @FXML private MenuButton processMenu;
+    @FXML private Button pauseButton, stepButton, resumeButton;
+    @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
+    @FXML private Label processCount, rates, runQueue, slices, schedulerState, message;
+    @FXML private StackPane treePane, schedulersPane;
+    @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit;
+    @FXML private ProcessTableView processTableController;
+    @FXML private InspectorView inspectorController;
+    @FXML private SendView sendController;
+    @FXML private ShellView shellController;
+    @FXML private EventLogView eventLogController;
 
-    @FXML private Label processCount;
-    @FXML private Label details;
+    private MainWindowViewModel vm;
 
-    void attach(Node node) {
-        // Reading a snapshot only reads published counters, so it is safe (and cheap) on the FX thread.
-        Timeline t = new Timeline(new KeyFrame(Duration.millis(200), e -> show(node.snapshot())));
-        t.setCycleCount(Timeline.INDEFINITE);
-        t.play();
-        show(node.snapshot());
+    public void init(MainWindowViewModel vm) {
+        this.vm = vm;
+        AppState state = vm.state();
+        SpawnViewModel spawn = vm.spawn();
+        spawnKind.getItems().setAll(ProcessKind.values());
+        spawnKind.valueProperty().bindBidirectional(spawn.kindProperty());
+        spawnCount.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, SpawnViewModel.MAX_COUNT, 1));
+        spawnCount.getValueFactory().valueProperty().addListener((o, a, n) -> spawn.countProperty().set(n == null ? 1 : n));
+        spawnPriority.getItems().setAll(Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.MAX);
+        spawnPriority.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(Priority p) { return p == null ? "" : p.name().toLowerCase(Locale.ROOT); }
+            public Priority fromString(String s) { return Priority.valueOf(s.toUpperCase(Locale.ROOT)); }
+        });
+        spawnPriority.valueProperty().bindBidirectional(spawn.priorityProperty());
+        crashOn.textProperty().bindBidirectional(spawn.crashOnProperty());
+        spawnSupervised.selectedProperty().bindBidirectional(spawn.supervisedProperty());
+        crashOn.visibleProperty().bind(spawn.kindProperty().isEqualTo(ProcessKind.CRASHER));
+        crashOn.managedProperty().bind(crashOn.visibleProperty());
+        spawnButton.disableProperty().bind(spawn.busyProperty());
+        spawnProgress.progressProperty().bind(spawn.progressProperty());
+        spawnProgress.visibleProperty().bind(spawn.busyProperty());
+        spawnProgress.managedProperty().bind(spawn.busyProperty());
+
+        exitReason.getItems().setAll(":kill", ":shutdown", ":normal", "{:shutdown, :maintenance}");
+        exitReason.valueProperty().bindBidirectional(vm.exitReasonProperty());
+        processMenu.getItems().setAll(processActions());
+
+        pauseButton.disableProperty().bind(vm.pausedProperty());
+        resumeButton.disableProperty().bind(vm.pausedProperty().not());
+        slowMotion.selectedProperty().bindBidirectional(vm.slowMotionProperty());
+        darkToggle.setSelected(state.themeProperty().get() == Theme.DARK);
+        darkToggle.selectedProperty().addListener((o, a, on) -> state.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
+        state.themeProperty().addListener((o, a, t) -> darkToggle.setSelected(t == Theme.DARK));
+        presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
+        // Larger type needs a wider inspector.
+        state.presenterProperty().addListener((o, a, on) -> {
+            upperSplit.setDividerPositions(on ? 0.64 : 0.7);
+            mainSplit.setDividerPositions(on ? 0.58 : 0.64);
+        });
+
+        processCount.textProperty().bind(vm.processCountProperty());
+        rates.textProperty().bind(vm.ratesProperty());
+        runQueue.textProperty().bind(vm.runQueueProperty());
+        slices.textProperty().bind(vm.slicesTextProperty());
+        schedulerState.textProperty().bind(vm.pausedProperty().map(p -> p ? "PAUSED" : "running"));
+        vm.pausedProperty().addListener((o, a, p) -> schedulerState.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("paused"), p));
+        spawn.statusProperty().addListener((o, a, s) -> message.setText(s));
+        vm.messageProperty().addListener((o, a, s) -> message.setText(s));
+
+        ContextMenu rowMenu = new ContextMenu();
+        rowMenu.getItems().setAll(rowActions());
+        processTableController.init(vm.processes(), state.selectedProperty(), rowMenu, state.presenterProperty());
+        inspectorController.init(vm.inspector(), state.selectedProperty());
+        sendController.init(vm.send());
+        shellController.init(vm.shell());
+        eventLogController.init(vm.events(), state.selectedProperty());
     }
 
-    private void show(NodeSnapshot s) {
-        processCount.setText(Integer.toString(s.processes()));
-        details.setText(s.schedulers().size() + " schedulers · " + s.messagesSent() + " messages sent · "
-                + s.reductions() + " reductions");
+    private java.util.List<MenuItem> rowActions() {
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        items.add(item("Kill", "killItem", () -> vm.exitSelected(":kill")));
+        items.add(item("Exit with :shutdown", null, () -> vm.exitSelected(":shutdown")));
+        items.add(item("Exit with :normal", null, () -> vm.exitSelected(":normal")));
+        items.add(item("Exit with reason…", null, () -> exitReason.requestFocus()));
+        items.add(new SeparatorMenuItem());
+        items.addAll(processActions());
+        items.add(new SeparatorMenuItem());
+        items.add(item("Send a message…", null, () -> sendController.messageField().requestFocus()));
+        return items;
     }
+
+    private java.util.List<MenuItem> processActions() {
+        Menu priority = new Menu("Priority");
+        for (Priority p : Priority.values())
+            priority.getItems().add(item(p.name().toLowerCase(Locale.ROOT), null, () -> vm.setPriority(p)));
+        return java.util.List.of(
+                item("Suspend", null, vm::suspendSelected),
+                item("Resume", null, vm::resumeSelected),
+                priority,
+                new SeparatorMenuItem(),
+                item("Link to shell", null, vm::linkSelected),
+                item("Unlink from shell", null, vm::unlinkSelected),
+                item("Monitor from shell", null, vm::monitorSelected),
+                item("Link to process…", null, () -> askPid("Link to", vm::linkSelectedTo)),
+                item("Unlink from process…", null, () -> askPid("Unlink from", vm::unlinkSelectedFrom)),
+                item("Monitor process…", null, () -> askPid("Monitor", vm::monitorFromSelected)));
+    }
+
+    /** Asks for a second process (pid or registered name) for a link, unlink or monitor. */
+    private void askPid(String what, java.util.function.Consumer<String> then) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+        d.setTitle(what);
+        d.setHeaderText(what + " which process? A pid like #PID<0.42.0>, or a registered name.");
+        d.showAndWait().ifPresent(then);
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (id != null) m.setId(id);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** Keyboard shortcuts; call once the scene exists. */
+    public void installShortcuts(Scene scene) {
+        AppState state = vm.state();
+        Runnable presenter = () -> state.presenterProperty().set(!state.presenterProperty().get());
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.F5), presenter);
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), presenter);
+        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                () -> state.themeProperty().set(state.themeProperty().get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm.spawn()::spawn);
+        acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> vm.exitSelected(":kill"));
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> processTableController.filterField().requestFocus());
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                () -> sendController.messageField().requestFocus());
+        acc.put(new KeyCodeCombination(KeyCode.F8), () -> {
+            if (vm.pausedProperty().get()) vm.resume();
+            else vm.pause();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.F10), vm::step);
+        processTableController.table().setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) vm.exitSelected(":kill");
+        });
+    }
+
+    @FXML private void spawn() { vm.spawn().spawn(); }
+    @FXML private void exitSelected() { vm.exitSelected(); }
+    @FXML private void pause() { vm.pause(); }
+    @FXML private void step() { vm.step(); }
+    @FXML private void resume() { vm.resume(); }
+
+    /** Where the supervision tree view goes (beamscope.app.tree). */
+    public StackPane treePane() { return treePane; }
+
+    /** Where the scheduler lanes view goes (beamscope.app.schedulers). */
+    public StackPane schedulersPane() { return schedulersPane; }
 }

@@ -127,6 +127,25 @@ public final class Node implements AutoCloseable {
         rt.setPriority(pid, priority);
     }
 
+    /**
+     * Makes {@code a} link to {@code b}, as if {@code a} called {@code Process.link(b)}: done by
+     * {@code a} when it next handles its signals, with link/1's rules (a dead {@code b} gives
+     * {@code a} a noproc exit unless it traps exits). For demos and the observer window.
+     */
+    public void link(Pid a, Pid b) {
+        rt.link(a, b, true);
+    }
+
+    /** Makes {@code a} unlink from {@code b}, as if {@code a} called {@code Process.unlink(b)}. */
+    public void unlink(Pid a, Pid b) {
+        rt.link(a, b, false);
+    }
+
+    /** Makes {@code watcher} monitor {@code target}, as if it called {@code Process.monitor(target)}. */
+    public void monitor(Pid watcher, Pid target) {
+        rt.monitor(watcher, target);
+    }
+
     public void setTrapExit(Pid pid, boolean on) {
         rt.setTrapExit(pid, on);
     }

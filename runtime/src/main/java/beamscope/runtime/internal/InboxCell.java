@@ -15,13 +15,18 @@ import java.util.function.Predicate;
 /**
  * A process without a behaviour, driven by an outside thread. It uses the same mailbox protocol as a
  * scheduled process, except that the sender who takes it out of PARKED unparks the waiting thread
- * instead of queueing it on a scheduler. All operations hold the inbox's monitor, which makes the
- * calling thread the owner for their duration.
+ * instead of queueing it on a scheduler.
+ *
+ * <p>Locks: {@code owner} makes the calling thread the owner of the mailbox for one operation; a
+ * receive releases it while parked, so sends, links and monitors from other threads never wait for a
+ * receive to time out. {@code receiving} lets one thread receive at a time.
  */
 final class InboxCell extends ProcessCell implements Inbox {
 
     private volatile Thread waiter;
     private Object exitReason;
+    private final java.util.concurrent.locks.ReentrantLock owner = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.ReentrantLock receiving = new java.util.concurrent.locks.ReentrantLock();
 
     InboxCell(NodeRuntime rt, Pid pid, String label) {
         super(rt, pid, null, null, label, Priority.NORMAL);
@@ -51,31 +56,41 @@ final class InboxCell extends ProcessCell implements Inbox {
     }
 
     @Override
-    public synchronized Optional<Object> receive(Predicate<Object> matcher, Duration timeout) {
+    public Optional<Object> receive(Predicate<Object> matcher, Duration timeout) {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        for (;;) {
-            checkAlive();
-            Envelope prev = null;
-            for (Envelope e = first; e != null; prev = e, e = e.next) {
-                if (matcher.test(e.payload)) {
-                    removeLocal(prev, e);
-                    rt.events.received(this, e.payload);
-                    return Optional.of(e.payload);
+        receiving.lock();
+        try {
+            for (;;) {
+                long left;
+                owner.lock();
+                try {
+                    checkAlive();
+                    Envelope prev = null;
+                    for (Envelope e = first; e != null; prev = e, e = e.next) {
+                        if (matcher.test(e.payload)) {
+                            removeLocal(prev, e);
+                            rt.events.received(this, e.payload);
+                            return Optional.of(e.payload);
+                        }
+                    }
+                    left = deadline - System.nanoTime();
+                    if (left <= 0) return Optional.empty();
+                    waiter = Thread.currentThread();
+                    if (!tryPark()) continue;
+                } finally {
+                    owner.unlock();
                 }
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) return Optional.empty();
-            waiter = Thread.currentThread();
-            try {
-                if (tryPark()) {
+                try {
                     LockSupport.parkNanos(this, left);
+                } finally {
+                    waiter = null;
                     // Leave PARKED ourselves if nobody woke us; a sender that did replaced it already.
                     casInbound(PARKED, null);
+                    setStatus(S_WAITING);
                 }
-            } finally {
-                waiter = null;
-                setStatus(S_WAITING);
             }
+        } finally {
+            receiving.unlock();
         }
     }
 
@@ -91,53 +106,88 @@ final class InboxCell extends ProcessCell implements Inbox {
         if (exitReason != null) throw new ExitException(exitReason);
     }
 
-    @Override
-    public synchronized void send(Pid to, Object message) {
-        super.send(to, message);
+    /** Runs {@code op} as the mailbox's owner. */
+    private <T> T owned(java.util.function.Supplier<T> op) {
+        owner.lock();
+        try {
+            return op.get();
+        } finally {
+            owner.unlock();
+        }
     }
 
     @Override
-    public synchronized void send(String name, Object message) {
-        super.send(name, message);
+    public void send(Pid to, Object message) {
+        rt.send(this, to, message); // touches nothing of the inbox
     }
 
     @Override
-    public synchronized void link(Pid other) {
-        checkAlive();
-        super.link(other);
+    public void send(String name, Object message) {
+        ProcessCell t = rt.whereisCell(name);
+        if (t == null) throw beamscope.runtime.ErlangError.badarg("no process is registered as " + name);
+        rt.send(this, t, message);
     }
 
     @Override
-    public synchronized void unlink(Pid other) {
-        super.unlink(other);
+    public void link(Pid other) {
+        owned(() -> {
+            checkAlive();
+            super.link(other);
+            return null;
+        });
     }
 
     @Override
-    public synchronized Ref monitor(Pid target) {
-        checkAlive();
-        return super.monitor(target);
+    public void unlink(Pid other) {
+        owned(() -> {
+            super.unlink(other);
+            return null;
+        });
     }
 
     @Override
-    public synchronized boolean demonitor(Ref ref, boolean flush) {
-        if (flush) drainInbound();
-        return super.demonitor(ref, flush);
+    public Ref monitor(Pid target) {
+        return owned(() -> {
+            checkAlive();
+            return super.monitor(target);
+        });
     }
 
     @Override
-    public synchronized void exit(Pid target, Object reason) {
-        super.exit(target, reason);
+    public boolean demonitor(Ref ref, boolean flush) {
+        return owned(() -> {
+            if (flush) drainInbound();
+            return super.demonitor(ref, flush);
+        });
     }
 
     @Override
-    public synchronized boolean trapExit(boolean on) {
-        return super.trapExit(on);
+    public void exit(Pid target, Object reason) {
+        owned(() -> {
+            try {
+                super.exit(target, reason);
+            } catch (ExitException self) { // exit(self(), …) that ends the caller: the inbox exits now
+                if (exitReason == null) {
+                    exitReason = self.reason();
+                    terminate(self.reason(), null);
+                }
+                throw self;
+            }
+            return null;
+        });
     }
 
     @Override
-    public synchronized List<Object> peek(int limit) {
-        if (exitReason == null) drainInbound();
-        return peekMessages(limit);
+    public boolean trapExit(boolean on) {
+        return owned(() -> super.trapExit(on));
+    }
+
+    @Override
+    public List<Object> peek(int limit) {
+        return owned(() -> {
+            if (exitReason == null) drainInbound();
+            return peekMessages(limit);
+        });
     }
 
     @Override
@@ -146,10 +196,16 @@ final class InboxCell extends ProcessCell implements Inbox {
     }
 
     @Override
-    public synchronized void close() {
-        if (exitReason != null) return;
-        exitReason = Atom.NORMAL;
-        terminate(Atom.NORMAL, null);
+    public void close() {
+        owned(() -> {
+            if (exitReason == null) {
+                exitReason = Atom.NORMAL;
+                terminate(Atom.NORMAL, null);
+            }
+            return null;
+        });
+        Thread t = waiter;
+        if (t != null) LockSupport.unpark(t);
     }
 
     @Override

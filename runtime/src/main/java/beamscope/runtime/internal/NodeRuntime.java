@@ -303,6 +303,14 @@ public final class NodeRuntime {
         sendSignal(p, new Signal.SetPriority(prio));
     }
 
+    public void link(Pid a, Pid b, boolean on) {
+        sendSignal(a, new Signal.LinkRequest(b, on));
+    }
+
+    public void monitor(Pid watcher, Pid target) {
+        sendSignal(watcher, new Signal.MonitorRequest(target));
+    }
+
     public void setTrapExit(Pid p, boolean on) {
         sendSignal(p, new Signal.SetTrapExit(on));
     }

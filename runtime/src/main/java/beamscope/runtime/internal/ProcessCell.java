@@ -167,8 +167,9 @@ public class ProcessCell implements ProcessContext {
 
     /** Owner only: moves everything that arrived into the local mailbox, handling signals in order. */
     final void drainInbound() {
-        Envelope h = (Envelope) INBOUND.getAndSet(this, null);
-        if (h == null || h == PARKED) return;
+        Envelope h = (Envelope) INBOUND.getAcquire(this);
+        if (h == null || h == PARKED || h == DEAD) return; // PARKED stays: its waker owns the wake-up
+        h = (Envelope) INBOUND.getAndSet(this, null); // only pushes can have happened since: still a chain
         Envelope oldest = null;
         while (h != null) {
             Envelope n = h.next;
@@ -244,6 +245,15 @@ public class ProcessCell implements ProcessContext {
             case Signal.Resume x -> suspended = false;
             case Signal.SetPriority p -> priority = (byte) p.priority().ordinal();
             case Signal.SetTrapExit t -> trapExit = t.on();
+            case Signal.LinkRequest l -> {
+                try {
+                    if (l.on()) link(l.other());
+                    else unlink(l.other());
+                } catch (ErlangError e) { // link/1 to a dead pid without trapping exits: noproc (A18)
+                    if (pendingExit == null) pendingExit = Tuple.of(e.reason(), List.of());
+                }
+            }
+            case Signal.MonitorRequest m -> monitor(m.target());
         }
     }
 

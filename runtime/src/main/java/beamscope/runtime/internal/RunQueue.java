@@ -45,6 +45,22 @@ final class RunQueue {
         }
     }
 
+    /** Puts back a process just taken by {@link #poll()}, at the head, where it was. */
+    void pushFront(ProcessCell p) {
+        lock.lock();
+        try {
+            int prio = p.priority;
+            switch (prio) {
+                case MAX -> max.addFirst(p);
+                case HIGH -> high.addFirst(p);
+                default -> normalLow.addFirst(p);
+            }
+            add(prio, 1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The next process to run, or null. */
     ProcessCell poll() {
         lock.lock();

@@ -72,6 +72,10 @@ final class Scheduler implements Runnable {
                     idle();
                     continue;
                 }
+                if (gate.paused) { // paused while we were taking it: put it back where it was
+                    queue.pushFront(p);
+                    continue;
+                }
             }
             runSlice(p);
             if (gate.slowNanos > 0) gate.slowDown(this);
@@ -136,6 +140,7 @@ final class Scheduler implements Runnable {
     }
 
     private ProcessCell steal() {
+        if (rt.gate.paused) return null;
         Scheduler[] all = rt.schedulers;
         int n = all.length;
         for (int i = 1; i < n; i++) {
@@ -165,6 +170,10 @@ final class Scheduler implements Runnable {
                 long elapsed = System.nanoTime() - start;
                 if ((i & 7) == 7) {
                     ProcessCell p = steal();
+                    if (p != null && rt.gate.paused) {
+                        queue.pushFront(p);
+                        return;
+                    }
                     if (p != null) {
                         IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
                         start = System.nanoTime();

@@ -37,4 +37,10 @@ sealed interface Signal {
     record SetPriority(Priority priority) implements Signal {}
 
     record SetTrapExit(boolean on) implements Signal {}
+
+    /** Asks the receiver to link to ({@code on}) or unlink from {@code other} itself, as if it called link/1. */
+    record LinkRequest(Pid other, boolean on) implements Signal {}
+
+    /** Asks the receiver to monitor {@code target} itself, as if it called monitor/2. */
+    record MonitorRequest(Pid target) implements Signal {}
 }

@@ -1,0 +1,214 @@
+package beamscope.app;
+
+import beamscope.app.demo.Demo;
+import beamscope.app.events.EventLogViewModel;
+import beamscope.app.inspector.InspectorViewModel;
+import beamscope.app.observe.Observed;
+import beamscope.app.observe.ProcessKind;
+import beamscope.app.processes.ProcessTableViewModel;
+import beamscope.app.sampler.Frame;
+import beamscope.app.sampler.Query;
+import beamscope.app.send.Message;
+import beamscope.app.send.SendViewModel;
+import beamscope.app.shell.ShellViewModel;
+import beamscope.app.spawn.SpawnViewModel;
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.SchedulerSnapshot;
+import beamscope.runtime.Terms;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The main window's state: the feature view models, the node's headline numbers, and the actions on
+ * the selected process and on the schedulers. Frames from the sampler arrive through {@link #show}.
+ */
+public final class MainWindowViewModel {
+    public static final Duration SLOW_MOTION = Duration.ofMillis(250);
+
+    private final Observed node;
+    private final AppState state;
+    private final Executor fx;
+    private final ProcessTableViewModel processes;
+    private final InspectorViewModel inspector = new InspectorViewModel();
+    private final EventLogViewModel events = new EventLogViewModel();
+    private final ShellViewModel shell;
+    private final SendViewModel send;
+    private final SpawnViewModel spawn;
+
+    private final ReadOnlyStringWrapper processCount = new ReadOnlyStringWrapper(this, "processCount", "0");
+    private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper(this, "rates", "");
+    private final ReadOnlyStringWrapper runQueue = new ReadOnlyStringWrapper(this, "runQueue", "");
+    private final ReadOnlyLongWrapper slices = new ReadOnlyLongWrapper(this, "slices");
+    private final ReadOnlyStringWrapper slicesText = new ReadOnlyStringWrapper(this, "slicesText", "");
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final BooleanProperty slowMotion = new SimpleBooleanProperty(this, "slowMotion");
+    private final StringProperty exitReason = new SimpleStringProperty(this, "exitReason", ":kill");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    /**
+     * @param query      changes what the sampler computes next
+     * @param fx         runs on the FX thread (same thread in tests)
+     * @param background runs long work (spawning thousands) off the FX thread
+     */
+    public MainWindowViewModel(Observed node, Consumer<UnaryOperator<Query>> query, AppState state, Executor fx,
+                               Executor background) {
+        this.node = node;
+        this.state = state;
+        this.fx = fx;
+        this.processes = new ProcessTableViewModel(query);
+        this.shell = new ShellViewModel(node.shell());
+        this.send = new SendViewModel(node, fx);
+        this.spawn = new SpawnViewModel(node, fx, background, state::select);
+        send.targetProperty().bind(state.selectedProperty());
+        state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
+        slowMotion.addListener((o, a, on) -> node.slowMotion(on ? SLOW_MOTION : Duration.ZERO));
+    }
+
+    /** Takes a sampler frame (on the FX thread). */
+    public void show(Frame f) {
+        state.frameProperty().set(f);
+        processes.show(f);
+        Frame.Selected sel = f.selected();
+        // A frame taken before the selection changed still describes the old one: keep what is shown.
+        if (state.selected() == null) inspector.show(null);
+        else if (sel != null && sel.pid().equals(state.selected())) inspector.show(sel);
+        if (sel != null && sel.pid().equals(state.selected()))
+            send.kindProperty().set(sel.info().flatMap(i -> ProcessKind.ofInitialCall(i.initialCall())).orElse(null));
+        boolean supervisorSelected = sel != null && sel.pid().equals(state.selected()) && sel.supervisor().isPresent();
+        spawn.supervisorProperty().set(supervisorSelected ? sel.pid() : node.whereis(Demo.SPAWNED).orElse(null));
+        events.show(f);
+        shell.show(f);
+        NodeSnapshot s = f.node();
+        processCount.set(Integer.toString(s.processes()));
+        rates.set(Numbers.compact(f.reductionsPerSecond()) + " reds/s · " + Numbers.compact(f.messagesPerSecond())
+                + " msgs/s");
+        runQueue.set(String.format(Locale.ROOT, "run queue %d · %d schedulers", s.runQueueLength(), s.schedulers().size()));
+        long cs = 0;
+        for (SchedulerSnapshot sc : s.schedulers()) cs += sc.contextSwitches();
+        slices.set(cs);
+        slicesText.set(Numbers.compact(cs) + " slices");
+        paused.set(s.paused());
+    }
+
+    // ---------------------------------------------------------------- actions on the selected process
+
+    private Pid target() {
+        Pid p = state.selected();
+        if (p == null) message.set("Select a process first.");
+        return p;
+    }
+
+    /** Exits the selected process with the reason in {@link #exitReasonProperty()} (Elixir syntax). */
+    public void exitSelected() {
+        Pid p = target();
+        if (p == null) return;
+        switch (Message.read(exitReason.get(), node.shell())) {
+            case Message.Term(Object reason) -> {
+                node.exit(p, reason);
+                message.set("Process.exit(" + p + ", " + Terms.inspect(reason) + ")");
+            }
+            case Message.SyntaxError e -> message.set("Exit reason not sent: " + e.message());
+        }
+    }
+
+    public void exitSelected(String reason) {
+        exitReason.set(reason);
+        exitSelected();
+    }
+
+    public void suspendSelected() { act(node::suspend, "suspended"); }
+    public void resumeSelected() { act(node::resume, "resumed"); }
+    public void linkSelected() { act(node::link, "shell linked to"); }
+    public void unlinkSelected() { act(node::unlink, "shell unlinked from"); }
+    public void monitorSelected() { act(node::monitor, "shell monitors"); }
+
+    /** The selected process links to {@code other} (a pid like {@code #PID<0.42.0>} or a registered name). */
+    public void linkSelectedTo(String other) { pair(other, node::link, "linked to"); }
+    public void unlinkSelectedFrom(String other) { pair(other, node::unlink, "unlinked from"); }
+    public void monitorFromSelected(String other) { pair(other, node::monitor, "monitors"); }
+
+    private void pair(String other, java.util.function.BiConsumer<Pid, Pid> action, String done) {
+        Pid p = target();
+        if (p == null || other == null || other.isBlank()) return;
+        String text = other.strip();
+        Optional<Pid> b;
+        try {
+            b = Optional.of(Pid.parse(text.startsWith("#") || text.startsWith("<") ? text : "#PID<" + text + ">"));
+        } catch (IllegalArgumentException notAPid) {
+            b = node.whereis(text.startsWith(":") ? text.substring(1) : text);
+        }
+        if (b.isEmpty()) {
+            message.set("No process " + text + ": give a pid like #PID<0.42.0> or a registered name.");
+            return;
+        }
+        action.accept(p, b.get());
+        message.set(p + " " + done + " " + b.get());
+    }
+
+    public void setPriority(Priority p) {
+        act(pid -> node.setPriority(pid, p), "priority " + p.name().toLowerCase(Locale.ROOT) + " for");
+    }
+
+    private void act(Consumer<Pid> action, String done) {
+        Pid p = target();
+        if (p == null) return;
+        try {
+            action.accept(p);
+            message.set(done + " " + p);
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- schedulers
+
+    public void pause() {
+        node.pauseSchedulers();
+        paused.set(true);
+    }
+
+    public void resume() {
+        node.resumeSchedulers();
+        paused.set(false);
+    }
+
+    /** Runs one time slice (pausing first if needed); the next frames show it. */
+    public void step() {
+        if (!paused.get()) pause();
+        node.stepSlice().whenComplete((v, e) -> fx.execute(() -> message.set(e == null ? "stepped one slice"
+                : "step failed: " + e.getMessage())));
+    }
+
+    public ProcessTableViewModel processes() { return processes; }
+    public InspectorViewModel inspector() { return inspector; }
+    public EventLogViewModel events() { return events; }
+    public ShellViewModel shell() { return shell; }
+    public SendViewModel send() { return send; }
+    public SpawnViewModel spawn() { return spawn; }
+    public AppState state() { return state; }
+    public ReadOnlyStringProperty processCountProperty() { return processCount.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty ratesProperty() { return rates.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty runQueueProperty() { return runQueue.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty slicesProperty() { return slices.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty slicesTextProperty() { return slicesText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+    public BooleanProperty slowMotionProperty() { return slowMotion; }
+    public StringProperty exitReasonProperty() { return exitReason; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+}

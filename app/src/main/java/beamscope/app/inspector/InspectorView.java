@@ -1,0 +1,98 @@
+package beamscope.app.inspector;
+
+import beamscope.runtime.Pid;
+import beamscope.runtime.Terms;
+import beamscope.runtime.otp.ChildView;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/** The inspector's controller: binds labels and lists; pids in links and monitors select on click. */
+public class InspectorView {
+    @FXML private Label title, exitReason, state;
+    @FXML private VBox deadBox, stateBox, aliveBox;
+    @FXML private TableView<InspectorViewModel.Field> fields;
+    @FXML private TableColumn<InspectorViewModel.Field, String> fieldName, fieldValue;
+    @FXML private ListView<String> mailbox;
+    @FXML private FlowPane links, monitors, monitoredBy;
+    @FXML private VBox supervisorBox;
+    @FXML private Label supervisor;
+    @FXML private ListView<ChildView> children;
+
+    public void init(InspectorViewModel vm, ObjectProperty<Pid> selected) {
+        title.textProperty().bind(vm.titleProperty());
+        exitReason.textProperty().bind(vm.exitReasonProperty());
+        state.textProperty().bind(vm.stateProperty());
+        show(deadBox, vm.deadProperty());
+        show(aliveBox, vm.aliveProperty());
+        show(stateBox, vm.stateProperty().isNotEmpty());
+        fieldName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        fieldValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        fields.setItems(vm.fields());
+        mailbox.setItems(vm.mailbox());
+        supervisor.textProperty().bind(vm.supervisorProperty());
+        show(supervisorBox, vm.supervisorProperty().isNotEmpty());
+        children.setItems(vm.children());
+        children.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ChildView c, boolean empty) {
+                super.updateItem(c, empty);
+                getStyleClass().remove("restarted");
+                if (empty || c == null) {
+                    setText(null);
+                    return;
+                }
+                setText(Terms.inspect(c.id()) + "  " + Terms.inspect(c.child())
+                        + (c.type() == beamscope.runtime.otp.ChildType.SUPERVISOR ? "  sup" : "")
+                        + (c.restart() == beamscope.runtime.otp.Restart.PERMANENT ? "" : "  " + c.restart().name().toLowerCase(java.util.Locale.ROOT))
+                        + (c.restartCount() == 0 ? "" : "  ↻" + c.restartCount()));
+                if (c.restartCount() > 0) getStyleClass().add("restarted");
+            }
+        });
+        children.setOnMouseClicked(e -> {
+            ChildView c = children.getSelectionModel().getSelectedItem();
+            if (c != null) c.pid().ifPresent(selected::set);
+        });
+        pidLinks(links, vm.links(), selected);
+        pidLinks(monitors, vm.monitors(), selected);
+        pidLinks(monitoredBy, vm.monitoredBy(), selected);
+    }
+
+    private static void show(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
+    }
+
+    private static void pidLinks(FlowPane pane, ObservableList<?> items, ObjectProperty<Pid> selected) {
+        Runnable rebuild = () -> {
+            List<Node> nodes = new java.util.ArrayList<>();
+            for (Object o : items) {
+                if (o instanceof Pid p) {
+                    Hyperlink h = new Hyperlink(p.toString());
+                    h.getStyleClass().add("pid-link");
+                    h.setOnAction(e -> selected.set(p));
+                    nodes.add(h);
+                } else nodes.add(new Label(Terms.inspect(o)));
+            }
+            if (nodes.isEmpty()) {
+                Label none = new Label("none");
+                none.getStyleClass().add("muted");
+                nodes.add(none);
+            }
+            pane.getChildren().setAll(nodes);
+        };
+        items.addListener((ListChangeListener<Object>) c -> rebuild.run());
+        rebuild.run();
+    }
+}

@@ -1,0 +1,70 @@
+package beamscope.app.sampler;
+
+import beamscope.app.observe.Observed.ShellMessage;
+import beamscope.runtime.Event;
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.otp.SupervisorView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the window shows at one moment, computed off the FX thread.
+ *
+ * @param rows     the first {@code query.limit()} matching processes, in the query's order
+ * @param matching how many processes matched the filter (all of them for an empty filter)
+ * @param events   events since the previous frame the window took (oldest first)
+ * @param shell    messages the shell received since then
+ * @param supervisors every live supervisor (strategy, intensity, children with restart counts), by pid
+ * @param supervised  the table row of every supervisor and supervised child, by pid, for the tree view
+ *                    (children found in the previous sample, so a new child shows one sample later)
+ */
+public record Frame(
+        long seq,
+        Query query,
+        NodeSnapshot node,
+        double reductionsPerSecond,
+        double messagesPerSecond,
+        int matching,
+        List<ProcessRow> rows,
+        Selected selected,
+        List<Event> events,
+        long eventsDropped,
+        List<ShellMessage> shell,
+        Map<Pid, SupervisorView> supervisors,
+        Map<Pid, ProcessRow> supervised) {
+
+    /** Events a frame carries at most; older ones are counted as dropped. */
+    public static final int EVENT_CAP = 5_000;
+
+    /**
+     * The inspected process: its info while alive, its exit reason once gone.
+     *
+     * @param state a GenServer/Agent state in inspect syntax, when there is one
+     */
+    public record Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
+                           Optional<SupervisorView> supervisor) {}
+
+    /**
+     * This frame carrying also what an older frame, never shown, carried: the window skips frames but
+     * must not lose events or shell messages.
+     */
+    Frame after(Frame older) {
+        if (older == null) return this;
+        List<Event> ev = new ArrayList<>(older.events.size() + events.size());
+        ev.addAll(older.events);
+        ev.addAll(events);
+        long dropped = eventsDropped;
+        if (ev.size() > EVENT_CAP) {
+            dropped += ev.size() - EVENT_CAP;
+            ev = new ArrayList<>(ev.subList(ev.size() - EVENT_CAP, ev.size()));
+        }
+        List<ShellMessage> sh = new ArrayList<>(older.shell);
+        sh.addAll(shell);
+        return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
+                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised);
+    }
+}

@@ -1,0 +1,118 @@
+package beamscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.observe.Observed;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.Tuple;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The main window's actions, on one thread, against a recording stand-in for the node. */
+class MainWindowViewModelTest {
+    static final Pid SHELL = Pid.of(1), TARGET = Pid.of(42);
+
+    final List<String> actions = new ArrayList<>();
+    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Observed.class},
+            (proxy, m, args) -> switch (m.getName()) {
+                case "shell" -> SHELL;
+                case "whereis" -> Optional.empty();
+                default -> {
+                    actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));
+                    yield m.getReturnType() == java.util.concurrent.CompletableFuture.class
+                            ? new java.util.concurrent.CompletableFuture<>() : null;
+                }
+            });
+    final AppState state = new AppState();
+    final MainWindowViewModel vm = new MainWindowViewModel(node, q -> { }, state, Runnable::run, Runnable::run);
+
+    @Nested
+    class Pairs {
+        @Test
+        void linksTheSelectedProcessToAPidTypedInAnyForm() {
+            state.select(TARGET);
+            vm.linkSelectedTo("#PID<0.7.0>");
+            vm.unlinkSelectedFrom("<0.7.0>");
+            vm.monitorFromSelected("0.7.0");
+            assertThat(actions).containsExactly("link [" + TARGET + ", " + Pid.of(7) + "]",
+                    "unlink [" + TARGET + ", " + Pid.of(7) + "]", "monitor [" + TARGET + ", " + Pid.of(7) + "]");
+        }
+
+        @Test
+        void anUnknownNameDoesNothingAndSaysSo() {
+            state.select(TARGET);
+            vm.linkSelectedTo("nobody");
+            assertThat(actions).isEmpty();
+            assertThat(vm.messageProperty().get()).startsWith("No process nobody");
+        }
+    }
+
+    @Nested
+    class Exiting {
+        @Test
+        void exitsTheSelectedProcessWithTheTypedReason() {
+            state.select(TARGET);
+            vm.exitSelected("{:shutdown, :maintenance}");
+            assertThat(actions).containsExactly("exit [" + TARGET + ", " + Tuple.of(Atom.SHUTDOWN, Atom.of("maintenance")) + "]");
+        }
+
+        @Test
+        void aMalformedReasonSendsNothing() {
+            state.select(TARGET);
+            vm.exitSelected("{:shutdown");
+            assertThat(actions).isEmpty();
+            assertThat(vm.messageProperty().get()).startsWith("Exit reason not sent: column 11");
+        }
+
+        @Test
+        void theShellCanBeExitedLikeAnyProcess() {
+            state.select(SHELL);
+            vm.exitSelected(":kill");
+            assertThat(actions).containsExactly("exit [" + SHELL + ", " + Atom.KILL + "]");
+        }
+
+        @Test
+        void withoutASelectionNothingHappens() {
+            vm.exitSelected(":kill");
+            assertThat(actions).isEmpty();
+            assertThat(vm.messageProperty().get()).isEqualTo("Select a process first.");
+        }
+    }
+
+    @Nested
+    class ProcessActions {
+        @Test
+        void suspendResumePriorityLinkAndMonitor_goToTheSelectedProcess() {
+            state.select(TARGET);
+            vm.suspendSelected();
+            vm.resumeSelected();
+            vm.setPriority(Priority.HIGH);
+            vm.linkSelected();
+            vm.unlinkSelected();
+            vm.monitorSelected();
+            assertThat(actions).containsExactly("suspend [" + TARGET + "]", "resume [" + TARGET + "]",
+                    "setPriority [" + TARGET + ", HIGH]", "link [" + TARGET + "]", "unlink [" + TARGET + "]",
+                    "monitor [" + TARGET + "]");
+        }
+    }
+
+    @Nested
+    class Schedulers {
+        @Test
+        void stepPausesFirst_andSlowMotionTogglesTheDelay() {
+            vm.step();
+            vm.slowMotionProperty().set(true);
+            vm.slowMotionProperty().set(false);
+            vm.resume();
+            assertThat(actions).containsExactly("pauseSchedulers", "stepSlice",
+                    "slowMotion [" + MainWindowViewModel.SLOW_MOTION + "]", "slowMotion [PT0S]", "resumeSchedulers");
+        }
+    }
+}

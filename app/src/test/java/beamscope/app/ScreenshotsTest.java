@@ -1,0 +1,116 @@
+package beamscope.app;
+
+import beamscope.app.observe.Observed;
+import beamscope.app.observe.ProcessKind;
+import beamscope.app.theme.Theme;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Terms;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes docs/screenshot-main.png (1280×800) and docs/screenshot-presenter.png (1024×768) from the real
+ * window via Scene.snapshot. Not part of the normal build; run it with
+ * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups=}.
+ */
+@Tag("screenshots")
+class ScreenshotsTest extends FxRobot {
+    private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
+
+    private BeamscopeApp app;
+
+    @BeforeEach
+    void launch() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        app.awaitDemo(java.time.Duration.ofSeconds(15));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.window().state().selected() != null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void mainWindowAndPresenterMode() throws Exception {
+        MainWindow w = app.window();
+        stageUp(w);
+        Observed node = new beamscope.app.observe.LocalNode(app.node());   // a second shell, for set-up traffic only
+        beamscope.runtime.Node rt = app.node();
+        rt.exit(rt.whereis("counter2").orElseThrow(), Atom.KILL);          // counter_sup (one_for_all) restarts all three
+        Pid crasher = node.spawn(ProcessKind.CRASHER, Observed.Spawn.defaults().under(rt.whereis("spawned").orElseThrow()));
+        node.send(crasher, Atom.of("boom"));                              // the DynamicSupervisor restarts it
+        for (int i = 0; i < 40; i++) node.spawn(ProcessKind.SLEEPER, Observed.Spawn.defaults());
+        node.spawn(ProcessKind.SPINNER, Observed.Spawn.defaults());
+        Pid kv = rt.whereis("kv").orElseThrow(), bank = rt.whereis("bank").orElseThrow();
+        interact(() -> w.state().select(kv));
+        clickOn("#deliver-call");
+        clickOn("#messageEditor").write(":keys").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.model().shell().lines().isEmpty());
+        rt.suspend(bank);                                                  // its mailbox fills with the ticker's casts
+        interact(() -> w.state().select(bank));
+        clickOn("#messageEditor").write("{:deposit, 50").type(javafx.scene.input.KeyCode.ENTER);
+        settle(w);
+        settle(w);
+        save(w, DOCS.resolve("screenshot-main.png"));
+
+        interact(() -> w.state().select(rt.whereis("counter_sup").orElseThrow()));
+        interact(() -> w.state().themeProperty().set(Theme.DARK));
+        settle(w);
+        save(w, DOCS.resolve("screenshot-dark.png"));
+        interact(() -> w.state().themeProperty().set(Theme.LIGHT));
+
+        interact(() -> {
+            Stage s = (Stage) w.scene().getWindow();
+            s.setWidth(1024);
+            s.setHeight(768);
+            w.state().presenterProperty().set(true);
+        });
+        settle(w);
+        save(w, DOCS.resolve("screenshot-presenter.png"));
+    }
+
+    private void stageUp(MainWindow w) {
+        interact(() -> {
+            Stage s = (Stage) w.scene().getWindow();
+            s.setX(0);
+            s.setY(0);
+            s.setWidth(1280);
+            s.setHeight(800);
+        });
+    }
+
+    /** A few frames later, so rates and the inspector are filled in. */
+    private static void settle(MainWindow w) throws Exception {
+        long seq = w.state().frameProperty().get().seq();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.state().frameProperty().get().seq() > seq + 4);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void save(MainWindow w, Path file) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = w.scene().snapshot(null));
+        PixelReader r = img[0].getPixelReader();
+        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}

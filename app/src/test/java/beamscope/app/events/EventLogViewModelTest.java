@@ -1,0 +1,67 @@
+package beamscope.app.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.sampler.Frame;
+import beamscope.app.sampler.Query;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventLogViewModelTest {
+    final EventLogViewModel vm = new EventLogViewModel();
+
+    static Frame frame(long dropped, List<Event> events) {
+        NodeSnapshot snap = new NodeSnapshot(0, List.of(), 0, 1 << 20, 0, 0, 0, 0, false, 0, 0, dropped);
+        return new Frame(1, Query.defaults(), snap, 0, 0, 0, List.of(), null, events, dropped, List.of(), java.util.Map.of(), java.util.Map.of());
+    }
+
+    @Test
+    void exitsAreSortedIntoExitKillAndCrash() {
+        vm.show(frame(0, List.of(new Event.Exit(1, Pid.of(1), Atom.NORMAL), new Event.Exit(2, Pid.of(2), Atom.KILLED),
+                new Event.Exit(3, Pid.of(3), Tuple.of(Atom.of("crashed"), Atom.of("boom"))))));
+        assertThat(vm.all()).extracting(EventLogViewModel.Entry::kind)
+                .containsExactly(EventKind.CRASH, EventKind.KILL, EventKind.EXIT);
+    }
+
+    @Test
+    void supervisorReportsReadAsSentences() {
+        Atom sup = Atom.of("counter_sup");
+        Object started = List.of(Tuple.of(Atom.of("supervisor"), sup), Tuple.of(Atom.of("started"),
+                List.of(Tuple.of(Atom.of("pid"), Pid.of(9)), Tuple.of(Atom.of("id"), Atom.of("counter2")))),
+                Tuple.of(Atom.of("restart_count"), 1L));
+        Object terminated = List.of(Tuple.of(Atom.of("supervisor"), sup), Tuple.of(Atom.of("errorContext"),
+                Atom.of("child_terminated")), Tuple.of(Atom.of("reason"), Atom.KILLED), Tuple.of(Atom.of("offender"),
+                List.of(Tuple.of(Atom.of("pid"), Pid.of(6)), Tuple.of(Atom.of("id"), Atom.of("counter1")))));
+        vm.show(frame(0, List.of(new Event.Report(1, Pid.of(5), Atom.of("supervisor_report"), terminated),
+                new Event.Report(2, Pid.of(5), Atom.of("progress_report"), started))));
+        assertThat(vm.all()).extracting(EventLogViewModel.Entry::text).containsExactly(
+                "restarted :counter2 #PID<0.9.0> (restart 1) under :counter_sup",
+                ":counter_sup: :child_terminated :counter1 #PID<0.6.0>: :killed");
+        assertThat(vm.all().get(0).kind()).isEqualTo(EventKind.RESTART);
+    }
+
+    @Test
+    void filtersByKindAndText() {
+        vm.show(frame(0, List.of(new Event.Spawn(1, Pid.of(1), null, "Counter.init/1"),
+                new Event.Spawn(2, Pid.of(2), null, "Stack.init/1"), new Event.Exit(3, Pid.of(1), Atom.KILLED))));
+        vm.kinds().remove(EventKind.KILL);
+        vm.filterProperty().set("counter");
+        assertThat(vm.shown()).extracting(EventLogViewModel.Entry::pid).containsExactly(Pid.of(1));
+    }
+
+    @Test
+    void keepsTheNewestFiveThousand_andShowsWhatTheRuntimeDropped() {
+        List<Event> many = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) many.add(new Event.Spawn(i, Pid.of(i), null, "X.init/0"));
+        vm.show(frame(42, many));
+        assertThat(vm.all()).hasSize(EventLogViewModel.CAP);
+        assertThat(vm.all().get(0).pid()).isEqualTo(Pid.of(5_999));
+        assertThat(vm.droppedProperty().get()).isEqualTo("42 dropped");
+    }
+}

@@ -1,0 +1,170 @@
+package beamscope.app.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.observe.LocalNode;
+import beamscope.app.observe.Observed;
+import beamscope.app.observe.ProcessKind;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.Pid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+    final Node node = Node.start(NodeConfig.defaults().withSchedulers(2));
+    final LocalNode observed = new LocalNode(node);
+    final List<Runnable> fxQueue = new ArrayList<>();
+    final List<Frame> delivered = new ArrayList<>();
+    final Sampler sampler = new Sampler(observed, fxQueue::add, delivered::add);
+
+    @AfterEach
+    void stop() {
+        sampler.close();
+        observed.close();
+        node.close();
+    }
+
+    List<Pid> spawn(int n) {
+        List<Pid> pids = new ArrayList<>();
+        for (int i = 0; i < n; i++) pids.add(observed.spawn(ProcessKind.COUNTER, Observed.Spawn.defaults()));
+        return pids;
+    }
+
+    @Nested
+    class TopN {
+        @Test
+        void rowsAreTheFirstOfTheAskedOrder_andMatchingCountsAll() {
+            List<Pid> pids = spawn(20);
+            Frame f = sampleWith(new Query(SortKey.PID, false, "", 5, null));
+            assertThat(f.rows()).extracting(ProcessRow::pid).containsExactlyElementsOf(
+                    f.rows().stream().map(ProcessRow::pid).sorted().toList());
+            assertThat(f.rows()).hasSize(5);
+            assertThat(f.matching()).isEqualTo(node.processCount());
+            assertThat(f.rows().get(0).pid().id()).isLessThanOrEqualTo(pids.get(0).id());
+        }
+
+        @Test
+        void theFilterMatchesInitialCallsAndNames() {
+            spawn(3);
+            Pid named = observed.spawn(ProcessKind.STACK, Observed.Spawn.defaults());
+            node.register("the_stack", named);
+            Frame f = sampleWith(Query.defaults().withFilter("THE_STACK"));
+            assertThat(f.rows()).extracting(ProcessRow::pid).containsExactly(named);
+            assertThat(sampleWith(Query.defaults().withFilter("counter.init")).matching()).isEqualTo(3);
+        }
+
+        @Test
+        void aBusyProcessHasAReductionRate_andLeadsTheDefaultOrder() throws Exception {
+            spawn(3);
+            Pid spinner = observed.spawn(ProcessKind.SPINNER, Observed.Spawn.defaults());
+            try {
+                sampler.sample();
+                await(() -> {
+                    Frame f = sampler.sample();
+                    return f.rows().get(0).pid().equals(spinner) && f.rows().get(0).reductionsPerSecond() > 0;
+                });
+            } finally {
+                node.exit(spinner, Atom.KILL);
+            }
+        }
+
+        Frame sampleWith(Query q) {
+            sampler.setQuery(q);
+            return sampler.sample();
+        }
+    }
+
+    @Nested
+    class HandOff {
+        @Test
+        void atMostOneDeliveryIsPending_andASkippedFrameKeepsItsEvents() throws Exception {
+            Pid first = spawn(1).get(0);
+            Frame a = sampler.sample();
+            node.exit(first, Atom.KILL);
+            awaitExit(first);
+            Frame b = sampler.sample();
+            sampler.publish(a);
+            sampler.publish(b);
+            assertThat(fxQueue).hasSize(1);
+            fxQueue.remove(0).run();
+            assertThat(delivered).hasSize(1);
+            Frame shown = delivered.get(0);
+            assertThat(shown.seq()).isEqualTo(b.seq());
+            assertThat(shown.events()).anyMatch(e -> e instanceof Event.Spawn s && s.pid().equals(first));
+            assertThat(shown.events()).anyMatch(e -> e instanceof Event.Exit x && x.pid().equals(first));
+        }
+
+        @Test
+        void theNextFrameAfterADeliveryQueuesAgain() {
+            sampler.sampleNow();
+            fxQueue.remove(0).run();
+            sampler.sampleNow();
+            assertThat(fxQueue).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Selection {
+        @Test
+        void aDeadSelectedProcessComesWithItsExitReason() throws Exception {
+            Pid p = spawn(1).get(0);
+            node.exit(p, Atom.of("shutdown"));
+            awaitExit(p);
+            sampler.setQuery(Query.defaults().withSelected(p));
+            Frame.Selected s = sampler.sample().selected();
+            assertThat(s.info()).isEmpty();
+            assertThat(s.exitReason()).contains(Atom.SHUTDOWN);
+        }
+
+        @Test
+        void aLiveServerComesWithItsState() {
+            Pid p = spawn(1).get(0);
+            observed.cast(p, beamscope.runtime.Terms.parse("{:increment, 7}"));
+            sampler.setQuery(Query.defaults().withSelected(p));
+            await(() -> sampler.sample().selected().state().orElse("").equals("7"));
+        }
+    }
+
+    @Nested
+    class Supervisors {
+        @Test
+        void framesCarryEverySupervisorAndTheRowsOfItsChildren_withRestartCounts() throws Exception {
+            var spec = beamscope.runtime.otp.ChildSpec.worker(Atom.of("c1"),
+                    beamscope.app.demo.Examples.childStart(ProcessKind.COUNTER, null));
+            var started = beamscope.runtime.otp.Supervisor.start(node,
+                    beamscope.runtime.otp.SupervisorFlags.of(beamscope.runtime.otp.Strategy.ONE_FOR_ONE), List.of(spec));
+            Pid sup = ((beamscope.runtime.otp.StartResult.Ok) started).pid();
+            Pid child = beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).pid().orElseThrow();
+            node.exit(child, Atom.KILL);
+            await(() -> beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).restartCount() == 1
+                    && beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).pid().isPresent());
+            Pid restarted = beamscope.runtime.otp.Supervisor.whichChildren(node, sup).get(0).pid().orElseThrow();
+            sampler.sample();
+            Frame f = sampler.sample();
+            assertThat(f.supervisors()).containsKey(sup);
+            assertThat(f.supervised()).containsKeys(sup, restarted);
+            assertThat(f.supervised().get(restarted).restarts()).isEqualTo(1);
+            assertThat(f.supervised().get(sup).restarts()).isEqualTo(1);
+        }
+    }
+
+    void awaitExit(Pid p) throws Exception {
+        await(() -> !node.isAlive(p));
+    }
+
+    static void await(java.util.concurrent.Callable<Boolean> c) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, c);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met in time", e);
+        }
+    }
+
+}
