@@ -21,6 +21,20 @@ public interface SchedulerControls {
     /** Waits this long between slices (zero: full speed). */
     void slowMotion(Duration delayBetweenSlices);
 
+    /**
+     * From four functions, e.g. the app's observation interface:
+     * {@code SchedulerControls.of(o::pauseSchedulers, o::stepSlice, o::resumeSchedulers, o::slowMotion)}.
+     */
+    static SchedulerControls of(Runnable pause, java.util.function.Supplier<CompletableFuture<Void>> step, Runnable resume,
+            java.util.function.Consumer<Duration> slowMotion) {
+        return new SchedulerControls() {
+            @Override public void pause() { pause.run(); }
+            @Override public CompletableFuture<Void> step() { return step.get(); }
+            @Override public void resume() { resume.run(); }
+            @Override public void slowMotion(Duration d) { slowMotion.accept(d); }
+        };
+    }
+
     static SchedulerControls of(Node node) {
         return new SchedulerControls() {
             @Override public void pause() { node.pauseSchedulers(); }

@@ -1,6 +1,10 @@
 package beamscope.app.schedulers;
 
 import beamscope.runtime.Node;
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.ProcessSummary;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +19,8 @@ import javafx.application.Platform;
  */
 public final class SchedulerSource implements AutoCloseable {
 
-    private final Node node;
+    private final Supplier<NodeSnapshot> snapshot;
+    private final Consumer<Consumer<ProcessSummary>> processes;
     private final SchedulerViewModel viewModel;
     private final ScheduledExecutorService thread;
     private final AtomicReference<SchedulerFrame> pending = new AtomicReference<>();
@@ -25,7 +30,14 @@ public final class SchedulerSource implements AutoCloseable {
     }
 
     public SchedulerSource(Node node, SchedulerViewModel viewModel, Duration period) {
-        this.node = node;
+        this(node::snapshot, node::forEachProcess, viewModel, period);
+    }
+
+    /** Over the app's observation interface: {@code new SchedulerSource(observed::snapshot, observed::forEachProcess, vm, period)}. */
+    public SchedulerSource(Supplier<NodeSnapshot> snapshot, Consumer<Consumer<ProcessSummary>> processes,
+            SchedulerViewModel viewModel, Duration period) {
+        this.snapshot = snapshot;
+        this.processes = processes;
         this.viewModel = viewModel;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "beamscope-scheduler-sampler");
@@ -38,7 +50,7 @@ public final class SchedulerSource implements AutoCloseable {
 
     private void sample() {
         try {
-            SchedulerFrame f = SchedulerFrame.from(node.snapshot(), node::forEachProcess);
+            SchedulerFrame f = SchedulerFrame.from(snapshot.get(), processes);
             if (pending.getAndSet(f) == null) {
                 try {
                     Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads supervisors from the OTP layer ({@link Observe#supervisor}). Only processes whose initial call
@@ -20,10 +22,15 @@ import java.util.Map;
  */
 public final class OtpProbe implements SupervisorProbe {
 
-    private final Node node;
+    private final Function<Pid, Optional<SupervisorView>> supervisor;
 
     public OtpProbe(Node node) {
-        this.node = node;
+        this(pid -> Observe.supervisor(node, pid));
+    }
+
+    /** Over any source of supervisor views (e.g. the app's observation interface). */
+    public OtpProbe(Function<Pid, Optional<SupervisorView>> supervisor) {
+        this.supervisor = supervisor;
     }
 
     @Override
@@ -32,7 +39,7 @@ public final class OtpProbe implements SupervisorProbe {
         for (ProcessSummary p : processes) {
             String call = p.initialCall();
             if (call == null || !call.contains("Supervisor")) continue;
-            Observe.supervisor(node, p.pid()).ifPresent(v -> out.put(p.pid(), info(v)));
+            supervisor.apply(p.pid()).ifPresent(v -> out.put(p.pid(), info(v)));
         }
         return out;
     }

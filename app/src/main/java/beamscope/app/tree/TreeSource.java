@@ -27,7 +27,7 @@ import javafx.application.Platform;
  */
 public final class TreeSource implements AutoCloseable {
 
-    private final Node node;
+    private final TreeInputs inputs;
     private final TreeViewModel viewModel;
     private final SupervisorProbe probe;
     private final ScheduledExecutorService thread;
@@ -42,7 +42,16 @@ public final class TreeSource implements AutoCloseable {
     }
 
     public TreeSource(Node node, TreeViewModel viewModel, SupervisorProbe probe, Duration period) {
-        this.node = node;
+        this(TreeInputs.of(node), viewModel, probe, period);
+    }
+
+    /** Over the app's observation interface (see {@link TreeInputs}); supervisors come from its {@code supervisor}. */
+    public TreeSource(TreeInputs inputs, TreeViewModel viewModel) {
+        this(inputs, viewModel, new OtpProbe(inputs.supervisor()), Duration.ofMillis(250));
+    }
+
+    public TreeSource(TreeInputs inputs, TreeViewModel viewModel, SupervisorProbe probe, Duration period) {
+        this.inputs = inputs;
         this.viewModel = viewModel;
         this.probe = probe;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +59,7 @@ public final class TreeSource implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.reports = node.subscribe(EventFilter.kinds(Event.Report.class), 256);
+        this.reports = inputs.subscribe().apply(EventFilter.kinds(Event.Report.class), 256);
         viewModel.setOnShapeChange(() -> thread.execute(this::sample));
         thread.scheduleWithFixedDelay(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(this::sampleOnReports, 50, 50, TimeUnit.MILLISECONDS);
@@ -80,7 +89,7 @@ public final class TreeSource implements AutoCloseable {
         gaveUp.values().removeIf(t -> now - t > 10_000_000_000L);
         for (Pid p : f.gone()) {
             if (gaveUp.containsKey(p)) out.put(p, "gave up: too many restarts");
-            else node.exitReason(p).ifPresent(r -> out.put(p, r instanceof Atom a ? a.name() : Terms.inspect(r, 40)));
+            else inputs.exitReason().apply(p).ifPresent(r -> out.put(p, r instanceof Atom a ? a.name() : Terms.inspect(r, 40)));
         }
         return out;
     }
@@ -92,9 +101,9 @@ public final class TreeSource implements AutoCloseable {
 
     private void sample() {
         try {
-            List<ProcessSummary> processes = node.processes();
+            List<ProcessSummary> processes = inputs.processes().get();
             long t0 = System.nanoTime();
-            TreeFrame f = TreeFrame.from(node.config().name(), processes, probe.supervisors(processes),
+            TreeFrame f = TreeFrame.from(inputs.nodeName(), processes, probe.supervisors(processes),
                     viewModel.shape(), viewModel.watched(), viewModel.phantoms());
             lastBuildNanos = System.nanoTime() - t0;
             f = f.withExitReasons(reasons(f));

@@ -11,8 +11,12 @@
  * TreeSource source = new TreeSource(node, tree);                        // or the app's own sampler
  * Parent view = SupervisionTreeView.load(tree);
  * }</pre>
+ * Through the app's observation interface instead of a {@code Node}:
+ * {@code new TreeSource(new TreeInputs(name, observed::processes, observed::supervisor, observed::exitReason,
+ * observed::subscribe), tree)}.
  * With the app's own sampler, build frames off the FX thread and hand them over:
- * {@code TreeFrame f = TreeFrame.from(nodeName, processes, supervisors, tree.shape(), tree.watched());}
+ * {@code TreeFrame f = TreeFrame.from(nodeName, processes, supervisors, tree.shape(), tree.watched(), tree.phantoms());}
+ * ({@code supervisors}: {@code OtpProbe.info(SupervisorView)} per supervisor)
  * then {@code Platform.runLater(() -> tree.apply(f))} (coalesced), and call the sampler again when
  * {@link beamscope.app.tree.TreeViewModel#setOnShapeChange} fires (the user folded or paged).
  *
