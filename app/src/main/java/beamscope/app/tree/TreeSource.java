@@ -67,11 +67,15 @@ public final class TreeSource implements AutoCloseable {
 
     /** Supervisor reports (a child terminated, a restart, a shutdown) get a frame at once, not at the next tick. */
     private void sampleOnReports() {
-        if (reports.drainTo(drained, 256) > 0) {
-            for (Event e : drained) if (e instanceof Event.Report r && gaveUp(r)) gaveUp.put(r.pid(), System.nanoTime());
-            drained.clear();
-            sample();
-        }
+        if (drainReports()) sample();
+    }
+
+    /** Notes the supervisors that gave up; true when any report arrived. */
+    private boolean drainReports() {
+        int n = reports.drainTo(drained, 256);
+        for (Event e : drained) if (e instanceof Event.Report r && gaveUp(r)) gaveUp.put(r.pid(), System.nanoTime());
+        drained.clear();
+        return n > 0;
     }
 
     /** A supervisor report {@code errorContext: shutdown, reason: reached_max_restart_intensity}. */
@@ -101,6 +105,7 @@ public final class TreeSource implements AutoCloseable {
 
     private void sample() {
         try {
+            drainReports();   // a supervisor reports before it exits: read why before seeing it gone
             List<ProcessSummary> processes = inputs.processes().get();
             long t0 = System.nanoTime();
             TreeFrame f = TreeFrame.from(inputs.nodeName(), processes, probe.supervisors(processes),
