@@ -65,8 +65,11 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
     }
 
     /**
-     * Builds a frame. Runs on the sampler thread: one pass to group processes by parent, one to find
-     * which parents are alive, then a walk over the items shown.
+     * Builds a frame. Runs on the sampler thread: one pass over the processes to group them by parent
+     * (a primitive pid index, no per-process objects), two passes over int/long arrays to find which
+     * parents are alive and to lay the groups out in one member array, then a walk over the items
+     * shown. The pages of an aggregate follow the order the processes were listed in (the node's
+     * process table order, stable while they live); each page is shown in start (pid) order.
      *
      * @param watched pids whose death the caller wants to know about (reported in {@link #gone()})
      */
