@@ -34,8 +34,7 @@ public final class TreeSource implements AutoCloseable {
     private final AtomicReference<TreeFrame> pending = new AtomicReference<>();
     private final EventSubscription reports;
     private final List<Event> drained = new java.util.ArrayList<>();
-    private final Map<Pid, Long> gaveUp = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile long lastBuildNanos;
+    private final TreeFramer framer;
 
     public TreeSource(Node node, TreeViewModel viewModel) {
         this(node, viewModel, new OtpProbe(node), Duration.ofMillis(250));
@@ -45,6 +44,7 @@ public final class TreeSource implements AutoCloseable {
         this.node = node;
         this.viewModel = viewModel;
         this.probe = probe;
+        this.framer = new TreeFramer(node::exitReason);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "beamscope-tree-sampler");
             t.setDaemon(true);
@@ -59,45 +59,21 @@ public final class TreeSource implements AutoCloseable {
     /** Supervisor reports (a child terminated, a restart, a shutdown) get a frame at once, not at the next tick. */
     private void sampleOnReports() {
         if (reports.drainTo(drained, 256) > 0) {
-            for (Event e : drained) if (e instanceof Event.Report r && gaveUp(r)) gaveUp.put(r.pid(), System.nanoTime());
+            framer.noteReports(drained);
             drained.clear();
             sample();
         }
     }
 
-    /** A supervisor report {@code errorContext: shutdown, reason: reached_max_restart_intensity}. */
-    static boolean gaveUp(Event.Report r) {
-        return r.details() instanceof List<?> fields
-                && fields.contains(beamscope.runtime.Tuple.of(Atom.of("errorContext"), Atom.of("shutdown")))
-                && fields.contains(beamscope.runtime.Tuple.of(Atom.of("reason"), Atom.of("reached_max_restart_intensity")));
-    }
-
-    /** Why each gone process exited, in words. */
-    private Map<Pid, String> reasons(TreeFrame f) {
-        if (f.gone().isEmpty()) return Map.of();
-        Map<Pid, String> out = new HashMap<>();
-        long now = System.nanoTime();
-        gaveUp.values().removeIf(t -> now - t > 10_000_000_000L);
-        for (Pid p : f.gone()) {
-            if (gaveUp.containsKey(p)) out.put(p, "gave up: too many restarts");
-            else node.exitReason(p).ifPresent(r -> out.put(p, r instanceof Atom a ? a.name() : Terms.inspect(r, 40)));
-        }
-        return out;
-    }
-
     /** How long building the last frame took (after reading the processes), in nanoseconds. */
     public long lastBuildNanos() {
-        return lastBuildNanos;
+        return framer.lastBuildNanos();
     }
 
     private void sample() {
         try {
             List<ProcessSummary> processes = node.processes();
-            long t0 = System.nanoTime();
-            TreeFrame f = TreeFrame.from(node.config().name(), processes, probe.supervisors(processes),
-                    viewModel.shape(), viewModel.watched(), viewModel.phantoms());
-            lastBuildNanos = System.nanoTime() - t0;
-            f = f.withExitReasons(reasons(f));
+            TreeFrame f = framer.frame(node.config().name(), processes, probe.supervisors(processes), viewModel);
             if (pending.getAndSet(f) == null) {
                 try {
                     Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
