@@ -1,5 +1,13 @@
 package beamscope.app;
 
+import beamscope.app.schedulers.SchedulerControls;
+import beamscope.app.schedulers.SchedulerViewModel;
+import beamscope.app.schedulers.SchedulersView;
+import beamscope.app.tree.SupervisionTreeView;
+import beamscope.app.tree.TreeViewModel;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.control.ContextMenu;
+
 import beamscope.app.observe.Observed;
 import beamscope.app.sampler.Sampler;
 import beamscope.app.theme.Stylesheets;
@@ -40,7 +48,37 @@ public final class MainWindow implements AutoCloseable {
         scene = new Scene(root, width, height);
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
+        mountDenseViews(node);
         sampler.start(SAMPLE_PERIOD);
+    }
+
+    /**
+     * The supervision tree and the scheduler lanes: their view models share the selection, and get
+     * their parts of each frame the one sampler takes.
+     */
+    private void mountDenseViews(Observed node) {
+        TreeViewModel tree = new TreeViewModel(state.selectedProperty());
+        tree.setOnShapeChange(() -> sampler.update(q -> q)); // folded or paged: a new frame at once
+        ContextMenu menu = view.processMenu();
+        tree.setOnNodeContextMenu((pid, x, y) -> {
+            state.select(pid);
+            menu.show(view.treePane(), x, y);
+        });
+        SchedulerViewModel schedulers = new SchedulerViewModel(new SchedulerControls() {
+            @Override public void pause() { model.pause(); }
+            @Override public CompletableFuture<Void> step() { return node.stepSlice(); }
+            @Override public void resume() { model.resume(); }
+            @Override public void slowMotion(Duration d) { node.slowMotion(d); }
+        }, state.selectedProperty());
+        schedulers.setRefresh(() -> sampler.update(q -> q));
+        view.treePane().getChildren().setAll(SupervisionTreeView.load(tree));
+        view.schedulersPane().getChildren().setAll(SchedulersView.load(schedulers));
+        sampler.attachTree(tree);
+        state.frameProperty().addListener((o, old, f) -> {
+            if (f == null) return;
+            if (f.tree() != null) tree.apply(f.tree());
+            if (f.schedulers() != null) schedulers.apply(f.schedulers());
+        });
     }
 
     public Scene scene() { return scene; }

@@ -118,6 +118,11 @@ public class MainWindowView {
         eventLogController.init(vm.events(), state.selectedProperty());
     }
 
+    /** The actions on one process, as a context menu (table rows, tree boxes). */
+    public ContextMenu processMenu() {
+        return new ContextMenu(rowActions().toArray(MenuItem[]::new));
+    }
+
     private java.util.List<MenuItem> rowActions() {
         java.util.List<MenuItem> items = new java.util.ArrayList<>();
         items.add(item("Kill", "killItem", () -> vm.exitSelected(":kill")));

@@ -85,6 +85,11 @@ public final class LocalNode implements Observed {
     }
 
     @Override
+    public String nodeName() {
+        return node.config().name();
+    }
+
+    @Override
     public Optional<Pid> whereis(String name) {
         return node.whereis(name);
     }

@@ -47,6 +47,11 @@ public interface Observed extends AutoCloseable {
     /** A server's state in inspect syntax, when the process is a GenServer/Agent (or keeps a "state"). */
     Optional<String> serverState(Pid pid);
 
+    /** The node's name, e.g. {@code nonode@nohost}. */
+    default String nodeName() {
+        return "nonode@nohost";
+    }
+
     /** {@code Process.whereis(name)}. */
     Optional<Pid> whereis(String name);
 

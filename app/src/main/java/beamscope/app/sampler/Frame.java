@@ -35,7 +35,17 @@ public record Frame(
         long eventsDropped,
         List<ShellMessage> shell,
         Map<Pid, SupervisorView> supervisors,
-        Map<Pid, ProcessRow> supervised) {
+        Map<Pid, ProcessRow> supervised,
+        beamscope.app.tree.TreeFrame tree,
+        beamscope.app.schedulers.SchedulerFrame schedulers) {
+
+    /** A frame without the tree and scheduler views' parts (view-model tests). */
+    public Frame(long seq, Query query, NodeSnapshot node, double reductionsPerSecond, double messagesPerSecond,
+                 int matching, List<ProcessRow> rows, Selected selected, List<Event> events, long eventsDropped,
+                 List<ShellMessage> shell, Map<Pid, SupervisorView> supervisors, Map<Pid, ProcessRow> supervised) {
+        this(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected, events, eventsDropped,
+                shell, supervisors, supervised, null, null);
+    }
 
     /** Events a frame carries at most; older ones are counted as dropped. */
     public static final int EVENT_CAP = 5_000;
@@ -65,6 +75,6 @@ public record Frame(
         List<ShellMessage> sh = new ArrayList<>(older.shell);
         sh.addAll(shell);
         return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
-                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised);
+                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers);
     }
 }

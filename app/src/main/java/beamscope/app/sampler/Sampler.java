@@ -60,6 +60,9 @@ public final class Sampler implements AutoCloseable {
 
     private volatile boolean running;
     private Thread thread;
+    /** The supervision tree's view model, whose shape the tree frames follow; null until attached. */
+    private volatile beamscope.app.tree.TreeViewModel tree;
+    private final beamscope.app.tree.TreeFramer treeFramer;
 
     /**
      * @param fx   runs a task on the FX thread ({@code Platform::runLater}); a same-thread executor in tests
@@ -70,6 +73,12 @@ public final class Sampler implements AutoCloseable {
         this.fx = fx;
         this.sink = sink;
         this.events = node.subscribe(LOG_EVENTS, 20_000);
+        this.treeFramer = new beamscope.app.tree.TreeFramer(node::exitReason);
+    }
+
+    /** From now on frames carry a supervision tree laid out in {@code viewModel}'s shape. */
+    public void attachTree(beamscope.app.tree.TreeViewModel viewModel) {
+        this.tree = viewModel;
     }
 
     public Query query() {
@@ -132,7 +141,10 @@ public final class Sampler implements AutoCloseable {
         Map<Pid, String> names = new HashMap<>();
         java.util.Set<Pid> treePids = inTree;
         Map<Pid, ProcessRow> supervised = new HashMap<>();
+        beamscope.app.tree.TreeViewModel treeView = tree;
+        List<beamscope.runtime.ProcessSummary> all = new ArrayList<>(snap.processes() + 16);
         node.forEachProcess(s -> {
+            all.add(s);
             if (s.registeredName() != null) names.put(s.pid(), s.registeredName());
             if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
             long before = prev.get(s.pid().id(), -1);
@@ -161,6 +173,16 @@ public final class Sampler implements AutoCloseable {
         List<ShellMessage> shell = new ArrayList<>();
         node.drainShell(shell, 1_000);
 
+        // the dense views' parts, from the same walk
+        beamscope.app.schedulers.SchedulerFrame schedulerFrame = beamscope.app.schedulers.SchedulerFrame.from(snap, all::forEach);
+        beamscope.app.tree.TreeFrame treeFrame = null;
+        if (treeView != null) {
+            treeFramer.noteReports(ev);
+            Map<Pid, beamscope.app.tree.SupervisorInfo> infos = new HashMap<>();
+            views.forEach((pid, v) -> infos.put(pid, beamscope.app.tree.OtpProbe.info(v)));
+            treeFrame = treeFramer.frame(node.nodeName(), all, infos, treeView);
+        }
+
         Frame.Selected selected = null;
         if (q.selected() != null) {
             Pid p = q.selected();
@@ -176,7 +198,7 @@ public final class Sampler implements AutoCloseable {
         lastReductions = seen;
         return new Frame(++seq, q, snap, redsPerSec, msgsPerSec, matching[0], List.copyOf(rows), selected,
                 List.copyOf(ev), events.dropped(), List.copyOf(shell), java.util.Collections.unmodifiableMap(views),
-                java.util.Collections.unmodifiableMap(supervised));
+                java.util.Collections.unmodifiableMap(supervised), treeFrame, schedulerFrame);
     }
 
     /** Restarts per child pid (the child's count) and per supervisor (the sum over its children). */
