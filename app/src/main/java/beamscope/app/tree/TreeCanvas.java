@@ -138,7 +138,7 @@ public final class TreeCanvas extends Region {
     public void setViewModel(TreeViewModel vm) {
         this.vm = vm;
         vm.frameProperty().addListener((o, a, f) -> {
-            if (autoFit) fitNow(0.55);
+            if (autoFit) fitNow(AUTO_FIT_MIN_SCALE);
             Pid sel = vm.selectionProperty().get();
             if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
@@ -155,6 +155,9 @@ public final class TreeCanvas extends Region {
     public TreeGeometry geometry() {
         return new TreeGeometry(font.get().getSize());
     }
+
+    /** Below this scale, following the tree's size gives up fitting it all and keeps the text legible. */
+    private static final double AUTO_FIT_MIN_SCALE = 0.7;
 
     /** Fits the whole tree into the view, and keeps fitting it as it changes until the user zooms or pans. */
     public void fit() {
@@ -185,7 +188,7 @@ public final class TreeCanvas extends Region {
     private void resized() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        if (autoFit) fitNow(0.55);
+        if (autoFit) fitNow(AUTO_FIT_MIN_SCALE);
         dirty = true;
     }
 
