@@ -36,6 +36,7 @@ public final class MainWindow implements AutoCloseable {
     private final MainWindowViewModel model;
     private final MainWindowView view;
     private final Scene scene;
+    private TreeViewModel tree;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -57,7 +58,7 @@ public final class MainWindow implements AutoCloseable {
      * their parts of each frame the one sampler takes.
      */
     private void mountDenseViews(Observed node) {
-        TreeViewModel tree = new TreeViewModel(state.selectedProperty());
+        tree = new TreeViewModel(state.selectedProperty());
         tree.setOnShapeChange(() -> sampler.update(q -> q)); // folded or paged: a new frame at once
         ContextMenu menu = view.processMenu();
         tree.setOnNodeContextMenu((pid, x, y) -> {
@@ -86,6 +87,7 @@ public final class MainWindow implements AutoCloseable {
     public MainWindowViewModel model() { return model; }
     public MainWindowView view() { return view; }
     public Sampler sampler() { return sampler; }
+    public TreeViewModel tree() { return tree; }
 
     @Override
     public void close() {

@@ -10,6 +10,7 @@ import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.SchedulerSnapshot;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -176,6 +177,39 @@ class ObserverWindowTest extends FxRobot {
 
     @Nested
     class Supervision {
+        /** The tree item for {@code pid} in the latest tree frame, if drawn. */
+        java.util.Optional<beamscope.app.tree.TreeItem> inTree(Pid pid) {
+            beamscope.app.tree.TreeFrame f = app.window().tree().frame();
+            if (f == null) return java.util.Optional.empty();
+            Integer i = f.indexByPid().get(pid);
+            return i == null ? java.util.Optional.empty() : java.util.Optional.of(f.items().get(i));
+        }
+
+        @Test
+        void theDemoTreeAppearsAndAOneForAllCrashRestartsEverySiblingWithNewPids() throws Exception {
+            clickOn("Supervision tree");
+            Pid sup = app.node().whereis("counter_sup").orElseThrow();
+            List<Pid> before = new java.util.ArrayList<>();
+            for (String n : List.of("counter1", "counter2", "counter3")) before.add(app.node().whereis(n).orElseThrow());
+            waitUntil(() -> inTree(sup).isPresent() && before.stream().allMatch(p -> inTree(p).isPresent()));
+            assertThat(inTree(sup).orElseThrow().kind()).isEqualTo(beamscope.app.tree.TreeItem.Kind.SUPERVISOR);
+            for (Pid p : before) assertThat(inTree(p).orElseThrow().parent()).isEqualTo(inTree(sup).orElseThrow().index());
+
+            interact(() -> state().select(before.get(1)));
+            clickOn("#exitButton");
+            // one_for_all: every counter comes back with a new pid under the same supervisor, restart count 1
+            waitUntil(() -> {
+                for (String n : List.of("counter1", "counter2", "counter3")) {
+                    Pid now = app.node().whereis(n).orElse(null);
+                    if (now == null || before.contains(now)) return false;
+                    var item = inTree(now);
+                    if (item.isEmpty() || item.get().restarts() != 1) return false;
+                    if (item.get().parent() != inTree(sup).map(beamscope.app.tree.TreeItem::index).orElse(-2)) return false;
+                }
+                return true;
+            });
+        }
+
         @Test
         void aSupervisedCrasherIsRestarted_andTheInspectorShowsWhyItDied() throws Exception {
             Pid spawned = app.node().whereis("spawned").orElseThrow();
