@@ -33,10 +33,12 @@ import java.util.Optional;
  *                    wake-up and must make the process runnable ({@link #wake()})
  * inbound == DEAD    the process has exited; pushes fail and the sender handles "noproc"
  * </pre>
- * Invariant: a process is in at most one run queue, or run by exactly one scheduler, or parked (then
- * in no queue). Only the owner (the thread running it) moves {@code null -> PARKED}, and only after a
- * last look at the inbound stack, so no wake-up is lost: the CAS fails if anything arrived. The CAS and
- * {@code getAndSet} give the happens-before edges between a sender's writes and the owner's reads.
+ * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
+ * scheduler running it, or (while PARKED) nobody; the sender that ends PARKED becomes the owner (it
+ * queues the process, or, for an untrappable kill, ends it on the spot). Only the owner moves
+ * {@code null -> PARKED}, and only after a last look at the inbound stack, so no wake-up is lost: the
+ * CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
+ * sender's writes and the owner's reads; run-queue locks give them between successive owners.
  *
  * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
  * fields published with opaque/release writes ({@code status}, {@code localSize}, {@code reductions},
