@@ -228,6 +228,18 @@ class ExitSignalsTest {
         }
 
         @Test
+        void a17_trapExitReturnsTheOldValue() {
+            Pid to = me.pid();
+            node.spawn(Probes.doing(to, ctx -> {
+                ctx.send(to, ctx.trapExit(true));
+                ctx.send(to, ctx.trapExit(false));
+            }));
+            assertThat(next(me)).isEqualTo(false);
+            assertThat(next(me)).isEqualTo(true);
+            assertThat(next(me)).isEqualTo(Atom.of("done"));
+        }
+
+        @Test
         void a10_exitSelfKillEndsWithKilledEvenWhenTrapping() {
             Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
                 ctx.trapExit(true);
