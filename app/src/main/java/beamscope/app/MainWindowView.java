@@ -42,7 +42,7 @@ public class MainWindowView {
     @FXML private ChoiceBox<Priority> spawnPriority;
     @FXML private TextField crashOn;
     @FXML private javafx.scene.control.CheckBox spawnSupervised;
-    @FXML private Button spawnButton;
+    @FXML private Button spawnButton, newSupervisorButton;
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
     @FXML private MenuButton processMenu;
@@ -78,6 +78,7 @@ public class MainWindowView {
         crashOn.visibleProperty().bind(spawn.kindProperty().isEqualTo(ProcessKind.CRASHER));
         crashOn.managedProperty().bind(crashOn.visibleProperty());
         spawnButton.disableProperty().bind(spawn.busyProperty());
+        newSupervisorButton.disableProperty().bind(spawn.busyProperty());
         spawnProgress.progressProperty().bind(spawn.progressProperty());
         spawnProgress.visibleProperty().bind(spawn.busyProperty());
         spawnProgress.managedProperty().bind(spawn.busyProperty());
@@ -194,6 +195,11 @@ public class MainWindowView {
     }
 
     @FXML private void spawn() { vm.spawn().spawn(); }
+
+    @FXML private void newSupervisor() {
+        beamscope.app.spawn.NewSupervisorView.ask(spawnButton.getScene().getWindow(), vm.spawn().kindProperty().get())
+                .ifPresent(r -> vm.spawn().startSupervisor(r.flags(), r.children()));
+    }
     @FXML private void exitSelected() { vm.exitSelected(); }
     @FXML private void pause() { vm.pause(); }
     @FXML private void step() { vm.step(); }

@@ -186,6 +186,27 @@ class ObserverWindowTest extends FxRobot {
         }
 
         @Test
+        @SuppressWarnings("unchecked")
+        void aNewSupervisorStartsWithTheChosenStrategyIntensityAndChildren() throws Exception {
+            Pid before = state().selected();
+            clickOn("#newSupervisorButton");
+            waitUntil(() -> lookup("#newSupStrategy").tryQuery().isPresent());
+            interact(() -> {
+                lookup("#newSupStrategy").queryAs(javafx.scene.control.ComboBox.class).setValue(beamscope.runtime.otp.Strategy.REST_FOR_ONE);
+                lookup("#newSupIntensity").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(7);
+                lookup("#newSupChildren").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(4);
+            });
+            clickOn("OK");
+            waitUntil(() -> state().selected() != null && !state().selected().equals(before)
+                    && beamscope.runtime.otp.Observe.supervisor(app.node(), state().selected()).isPresent());
+            var sup = beamscope.runtime.otp.Observe.supervisor(app.node(), state().selected()).orElseThrow();
+            assertThat(sup.strategy()).isEqualTo(beamscope.runtime.otp.Strategy.REST_FOR_ONE);
+            assertThat(sup.intensity()).isEqualTo(7);
+            assertThat(sup.period()).isEqualTo(5);
+            assertThat(sup.children()).hasSize(4).allSatisfy(c -> assertThat(c.pid()).isPresent());
+        }
+
+        @Test
         void theDemoTreeAppearsAndAOneForAllCrashRestartsEverySiblingWithNewPids() throws Exception {
             clickOn("Supervision tree");
             Pid sup = app.node().whereis("counter_sup").orElseThrow();

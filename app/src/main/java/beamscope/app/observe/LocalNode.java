@@ -164,6 +164,26 @@ public final class LocalNode implements Observed {
         return pid;
     }
 
+    @Override
+    public Pid startSupervisor(beamscope.runtime.otp.SupervisorFlags flags, ProcessKind childKind, int children, Pid parent) {
+        List<ChildSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            specs.add(ChildSpec.worker(Atom.of(childKind.label().toLowerCase(java.util.Locale.ROOT) + "_" + this.children.incrementAndGet()),
+                    Examples.childStart(childKind, ProcessKind.DEFAULT_CRASH)));
+        }
+        StartResult r;
+        if (parent == null) {
+            r = beamscope.runtime.otp.Supervisor.start(node, flags, specs);
+        } else {
+            SupervisorView view = Observe.supervisor(node, parent)
+                    .orElseThrow(() -> new IllegalArgumentException(parent + " is not a supervisor"));
+            ChildSpec spec = ChildSpec.supervisor(Atom.of("sup_" + this.children.incrementAndGet()), flags, specs);
+            r = view.dynamic() ? DynamicSupervisor.startChild(node, parent, spec) : Supervisor.startChild(node, parent, spec);
+        }
+        if (r instanceof StartResult.Ok(Pid pid)) return pid;
+        throw new IllegalStateException("supervisor start failed: " + Terms.inspect(r instanceof StartResult.Error(Object e) ? e : r));
+    }
+
     private Pid startChild(ProcessKind kind, Spawn options) {
         Pid sup = options.supervisor();
         SupervisorView view = Observe.supervisor(node, sup)

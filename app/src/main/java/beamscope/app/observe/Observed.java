@@ -79,6 +79,13 @@ public interface Observed extends AutoCloseable {
     Pid spawn(ProcessKind kind, Spawn options);
 
     /**
+     * Starts a new supervisor with {@code children} workers of {@code childKind}: under {@code parent} (a
+     * supervisor) when given, else on its own. Blocks until its children have started: call it off the FX
+     * thread. Throws with the reason when the start fails.
+     */
+    Pid startSupervisor(beamscope.runtime.otp.SupervisorFlags flags, ProcessKind childKind, int children, Pid parent);
+
+    /**
      * How to spawn: priority (unsupervised only), for a Crasher the message it dies on, and the supervisor
      * to start it under (null: unsupervised).
      */

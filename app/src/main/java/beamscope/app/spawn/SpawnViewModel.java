@@ -110,6 +110,37 @@ public final class SpawnViewModel {
         });
     }
 
+    /**
+     * Starts a supervisor with {@code children} workers of the chosen kind, on the background executor;
+     * under {@link #supervisorProperty()} when "supervised" is on. The new supervisor becomes the selection.
+     */
+    public void startSupervisor(beamscope.runtime.otp.SupervisorFlags flags, int children) {
+        if (busy.get()) return;
+        Pid sup = supervised.get() ? supervisor.get() : null;
+        ProcessKind k = kind.get();
+        busy.set(true);
+        status.set("starting a " + flags.strategy().atomName() + " supervisor with " + children + " × " + k.label() + "…");
+        background.execute(() -> {
+            String failure = null;
+            Pid pid = null;
+            try {
+                pid = node.startSupervisor(flags, k, children, sup);
+            } catch (RuntimeException e) {
+                failure = e.getMessage();
+            }
+            String error = failure;
+            Pid started = pid;
+            fx.execute(() -> {
+                busy.set(false);
+                if (error != null) status.set(error);
+                else {
+                    status.set("started supervisor " + started + (sup == null ? "" : " under " + sup));
+                    select.accept(started);
+                }
+            });
+        });
+    }
+
     /** Whether to spawn as a child of {@link #supervisorProperty()}. */
     public BooleanProperty supervisedProperty() { return supervised; }
 
