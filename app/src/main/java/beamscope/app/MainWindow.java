@@ -37,10 +37,11 @@ public final class MainWindow implements AutoCloseable {
     private final MainWindowView view;
     private final Scene scene;
     private TreeViewModel tree;
+    private final FxCost fxCost = new FxCost();
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
-        sampler = new Sampler(node, Platform::runLater, f -> vm[0].show(f));
+        sampler = new Sampler(node, Platform::runLater, f -> fxCost.frame(() -> vm[0].show(f)));
         model = vm[0] = new MainWindowViewModel(node, sampler::update, state, Platform::runLater, background);
         FXMLLoader loader = Views.load("MainWindow");
         Parent root = loader.getRoot();
@@ -88,6 +89,8 @@ public final class MainWindow implements AutoCloseable {
     public MainWindowView view() { return view; }
     public Sampler sampler() { return sampler; }
     public TreeViewModel tree() { return tree; }
+    /** FX-thread time per frame and per pulse. */
+    public FxCost fxCost() { return fxCost; }
 
     @Override
     public void close() {
