@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * stdout and {@code app/target/window-cost.txt}.
  */
 @Tag("bench")
-class WindowCostBench {
+class WindowCostTest {
     static final int IDLE = 1_000_000, RING = 1_000, HOPS = 2_000_000, RUNS = 5;
 
     @Test
