@@ -111,8 +111,9 @@ public final class Sampler implements AutoCloseable {
                     System.getLogger("beamscope.app").log(System.Logger.Level.WARNING, "sample failed", e);
                 }
                 long spent = System.nanoTime() - t0;
-                // Leave at least as much time idle as the sample took: two cores are shared with the node.
-                LockSupport.parkNanos(Math.max(periodNanos - spent, spent));
+                // Idle at least four times as long as the sample took: the node shares the cores, and with a
+                // million processes a walk is long, so big nodes are refreshed less often, never slowed much.
+                LockSupport.parkNanos(Math.max(periodNanos - spent, 4 * spent));
             }
         });
     }
