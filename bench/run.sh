@@ -52,8 +52,10 @@ params() {
                      || echo "n=1000000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" ;;
   esac
 }
-# JVM heap (-Xms = -Xmx, pre-touched): room for 1M processes / queued messages where needed. Pre-touching
-# costs time before each run (about 5 s per GB on a VM whose memory is faulted in lazily), so no bigger.
+# Memory reserved up front, per workload: the JVM heap (-Xms = -Xmx, pre-touched) and the BEAM's super carrier
+# (+MMscs, same size: the allocators keep it mapped, so pages the warm-up touched stay; without it the BEAM
+# returned memory between rounds and spawn_1m / skynet paid page faults again, 2-3x slower on this VM).
+# Room for 1M processes or queued messages where needed; pre-touching costs about 5 s per GB here.
 heap() {
   if [[ -n $HEAP ]]; then echo "$HEAP"; return; fi
   case "$1" in spawn_1m|skynet|fan_in|observe) echo 4g ;; *) echo 2g ;; esac
@@ -142,6 +144,7 @@ JVM_OPTS="-XX:+AlwaysPreTouch"
 # JDK 23+ warns on stderr when Pekko uses sun.misc.Unsafe; allowing it changes nothing else.
 if (( JAVA_MAJOR >= 23 )); then JVM_OPTS="$JVM_OPTS --sun-misc-unsafe-memory-access=allow"; fi
 ERL_OPTS="+P 2000000"
+mb() { awk -v h="$1" 'BEGIN {n = h + 0; u = tolower(substr(h, length(h))); print int((u == "g") ? n * 1024 : (u == "m") ? n : n / 1048576)}'; }
 JAVA_VERSION=$("$JAVA" -version 2>&1 | sed -n '1,2p' | paste -sd ';' | sed 's/;/; /')
 OTP_VERSION=n/a
 if command -v erl >/dev/null; then
@@ -162,7 +165,7 @@ META="$OUT/meta-$STAMP.properties"
   echo "version.java=$JAVA_VERSION"; echo "version.java_home=$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
   echo "version.otp=$OTP_VERSION"; echo "version.pekko=$PEKKO_VERSION"; echo "version.beamscope=$BEAMSCOPE_VERSION"
   echo "options.jvm=-Xms=-Xmx ${HEAP:-4g (spawn_1m, skynet, fan_in, observe) or 2g (others)} $JVM_OPTS"
-  echo "options.erl=$ERL_OPTS"
+  echo "options.erl=$ERL_OPTS +MMscs <same size as the JVM heap, in MB>"
   echo "options.pekko=default dispatcher: fork-join, parallelism $NPROC (one thread per core)"
   if [[ -n $BEAMSCOPE_NOTE ]]; then echo "note.beamscope=$BEAMSCOPE_NOTE"; fi
 } > "$META"
@@ -176,7 +179,7 @@ run_one() { # system workload run
   read -r -a p <<< "$(params "$workload")"
   local h; h=$(heap "$workload")
   case $system in
-    beam)      cmd=(erl -noshell $ERL_OPTS -pa "$BENCH/target/erlang" -run beamscope_bench main "$workload" "warmup=$WARMUP" "${p[@]}") ;;
+    beam)      cmd=(erl -noshell $ERL_OPTS +MMscs "$(mb "$h")" -pa "$BENCH/target/erlang" -run beamscope_bench main "$workload" "warmup=$WARMUP" "${p[@]}") ;;
     pekko)     cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.pekko.PekkoBench "$workload" "warmup=$WARMUP" "${p[@]}") ;;
     beamscope) cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.beamscope.BeamscopeBench "$workload" "warmup=$WARMUP" "${p[@]}") ;;
   esac

@@ -120,9 +120,9 @@ public final class Harness {
         }
         int[] width = new int[7];
         for (String[] l : lines)
-            for (int i = 0; i < 7; i++) if (!l[1].isEmpty() || i == 0) width[i] = Math.max(width[i], l[i].length());
+            if (!isHeading(l)) for (int i = 0; i < 7; i++) width[i] = Math.max(width[i], l[i].length());
         for (String[] l : lines) {
-            if (l[1].isEmpty() && !l[0].isEmpty() && !l[0].startsWith(" ")) { // a workload heading
+            if (isHeading(l)) {
                 out.append(l[0]).append('\n');
                 continue;
             }
@@ -174,6 +174,10 @@ public final class Harness {
         params.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=')
                 .append(v instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : v));
         return sb.isEmpty() ? "" : "(" + sb + ")";
+    }
+
+    static boolean isHeading(String[] line) {
+        return !line[0].isEmpty() && !line[0].startsWith(" ");
     }
 
     static String pad(String s, int width) {
