@@ -161,6 +161,7 @@ STAMP=$(date +%Y-%m-%dT%H-%M-%S)
 META="$OUT/meta-$STAMP.properties"
 {
   echo "stamp=$STAMP"; echo "mode=$MODE"; echo "runs=$RUNS"; echo "warmup=$WARMUP"
+  echo "machine.loadavg_at_start=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "machine.nproc=$NPROC"; echo "machine.cpu=$CPU"; echo "machine.ram=$RAM"; echo "machine.kernel=$(uname -sr)"
   echo "version.java=$JAVA_VERSION"; echo "version.java_home=$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
   echo "version.otp=$OTP_VERSION"; echo "version.pekko=$PEKKO_VERSION"; echo "version.beamscope=$BEAMSCOPE_VERSION"
@@ -207,4 +208,5 @@ for workload in "${wl[@]}"; do
   done
 done
 
+echo "machine.loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$META"
 "$JAVA" -cp "$CP" beamscope.bench.Harness "$RAW" "$META" "$BENCH/targets.properties" "$BENCH/results"

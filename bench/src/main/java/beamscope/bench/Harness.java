@@ -87,7 +87,8 @@ public final class Harness {
         StringBuilder out = new StringBuilder();
         out.append("\nMachine:  ").append(meta.get("machine.nproc")).append(" cores, ").append(meta.get("machine.cpu"))
                 .append(", ").append(meta.get("machine.ram")).append(" RAM, kernel ").append(meta.get("machine.kernel"))
-                .append('\n');
+                .append(", load average ").append(meta.get("machine.loadavg_at_start")).append(" at start, ")
+                .append(meta.get("machine.loadavg_at_end")).append(" at end\n");
         out.append("Versions: ").append(meta.get("version.java")).append(" | Erlang/OTP ").append(meta.get("version.otp"))
                 .append(" | Pekko ").append(meta.get("version.pekko")).append(" | Beamscope ")
                 .append(meta.get("version.beamscope")).append('\n');

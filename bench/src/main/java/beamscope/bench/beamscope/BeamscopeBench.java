@@ -248,12 +248,15 @@ public final class BeamscopeBench {
     }
 
     // ---- 6. restart ----------------------------------------------------------------------------------
-    // A supervisor (one_for_one, restart without limit) with one worker. K times: kill the worker and time
-    // until the new incarnation is ready. p50/p99 in µs.
-    // Beamscope: kill is exit(worker, kill) from a measuring process; ready is whereis(name) returning a
-    // new pid, busy-polled in a Behaviors.compute loop (as the BEAM side polls whereis).
+    // A supervisor (one_for_one, restart without limit) with one registered worker. K times: kill the
+    // worker and time until the new incarnation is there, measured two ways (K kills each, same supervisor):
+    //   polled_*: the measurer busy-polls whereis(name) until it returns a new pid (not possible on Pekko);
+    //   ready_*:  the new incarnation's start sends `ready` to the measurer, which waits in receive.
+    // p50/p99 in µs. Beamscope: kill is exit(worker, kill); the polling is a Behaviors.compute loop.
 
     static final String WORKER = "bench_worker";
+    static final String MEASURER = "bench_measurer";
+    static final Atom READY = Atom.of("ready");
 
     static Map<String, Object> restart(Bench.Params p) throws Exception {
         int kills = p.get("kills", 10_000);
@@ -261,11 +264,19 @@ public final class BeamscopeBench {
             Inbox inbox = node.inbox();
             node.spawn(supervisor(Behaviors.setup(ctx -> {
                 ctx.register(WORKER);
+                ctx.whereis(MEASURER).ifPresent(m -> ctx.send(m, Tuple.of(READY, ctx.self())));
                 return IDLE;
             })));
             while (node.whereis(WORKER).isEmpty()) Thread.sleep(1);
-            node.spawn(restartMeasurer(new long[kills], 0, inbox.pid()));
-            return Bench.latencies("", (long[]) await(inbox));
+            Map<String, Object> m = new LinkedHashMap<>();
+            node.spawn(polledMeasurer(new long[kills], 0, inbox.pid()));
+            m.putAll(Bench.latencies("polled_", (long[]) await(inbox)));
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.register(MEASURER);
+                return readyMeasurer(new long[kills], 0, inbox.pid());
+            }));
+            m.putAll(Bench.latencies("ready_", (long[]) await(inbox)));
+            return m;
         }
     }
 
@@ -285,7 +296,7 @@ public final class BeamscopeBench {
         });
     }
 
-    static Behavior restartMeasurer(long[] latencies, int i, Pid reportTo) {
+    static Behavior polledMeasurer(long[] latencies, int i, Pid reportTo) {
         return Behaviors.setup(ctx -> {
             if (i == latencies.length) {
                 ctx.send(reportTo, latencies);
@@ -298,7 +309,26 @@ public final class BeamscopeBench {
                 Optional<Pid> now = c.whereis(WORKER);
                 if (now.isEmpty() || now.get().equals(old)) return Behaviors.same();
                 latencies[i] = System.nanoTime() - t0;
-                return restartMeasurer(latencies, i + 1, reportTo);
+                return polledMeasurer(latencies, i + 1, reportTo);
+            });
+        });
+    }
+
+    static Behavior readyMeasurer(long[] latencies, int i, Pid reportTo) {
+        return Behaviors.setup(ctx -> {
+            if (i == latencies.length) {
+                ctx.send(reportTo, latencies);
+                return Behaviors.stop();
+            }
+            Pid old = ctx.whereis(WORKER).orElseThrow();
+            long t0 = System.nanoTime();
+            ctx.exit(old, Atom.KILL);
+            return Behaviors.receive((c, msg) -> {
+                if (!(msg instanceof Tuple2(Atom tag, Pid worker)) || tag != READY || worker.equals(old)) {
+                    return Behaviors.unhandled();
+                }
+                latencies[i] = System.nanoTime() - t0;
+                return readyMeasurer(latencies, i + 1, reportTo);
             });
         });
     }

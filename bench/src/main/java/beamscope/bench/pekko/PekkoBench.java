@@ -281,10 +281,12 @@ public final class PekkoBench {
     }
 
     // ---- 6. restart ----------------------------------------------------------------------------------
-    // A supervisor (one_for_one, restart without limit) with one worker. K times: kill the worker and time
-    // until the new incarnation is ready. p50/p99 in µs.
-    // Pekko: there is no external kill, so the worker is told to throw; supervision is
-    // Behaviors.supervise(..).onFailure(restart) and "ready" is the restarted setup telling the driver.
+    // A supervisor (one_for_one, restart without limit) with one registered worker. K times: kill the
+    // worker and time until the new incarnation is there, measured two ways (K kills each):
+    //   polled_*: the measurer busy-polls whereis(name) until it returns a new pid (not possible on Pekko);
+    //   ready_*:  the new incarnation's start sends `ready` to the measurer, which waits in receive.
+    // p50/p99 in µs. Pekko: only ready_*; there is no external kill, so the worker is told to throw;
+    // supervision is Behaviors.supervise(..).onFailure(restart), which restarts in place inside the actor.
 
     enum Crash { CRASH }
 
@@ -317,7 +319,7 @@ public final class PekkoBench {
                 return Behaviors.same();
             });
         }));
-        return Bench.latencies("", latencies);
+        return Bench.latencies("ready_", latencies);
     }
 
     // ---- 7. priority ---------------------------------------------------------------------------------
