@@ -171,6 +171,10 @@ META="$OUT/meta-$STAMP.properties"
   if [[ -n $BEAMSCOPE_NOTE ]]; then echo "note.beamscope=$BEAMSCOPE_NOTE"; fi
 } > "$META"
 sed 's/^/  /' "$META"
+LOAD1=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$LOAD1" -v n="$NPROC" 'BEGIN {exit !(l > n / 2)}'; then
+  echo "WARNING: the machine is busy (load average $LOAD1 on $NPROC cores): the figures will spread and drift."
+fi
 
 # ---- the runs ----
 RAW="$OUT/raw-$STAMP.jsonl"
