@@ -177,6 +177,24 @@ if awk -v l="$LOAD1" -v n="$NPROC" 'BEGIN {exit !(l > n / 2)}'; then
 fi
 
 # ---- the runs ----
+# CPU idle percentage over 2 s (all cores), from /proc/stat.
+cpu_idle() {
+  local a b
+  a=($(sed -n 's/^cpu  //p' /proc/stat)); sleep 2; b=($(sed -n 's/^cpu  //p' /proc/stat))
+  local total=0 idle=$(( b[3] + b[4] - a[3] - a[4] ))
+  for i in "${!a[@]}"; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * idle / total : 100 ))
+}
+# Before each run: wait (up to 2 minutes) until other work leaves at least 75% of the CPU idle.
+BUSY_STARTS=0
+wait_quiet() {
+  local idle waited=0
+  while idle=$(cpu_idle); (( idle < 75 )); do
+    if (( waited == 0 )); then echo "  (machine busy: ${idle}% idle; waiting up to 2 min for other work to finish)"; fi
+    waited=$(( waited + 2 ))
+    if (( waited >= 120 )); then BUSY_STARTS=$(( BUSY_STARTS + 1 )); echo "  (still busy: ${idle}% idle; running anyway)"; return; fi
+  done
+}
 RAW="$OUT/raw-$STAMP.jsonl"
 : > "$RAW"
 run_one() { # system workload run
@@ -188,6 +206,7 @@ run_one() { # system workload run
     pekko)     cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.pekko.PekkoBench "$workload" "warmup=$WARMUP" "${p[@]}") ;;
     beamscope) cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.beamscope.BeamscopeBench "$workload" "warmup=$WARMUP" "${p[@]}") ;;
   esac
+  wait_quiet
   local t0=$SECONDS
   timeout 900 "${cmd[@]}" >"$out" 2>"$log" || rc=$?
   grep '^{"system"' "$out" >> "$RAW" || true
@@ -212,5 +231,5 @@ for workload in "${wl[@]}"; do
   done
 done
 
-echo "machine.loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$META"
+{ echo "machine.loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "runs_started_busy=$BUSY_STARTS"; } >> "$META"
 "$JAVA" -cp "$CP" beamscope.bench.Harness "$RAW" "$META" "$BENCH/targets.properties" "$BENCH/results"
