@@ -185,18 +185,23 @@ cpu_idle() {
   for i in "${!a[@]}"; do total=$(( total + b[i] - a[i] )); done
   echo $(( total > 0 ? 100 * idle / total : 100 ))
 }
-# Before each run: wait (up to 2 minutes) until other work leaves at least 75% of the CPU idle.
-BUSY_STARTS=0
+# Before each run: wait (up to 2 minutes) until other work leaves at least 75% of the CPU idle. After three
+# waits in a row that end busy, stop waiting (the machine stays busy); busy starts are still counted.
+BUSY_STARTS=0 BUSY_STREAK=0
 wait_quiet() {
   local idle waited=0
   while idle=$(cpu_idle); (( idle < 75 )); do
+    if (( BUSY_STREAK >= 3 )); then BUSY_STARTS=$(( BUSY_STARTS + 1 )); return; fi
     if (( waited == 0 )); then echo "  (machine busy: ${idle}% idle; waiting up to 2 min for other work to finish)"; fi
     waited=$(( waited + 2 ))
-    if (( waited >= 120 )); then BUSY_STARTS=$(( BUSY_STARTS + 1 )); echo "  (still busy: ${idle}% idle; running anyway)"; return; fi
+    if (( waited >= 120 )); then
+      BUSY_STARTS=$(( BUSY_STARTS + 1 )) BUSY_STREAK=$(( BUSY_STREAK + 1 ))
+      echo "  (still busy: ${idle}% idle; running anyway$( (( BUSY_STREAK >= 3 )) && echo "; no more waiting"))"
+      return
+    fi
   done
+  BUSY_STREAK=0
 }
-RAW="$OUT/raw-$STAMP.jsonl"
-: > "$RAW"
 run_one() { # system workload run
   local system=$1 workload=$2 run=$3 cmd log="$OUT/$1-$2-$3.log" out="$OUT/$1-$2-$3.out" rc=0
   read -r -a p <<< "$(params "$workload")"
