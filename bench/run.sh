@@ -96,21 +96,23 @@ if has "$SYSTEMS" beamscope && [[ ! -f $ROOT/runtime/src/main/java/beamscope/run
 fi
 if (( BUILD )); then
   echo "Building (Maven)..."
-  profile=
+  profile=-DskipBeamscope
   if has "$SYSTEMS" beamscope && [[ -z $BEAMSCOPE_NOTE ]]; then
     if (cd "$ROOT" && mvn -B -q -DskipTests install -pl runtime -am) >"$OUT/build-runtime.log" 2>&1; then
-      profile=-Pbeamscope
+      profile=
     else
       tail -20 "$OUT/build-runtime.log" >&2
       BEAMSCOPE_NOTE="not run: the runtime did not build (bench/target/bench-run/build-runtime.log)"
     fi
   fi
+  # classes of an earlier build with Beamscope must not end up in a jar built without it
+  if [[ -n $profile ]]; then rm -rf "$BENCH/target/classes/beamscope/bench/beamscope"; fi
   if ! mvn -B -q -f "$BENCH/pom.xml" $profile package >"$OUT/build-bench.log" 2>&1; then
-    if [[ -n $profile ]]; then
+    if [[ -z $profile ]]; then
       grep -E 'ERROR.*\.java|error:' "$OUT/build-bench.log" | head -20 >&2 || true
       BEAMSCOPE_NOTE="not run: the Beamscope workloads do not compile against this runtime (bench/target/bench-run/build-bench.log)"
-      profile=
-      mvn -B -q -f "$BENCH/pom.xml" package >"$OUT/build-bench-fallback.log" 2>&1 \
+      rm -rf "$BENCH/target/classes/beamscope/bench/beamscope"
+      mvn -B -q -f "$BENCH/pom.xml" -DskipBeamscope package >"$OUT/build-bench-fallback.log" 2>&1 \
         || { tail -30 "$OUT/build-bench-fallback.log" >&2; exit 1; }
     else
       tail -30 "$OUT/build-bench.log" >&2; exit 1
@@ -124,7 +126,7 @@ fi
 CP="$BENCH/target/beamscope-bench.jar:$BENCH/target/lib/*"
 if has "$SYSTEMS" beamscope && [[ -z $BEAMSCOPE_NOTE ]] \
    && [[ ! -f $BENCH/target/classes/beamscope/bench/beamscope/BeamscopeBench.class ]]; then
-  BEAMSCOPE_NOTE="not run: the bench jar was built without -Pbeamscope"
+  BEAMSCOPE_NOTE="not run: the bench jar was built with -DskipBeamscope"
 fi
 if [[ -n $BEAMSCOPE_NOTE ]]; then SYSTEMS=$(echo ",$SYSTEMS," | sed 's/,beamscope,/,/; s/^,//; s/,$//'); fi
 
@@ -202,6 +204,9 @@ wait_quiet() {
   done
   BUSY_STREAK=0
 }
+
+RAW="$OUT/raw-$STAMP.jsonl"
+: > "$RAW"
 run_one() { # system workload run
   local system=$1 workload=$2 run=$3 cmd log="$OUT/$1-$2-$3.log" out="$OUT/$1-$2-$3.out" rc=0
   read -r -a p <<< "$(params "$workload")"
