@@ -6,6 +6,7 @@
 #
 # Options: --runs N  --warmup N  --heap SIZE (JVM -Xms=-Xmx for every workload; default 4g or 2g, see heap())
 #          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...  --no-build
+#          --no-wait (do not wait for a quiet machine before each run)
 # Every measured run is a fresh JVM or erl. Prints the machine, the versions and a side-by-side table;
 # writes every figure to bench/results/results-<date>.json and bench/results/latest.json.
 # Raw lines and each run's stderr: bench/target/bench-run/.
@@ -14,7 +15,7 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 
-MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1
+MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1
 SYSTEMS=beam,pekko,beamscope
 WORKLOADS=spawn_1m,ping_pong,ring,fan_in,skynet,restart,priority,observe
 RUNS_SET= WARMUP_SET=
@@ -27,7 +28,8 @@ while [[ $# -gt 0 ]]; do
     --systems) SYSTEMS="$2"; shift ;;
     --workloads) WORKLOADS="$2"; shift ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-wait) WAIT=0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -192,6 +194,7 @@ cpu_idle() {
 BUSY_STARTS=0 BUSY_STREAK=0
 wait_quiet() {
   local idle waited=0
+  (( WAIT )) || return 0
   while idle=$(cpu_idle); (( idle < 75 )); do
     if (( BUSY_STREAK >= 3 )); then BUSY_STARTS=$(( BUSY_STARTS + 1 )); return; fi
     if (( waited == 0 )); then echo "  (machine busy: ${idle}% idle; waiting up to 2 min for other work to finish)"; fi
@@ -241,5 +244,5 @@ for workload in "${wl[@]}"; do
   done
 done
 
-{ echo "machine.loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "runs_started_busy=$BUSY_STARTS"; } >> "$META"
+{ echo "machine.loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "runs_started_busy=$( (( WAIT )) && echo "$BUSY_STARTS" || echo off)"; } >> "$META"
 "$JAVA" -cp "$CP" beamscope.bench.Harness "$RAW" "$META" "$BENCH/targets.properties" "$BENCH/results"

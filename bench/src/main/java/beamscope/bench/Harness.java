@@ -94,8 +94,11 @@ public final class Harness {
                 .append(meta.get("version.beamscope")).append('\n');
         out.append("Runs:     ").append(meta.get("mode")).append(" mode, ").append(meta.get("runs"))
                 .append(" measured runs per cell, each in a fresh JVM / erl after ").append(meta.get("warmup"))
-                .append(" warm-up round(s); median (min–max); ").append(meta.getOrDefault("runs_started_busy", "?"))
-                .append(" run(s) started while other work used over 25% of the CPU\n");
+                .append(" warm-up round(s); median (min–max); ")
+                .append(meta.getOrDefault("runs_started_busy", "off").matches("\\d+")
+                        ? meta.get("runs_started_busy") + " run(s) started while other work used over 25% of the CPU"
+                        : "no check for other work on the machine")
+                .append('\n');
         out.append("Options:  JVM ").append(meta.get("options.jvm")).append(" | erl ").append(meta.get("options.erl"))
                 .append('\n');
         out.append("Ratios:   >1 means Beamscope is better (faster, more per second, fewer bytes); "
