@@ -50,8 +50,9 @@ params() {
     skynet)    ((q)) && echo "leaves=100000"        || echo "leaves=1000000" ;;
     restart)   ((q)) && echo "kills=1000"           || echo "kills=10000" ;;
     priority)  ((q)) && echo "samples=200"          || echo "samples=1000" ;;
-    observe)   ((q)) && echo "n=100000 pp_n=100000 ring_procs=1000 ring_hops=100000" \
-                     || echo "n=1000000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" ;;
+    # observe: ping-pong and ring 10x longer than rows 2-3, so that a 10/s sampler takes several snapshots
+    observe)   ((q)) && echo "n=100000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" \
+                     || echo "n=1000000 pp_n=10000000 ring_procs=1000 ring_hops=10000000" ;;
   esac
 }
 # Memory reserved up front, per workload: the JVM heap (-Xms = -Xmx, pre-touched) and the BEAM's super carrier

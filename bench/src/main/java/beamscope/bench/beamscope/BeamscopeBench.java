@@ -397,14 +397,15 @@ public final class BeamscopeBench {
     // ---- 8. observe (Beamscope only) -----------------------------------------------------------------
     // What watching the runtime costs, with N idle processes alive throughout:
     //   snapshot_ms / processes_ms: one node.snapshot() / node.processes() call (median of 5 calls);
-    //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops) without a sampler;
+    //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops; 10x longer by
+    //   default, so the sampler gets to take several snapshots) without a sampler;
     //   *_sampled: the same while a sampler thread takes node.snapshot() 10 times a second.
 
     static Map<String, Object> observe(Bench.Params p) throws Exception {
         int n = p.get("n", 1_000_000);
-        int ppN = p.get("pp_n", 1_000_000);
+        int ppN = p.get("pp_n", 10_000_000);
         int ringProcs = p.get("ring_procs", 1000);
-        int ringHops = p.get("ring_hops", 1_000_000);
+        int ringHops = p.get("ring_hops", 10_000_000);
         try (Node node = freshNode()) {
             for (int i = 0; i < n; i++) node.spawn(IDLE);
             Map<String, Object> m = new LinkedHashMap<>();
