@@ -1,0 +1,312 @@
+package beamscope.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Turns the result lines of every run into the side-by-side table and the results file.
+ *
+ * <p>Usage: {@code Harness <raw.jsonl> <meta.properties> <targets.properties> <results-dir>}. {@code raw.jsonl}
+ * holds the lines the three systems printed (warm-up lines are ignored) plus error lines
+ * {@code {"system":..,"workload":..,"run":..,"error":".."}} that {@code run.sh} writes for failed runs.
+ * {@code meta.properties} describes the machine, versions and options. Writes
+ * {@code results-<stamp>.json} and {@code latest.json}.
+ *
+ * <p>Every figure is the median of the measured runs, with their min and max. A ratio is Beamscope's
+ * standing against the other system, oriented so that above 1 means Beamscope is better: other/Beamscope
+ * for times, latencies and bytes, Beamscope/other for rates ({@code _per_s}).
+ */
+public final class Harness {
+
+    static final List<String> SYSTEMS = List.of("beam", "pekko", "beamscope");
+    static final List<String> WORKLOAD_ORDER =
+            List.of("spawn_1m", "ping_pong", "ring", "fan_in", "skynet", "restart", "priority", "observe");
+
+    /** The measured values of one metric of one workload, per system. */
+    record Row(String workload, String metric, Map<String, List<Double>> values) {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 4) {
+            System.err.println("usage: Harness <raw.jsonl> <meta.properties> <targets.properties> <results-dir>");
+            System.exit(2);
+        }
+        Map<String, String> meta = load(Path.of(args[1]));
+        Map<String, String> targets = load(Path.of(args[2]));
+        Path outDir = Path.of(args[3]);
+
+        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> params = new LinkedHashMap<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            if (line.isBlank()) continue;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) Json.parse(line);
+            if (r.containsKey("error")) {
+                errors.add(r);
+                continue;
+            }
+            if (!"measure".equals(r.get("phase"))) continue;
+            String workload = (String) r.get("workload");
+            String system = (String) r.get("system");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) r.get("params");
+            params.computeIfAbsent(workload, w -> new TreeMap<>()).putAll(p);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metrics = (Map<String, Object>) r.get("metrics");
+            metrics.forEach((metric, value) -> rows
+                    .computeIfAbsent(workload + "/" + metric, k -> new Row(workload, metric, new LinkedHashMap<>()))
+                    .values().computeIfAbsent(system, s -> new ArrayList<>()).add(((Number) value).doubleValue()));
+        }
+        List<Row> ordered = new ArrayList<>(rows.values());
+        ordered.sort((a, b) -> Integer.compare(rank(a.workload()), rank(b.workload())));
+
+        System.out.print(table(ordered, params, meta, targets, errors));
+        Map<String, Object> results = results(ordered, params, meta, targets, errors);
+        Files.createDirectories(outDir);
+        String json = Json.pretty(results);
+        Path dated = outDir.resolve("results-" + meta.getOrDefault("stamp", "undated") + ".json");
+        Files.writeString(dated, json);
+        Files.writeString(outDir.resolve("latest.json"), json);
+        System.out.println("\nAll figures: " + dated + " (and " + outDir.resolve("latest.json") + ")");
+    }
+
+    // ---- the table ----
+
+    static String table(List<Row> rows, Map<String, Map<String, Object>> params, Map<String, String> meta,
+            Map<String, String> targets, List<Map<String, Object>> errors) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nMachine:  ").append(meta.get("machine.nproc")).append(" cores, ").append(meta.get("machine.cpu"))
+                .append(", ").append(meta.get("machine.ram")).append(" RAM, kernel ").append(meta.get("machine.kernel"))
+                .append(", load average ").append(meta.get("machine.loadavg_at_start")).append(" at start, ")
+                .append(meta.get("machine.loadavg_at_end")).append(" at end\n");
+        out.append("Versions: ").append(meta.get("version.java")).append(" | Erlang/OTP ").append(meta.get("version.otp"))
+                .append(" | Pekko ").append(meta.get("version.pekko")).append(" | Beamscope ")
+                .append(meta.get("version.beamscope")).append('\n');
+        out.append("Runs:     ").append(meta.get("mode")).append(" mode, ").append(meta.get("runs"))
+                .append(" measured runs per cell, each in a fresh JVM / erl after ").append(meta.get("warmup"))
+                .append(" warm-up round(s); median (min–max); ")
+                .append(meta.getOrDefault("runs_started_busy", "off").matches("\\d+")
+                        ? meta.get("runs_started_busy") + " run(s) started while other work used over 25% of the CPU"
+                        : "no check for other work on the machine")
+                .append('\n');
+        out.append("Options:  JVM ").append(meta.get("options.jvm")).append(" | erl ").append(meta.get("options.erl"))
+                .append('\n');
+        out.append("Ratios:   >1 means Beamscope is better (faster, more per second, fewer bytes); "
+                + "target = the BS/BEAM ratio Beamscope should reach (bench/targets.properties)\n\n");
+
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"", "BEAM", "Pekko", "Beamscope", "BS/BEAM", "BS/Pekko", "target"});
+        String current = null;
+        for (Row row : rows) {
+            if (!row.workload().equals(current)) {
+                current = row.workload();
+                lines.add(new String[] {current + " " + paramsText(params.getOrDefault(current, Map.of())), "", "", "", "", "", ""});
+            }
+            String[] cells = new String[7];
+            cells[0] = "  " + row.metric();
+            for (int i = 0; i < 3; i++) cells[i + 1] = cell(row, SYSTEMS.get(i), rows);
+            Double vsBeam = ratio(row, "beam");
+            Double vsPekko = ratio(row, "pekko");
+            cells[4] = vsBeam == null ? "" : fmtRatio(vsBeam);
+            cells[5] = vsPekko == null ? "" : fmtRatio(vsPekko);
+            Double target = target(row, targets);
+            cells[6] = target == null ? "" : "≥" + fmtRatio(target) + (vsBeam == null ? "" : vsBeam >= target ? " met" : " MISSED");
+            lines.add(cells);
+        }
+        int[] width = new int[7];
+        for (String[] l : lines)
+            if (!isHeading(l)) for (int i = 0; i < 7; i++) width[i] = Math.max(width[i], l[i].length());
+        for (String[] l : lines) {
+            if (isHeading(l)) {
+                out.append(l[0]).append('\n');
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(String.format("%-" + width[0] + "s", l[0]));
+            for (int i = 1; i < 7; i++) sb.append("  ").append(i <= 3 ? pad(l[i], width[i]) : String.format("%-" + width[i] + "s", l[i]));
+            out.append(sb.toString().stripTrailing()).append('\n');
+        }
+        observerCost(rows).forEach(s -> out.append(s).append('\n'));
+        if (meta.containsKey("note.beamscope")) out.append("\nBeamscope: ").append(meta.get("note.beamscope")).append('\n');
+        if (!errors.isEmpty()) {
+            out.append("\nFailed runs (left out of the figures):\n");
+            for (Map<String, Object> e : errors)
+                out.append("  ").append(e.get("system")).append(' ').append(e.get("workload")).append(" run ")
+                        .append(fmtNum(((Number) e.getOrDefault("run", 0)).doubleValue())).append(": ")
+                        .append(e.get("error")).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Row 8: what the sampler costs, as sampled / unsampled throughput of the same Beamscope round. */
+    static List<String> observerCost(List<Row> rows) {
+        List<String> out = new ArrayList<>();
+        for (Row sampled : rows) {
+            if (!sampled.metric().contains("_sampled_")) continue;
+            String plain = sampled.metric().replace("_sampled_", "_");
+            rows.stream().filter(r -> r.workload().equals(sampled.workload()) && r.metric().equals(plain)).findFirst()
+                    .ifPresent(r -> {
+                        Double a = median(sampled.values().get("beamscope")), b = median(r.values().get("beamscope"));
+                        if (a != null && b != null)
+                            out.add("  sampler at 10/s: " + plain + " keeps " + fmtRatio(a / b) + " of its unsampled rate");
+                    });
+        }
+        return out;
+    }
+
+    /** "median (min–max)"; "n/a" when the system ran the workload but has no such figure; "—" when it has none. */
+    static String cell(Row row, String system, List<Row> all) {
+        List<Double> v = row.values().get(system);
+        if (v == null || v.isEmpty()) {
+            boolean ran = all.stream().anyMatch(r -> r.workload().equals(row.workload()) && r.values().containsKey(system));
+            return ran ? "n/a" : "—";
+        }
+        double[] s = sorted(v);
+        return fmt(row.metric(), median(v)) + " (" + fmt(row.metric(), s[0]) + "–" + fmt(row.metric(), s[s.length - 1]) + ")";
+    }
+
+    static String paramsText(Map<String, Object> params) {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=')
+                .append(v instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : v));
+        return sb.isEmpty() ? "" : "(" + sb + ")";
+    }
+
+    static boolean isHeading(String[] line) {
+        return !line[0].isEmpty() && !line[0].startsWith(" ");
+    }
+
+    static String pad(String s, int width) {
+        return " ".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    // ---- numbers ----
+
+    static boolean higherIsBetter(String metric) {
+        return metric.endsWith("_per_s");
+    }
+
+    /** Metrics with a unit we know how to compare; others (counts) are shown without ratios. */
+    static boolean comparable(String metric) {
+        return metric.endsWith("_per_s") || metric.endsWith("_ms") || metric.endsWith("_us") || metric.equals("bytes_per_proc");
+    }
+
+    static Double ratio(Row row, String other) {
+        Double bs = median(row.values().get("beamscope"));
+        Double o = median(row.values().get(other));
+        if (bs == null || o == null || !comparable(row.metric()) || bs == 0 || o == 0) return null;
+        return higherIsBetter(row.metric()) ? bs / o : o / bs;
+    }
+
+    static Double target(Row row, Map<String, String> targets) {
+        if (!comparable(row.metric()) || !row.values().containsKey("beam")) return null;
+        String t = targets.getOrDefault(row.workload() + "." + row.metric(),
+                targets.getOrDefault(row.workload() + ".*", targets.get("*")));
+        return t == null || t.isBlank() ? null : Double.valueOf(t.trim());
+    }
+
+    static Double median(List<Double> v) {
+        if (v == null || v.isEmpty()) return null;
+        double[] s = sorted(v);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    static double[] sorted(List<Double> v) {
+        double[] s = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(s);
+        return s;
+    }
+
+    static String fmt(String metric, double v) {
+        if (metric.endsWith("_per_s")) return v >= 1e6 ? fmtNum(v / 1e6) + "M" : fmtNum(v / 1e3) + "k";
+        return fmtNum(v);
+    }
+
+    /** About three significant digits, no exponent for the usual ranges. */
+    static String fmtNum(double v) {
+        double a = Math.abs(v);
+        if (a >= 100 || a == 0) return String.format(Locale.ROOT, "%.0f", v);
+        if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        if (a >= 1) return String.format(Locale.ROOT, "%.2f", v);
+        if (a >= 0.001) return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
+        return String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    static String fmtRatio(double r) {
+        return String.format(Locale.ROOT, r >= 10 ? "%.0fx" : "%.2fx", r);
+    }
+
+    // ---- the results file ----
+
+    static Map<String, Object> results(List<Row> rows, Map<String, Map<String, Object>> params, Map<String, String> meta,
+            Map<String, String> targets, List<Map<String, Object>> errors) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> sections = new TreeMap<>();
+        meta.forEach((k, v) -> {
+            int dot = k.indexOf('.');
+            if (dot < 0) root.put(k, v);
+            else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> section =
+                        (Map<String, Object>) sections.computeIfAbsent(k.substring(0, dot), s -> new TreeMap<>());
+                section.put(k.substring(dot + 1), v);
+            }
+        });
+        root.putAll(sections);
+        root.put("ratio_definition", "beamscope_vs_X > 1 means Beamscope is better: X/beamscope for _ms, _us and "
+                + "bytes_per_proc, beamscope/X for _per_s; medians of the measured runs");
+        root.put("params", params);
+        List<Object> results = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("workload", row.workload());
+            r.put("metric", row.metric());
+            r.put("better", !comparable(row.metric()) ? "n/a" : higherIsBetter(row.metric()) ? "higher" : "lower");
+            for (String system : SYSTEMS) {
+                List<Double> v = row.values().get(system);
+                if (v == null) continue;
+                double[] s = sorted(v);
+                Map<String, Object> fig = new LinkedHashMap<>();
+                fig.put("median", median(v));
+                fig.put("min", s[0]);
+                fig.put("max", s[s.length - 1]);
+                fig.put("runs", v);
+                r.put(system, fig);
+            }
+            r.put("beamscope_vs_beam", ratio(row, "beam"));
+            r.put("beamscope_vs_pekko", ratio(row, "pekko"));
+            r.put("target_vs_beam", target(row, targets));
+            results.add(r);
+        }
+        root.put("results", results);
+        root.put("errors", errors);
+        return root;
+    }
+
+    static Map<String, String> load(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            }
+        }
+        Map<String, String> m = new TreeMap<>();
+        p.forEach((k, v) -> m.put(k.toString(), v.toString()));
+        return m;
+    }
+
+    static int rank(String workload) {
+        int i = WORKLOAD_ORDER.indexOf(workload);
+        return i < 0 ? WORKLOAD_ORDER.size() : i;
+    }
+}

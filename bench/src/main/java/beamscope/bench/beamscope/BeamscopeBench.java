@@ -1,0 +1,464 @@
+package beamscope.bench.beamscope;
+
+import static beamscope.bench.Bench.heapUsedAfterGc;
+import static beamscope.bench.Bench.millis;
+import static beamscope.bench.Bench.perSecond;
+
+import beamscope.bench.Bench;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behavior;
+import beamscope.runtime.Behaviors;
+import beamscope.runtime.Inbox;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.SpawnOptions;
+import beamscope.runtime.Tuple;
+import beamscope.runtime.Tuple2;
+import beamscope.runtime.Tuple3;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workloads on the Beamscope runtime, in the order and with the comments of
+ * {@code erlang/beamscope_bench.erl} and {@code pekko/PekkoBench.java}, plus row 8 (the cost of observing).
+ *
+ * <p>Every round runs on a fresh {@link Node} with the default configuration (one scheduler per core,
+ * 4000 reductions per slice) and a process limit big enough for skynet. Results come back to the
+ * benchmark thread through an {@link Inbox}; latencies are measured inside processes.
+ *
+ * <p>Usage: {@code BeamscopeBench <workload> [warmup=W] [key=value]...}
+ */
+public final class BeamscopeBench {
+
+    public static void main(String[] args) {
+        Map<String, Bench.Workload> workloads = new LinkedHashMap<>();
+        workloads.put("spawn_1m", BeamscopeBench::spawn1m);
+        workloads.put("ping_pong", BeamscopeBench::pingPong);
+        workloads.put("ring", BeamscopeBench::ring);
+        workloads.put("fan_in", BeamscopeBench::fanIn);
+        workloads.put("skynet", BeamscopeBench::skynet);
+        workloads.put("restart", BeamscopeBench::restart);
+        workloads.put("priority", BeamscopeBench::priority);
+        workloads.put("observe", BeamscopeBench::observe);
+        Bench.main("beamscope", args, workloads);
+    }
+
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    static final Duration TIMEOUT = Duration.ofMinutes(10);
+    static final Atom SPAWN = Atom.of("spawn");
+    static final Atom KILL = Atom.of("kill");
+    static final Atom PONG = Atom.of("pong");
+    static final Atom NEXT = Atom.of("next");
+    static final Atom RAN = Atom.of("probe_ran");
+    static final Long ONE = 1L;
+
+    static Node freshNode() {
+        return Node.start(NodeConfig.defaults().withProcessLimit(1 << 22));
+    }
+
+    /** The next message in the benchmark thread's inbox; a stuck workload fails after 10 minutes. */
+    static Object await(Inbox inbox) {
+        return inbox.receive(TIMEOUT).orElseThrow(() -> new IllegalStateException("no result in " + TIMEOUT));
+    }
+
+    static final Behavior IDLE = Behaviors.receive((ctx, msg) -> Behaviors.same());
+
+    // ---- 1. spawn_1m ---------------------------------------------------------------------------------
+    // Spawn N processes that wait in receive, from one spawning process; spawn_ms = first spawn call to
+    // return of the last. bytes_per_proc = (heap or process memory after GC, minus the baseline taken
+    // before spawning) / N. kill_ms = from the order to kill every process until none is left.
+    // Beamscope: heap used after System.gc() x3, the spawner's Pid[] included (BEAM counts its pid list
+    // too); the baseline is taken after the node started. Kill: the spawner calls exit(pid, kill) for
+    // each pid; the benchmark thread polls processCount() every millisecond until it is back.
+
+    static Map<String, Object> spawn1m(Bench.Params p) throws Exception {
+        int n = p.get("n", 1_000_000);
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            Pid spawner = node.spawn(Behaviors.receive((ctx, msg) -> {
+                if (msg != SPAWN) return Behaviors.unhandled();
+                Pid[] pids = new Pid[n];
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) pids[i] = ctx.spawn(IDLE);
+                ctx.send(inbox.pid(), System.nanoTime() - t0);
+                return Behaviors.receive((c, kill) -> {
+                    for (Pid pid : pids) c.exit(pid, Atom.KILL);
+                    return Behaviors.same();
+                });
+            }));
+            long baselineCount = node.processCount();
+            long baseline = heapUsedAfterGc();
+            node.send(spawner, SPAWN);
+            long spawn = (Long) await(inbox);
+            long used = heapUsedAfterGc();
+            long t0 = System.nanoTime();
+            node.send(spawner, KILL);
+            while (node.processCount() > baselineCount) Thread.sleep(1);
+            long kill = System.nanoTime() - t0;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("spawn_ms", millis(spawn));
+            m.put("bytes_per_proc", (double) (used - baseline) / n);
+            m.put("kill_ms", millis(kill));
+            return m;
+        }
+    }
+
+    // ---- 2. ping_pong --------------------------------------------------------------------------------
+    // Two processes; the pinger sends its address, the ponger answers `pong`; N round trips, one at a time.
+    // Timed in the pinger from the first ping to the last pong.
+
+    static Map<String, Object> pingPong(Bench.Params p) throws Exception {
+        int n = p.get("n", 1_000_000);
+        try (Node node = freshNode()) {
+            return Map.of("roundtrips_per_s", perSecond(n, pingPongNanos(node, n)));
+        }
+    }
+
+    static long pingPongNanos(Node node, int n) {
+        Inbox inbox = node.inbox();
+        Pid ponger = node.spawn(Behaviors.receive((ctx, from) -> {
+            ctx.send((Pid) from, PONG);
+            return Behaviors.same();
+        }));
+        node.spawn(Behaviors.setup(ctx -> {
+            int[] left = {n};
+            long t0 = System.nanoTime();
+            ctx.send(ponger, ctx.self());
+            return Behaviors.receive((c, pong) -> {
+                if (--left[0] == 0) {
+                    c.send(inbox.pid(), System.nanoTime() - t0);
+                    return Behaviors.stop();
+                }
+                c.send(ponger, c.self());
+                return Behaviors.same();
+            });
+        }));
+        long nanos = (Long) await(inbox);
+        node.exit(ponger, Atom.KILL);
+        return nanos;
+    }
+
+    // ---- 3. ring -------------------------------------------------------------------------------------
+    // P processes in a ring, each knowing the next; a token carrying a hop count goes round, each process
+    // passing it on with the count minus one; the one that receives 0 reports. Ring built before timing;
+    // timed from sending the token to the report. msgs_per_s = hops / time.
+
+    static Map<String, Object> ring(Bench.Params p) throws Exception {
+        int procs = p.get("procs", 1000);
+        int hops = p.get("hops", 1_000_000);
+        try (Node node = freshNode()) {
+            return Map.of("msgs_per_s", perSecond(hops, ringNanos(node, procs, hops)));
+        }
+    }
+
+    static long ringNanos(Node node, int procs, int hops) {
+        Inbox inbox = node.inbox();
+        Behavior member = Behaviors.receive((ctx, first) -> {
+            if (!(first instanceof Tuple2(Atom tag, Pid next)) || tag != NEXT) return Behaviors.unhandled();
+            return Behaviors.receive((c, token) -> {
+                long left = (Long) token;
+                if (left == 0) c.send(inbox.pid(), System.nanoTime());
+                else c.send(next, left - 1);
+                return Behaviors.same();
+            });
+        });
+        Pid[] members = new Pid[procs];
+        for (int i = 0; i < procs; i++) members[i] = node.spawn(member);
+        for (int i = 0; i < procs; i++) node.send(members[i], Tuple.of(NEXT, members[(i + 1) % procs]));
+        long t0 = System.nanoTime();
+        node.send(members[0], (long) hops);
+        long doneAt = (Long) await(inbox);
+        for (Pid m : members) node.exit(m, Atom.KILL);
+        return doneAt - t0;
+    }
+
+    // ---- 4. fan_in -----------------------------------------------------------------------------------
+    // S senders each send N messages to one receiver, which counts them. Timed from just before the
+    // senders are spawned until the receiver has all S*N. The JVM senders send in steps of 1000 messages
+    // (one Behaviors.compute step each) so they share the cores like preempted BEAM processes.
+
+    static Map<String, Object> fanIn(Bench.Params p) throws Exception {
+        int senders = p.get("senders", 8);
+        int n = p.get("n", 1_000_000);
+        long total = (long) senders * n;
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            long[] count = {0};
+            Pid receiver = node.spawn(Behaviors.receive((ctx, msg) -> {
+                if (++count[0] == total) ctx.send(inbox.pid(), System.nanoTime());
+                return Behaviors.same();
+            }));
+            long t0 = System.nanoTime();
+            for (int s = 0; s < senders; s++) node.spawn(sender(receiver, n));
+            long doneAt = (Long) await(inbox);
+            return Map.of("msgs_per_s", perSecond(total, doneAt - t0));
+        }
+    }
+
+    static Behavior sender(Pid receiver, int left) {
+        return Behaviors.compute(ctx -> {
+            int k = Math.min(1000, left);
+            for (int i = 0; i < k; i++) ctx.send(receiver, ONE);
+            return left == k ? Behaviors.stop() : sender(receiver, left - k);
+        });
+    }
+
+    // ---- 5. skynet -----------------------------------------------------------------------------------
+    // A 10-ary tree of processes with `leaves` leaves (1,111,111 processes for 1M): each inner node spawns
+    // 10 children, each leaf sends its number to its parent, each parent sends the sum of its 10 answers
+    // up. Timed from spawning the root to the root's answer (the sum of 0..leaves-1, checked).
+
+    static Map<String, Object> skynet(Bench.Params p) throws Exception {
+        int leaves = p.get("leaves", 1_000_000);
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            long t0 = System.nanoTime();
+            node.spawn(skynetNode(inbox.pid(), 0, leaves));
+            long sum = (Long) await(inbox);
+            long t1 = System.nanoTime();
+            if (sum != (long) leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet sum " + sum);
+            return Map.of("time_ms", millis(t1 - t0));
+        }
+    }
+
+    static Behavior skynetNode(Pid parent, long num, long size) {
+        return Behaviors.setup(ctx -> {
+            if (size == 1) {
+                ctx.send(parent, num);
+                return Behaviors.stop();
+            }
+            long sub = size / 10;
+            for (int i = 0; i < 10; i++) ctx.spawn(skynetNode(ctx.self(), num + i * sub, sub));
+            long[] sumAndCount = {0, 0};
+            return Behaviors.receive((c, v) -> {
+                sumAndCount[0] += (Long) v;
+                if (++sumAndCount[1] < 10) return Behaviors.same();
+                c.send(parent, sumAndCount[0]);
+                return Behaviors.stop();
+            });
+        });
+    }
+
+    // ---- 6. restart ----------------------------------------------------------------------------------
+    // A supervisor (one_for_one, restart without limit) with one registered worker. K times: kill the
+    // worker and time until the new incarnation is there, measured two ways (K kills each, same supervisor):
+    //   polled_*: the measurer busy-polls whereis(name) until it returns a new pid (not possible on Pekko);
+    //   ready_*:  the new incarnation's start sends `ready` to the measurer, which waits in receive.
+    // p50/p99 in µs. Beamscope: kill is exit(worker, kill); the polling is a Behaviors.compute loop.
+
+    static final String WORKER = "bench_worker";
+    static final String MEASURER = "bench_measurer";
+    static final Atom READY = Atom.of("ready");
+
+    static Map<String, Object> restart(Bench.Params p) throws Exception {
+        int kills = p.get("kills", 10_000);
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            node.spawn(supervisor(Behaviors.setup(ctx -> {
+                ctx.register(WORKER);
+                ctx.whereis(MEASURER).ifPresent(m -> ctx.send(m, Tuple.of(READY, ctx.self())));
+                return IDLE;
+            })));
+            while (node.whereis(WORKER).isEmpty()) Thread.sleep(1);
+            Map<String, Object> m = new LinkedHashMap<>();
+            node.spawn(polledMeasurer(new long[kills], 0, inbox.pid()));
+            m.putAll(Bench.latencies("polled_", (long[]) await(inbox)));
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.register(MEASURER);
+                return readyMeasurer(new long[kills], 0, inbox.pid());
+            }));
+            m.putAll(Bench.latencies("ready_", (long[]) await(inbox)));
+            return m;
+        }
+    }
+
+    // TODO(otp): use beamscope.runtime.otp.Supervisor (one_for_one, intensity 1_000_000 in 1 s) with a
+    // ChildSpec for the worker once the OTP layer is on main; this stand-in is the core of what it does
+    // for one permanent child: trap exits, spawn_link the child, start it again on every EXIT.
+    static Behavior supervisor(Behavior worker) {
+        return Behaviors.setup(ctx -> {
+            ctx.trapExit(true);
+            ctx.spawnLink(worker);
+            return Behaviors.receive((c, msg) -> {
+                if (msg instanceof Tuple3(Atom tag, Pid child, Object reason) && tag == Atom.EXIT) {
+                    c.spawnLink(worker);
+                }
+                return Behaviors.same();
+            });
+        });
+    }
+
+    static Behavior polledMeasurer(long[] latencies, int i, Pid reportTo) {
+        return Behaviors.setup(ctx -> {
+            if (i == latencies.length) {
+                ctx.send(reportTo, latencies);
+                return Behaviors.stop();
+            }
+            Pid old = ctx.whereis(WORKER).orElseThrow();
+            long t0 = System.nanoTime();
+            ctx.exit(old, Atom.KILL);
+            return Behaviors.compute(c -> {
+                Optional<Pid> now = c.whereis(WORKER);
+                if (now.isEmpty() || now.get().equals(old)) return Behaviors.same();
+                latencies[i] = System.nanoTime() - t0;
+                return polledMeasurer(latencies, i + 1, reportTo);
+            });
+        });
+    }
+
+    static Behavior readyMeasurer(long[] latencies, int i, Pid reportTo) {
+        return Behaviors.setup(ctx -> {
+            if (i == latencies.length) {
+                ctx.send(reportTo, latencies);
+                return Behaviors.stop();
+            }
+            Pid old = ctx.whereis(WORKER).orElseThrow();
+            long t0 = System.nanoTime();
+            ctx.exit(old, Atom.KILL);
+            return Behaviors.receive((c, msg) -> {
+                if (!(msg instanceof Tuple2(Atom tag, Pid worker)) || tag != READY || worker.equals(old)) {
+                    return Behaviors.unhandled();
+                }
+                latencies[i] = System.nanoTime() - t0;
+                return readyMeasurer(latencies, i + 1, reportTo);
+            });
+        });
+    }
+
+    // ---- 7. priority ---------------------------------------------------------------------------------
+    // One busy spinner per scheduler (1000 iterations of work per step, forever). Then, `samples` times,
+    // time from spawning a new process until its message back arrives at the measuring process.
+    // high_*: spinners LOW, new process and measurer HIGH. normal_*: spinners, new process NORMAL (the
+    // measurer HIGH where priorities exist). The spinners get 50 ms to spread over the schedulers before
+    // sampling. Beamscope: a spinner step is Behaviors.compute burning 1000 iterations and declaring
+    // ctx.work(1000) reductions.
+
+    static Map<String, Object> priority(Bench.Params p) throws Exception {
+        int samples = p.get("samples", 1000);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.putAll(Bench.latencies("high_", probeWithSpinners(Priority.LOW, Priority.HIGH, samples)));
+        m.putAll(Bench.latencies("normal_", probeWithSpinners(Priority.NORMAL, Priority.NORMAL, samples)));
+        return m;
+    }
+
+    static long[] probeWithSpinners(Priority spinners, Priority probes, int samples) throws Exception {
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            for (int s = 0; s < CORES; s++) {
+                node.spawn(Behaviors.setup(ctx -> {
+                    ctx.priority(spinners);
+                    return spinner();
+                }));
+            }
+            Thread.sleep(50);
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.priority(Priority.HIGH);
+                return prober(probes, new long[samples], 0, inbox.pid());
+            }));
+            return (long[]) await(inbox); // closing the node ends the spinners
+        }
+    }
+
+    static Behavior spinner() {
+        return Behaviors.compute(ctx -> {
+            Bench.burn(1000);
+            ctx.work(1000);
+            return Behaviors.same();
+        });
+    }
+
+    static Behavior prober(Priority priority, long[] latencies, int i, Pid reportTo) {
+        return Behaviors.setup(ctx -> {
+            if (i == latencies.length) {
+                ctx.send(reportTo, latencies);
+                return Behaviors.stop();
+            }
+            Pid me = ctx.self();
+            long t0 = System.nanoTime();
+            ctx.spawn(Behaviors.setup(c -> {
+                c.send(me, RAN);
+                return Behaviors.stop();
+            }), SpawnOptions.defaults().withPriority(priority));
+            return Behaviors.receive((c, ran) -> {
+                latencies[i] = System.nanoTime() - t0;
+                return prober(priority, latencies, i + 1, reportTo);
+            });
+        });
+    }
+
+    // ---- 8. observe (Beamscope only) -----------------------------------------------------------------
+    // What watching the runtime costs, with N idle processes alive throughout:
+    //   snapshot_ms / processes_ms: one node.snapshot() / node.processes() call (median of 5 calls);
+    //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops; 10x longer by
+    //   default, so the sampler gets to take several snapshots) without a sampler;
+    //   *_sampled: the same while a sampler thread takes node.snapshot() 10 times a second.
+
+    static Map<String, Object> observe(Bench.Params p) throws Exception {
+        int n = p.get("n", 1_000_000);
+        int ppN = p.get("pp_n", 10_000_000);
+        int ringProcs = p.get("ring_procs", 1000);
+        int ringHops = p.get("ring_hops", 10_000_000);
+        try (Node node = freshNode()) {
+            for (int i = 0; i < n; i++) node.spawn(IDLE);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("snapshot_ms", medianMillis(5, () -> node.snapshot()));
+            m.put("processes_ms", medianMillis(5, () -> node.processes()));
+            m.put("ping_pong_per_s", perSecond(ppN, pingPongNanos(node, ppN)));
+            m.put("ring_msgs_per_s", perSecond(ringHops, ringNanos(node, ringProcs, ringHops)));
+            try (Sampler sampler = new Sampler(node)) {
+                m.put("ping_pong_sampled_per_s", perSecond(ppN, pingPongNanos(node, ppN)));
+                m.put("ring_msgs_sampled_per_s", perSecond(ringHops, ringNanos(node, ringProcs, ringHops)));
+                m.put("samples_taken", (double) sampler.taken);
+            }
+            return m;
+        }
+    }
+
+    static double medianMillis(int calls, Runnable call) {
+        long[] t = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            t[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(t);
+        return millis(t[calls / 2]);
+    }
+
+    /**
+     * A stand-in for the observer window's sampler: one thread taking a snapshot every 100 ms.
+     *
+     * <p>GUI SAMPLER HOOK: when app/ has its sampler (one thread, fixed rate, snapshots handed to the FX
+     * thread with coalescing), start that one here instead, headless, so these rows measure what an open
+     * observer window really costs the runtime.
+     */
+    static final class Sampler implements AutoCloseable {
+        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        volatile long taken;
+
+        Sampler(Node node) {
+            thread.scheduleAtFixedRate(() -> {
+                node.snapshot();
+                taken++;
+            }, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.shutdownNow();
+            thread.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+}
