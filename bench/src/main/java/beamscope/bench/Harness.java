@@ -102,7 +102,7 @@ public final class Harness {
         out.append("Options:  JVM ").append(meta.get("options.jvm")).append(" | erl ").append(meta.get("options.erl"))
                 .append('\n');
         out.append("Ratios:   >1 means Beamscope is better (faster, more per second, fewer bytes); "
-                + "target = the BS/BEAM ratio Beamscope should reach (bench/targets.properties)\n\n");
+                + "target = what Beamscope's median should reach (issue 5; bench/targets.properties)\n\n");
 
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"", "BEAM", "Pekko", "Beamscope", "BS/BEAM", "BS/Pekko", "target"});
@@ -119,8 +119,9 @@ public final class Harness {
             Double vsPekko = ratio(row, "pekko");
             cells[4] = vsBeam == null ? "" : fmtRatio(vsBeam);
             cells[5] = vsPekko == null ? "" : fmtRatio(vsPekko);
-            Double target = target(row, targets);
-            cells[6] = target == null ? "" : "≥" + fmtRatio(target) + (vsBeam == null ? "" : vsBeam >= target ? " met" : " MISSED");
+            Target target = target(row, targets);
+            Double bs = median(row.values().get("beamscope"));
+            cells[6] = target == null ? "" : target + (bs == null ? "" : target.metBy(bs) ? " met" : " MISSED");
             lines.add(cells);
         }
         int[] width = new int[7];
@@ -207,11 +208,28 @@ public final class Harness {
         return higherIsBetter(row.metric()) ? bs / o : o / bs;
     }
 
-    static Double target(Row row, Map<String, String> targets) {
-        if (!comparable(row.metric()) || !row.values().containsKey("beam")) return null;
-        String t = targets.getOrDefault(row.workload() + "." + row.metric(),
-                targets.getOrDefault(row.workload() + ".*", targets.get("*")));
-        return t == null || t.isBlank() ? null : Double.valueOf(t.trim());
+    /** A target for Beamscope's median: {@code <= 500} or {@code >= 4000000}. */
+    record Target(boolean atMost, double value) {
+        static Target parse(String text) {
+            String t = text.trim();
+            boolean atMost = t.startsWith("<=");
+            if (!atMost && !t.startsWith(">=")) throw new IllegalArgumentException("a target is <= N or >= N: " + text);
+            return new Target(atMost, Double.parseDouble(t.substring(2).trim()));
+        }
+
+        boolean metBy(double v) {
+            return atMost ? v <= value : v >= value;
+        }
+
+        @Override
+        public String toString() {
+            return (atMost ? "≤ " : "≥ ") + (value >= 1e6 ? fmtNum(value / 1e6) + "M" : fmtNum(value));
+        }
+    }
+
+    static Target target(Row row, Map<String, String> targets) {
+        String t = targets.get(row.workload() + "." + row.metric());
+        return t == null || t.isBlank() ? null : Target.parse(t);
     }
 
     static Double median(List<Double> v) {
@@ -285,7 +303,10 @@ public final class Harness {
             }
             r.put("beamscope_vs_beam", ratio(row, "beam"));
             r.put("beamscope_vs_pekko", ratio(row, "pekko"));
-            r.put("target_vs_beam", target(row, targets));
+            Target target = target(row, targets);
+            Double bs = median(row.values().get("beamscope"));
+            r.put("target", target == null ? null : target.toString());
+            r.put("target_met", target == null || bs == null ? null : target.metBy(bs));
             results.add(r);
         }
         root.put("results", results);

@@ -14,12 +14,18 @@ import beamscope.runtime.NodeConfig;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.SpawnOptions;
-import beamscope.runtime.Tuple;
 import beamscope.runtime.Tuple2;
 import beamscope.runtime.Tuple3;
+import beamscope.runtime.Tuple;
+import beamscope.runtime.otp.ChildSpec;
+import beamscope.runtime.otp.ChildStart;
+import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.Supervisor;
+import beamscope.runtime.otp.SupervisorFlags;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -39,6 +45,9 @@ import java.util.concurrent.TimeUnit;
 public final class BeamscopeBench {
 
     public static void main(String[] args) {
+        // Supervisor reports (one per kill in the restart workload) would be printed and timed: off, as
+        // the Erlang side turns its logger down.
+        java.util.logging.Logger.getLogger("beamscope").setLevel(java.util.logging.Level.OFF);
         Map<String, Bench.Workload> workloads = new LinkedHashMap<>();
         workloads.put("spawn_1m", BeamscopeBench::spawn1m);
         workloads.put("ping_pong", BeamscopeBench::pingPong);
@@ -262,12 +271,15 @@ public final class BeamscopeBench {
         int kills = p.get("kills", 10_000);
         try (Node node = freshNode()) {
             Inbox inbox = node.inbox();
-            node.spawn(supervisor(Behaviors.setup(ctx -> {
+            // the real OTP supervisor: one_for_one, intensity raised so 10,000 kills never exhaust it
+            Behavior worker = Behaviors.setup(ctx -> {
                 ctx.register(WORKER);
                 ctx.whereis(MEASURER).ifPresent(m -> ctx.send(m, Tuple.of(READY, ctx.self())));
                 return IDLE;
-            })));
-            while (node.whereis(WORKER).isEmpty()) Thread.sleep(1);
+            });
+            Supervisor.start(node, new SupervisorFlags(Strategy.ONE_FOR_ONE, 1_000_000, 1),
+                    List.of(ChildSpec.worker("worker", ChildStart.spawnLink(worker))));
+            while (node.whereis(WORKER).isEmpty()) Thread.onSpinWait();
             Map<String, Object> m = new LinkedHashMap<>();
             node.spawn(polledMeasurer(new long[kills], 0, inbox.pid()));
             m.putAll(Bench.latencies("polled_", (long[]) await(inbox)));
@@ -278,22 +290,6 @@ public final class BeamscopeBench {
             m.putAll(Bench.latencies("ready_", (long[]) await(inbox)));
             return m;
         }
-    }
-
-    // TODO(otp): use beamscope.runtime.otp.Supervisor (one_for_one, intensity 1_000_000 in 1 s) with a
-    // ChildSpec for the worker once the OTP layer is on main; this stand-in is the core of what it does
-    // for one permanent child: trap exits, spawn_link the child, start it again on every EXIT.
-    static Behavior supervisor(Behavior worker) {
-        return Behaviors.setup(ctx -> {
-            ctx.trapExit(true);
-            ctx.spawnLink(worker);
-            return Behaviors.receive((c, msg) -> {
-                if (msg instanceof Tuple3(Atom tag, Pid child, Object reason) && tag == Atom.EXIT) {
-                    c.spawnLink(worker);
-                }
-                return Behaviors.same();
-            });
-        });
     }
 
     static Behavior polledMeasurer(long[] latencies, int i, Pid reportTo) {

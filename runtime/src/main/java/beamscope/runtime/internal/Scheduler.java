@@ -120,6 +120,11 @@ final class Scheduler implements Runnable {
         if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
         if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
+            ProcessCell woken = runNext;
+            if (woken != null) { // woken during this slice: it goes ahead of the process that used it up
+                RUN_NEXT.setOpaque(this, (ProcessCell) null);
+                queue.push(woken);
+            }
             queue.push(p);
             if (queue.size() >= 2) rt.wakeIdle(this);
         }
