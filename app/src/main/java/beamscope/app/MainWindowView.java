@@ -42,7 +42,7 @@ public class MainWindowView {
     @FXML private ChoiceBox<Priority> spawnPriority;
     @FXML private TextField crashOn;
     @FXML private javafx.scene.control.CheckBox spawnSupervised;
-    @FXML private Button spawnButton, newSupervisorButton;
+    @FXML private Button spawnButton;
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
     @FXML private MenuButton processMenu;
@@ -78,7 +78,6 @@ public class MainWindowView {
         crashOn.visibleProperty().bind(spawn.kindProperty().isEqualTo(ProcessKind.CRASHER));
         crashOn.managedProperty().bind(crashOn.visibleProperty());
         spawnButton.disableProperty().bind(spawn.busyProperty());
-        newSupervisorButton.disableProperty().bind(spawn.busyProperty());
         spawnProgress.progressProperty().bind(spawn.progressProperty());
         spawnProgress.visibleProperty().bind(spawn.busyProperty());
         spawnProgress.managedProperty().bind(spawn.busyProperty());
@@ -86,6 +85,8 @@ public class MainWindowView {
         exitReason.getItems().setAll(":kill", ":shutdown", ":normal", "{:shutdown, :maintenance}");
         exitReason.valueProperty().bindBidirectional(vm.exitReasonProperty());
         processMenu.getItems().setAll(processActions());
+        processMenu.getItems().addAll(0, java.util.List.of(
+                item("New supervisor…", "newSupervisorItem", this::newSupervisor), new SeparatorMenuItem()));
 
         pauseButton.disableProperty().bind(vm.pausedProperty());
         resumeButton.disableProperty().bind(vm.pausedProperty().not());
@@ -196,7 +197,8 @@ public class MainWindowView {
 
     @FXML private void spawn() { vm.spawn().spawn(); }
 
-    @FXML private void newSupervisor() {
+    /** Asks for a strategy, intensity, period and children, then starts the supervisor in the background. */
+    private void newSupervisor() {
         beamscope.app.spawn.NewSupervisorView.ask(spawnButton.getScene().getWindow(), vm.spawn().kindProperty().get())
                 .ifPresent(r -> vm.spawn().startSupervisor(r.flags(), r.children()));
     }

@@ -189,7 +189,7 @@ class ObserverWindowTest extends FxRobot {
         @SuppressWarnings("unchecked")
         void aNewSupervisorStartsWithTheChosenStrategyIntensityAndChildren() throws Exception {
             Pid before = state().selected();
-            clickOn("#newSupervisorButton");
+            clickOn("#processMenu").clickOn("New supervisor…");
             waitUntil(() -> lookup("#newSupStrategy").tryQuery().isPresent());
             interact(() -> {
                 lookup("#newSupStrategy").queryAs(javafx.scene.control.ComboBox.class).setValue(beamscope.runtime.otp.Strategy.REST_FOR_ONE);

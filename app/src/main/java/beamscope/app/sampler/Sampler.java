@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -29,9 +28,9 @@ import java.util.function.Consumer;
  * snapshot, walks the process list once (rates, filter, top-N in the asked order), reads the inspected
  * process, drains events and the shell, and hands the result to the FX thread.
  *
- * <p>Hand-off: at most one {@code fx.execute} is pending. A new frame replaces a pending one (keeping
- * its events and shell messages), so a slow FX thread skips frames instead of queueing them.
- * Invariant: {@code pending != null} exactly while one delivery task is queued on {@code fx}.
+ * <p>Hand-off ({@link beamscope.app.Handoff}): at most one task is pending on the FX thread. A new frame
+ * replaces a pending one (keeping its events and shell messages), so a slow FX thread skips frames
+ * instead of queueing them.
  *
  * <p>The sampler never waits for the FX thread, and the node never waits for the sampler: the event
  * subscription is bounded and counts what it drops.
@@ -44,10 +43,8 @@ public final class Sampler implements AutoCloseable {
             Event.Unregister.class, Event.Report.class);
 
     private final Observed node;
-    private final Executor fx;
-    private final Consumer<Frame> sink;
     private final EventSubscription events;
-    private final AtomicReference<Frame> pending = new AtomicReference<>();
+    private final beamscope.app.Handoff<Frame> handoff;
     private volatile Query query = Query.defaults();
 
     // Owned by whoever runs sample(): the sampler thread, or a test.
@@ -70,8 +67,7 @@ public final class Sampler implements AutoCloseable {
      */
     public Sampler(Observed node, Executor fx, Consumer<Frame> sink) {
         this.node = node;
-        this.fx = fx;
-        this.sink = sink;
+        this.handoff = new beamscope.app.Handoff<>(fx, sink, (older, newer) -> newer.after(older));
         this.events = node.subscribe(LOG_EVENTS, 20_000);
         this.treeFramer = new beamscope.app.tree.TreeFramer(node::exitReason);
     }
@@ -218,17 +214,12 @@ public final class Sampler implements AutoCloseable {
 
     /** Hands a frame to the FX thread, replacing (and absorbing) one that is still waiting there. */
     public void publish(Frame frame) {
-        if (pending.getAndUpdate(older -> frame.after(older)) == null) fx.execute(this::deliver);
+        handoff.publish(frame);
     }
 
     /** Samples and publishes once, on the calling thread (tests, and "refresh now"). */
     public void sampleNow() {
         publish(sample());
-    }
-
-    private void deliver() {
-        Frame f = pending.getAndSet(null);
-        if (f != null) sink.accept(f);
     }
 
     @Override

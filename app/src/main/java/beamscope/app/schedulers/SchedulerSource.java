@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 
 /**
  * A self-contained sampler for the schedulers view: takes a snapshot and a memory sum on its own
@@ -23,7 +21,7 @@ public final class SchedulerSource implements AutoCloseable {
     private final Consumer<Consumer<ProcessSummary>> processes;
     private final SchedulerViewModel viewModel;
     private final ScheduledExecutorService thread;
-    private final AtomicReference<SchedulerFrame> pending = new AtomicReference<>();
+    private final beamscope.app.Handoff<SchedulerFrame> handoff;
 
     public SchedulerSource(Node node, SchedulerViewModel viewModel) {
         this(node, viewModel, Duration.ofMillis(250));
@@ -39,6 +37,7 @@ public final class SchedulerSource implements AutoCloseable {
         this.snapshot = snapshot;
         this.processes = processes;
         this.viewModel = viewModel;
+        this.handoff = new beamscope.app.Handoff<>(javafx.application.Platform::runLater, viewModel::apply);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "beamscope-scheduler-sampler");
             t.setDaemon(true);
@@ -51,13 +50,7 @@ public final class SchedulerSource implements AutoCloseable {
     private void sample() {
         try {
             SchedulerFrame f = SchedulerFrame.from(snapshot.get(), processes);
-            if (pending.getAndSet(f) == null) {
-                try {
-                    Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
-                } catch (IllegalStateException toolkitNotRunning) {
-                    pending.set(null);
-                }
-            }
+            handoff.publish(f);
         } catch (RuntimeException e) {
             System.getLogger("beamscope.app.schedulers").log(System.Logger.Level.WARNING, "scheduler sample failed", e);
         }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 
 /**
  * A self-contained sampler for the tree: builds a {@link TreeFrame} (through a {@link TreeFramer}) on
@@ -27,7 +25,7 @@ public final class TreeSource implements AutoCloseable {
     private final TreeViewModel viewModel;
     private final SupervisorProbe probe;
     private final ScheduledExecutorService thread;
-    private final AtomicReference<TreeFrame> pending = new AtomicReference<>();
+    private final beamscope.app.Handoff<TreeFrame> handoff;
     private final EventSubscription reports;
     private final List<Event> drained = new ArrayList<>();
     private final TreeFramer framer;
@@ -48,6 +46,7 @@ public final class TreeSource implements AutoCloseable {
     public TreeSource(TreeInputs inputs, TreeViewModel viewModel, SupervisorProbe probe, Duration period) {
         this.inputs = inputs;
         this.viewModel = viewModel;
+        this.handoff = new beamscope.app.Handoff<>(javafx.application.Platform::runLater, viewModel::apply);
         this.probe = probe;
         this.framer = new TreeFramer(inputs.exitReason());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,13 +83,7 @@ public final class TreeSource implements AutoCloseable {
             drainReports();   // a supervisor reports before it exits: read why before seeing it gone
             List<ProcessSummary> processes = inputs.processes().get();
             TreeFrame f = framer.frame(inputs.nodeName(), processes, probe.supervisors(processes), viewModel);
-            if (pending.getAndSet(f) == null) {
-                try {
-                    Platform.runLater(() -> viewModel.apply(pending.getAndSet(null)));
-                } catch (IllegalStateException toolkitNotRunning) {
-                    pending.set(null);
-                }
-            }
+            handoff.publish(f);
         } catch (RuntimeException e) {
             System.getLogger("beamscope.app.tree").log(System.Logger.Level.WARNING, "tree sample failed", e);
         }
