@@ -110,7 +110,7 @@ public final class BeamscopeBench {
             long used = heapUsedAfterGc();
             long t0 = System.nanoTime();
             node.send(spawner, KILL);
-            while (node.processCount() > baselineCount) Thread.sleep(1);
+            while (node.processCount() > baselineCount) Thread.onSpinWait(); // no sleep granularity in the figure
             long kill = System.nanoTime() - t0;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("spawn_ms", millis(spawn));
@@ -354,7 +354,8 @@ public final class BeamscopeBench {
                     return spinner();
                 }));
             }
-            Thread.sleep(50);
+            // every scheduler busy with a spinner before the first probe
+            while (node.snapshot().schedulers().stream().anyMatch(sc -> sc.running() == null)) Thread.onSpinWait();
             node.spawn(Behaviors.setup(ctx -> {
                 ctx.priority(Priority.HIGH);
                 return prober(probes, new long[samples], 0, inbox.pid());
