@@ -12,22 +12,27 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fans runtime events out to subscriptions. With no subscriber every hook is one volatile read of an
- * empty array and a branch. A subscriber's buffer is bounded; a full buffer drops and counts.
+ * Fans runtime events out to subscriptions. Subscriptions are indexed by event kind when they change, so
+ * a hook for a kind nobody wants (sends and receives, usually) is one volatile read of an empty array and
+ * a branch, whoever listens to other kinds. A subscriber's buffer is bounded; a full buffer drops and counts.
  */
 final class EventBus {
     private static final Sub[] NONE = new Sub[0];
 
+    /** Every event kind, in a fixed order: its index selects the subscriptions that want it. */
+    private static final List<Class<? extends Event>> KINDS = List.of(Event.Spawn.class, Event.Exit.class,
+            Event.Link.class, Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Send.class,
+            Event.Receive.class, Event.Register.class, Event.Unregister.class, Event.ScheduleIn.class,
+            Event.ScheduleOut.class, Event.Report.class);
+
     private final NodeRuntime rt;
     private volatile Sub[] subs = NONE;
+    /** {@code byKind[k]}: the subscriptions that want {@code KINDS.get(k)}; rebuilt on (un)subscribe. */
+    private volatile Sub[][] byKind = emptyIndex();
     final AtomicLong droppedTotal = new AtomicLong();
 
     EventBus(NodeRuntime rt) {
         this.rt = rt;
-    }
-
-    boolean active() {
-        return subs.length != 0;
     }
 
     synchronized EventSubscription subscribe(EventFilter filter, int capacity) {
@@ -35,7 +40,23 @@ final class EventBus {
         Sub[] a = Arrays.copyOf(subs, subs.length + 1);
         a[subs.length] = s;
         subs = a;
+        reindex();
         return s;
+    }
+
+    private static Sub[][] emptyIndex() {
+        Sub[][] idx = new Sub[KINDS.size()][];
+        Arrays.fill(idx, NONE);
+        return idx;
+    }
+
+    private void reindex() {
+        Sub[][] idx = new Sub[KINDS.size()][];
+        for (int k = 0; k < idx.length; k++) {
+            Class<? extends Event> kind = KINDS.get(k);
+            idx[k] = Arrays.stream(subs).filter(s -> s.filter.wantsKind(kind)).toArray(Sub[]::new);
+        }
+        byKind = idx;
     }
 
     private synchronized void unsubscribe(Sub s) {
@@ -46,67 +67,81 @@ final class EventBus {
                 System.arraycopy(a, 0, b, 0, i);
                 System.arraycopy(a, i + 1, b, i, a.length - i - 1);
                 subs = b.length == 0 ? NONE : b;
+                reindex();
                 return;
             }
         }
     }
 
-    private void emit(Class<? extends Event> kind, Pid pid, Pid other, java.util.function.LongFunction<Event> make) {
-        Sub[] a = subs;
+    private void emit(Sub[] a, Pid pid, Pid other, java.util.function.LongFunction<Event> make) {
         Event e = null;
         for (Sub s : a) {
-            if (!s.filter.wantsKind(kind)) continue;
             if (!s.filter.wantsPid(pid) && (other == null || !s.filter.wantsPid(other))) continue;
             if (e == null) e = make.apply(rt.clock.nanoTime());
             s.offer(e);
         }
     }
 
+    private static final int SPAWN = 0, EXIT = 1, LINK = 2, UNLINK = 3, MONITOR = 4, DOWN = 5, SEND = 6,
+            RECEIVE = 7, REGISTER = 8, UNREGISTER = 9, SCHEDULE_IN = 10, SCHEDULE_OUT = 11, REPORT = 12;
+
+    // Each hook reads the subscriptions for its kind and returns at once when there are none, before
+    // building anything.
+
     void spawned(ProcessCell c, Pid parent) {
-        if (subs.length != 0) emit(Event.Spawn.class, c.pid, parent, t -> new Event.Spawn(t, c.pid, parent, c.initialCall));
+        Sub[] a = byKind[SPAWN];
+        if (a.length != 0) emit(a, c.pid, parent, t -> new Event.Spawn(t, c.pid, parent, c.initialCall));
     }
 
     void exited(ProcessCell c, Object reason) {
-        if (subs.length != 0) emit(Event.Exit.class, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
+        Sub[] a = byKind[EXIT];
+        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
     }
 
     void linked(ProcessCell c, Pid other, boolean on) {
-        if (subs.length == 0) return;
-        if (on) emit(Event.Link.class, c.pid, other, t -> new Event.Link(t, c.pid, other));
-        else emit(Event.Unlink.class, c.pid, other, t -> new Event.Unlink(t, c.pid, other));
+        Sub[] a = byKind[on ? LINK : UNLINK];
+        if (a.length == 0) return;
+        if (on) emit(a, c.pid, other, t -> new Event.Link(t, c.pid, other));
+        else emit(a, c.pid, other, t -> new Event.Unlink(t, c.pid, other));
     }
 
     void monitored(ProcessCell c, Pid target, Ref ref) {
-        if (subs.length != 0) emit(Event.Monitor.class, c.pid, target, t -> new Event.Monitor(t, c.pid, target, ref));
+        Sub[] a = byKind[MONITOR];
+        if (a.length != 0) emit(a, c.pid, target, t -> new Event.Monitor(t, c.pid, target, ref));
     }
 
     void down(ProcessCell c, Signal.Down d) {
-        if (subs.length != 0)
-            emit(Event.Down.class, c.pid, null, t -> new Event.Down(t, c.pid, d.object(), d.ref(), d.reason()));
+        Sub[] a = byKind[DOWN];
+        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Down(t, c.pid, d.object(), d.ref(), d.reason()));
     }
 
     void sent(Pid from, Pid to, Object msg) {
-        if (subs.length != 0) emit(Event.Send.class, from, to, t -> new Event.Send(t, from, to, msg));
+        Sub[] a = byKind[SEND];
+        if (a.length != 0) emit(a, from, to, t -> new Event.Send(t, from, to, msg));
     }
 
     void received(ProcessCell c, Object msg) {
-        if (subs.length != 0) emit(Event.Receive.class, c.pid, null, t -> new Event.Receive(t, c.pid, msg));
+        Sub[] a = byKind[RECEIVE];
+        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Receive(t, c.pid, msg));
     }
 
     void registered(ProcessCell c, String name, boolean on) {
-        if (subs.length == 0) return;
-        if (on) emit(Event.Register.class, c.pid, null, t -> new Event.Register(t, c.pid, name));
-        else emit(Event.Unregister.class, c.pid, null, t -> new Event.Unregister(t, c.pid, name));
+        Sub[] a = byKind[on ? REGISTER : UNREGISTER];
+        if (a.length == 0) return;
+        if (on) emit(a, c.pid, null, t -> new Event.Register(t, c.pid, name));
+        else emit(a, c.pid, null, t -> new Event.Unregister(t, c.pid, name));
     }
 
     void scheduled(ProcessCell c, int scheduler, boolean in) {
-        if (subs.length == 0) return;
-        if (in) emit(Event.ScheduleIn.class, c.pid, null, t -> new Event.ScheduleIn(t, c.pid, scheduler));
-        else emit(Event.ScheduleOut.class, c.pid, null, t -> new Event.ScheduleOut(t, c.pid, scheduler));
+        Sub[] a = byKind[in ? SCHEDULE_IN : SCHEDULE_OUT];
+        if (a.length == 0) return;
+        if (in) emit(a, c.pid, null, t -> new Event.ScheduleIn(t, c.pid, scheduler));
+        else emit(a, c.pid, null, t -> new Event.ScheduleOut(t, c.pid, scheduler));
     }
 
     void report(Pid pid, Atom kind, Object details) {
-        if (subs.length != 0) emit(Event.Report.class, pid, null, t -> new Event.Report(t, pid, kind, details));
+        Sub[] a = byKind[REPORT];
+        if (a.length != 0) emit(a, pid, null, t -> new Event.Report(t, pid, kind, details));
     }
 
     private final class Sub implements EventSubscription {
