@@ -2,7 +2,7 @@
 # Benchmarks Beamscope's runtime, Erlang/OTP and Apache Pekko Typed side by side (issue 5).
 #
 #   bench/run.sh                 full run: 2 warm-up rounds + 5 measured runs per workload and system
-#   bench/run.sh --quick         1 warm-up + 3 runs, sizes / 10 (a few minutes; for checking)
+#   bench/run.sh --quick         1 warm-up + 3 runs, sizes / 10 (about 10 minutes; for checking)
 #
 # Options: --runs N  --warmup N  --heap SIZE (JVM -Xms=-Xmx for every workload; default 4g or 2g, see heap())
 #          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...  --no-build

@@ -270,7 +270,8 @@ public final class Harness {
             Map<String, String> targets, List<Map<String, Object>> errors) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> sections = new TreeMap<>();
-        meta.forEach((k, v) -> {
+        meta.forEach((k, text) -> {
+            Object v = text.matches("\\d+") ? (Object) Long.valueOf(text) : text;
             int dot = k.indexOf('.');
             if (dot < 0) root.put(k, v);
             else {
