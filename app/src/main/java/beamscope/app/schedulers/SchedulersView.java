@@ -1,13 +1,7 @@
 package beamscope.app.schedulers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,7 +14,7 @@ import javafx.scene.control.Slider;
 public final class SchedulersView {
 
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
-    static final String STYLESHEET = SchedulersView.class.getResource("/beamscope/css/schedulers.css").toExternalForm();
+    static final String STYLESHEET = beamscope.app.Views.css("schedulers");
 
     private final SchedulerViewModel viewModel;
     @FXML private Parent root;
@@ -34,15 +28,9 @@ public final class SchedulersView {
     }
 
     public static Parent load(SchedulerViewModel viewModel) {
-        FXMLLoader loader = new FXMLLoader(SchedulersView.class.getResource("/beamscope/fxml/Schedulers.fxml"));
-        loader.setControllerFactory(c -> new SchedulersView(viewModel));
-        try {
-            Parent root = loader.load();
-            keepFirstInScene(root, STYLESHEET);
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Parent root = beamscope.app.Views.load("Schedulers", new SchedulersView(viewModel));
+        beamscope.app.Views.keepFirstInScene(root, STYLESHEET);
+        return root;
     }
 
     @FXML
@@ -71,20 +59,4 @@ public final class SchedulersView {
 
     @FXML private void resume() { viewModel.resume(); }
 
-    /** Keeps the view's stylesheet first in its scene (fallback tokens that any theme overrides). */
-    static void keepFirstInScene(Parent view, String stylesheet) {
-        ListChangeListener<String> restore = c -> {
-            @SuppressWarnings("unchecked")
-            ObservableList<String> list = (ObservableList<String>) c.getList();
-            if (!list.contains(stylesheet)) Platform.runLater(() -> {
-                if (!list.contains(stylesheet)) list.add(0, stylesheet);
-            });
-        };
-        view.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.getStylesheets().removeListener(restore);
-            if (scene == null) return;
-            if (!scene.getStylesheets().contains(stylesheet)) scene.getStylesheets().add(0, stylesheet);
-            scene.getStylesheets().addListener(restore);
-        });
-    }
 }

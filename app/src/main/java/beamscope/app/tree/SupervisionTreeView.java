@@ -1,10 +1,7 @@
 package beamscope.app.tree;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 
@@ -24,38 +21,12 @@ public final class SupervisionTreeView {
 
     /** Loads the view for this view model. */
     public static Parent load(TreeViewModel viewModel) {
-        FXMLLoader loader = new FXMLLoader(SupervisionTreeView.class.getResource("/beamscope/fxml/SupervisionTree.fxml"));
-        loader.setControllerFactory(c -> new SupervisionTreeView(viewModel));
-        try {
-            Parent root = loader.load();
-            keepFirstInScene(root, STYLESHEET);
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Parent root = beamscope.app.Views.load("SupervisionTree", new SupervisionTreeView(viewModel));
+        beamscope.app.Views.keepFirstInScene(root, STYLESHEET);
+        return root;
     }
 
-    static final String STYLESHEET = SupervisionTreeView.class.getResource("/beamscope/css/tree.css").toExternalForm();
-
-    /**
-     * Puts the view's stylesheet first in its scene's list, and back there if a theme switch replaces
-     * the list: its {@code .root} block then defines fallback tokens that every theme file added after
-     * it overrides, while its rules style this view.
-     */
-    static void keepFirstInScene(Parent view, String stylesheet) {
-        javafx.collections.ListChangeListener<String> restore = c -> {
-            javafx.collections.ObservableList<String> list = (javafx.collections.ObservableList<String>) c.getList();
-            if (!list.contains(stylesheet)) javafx.application.Platform.runLater(() -> {
-                if (!list.contains(stylesheet)) list.add(0, stylesheet);
-            });
-        };
-        view.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.getStylesheets().removeListener(restore);
-            if (scene == null) return;
-            if (!scene.getStylesheets().contains(stylesheet)) scene.getStylesheets().add(0, stylesheet);
-            scene.getStylesheets().addListener(restore);
-        });
-    }
+    static final String STYLESHEET = beamscope.app.Views.css("tree");
 
     @FXML
     private void initialize() {
