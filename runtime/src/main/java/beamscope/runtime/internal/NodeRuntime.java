@@ -369,6 +369,8 @@ public final class NodeRuntime {
     /** First step of an exit: the name is freed and the pid stops being alive (A21). */
     void release(ProcessCell c, Object reason) {
         recentExits.add(c.pid, reason);
+        events.exited(c, reason); // before the pid stops being alive: an observer that sees it gone has the event
+
         String name = null;
         synchronized (c) {
             c.setStatus(ProcessCell.S_EXITING);
@@ -387,7 +389,6 @@ public final class NodeRuntime {
     void exited(ProcessCell c, Object reason, Throwable crash) {
         processCount.decrementAndGet();
         exits.increment();
-        events.exited(c, reason);
         if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
             LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "
                     + Terms.inspect(reason, 2000), crash);
