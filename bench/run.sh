@@ -50,7 +50,8 @@ params() {
     skynet)    ((q)) && echo "leaves=100000"        || echo "leaves=1000000" ;;
     restart)   ((q)) && echo "kills=1000"           || echo "kills=10000" ;;
     priority)  ((q)) && echo "samples=200"          || echo "samples=1000" ;;
-    # observe: ping-pong and ring 10x longer than rows 2-3, so that a 10/s sampler takes several snapshots
+    # observe: ping-pong and ring 10x longer than rows 2-3; a run with the GUI sampler repeats them until the
+    # sampler has taken min_frames (default 3) frames during it (at 1M processes, one every few seconds)
     observe)   ((q)) && echo "n=100000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" \
                      || echo "n=1000000 pp_n=10000000 ring_procs=1000 ring_hops=10000000" ;;
   esac
@@ -99,21 +100,28 @@ if has "$SYSTEMS" beamscope && [[ ! -f $ROOT/runtime/src/main/java/beamscope/run
 fi
 if (( BUILD )); then
   echo "Building (Maven)..."
+  # With Beamscope: the runtime and the app (observe attaches the window's sampler) are built in this
+  # checkout's reactor, not installed: the bench runs this checkout's code, whatever the local Maven
+  # repository holds, and leaves that repository alone. Without: the bench module alone, Pekko only.
   profile=-DskipBeamscope
   if has "$SYSTEMS" beamscope && [[ -z $BEAMSCOPE_NOTE ]]; then
-    if (cd "$ROOT" && mvn -B -q -DskipTests install -pl runtime -am) >"$OUT/build-runtime.log" 2>&1; then
+    if (cd "$ROOT" && mvn -B -q -DskipTests package -pl app -am) >"$OUT/build-runtime.log" 2>&1; then
       profile=
     else
       tail -20 "$OUT/build-runtime.log" >&2
-      BEAMSCOPE_NOTE="not run: the runtime did not build (bench/target/bench-run/build-runtime.log)"
+      BEAMSCOPE_NOTE="not run: the runtime or the app did not build (bench/target/bench-run/build-runtime.log)"
     fi
   fi
   # classes of an earlier build with Beamscope must not end up in a jar built without it
   if [[ -n $profile ]]; then rm -rf "$BENCH/target/classes/beamscope/bench/beamscope"; fi
-  if ! mvn -B -q -f "$BENCH/pom.xml" $profile package >"$OUT/build-bench.log" 2>&1; then
+  build_bench() {
+    if [[ -z $profile ]]; then (cd "$ROOT" && mvn -B -q -DskipTests package -pl bench -am)
+    else mvn -B -q -f "$BENCH/pom.xml" $profile package; fi
+  }
+  if ! build_bench >"$OUT/build-bench.log" 2>&1; then
     if [[ -z $profile ]]; then
       grep -E 'ERROR.*\.java|error:' "$OUT/build-bench.log" | head -20 >&2 || true
-      BEAMSCOPE_NOTE="not run: the Beamscope workloads do not compile against this runtime (bench/target/bench-run/build-bench.log)"
+      BEAMSCOPE_NOTE="not run: the Beamscope workloads do not compile against this runtime and app (bench/target/bench-run/build-bench.log)"
       rm -rf "$BENCH/target/classes/beamscope/bench/beamscope"
       mvn -B -q -f "$BENCH/pom.xml" -DskipBeamscope package >"$OUT/build-bench-fallback.log" 2>&1 \
         || { tail -30 "$OUT/build-bench-fallback.log" >&2; exit 1; }

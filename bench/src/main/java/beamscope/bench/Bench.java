@@ -41,6 +41,11 @@ public final class Bench {
             used.put(key, v);
             return v;
         }
+
+        /** Records a setting the workload does not take from the command line, to show with the parameters. */
+        public void note(String key, long value) {
+            used.put(key, value);
+        }
     }
 
     /** Parses the arguments, runs the rounds and prints their lines; exits non-zero on failure. */

@@ -63,9 +63,11 @@ public final class Harness {
             params.computeIfAbsent(workload, w -> new TreeMap<>()).putAll(p);
             @SuppressWarnings("unchecked")
             Map<String, Object> metrics = (Map<String, Object>) r.get("metrics");
-            metrics.forEach((metric, value) -> rows
-                    .computeIfAbsent(workload + "/" + metric, k -> new Row(workload, metric, new LinkedHashMap<>()))
-                    .values().computeIfAbsent(system, s -> new ArrayList<>()).add(((Number) value).doubleValue()));
+            metrics.forEach((metric, value) -> {
+                if (value == null) return; // a figure the run could not take (NaN in the run's JSON line)
+                rows.computeIfAbsent(workload + "/" + metric, k -> new Row(workload, metric, new LinkedHashMap<>()))
+                        .values().computeIfAbsent(system, s -> new ArrayList<>()).add(((Number) value).doubleValue());
+            });
         }
         List<Row> ordered = new ArrayList<>(rows.values());
         ordered.sort((a, b) -> Integer.compare(rank(a.workload()), rank(b.workload())));
@@ -136,7 +138,7 @@ public final class Harness {
             for (int i = 1; i < 7; i++) sb.append("  ").append(i <= 3 ? pad(l[i], width[i]) : String.format("%-" + width[i] + "s", l[i]));
             out.append(sb.toString().stripTrailing()).append('\n');
         }
-        observerCost(rows).forEach(s -> out.append(s).append('\n'));
+        observerCost(rows, params, targets).forEach(s -> out.append(s).append('\n'));
         if (meta.containsKey("note.beamscope")) out.append("\nBeamscope: ").append(meta.get("note.beamscope")).append('\n');
         if (!errors.isEmpty()) {
             out.append("\nFailed runs (left out of the figures):\n");
@@ -148,18 +150,54 @@ public final class Harness {
         return out.toString();
     }
 
-    /** Row 8: what the sampler costs, as sampled / unsampled throughput of the same Beamscope round. */
-    static List<String> observerCost(List<Row> rows) {
-        List<String> out = new ArrayList<>();
+    /**
+     * Row 8: what the GUI sampler costs. For each pair of Beamscope rows {@code X_gui_sampler_per_s} /
+     * {@code X_per_s} (taken in the same JVM round), the rate kept with the sampler attached: the median of
+     * the runs' ratios, with their min and max; issue 5's target for it is {@code observe.gui_sampler_keeps}.
+     */
+    record SamplerCost(String workload, String metric, List<Double> ratios, Target target) {
+        Double median() {
+            return Harness.median(ratios);
+        }
+
+        Boolean met() {
+            return target == null || ratios.isEmpty() ? null : target.metBy(median());
+        }
+    }
+
+    static final String GUI_SAMPLER = "_gui_sampler_";
+
+    static List<SamplerCost> samplerCosts(List<Row> rows, Map<String, String> targets) {
+        List<SamplerCost> out = new ArrayList<>();
         for (Row sampled : rows) {
-            if (!sampled.metric().contains("_sampled_")) continue;
-            String plain = sampled.metric().replace("_sampled_", "_");
+            if (!sampled.metric().contains(GUI_SAMPLER) || !higherIsBetter(sampled.metric())) continue;
+            String plain = sampled.metric().replace(GUI_SAMPLER, "_");
             rows.stream().filter(r -> r.workload().equals(sampled.workload()) && r.metric().equals(plain)).findFirst()
                     .ifPresent(r -> {
-                        Double a = median(sampled.values().get("beamscope")), b = median(r.values().get("beamscope"));
-                        if (a != null && b != null)
-                            out.add("  sampler at 10/s: " + plain + " keeps " + fmtRatio(a / b) + " of its unsampled rate");
+                        List<Double> with = sampled.values().getOrDefault("beamscope", List.of());
+                        List<Double> without = r.values().getOrDefault("beamscope", List.of());
+                        List<Double> ratios = new ArrayList<>();
+                        // the i-th figures of both rows come from the same run (one result line holds both)
+                        for (int i = 0; i < Math.min(with.size(), without.size()); i++)
+                            if (without.get(i) > 0) ratios.add(with.get(i) / without.get(i));
+                        String t = targets.get(sampled.workload() + ".gui_sampler_keeps");
+                        out.add(new SamplerCost(sampled.workload(), plain, ratios,
+                                t == null || t.isBlank() ? null : Target.parse(t)));
                     });
+        }
+        return out;
+    }
+
+    static List<String> observerCost(List<Row> rows, Map<String, Map<String, Object>> params, Map<String, String> targets) {
+        List<String> out = new ArrayList<>();
+        for (SamplerCost c : samplerCosts(rows, targets)) {
+            if (c.ratios().isEmpty()) continue;
+            double[] s = sorted(c.ratios());
+            Object period = params.getOrDefault(c.workload(), Map.of()).get("gui_sampler_period_ms");
+            out.add("  with the GUI sampler" + (period instanceof Number n ? " (every " + fmtNum(n.doubleValue()) + " ms)" : "")
+                    + ": " + c.metric() + " keeps " + fmtRatio(c.median()) + " (" + fmtRatio(s[0]) + "–"
+                    + fmtRatio(s[s.length - 1]) + ") of its rate without it"
+                    + (c.target() == null ? "" : "; target " + c.target() + "x " + (c.met() ? "met" : "MISSED")));
         }
         return out;
     }
@@ -246,6 +284,7 @@ public final class Harness {
     }
 
     static String fmt(String metric, double v) {
+        if (metric.endsWith("_frames")) return String.format(Locale.ROOT, "%.0f", v); // a count
         if (metric.endsWith("_per_s")) return v >= 1e6 ? fmtNum(v / 1e6) + "M" : fmtNum(v / 1e3) + "k";
         return fmtNum(v);
     }
@@ -311,6 +350,24 @@ public final class Harness {
             results.add(r);
         }
         root.put("results", results);
+        List<Object> costs = new ArrayList<>();
+        for (SamplerCost c : samplerCosts(rows, targets)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("workload", c.workload());
+            r.put("metric", c.metric());
+            r.put("definition", "rate with the GUI sampler / rate without it, per run (same JVM round)");
+            if (!c.ratios().isEmpty()) {
+                double[] s = sorted(c.ratios());
+                r.put("median", c.median());
+                r.put("min", s[0]);
+                r.put("max", s[s.length - 1]);
+                r.put("runs", c.ratios());
+            }
+            r.put("target", c.target() == null ? null : c.target().toString());
+            r.put("target_met", c.met());
+            costs.add(r);
+        }
+        root.put("gui_sampler_keeps", costs);
         root.put("errors", errors);
         return root;
     }

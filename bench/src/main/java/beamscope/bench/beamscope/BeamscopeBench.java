@@ -28,9 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The workloads on the Beamscope runtime, in the order and with the comments of
@@ -394,29 +391,70 @@ public final class BeamscopeBench {
     // ---- 8. observe (Beamscope only) -----------------------------------------------------------------
     // What watching the runtime costs, with N idle processes alive throughout:
     //   snapshot_ms / processes_ms: one node.snapshot() / node.processes() call (median of 5 calls);
-    //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops; 10x longer by
-    //   default, so the sampler gets to take several snapshots) without a sampler;
-    //   *_sampled: the same while a sampler thread takes node.snapshot() 10 times a second.
+    //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops) without a
+    //   sampler: the mean of one run before and one after the sampled runs, so that drift cancels;
+    //   *_gui_sampler_per_s: the same with the observer window's own sampler attached (GuiSampler: the
+    //   app's Sampler over LocalNode, MainWindow's period, no JavaFX toolkit), from its third frame on.
+    //   A sampled run repeats the workload until the sampler has taken at least min_frames frames during
+    //   it (a walk of a million processes comes about every second and a half), and its rate is the
+    //   total work over the total time;
+    //   *_gui_sampler_frames: the frames the sampler took during each of those runs;
+    //   gui_sample_ms: the mean time of one of its samples (snapshot, walk of every process, tree and
+    //   scheduler frames, hand-off) during them.
 
     static Map<String, Object> observe(Bench.Params p) throws Exception {
         int n = p.get("n", 1_000_000);
         int ppN = p.get("pp_n", 10_000_000);
         int ringProcs = p.get("ring_procs", 1000);
         int ringHops = p.get("ring_hops", 10_000_000);
+        int minFrames = p.get("min_frames", 3);
+        p.note("gui_sampler_period_ms", GuiSampler.period().toMillis());
         try (Node node = freshNode()) {
             for (int i = 0; i < n; i++) node.spawn(IDLE);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("snapshot_ms", medianMillis(5, () -> node.snapshot()));
             m.put("processes_ms", medianMillis(5, () -> node.processes()));
-            m.put("ping_pong_per_s", perSecond(ppN, pingPongNanos(node, ppN)));
-            m.put("ring_msgs_per_s", perSecond(ringHops, ringNanos(node, ringProcs, ringHops)));
-            try (Sampler sampler = new Sampler(node)) {
-                m.put("ping_pong_sampled_per_s", perSecond(ppN, pingPongNanos(node, ppN)));
-                m.put("ring_msgs_sampled_per_s", perSecond(ringHops, ringNanos(node, ringProcs, ringHops)));
-                m.put("samples_taken", (double) sampler.taken);
+            double ppBefore = perSecond(ppN, pingPongNanos(node, ppN));
+            double ringBefore = perSecond(ringHops, ringNanos(node, ringProcs, ringHops));
+            Sampled pp, ring;
+            GuiSampler.Counts during;
+            try (GuiSampler sampler = new GuiSampler(node)) {
+                sampler.awaitFrames(2);
+                GuiSampler.Counts c0 = sampler.counts();
+                pp = sampled(sampler, minFrames, () -> pingPongNanos(node, ppN), ppN);
+                ring = sampled(sampler, minFrames, () -> ringNanos(node, ringProcs, ringHops), ringHops);
+                during = sampler.counts().minus(c0);
             }
+            double ppAfter = perSecond(ppN, pingPongNanos(node, ppN));
+            double ringAfter = perSecond(ringHops, ringNanos(node, ringProcs, ringHops));
+            m.put("ping_pong_per_s", (ppBefore + ppAfter) / 2);
+            m.put("ping_pong_gui_sampler_per_s", pp.perSecond());
+            m.put("ring_msgs_per_s", (ringBefore + ringAfter) / 2);
+            m.put("ring_msgs_gui_sampler_per_s", ring.perSecond());
+            m.put("ping_pong_gui_sampler_frames", (double) pp.frames());
+            m.put("ring_gui_sampler_frames", (double) ring.frames());
+            m.put("gui_sample_ms", during.meanSampleMillis()); // NaN (null in the JSON) when none was timed
             return m;
         }
+    }
+
+    /** A sampled run: {@code work} units done in {@code nanos} while the sampler took {@code frames} frames. */
+    record Sampled(long work, long nanos, long frames) {
+        double perSecond() {
+            return Bench.perSecond(work, nanos);
+        }
+    }
+
+    /** Runs {@code once} (timed, {@code work} units each) until the sampler has taken {@code minFrames} frames. */
+    static Sampled sampled(GuiSampler sampler, int minFrames, java.util.function.LongSupplier once, int work) {
+        long start = sampler.counts().samples();
+        long nanos = 0, done = 0, frames;
+        do {
+            nanos += once.getAsLong();
+            done += work;
+            frames = sampler.counts().samples() - start;
+        } while (frames < minFrames);
+        return new Sampled(done, nanos, frames);
     }
 
     static double medianMillis(int calls, Runnable call) {
@@ -428,34 +466,5 @@ public final class BeamscopeBench {
         }
         Arrays.sort(t);
         return millis(t[calls / 2]);
-    }
-
-    /**
-     * A stand-in for the observer window's sampler: one thread taking a snapshot every 100 ms.
-     *
-     * <p>GUI SAMPLER HOOK: when app/ has its sampler (one thread, fixed rate, snapshots handed to the FX
-     * thread with coalescing), start that one here instead, headless, so these rows measure what an open
-     * observer window really costs the runtime.
-     */
-    static final class Sampler implements AutoCloseable {
-        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        volatile long taken;
-
-        Sampler(Node node) {
-            thread.scheduleAtFixedRate(() -> {
-                node.snapshot();
-                taken++;
-            }, 0, 100, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            thread.shutdownNow();
-            thread.awaitTermination(1, TimeUnit.MINUTES);
-        }
     }
 }
