@@ -396,8 +396,8 @@ public final class BeamscopeBench {
     //   *_gui_sampler_per_s: the same with the observer window's own sampler attached (GuiSampler: the
     //   app's Sampler over LocalNode, MainWindow's period, no JavaFX toolkit), from its third frame on.
     //   A sampled run repeats the workload until the sampler has taken at least min_frames frames during
-    //   it (a walk of a million processes comes about every second and a half), and its rate is the
-    //   total work over the total time;
+    //   it (a sample of a million processes takes from a few hundred ms to a second here, and the sampler
+    //   idles four times as long after it), and its rate is the total work over the total time;
     //   *_gui_sampler_frames: the frames the sampler took during each of those runs;
     //   gui_sample_ms: the mean time of one of its samples (snapshot, walk of every process, tree and
     //   scheduler frames, hand-off) during them.

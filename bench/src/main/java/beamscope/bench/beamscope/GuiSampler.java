@@ -58,10 +58,11 @@ final class GuiSampler implements AutoCloseable {
     });
     private final TreeViewModel tree = new TreeViewModel(new SimpleObjectProperty<Pid>());
 
-    // Written by the sampler thread only (in the timing proxy and the executor's execute).
+    // Written by the sampler thread only (in the timing proxy and the executor's execute), so the
+    // increments of the volatile counters are not lost; the benchmark thread reads them.
     private long sampleStart;
     private volatile long samples, timed, timedNanos;
-    // Written by the FX stand-in only.
+    // Written by the FX stand-in only, read by the benchmark thread.
     private volatile long delivered;
 
     GuiSampler(Node node) {
@@ -118,6 +119,10 @@ final class GuiSampler implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         sampler.close();
+        // Sampler.close() waits 2 s for its thread; a walk of a million processes on a busy machine can take
+        // longer, and the runs after this one must not share the cores with the end of it.
+        for (Thread t : Thread.getAllStackTraces().keySet())
+            if (t.getName().equals("beamscope-sampler")) t.join(TimeUnit.MINUTES.toMillis(1));
         fx.shutdownNow();
         fx.awaitTermination(1, TimeUnit.MINUTES);
         observed.close();
