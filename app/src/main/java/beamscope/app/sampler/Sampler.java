@@ -224,7 +224,7 @@ public final class Sampler implements AutoCloseable {
     private Walk walk(Query q, NodeSnapshot snap, long now) {
         double dt = lastWalkNanos == Long.MIN_VALUE ? 0 : (now - lastWalkNanos) / 1e9;
         lastWalkNanos = now;
-        Comparator<ProcessRow> order = q.sortKey().order(q.descending());
+        Comparator<ProcessColumns> order = q.sortKey().order(q.descending());
         PriorityQueue<ProcessRow> top = new PriorityQueue<>(Math.min(q.limit(), 4096) + 1, order.reversed());
         String needle = q.filter().toLowerCase(Locale.ROOT);
         LongLongMap prev = lastReductions;
@@ -242,6 +242,7 @@ public final class Sampler implements AutoCloseable {
         for (beamscope.runtime.SchedulerSnapshot s : snap.schedulers()) if (s.running() != null) running.add(s.running());
         Map<Pid, String> runningNames = new HashMap<>();
         long[] memory = {0};
+        ProcessColumns.Visit visit = new ProcessColumns.Visit();
         node.forEachProcess(s -> {
             if (all != null) all.add(s);
             memory[0] += s.memory();
@@ -252,14 +253,14 @@ public final class Sampler implements AutoCloseable {
             long before = prev.get(s.pid().id(), -1);
             double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
             seen.put(s.pid().id(), s.reductions());
-            ProcessRow row = ProcessRow.of(s, rate, restartsNow.getOrDefault(s.pid(), 0));
-            if (!treePids.isEmpty() && treePids.contains(s.pid())) supervised.put(s.pid(), row);
-            if (!needle.isEmpty() && !row.matches(needle)) return;
+            ProcessColumns.Visit v = visit.at(s, rate, restartsNow.getOrDefault(s.pid(), 0));
+            if (!treePids.isEmpty() && treePids.contains(s.pid())) supervised.put(s.pid(), v.row());
+            if (!needle.isEmpty() && !v.matches(needle)) return;
             matching[0]++;
-            if (top.size() < q.limit()) top.add(row);
-            else if (order.compare(row, top.peek()) < 0) {
+            if (top.size() < q.limit()) top.add(v.row());
+            else if (order.compare(v, top.peek()) < 0) {
                 top.poll();
-                top.add(row);
+                top.add(v.row());
             }
         });
         Map<Pid, SupervisorView> views = new java.util.LinkedHashMap<>();

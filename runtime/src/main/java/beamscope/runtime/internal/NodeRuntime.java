@@ -473,7 +473,7 @@ public final class NodeRuntime {
         Scheduler on = c.runningOn;
         ProcessStatus status = c.status();
         return Optional.of(new ProcessInfo(pid, status, c.messageQueueLen(), c.peekMessages(messageLimit),
-                c.reductionsObserved(), Priority.values()[c.priority], c.trapExit, links, List.copyOf(monitors),
+                c.reductionsObserved(), Priority.ofOrdinal(c.priority), c.trapExit, links, List.copyOf(monitors),
                 List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
                 Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
                 on != null ? on.index : c.schedulerIndex, c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
@@ -496,7 +496,7 @@ public final class NodeRuntime {
         table.forEach(c -> {
             ProcessCell.Extras x = c.extras;
             visitor.accept(new ProcessSummary(c.pid, x == null ? null : x.name, c.initialCall, c.status(),
-                    Priority.values()[c.priority], c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
+                    Priority.ofOrdinal(c.priority), c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
                     c.schedulerIndex, c.lineage == null ? null : c.lineage.parent()));
         });
     }

@@ -640,7 +640,7 @@ public class ProcessCell implements ProcessContext {
 
     @Override
     public Priority priority() {
-        return Priority.values()[priority];
+        return Priority.ofOrdinal(priority);
     }
 
     @Override
