@@ -60,7 +60,7 @@ public final class MainWindow implements AutoCloseable {
      */
     private void mountDenseViews(Observed node) {
         tree = new TreeViewModel(state.selectedProperty());
-        tree.setOnShapeChange(() -> sampler.update(q -> q)); // folded or paged: a new frame at once
+        tree.setOnShapeChange(sampler::walkNow); // folded or paged: a new walk at once
         ContextMenu menu = view.processMenu();
         tree.setOnNodeContextMenu((pid, x, y) -> {
             state.select(pid);
@@ -78,7 +78,8 @@ public final class MainWindow implements AutoCloseable {
         sampler.attachTree(tree);
         state.frameProperty().addListener((o, old, f) -> {
             if (f == null) return;
-            if (f.tree() != null) tree.apply(f.tree());
+            // between walks frames carry the same tree: nothing to lay out again
+            if (f.tree() != null && (old == null || f.tree() != old.tree())) tree.apply(f.tree());
             if (f.schedulers() != null) schedulers.apply(f.schedulers());
         });
     }

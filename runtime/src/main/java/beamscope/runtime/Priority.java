@@ -8,6 +8,13 @@ package beamscope.runtime;
 public enum Priority {
     LOW, NORMAL, HIGH, MAX;
 
+    private static final Priority[] BY_ORDINAL = values();
+
+    /** The priority with this ordinal, without the array copy {@code values()} makes. */
+    public static Priority ofOrdinal(int ordinal) {
+        return BY_ORDINAL[ordinal];
+    }
+
     public Atom atom() {
         return Atom.of(name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -215,6 +215,43 @@ class SchedulingTest {
         }
 
         @Test
+        void aProcessWokenByABusyProcessRunsElsewhereWhileTheWakerKeepsRunning() {
+            // A slice long enough that, without the runNext grace, the woken process would wait for the
+            // whole of it: the waker would spin until its own deadline and the test would fail.
+            try (Node node = Node.start(NodeConfig.defaults().withSchedulers(2).withReductionBudget(Integer.MAX_VALUE));
+                 Inbox me = node.inbox()) {
+                java.util.concurrent.atomic.AtomicBoolean handled = new java.util.concurrent.atomic.AtomicBoolean();
+                Atom ping = Atom.of("ping"), ready = Atom.of("ready");
+                node.spawn(Behaviors.setup(ctx -> {
+                    Pid self = ctx.self();
+                    // spawned by us, so it starts on our scheduler, and waits in receive
+                    Pid worker = ctx.spawn(Behaviors.setup(w -> {
+                        w.send(self, ready);
+                        return Behaviors.receive((c, m) -> {
+                            c.send(me.pid(), Tuple.of(m, c.self())); // before the flag: it arrives first
+                            handled.set(true);
+                            return Behaviors.stop();
+                        });
+                    }));
+                    return Behaviors.receive((c, m) -> {
+                        if (m != ready) return Behaviors.unhandled();
+                        c.send(worker, ping); // wakes the worker on this scheduler, then keeps running
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                        return Behaviors.compute(k -> {
+                            if (handled.get()) {
+                                k.send(me.pid(), DONE);
+                                return Behaviors.stop();
+                            }
+                            return System.nanoTime() < deadline ? Behaviors.same() : Behaviors.stop();
+                        });
+                    });
+                }));
+                assertThat(next(me)).isInstanceOfSatisfying(Tuple2.class, t -> assertThat(t.e0()).isEqualTo(ping));
+                assertThat(next(me)).isEqualTo(DONE);
+            }
+        }
+
+        @Test
         void f20_statusIsRunningRunnableWaitingOrSuspended() {
             try (Node node = node(1)) {
                 Pid idle = node.spawn(Probes.idle());

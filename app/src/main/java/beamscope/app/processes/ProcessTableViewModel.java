@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 public final class ProcessTableViewModel {
     private final RowList rows = new RowList();
     private final Map<beamscope.runtime.Pid, ProcessRowModel> byPid = new HashMap<>();
+    private List<ProcessRow> shownRows;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final java.util.function.Consumer<UnaryOperator<Query>> query;
@@ -52,9 +53,22 @@ public final class ProcessTableViewModel {
 
     /** Takes a frame's rows: existing row models are updated in place, keyed by pid. */
     public void show(Frame f) {
-        List<ProcessRowModel> next = new ArrayList<>(f.rows().size());
-        Map<beamscope.runtime.Pid, ProcessRowModel> keep = new HashMap<>(f.rows().size() * 2);
-        for (ProcessRow r : f.rows()) {
+        if (f.rows() != shownRows) showRows(f.rows());
+        NumberFormat n = NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
+        int total = f.node().processes();
+        String s = f.query().filter().isEmpty()
+                ? n.format(total) + " processes"
+                : n.format(f.matching()) + " of " + n.format(total) + " processes match";
+        if (f.rows().size() < f.matching()) s += " · top " + n.format(f.rows().size()) + " shown";
+        summary.set(s);
+    }
+
+    /** Between walks frames carry the same rows (the same list): only a new list is applied. */
+    private void showRows(List<ProcessRow> rowsNow) {
+        shownRows = rowsNow;
+        List<ProcessRowModel> next = new ArrayList<>(rowsNow.size());
+        Map<beamscope.runtime.Pid, ProcessRowModel> keep = new HashMap<>(rowsNow.size() * 2);
+        for (ProcessRow r : rowsNow) {
             ProcessRowModel m = byPid.get(r.pid());
             if (m == null) m = new ProcessRowModel(r);
             else m.update(r);
@@ -64,12 +78,5 @@ public final class ProcessTableViewModel {
         byPid.clear();
         byPid.putAll(keep);
         rows.reorder(next);
-        NumberFormat n = NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
-        int total = f.node().processes();
-        String s = f.query().filter().isEmpty()
-                ? n.format(total) + " processes"
-                : n.format(f.matching()) + " of " + n.format(total) + " processes match";
-        if (f.rows().size() < f.matching()) s += " · top " + n.format(f.rows().size()) + " shown";
-        summary.set(s);
     }
 }

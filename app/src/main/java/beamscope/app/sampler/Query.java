@@ -28,6 +28,12 @@ public record Query(SortKey sortKey, boolean descending, String filter, int limi
         return new Query(sortKey, descending, text, limit, selected);
     }
 
+    /** Whether {@code other} asks for the same table rows (order, filter, size), whatever it selects. */
+    public boolean sameRowsAs(Query other) {
+        return sortKey == other.sortKey && descending == other.descending && filter.equals(other.filter)
+                && limit == other.limit;
+    }
+
     public Query withSelected(Pid pid) {
         return new Query(sortKey, descending, filter, limit, pid);
     }

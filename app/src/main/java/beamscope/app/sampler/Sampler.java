@@ -25,8 +25,15 @@ import java.util.function.Consumer;
 
 /**
  * The window's one background sampler. On its own thread, a few times a second, it takes a node
- * snapshot, walks the process list once (rates, filter, top-N in the asked order), reads the inspected
- * process, drains events and the shell, and hands the result to the FX thread.
+ * snapshot, reads the inspected process and the processes running now, drains events and the shell,
+ * and hands the result to the FX thread.
+ *
+ * <p>The walk over every process (table rows: rates, filter, top-N in the asked order; supervisors;
+ * the supervision tree) is the one part that grows with the node. It runs at once when the table's
+ * order or filter changes or the tree's shape does, and otherwise after idling {@link #WALK_IDLE_FACTOR}
+ * times as long as the last walk took: a small node is walked every frame, a million-process node every
+ * few seconds, and the sampler never takes more than about 5% of a core from the node. Frames between
+ * walks carry the last walk's rows and tree (the same instances, so views can tell nothing changed).
  *
  * <p>Hand-off ({@link beamscope.app.Handoff}): at most one task is pending on the FX thread. A new frame
  * replaces a pending one (keeping its events and shell messages), so a slow FX thread skips frames
@@ -42,7 +49,11 @@ public final class Sampler implements AutoCloseable {
             Event.Link.class, Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Register.class,
             Event.Unregister.class, Event.Report.class);
 
+    /** After a walk, the next one (unless asked for) waits this many times as long as the walk took. */
+    public static final int WALK_IDLE_FACTOR = 19;
+
     private final Observed node;
+    private final java.util.function.LongSupplier nanoTime;
     private final EventSubscription events;
     private final beamscope.app.Handoff<Frame> handoff;
     private volatile Query query = Query.defaults();
@@ -51,6 +62,9 @@ public final class Sampler implements AutoCloseable {
     private LongLongMap lastReductions = new LongLongMap(16), spare = new LongLongMap(16);
     private long lastNanos;
     private NodeSnapshot last;
+    private Walk walk;
+    private long lastWalkNanos = Long.MIN_VALUE, nextWalkAt;
+    private volatile boolean walkAsked = true;
     private Map<Pid, Integer> restarts = Map.of();
     private java.util.Set<Pid> inTree = java.util.Set.of();
     private long seq;
@@ -66,7 +80,13 @@ public final class Sampler implements AutoCloseable {
      * @param sink receives frames on the FX thread
      */
     public Sampler(Observed node, Executor fx, Consumer<Frame> sink) {
+        this(node, fx, sink, System::nanoTime);
+    }
+
+    /** With a clock of its own (tests: when the next walk is due). */
+    Sampler(Observed node, Executor fx, Consumer<Frame> sink, java.util.function.LongSupplier nanoTime) {
         this.node = node;
+        this.nanoTime = nanoTime;
         this.handoff = new beamscope.app.Handoff<>(fx, sink, (older, newer) -> newer.after(older));
         this.events = node.subscribe(LOG_EVENTS, 20_000);
         this.treeFramer = new beamscope.app.tree.TreeFramer(node::exitReason);
@@ -81,9 +101,23 @@ public final class Sampler implements AutoCloseable {
         return query;
     }
 
-    /** Asks for another order, filter or selection; the next frame comes at once. */
+    /**
+     * Asks for another order, filter or selection; the next frame comes at once, with a fresh walk
+     * if the rows asked for changed.
+     */
     public void setQuery(Query q) {
+        if (!q.sameRowsAs(query)) walkAsked = true;
         query = q;
+        wake();
+    }
+
+    /** Asks for a frame with a fresh walk at once (the tree was folded or paged). */
+    public void walkNow() {
+        walkAsked = true;
+        wake();
+    }
+
+    private void wake() {
         Thread t = thread;
         if (t != null) LockSupport.unpark(t);
     }
@@ -102,83 +136,61 @@ public final class Sampler implements AutoCloseable {
             while (running) {
                 long t0 = System.nanoTime();
                 try {
-                    publish(sample());
+                    publish(next());
                 } catch (RuntimeException e) {
                     System.getLogger("beamscope.app").log(System.Logger.Level.WARNING, "sample failed", e);
                 }
                 long spent = System.nanoTime() - t0;
-                // Idle at least four times as long as the sample took: the node shares the cores, and with a
-                // million processes a walk is long, so big nodes are refreshed less often, never slowed much.
-                LockSupport.parkNanos(Math.max(periodNanos - spent, 4 * spent));
+                LockSupport.parkNanos(Math.max(periodNanos - spent, spent));
             }
         });
     }
 
-    /** Takes one frame now. Not for the FX thread: it walks every process. */
+    /**
+     * The frame the sampler thread takes next: with a walk when one was asked for or is due (see the class
+     * comment), else a light frame that reuses the last walk.
+     */
+    synchronized Frame next() {
+        long t0 = nanoTime.getAsLong();
+        boolean due = walkAsked || walk == null || t0 - nextWalkAt >= 0;
+        Frame f = frame(due);
+        if (due) nextWalkAt = t0 + (1 + WALK_IDLE_FACTOR) * (nanoTime.getAsLong() - t0);
+        return f;
+    }
+
+    /** Takes one frame now, with a walk. Not for the FX thread: it visits every process. */
     public synchronized Frame sample() {
+        return frame(true);
+    }
+
+    /** The results of one walk over every process, which light frames carry on. */
+    private record Walk(Query query, int matching, List<ProcessRow> rows, Map<Pid, SupervisorView> supervisors,
+                        Map<Pid, ProcessRow> supervised, beamscope.app.tree.TreeFrame tree,
+                        beamscope.app.schedulers.SchedulerFrame schedulers) {}
+
+    private Frame frame(boolean walkNow) {
         Query q = query;
         NodeSnapshot snap = node.snapshot();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         double dt = last == null ? 0 : (now - lastNanos) / 1e9;
         double redsPerSec = dt > 0 ? (snap.reductions() - last.reductions()) / dt : 0;
         double msgsPerSec = dt > 0 ? (snap.messagesSent() - last.messagesSent()) / dt : 0;
 
         List<Event> ev = new ArrayList<>();
         events.drainTo(ev, Frame.EVENT_CAP);
+        treeFramer.noteReports(ev);
 
-        Comparator<ProcessRow> order = q.sortKey().order(q.descending());
-        PriorityQueue<ProcessRow> top = new PriorityQueue<>(Math.min(q.limit(), 4096) + 1, order.reversed());
-        String needle = q.filter().toLowerCase(Locale.ROOT);
-        LongLongMap prev = lastReductions;
-        LongLongMap seen = spare;
-        seen.clear(snap.processes() + 1024);
-        int[] matching = {0};
-        List<Pid> supervisors = new ArrayList<>();
-        Map<Pid, Integer> restartsNow = restarts;    // from the previous sample's supervisors
-        Map<Pid, String> names = new HashMap<>();
-        java.util.Set<Pid> treePids = inTree;
-        Map<Pid, ProcessRow> supervised = new HashMap<>();
-        beamscope.app.tree.TreeViewModel treeView = tree;
-        List<beamscope.runtime.ProcessSummary> all = new ArrayList<>(snap.processes() + 16);
-        node.forEachProcess(s -> {
-            all.add(s);
-            if (s.registeredName() != null) names.put(s.pid(), s.registeredName());
-            if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
-            long before = prev.get(s.pid().id(), -1);
-            double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
-            seen.put(s.pid().id(), s.reductions());
-            ProcessRow row = ProcessRow.of(s, rate, restartsNow.getOrDefault(s.pid(), 0));
-            if (!treePids.isEmpty() && treePids.contains(s.pid())) supervised.put(s.pid(), row);
-            if (!needle.isEmpty() && !row.matches(needle)) return;
-            matching[0]++;
-            if (top.size() < q.limit()) top.add(row);
-            else if (order.compare(row, top.peek()) < 0) {
-                top.poll();
-                top.add(row);
-            }
-        });
-        Map<Pid, SupervisorView> views = new java.util.LinkedHashMap<>();
-        for (Pid sup : supervisors) node.supervisor(sup).ifPresent(v -> views.put(sup, v));
-        restarts = restartCounts(views.values());
-        java.util.Set<Pid> nextTree = new java.util.HashSet<>(views.keySet());
-        for (SupervisorView v : views.values()) for (ChildView c : v.children()) c.pid().ifPresent(nextTree::add);
-        inTree = nextTree;
-        List<ProcessRow> rows = new ArrayList<>(top.size());
-        for (ProcessRow r : top) rows.add(r.parent() != null && names.containsKey(r.parent()) ? r.withParentName(names.get(r.parent())) : r);
-        rows.sort(order);
+        beamscope.app.schedulers.SchedulerFrame schedulerFrame;
+        if (walkNow) {
+            walkAsked = false;
+            walk = walk(q, snap, now);
+            schedulerFrame = walk.schedulers();
+        } else {
+            schedulerFrame = runningNow(snap, walk.schedulers().memory());
+        }
 
         List<ShellMessage> shell = new ArrayList<>();
         node.drainShell(shell, 1_000);
-
-        // the dense views' parts, from the same walk
-        beamscope.app.schedulers.SchedulerFrame schedulerFrame = beamscope.app.schedulers.SchedulerFrame.from(snap, all::forEach);
-        beamscope.app.tree.TreeFrame treeFrame = null;
-        if (treeView != null) {
-            treeFramer.noteReports(ev);
-            Map<Pid, beamscope.app.tree.SupervisorInfo> infos = new HashMap<>();
-            views.forEach((pid, v) -> infos.put(pid, beamscope.app.tree.OtpProbe.info(v)));
-            treeFrame = treeFramer.frame(node.nodeName(), all, infos, treeView);
-        }
 
         Frame.Selected selected = null;
         if (q.selected() != null) {
@@ -191,11 +203,89 @@ public final class Sampler implements AutoCloseable {
 
         last = snap;
         lastNanos = now;
+        Walk w = walk;
+        return new Frame(++seq, w.query().withSelected(q.selected()), snap, redsPerSec, msgsPerSec, w.matching(),
+                w.rows(), selected, List.copyOf(ev), events.dropped(), List.copyOf(shell), w.supervisors(),
+                w.supervised(), w.tree(), schedulerFrame);
+    }
+
+    /** The schedulers' part of a light frame: who runs now, by name, and the last walk's memory total. */
+    private beamscope.app.schedulers.SchedulerFrame runningNow(NodeSnapshot snap, long memory) {
+        Map<Pid, String> names = new HashMap<>();
+        for (beamscope.runtime.SchedulerSnapshot s : snap.schedulers()) {
+            if (s.running() == null) continue;
+            node.info(s.running(), 0).ifPresent(i -> names.put(i.pid(),
+                    beamscope.app.schedulers.SchedulerFrame.nameOf(i.registeredName().orElse(null), i.initialCall())));
+        }
+        return new beamscope.app.schedulers.SchedulerFrame(snap, memory, names);
+    }
+
+    /** Visits every process once: table rows, supervisors, tree, memory. */
+    private Walk walk(Query q, NodeSnapshot snap, long now) {
+        double dt = lastWalkNanos == Long.MIN_VALUE ? 0 : (now - lastWalkNanos) / 1e9;
+        lastWalkNanos = now;
+        Comparator<ProcessColumns> order = q.sortKey().order(q.descending());
+        PriorityQueue<ProcessRow> top = new PriorityQueue<>(Math.min(q.limit(), 4096) + 1, order.reversed());
+        String needle = q.filter().toLowerCase(Locale.ROOT);
+        LongLongMap prev = lastReductions;
+        LongLongMap seen = spare;
+        seen.clear(snap.processes() + 1024);
+        int[] matching = {0};
+        List<Pid> supervisors = new ArrayList<>();
+        Map<Pid, Integer> restartsNow = restarts;    // from the previous sample's supervisors
+        Map<Pid, String> names = new HashMap<>();
+        java.util.Set<Pid> treePids = inTree;
+        Map<Pid, ProcessRow> supervised = new HashMap<>();
+        beamscope.app.tree.TreeViewModel treeView = tree;
+        List<beamscope.runtime.ProcessSummary> all = treeView == null ? null : new ArrayList<>(snap.processes() + 16);
+        java.util.Set<Pid> running = new java.util.HashSet<>();
+        for (beamscope.runtime.SchedulerSnapshot s : snap.schedulers()) if (s.running() != null) running.add(s.running());
+        Map<Pid, String> runningNames = new HashMap<>();
+        long[] memory = {0};
+        ProcessColumns.Visit visit = new ProcessColumns.Visit();
+        node.forEachProcess(s -> {
+            if (all != null) all.add(s);
+            memory[0] += s.memory();
+            if (running.contains(s.pid()))
+                runningNames.put(s.pid(), beamscope.app.schedulers.SchedulerFrame.nameOf(s.registeredName(), s.initialCall()));
+            if (s.registeredName() != null) names.put(s.pid(), s.registeredName());
+            if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
+            long before = prev.get(s.pid().id(), -1);
+            double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
+            seen.put(s.pid().id(), s.reductions());
+            ProcessColumns.Visit v = visit.at(s, rate, restartsNow.getOrDefault(s.pid(), 0));
+            if (!treePids.isEmpty() && treePids.contains(s.pid())) supervised.put(s.pid(), v.row());
+            if (!needle.isEmpty() && !v.matches(needle)) return;
+            matching[0]++;
+            if (top.size() < q.limit()) top.add(v.row());
+            else if (order.compare(v, top.peek()) < 0) {
+                top.poll();
+                top.add(v.row());
+            }
+        });
+        Map<Pid, SupervisorView> views = new java.util.LinkedHashMap<>();
+        for (Pid sup : supervisors) node.supervisor(sup).ifPresent(v -> views.put(sup, v));
+        restarts = restartCounts(views.values());
+        java.util.Set<Pid> nextTree = new java.util.HashSet<>(views.keySet());
+        for (SupervisorView v : views.values()) for (ChildView c : v.children()) c.pid().ifPresent(nextTree::add);
+        inTree = nextTree;
+        List<ProcessRow> rows = new ArrayList<>(top.size());
+        for (ProcessRow r : top) rows.add(r.parent() != null && names.containsKey(r.parent()) ? r.withParentName(names.get(r.parent())) : r);
+        rows.sort(order);
+
+        // the dense views' parts, from the same walk
+        beamscope.app.tree.TreeFrame treeFrame = null;
+        if (treeView != null) {
+            Map<Pid, beamscope.app.tree.SupervisorInfo> infos = new HashMap<>();
+            views.forEach((pid, v) -> infos.put(pid, beamscope.app.tree.OtpProbe.info(v)));
+            treeFrame = treeFramer.frame(node.nodeName(), all, infos, treeView);
+        }
+
         spare = prev;
         lastReductions = seen;
-        return new Frame(++seq, q, snap, redsPerSec, msgsPerSec, matching[0], List.copyOf(rows), selected,
-                List.copyOf(ev), events.dropped(), List.copyOf(shell), java.util.Collections.unmodifiableMap(views),
-                java.util.Collections.unmodifiableMap(supervised), treeFrame, schedulerFrame);
+        return new Walk(q, matching[0], List.copyOf(rows), java.util.Collections.unmodifiableMap(views),
+                java.util.Collections.unmodifiableMap(supervised), treeFrame,
+                new beamscope.app.schedulers.SchedulerFrame(snap, memory[0], runningNames));
     }
 
     /** Restarts per child pid (the child's count) and per supervisor (the sum over its children). */

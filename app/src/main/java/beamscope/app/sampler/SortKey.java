@@ -4,28 +4,28 @@ import java.util.Comparator;
 
 /** The columns the process list can be sorted by. */
 public enum SortKey {
-    PID(Comparator.comparing(ProcessRow::pid)),
-    NAME(Comparator.comparing(r -> r.name() == null ? "" : r.name())),
-    INITIAL_CALL(Comparator.comparing(r -> r.initialCall() == null ? "" : r.initialCall())),
-    STATUS(Comparator.comparing(ProcessRow::status)),
-    PRIORITY(Comparator.comparing(ProcessRow::priority)),
-    REDUCTIONS(Comparator.comparingLong(ProcessRow::reductions)),
-    REDUCTIONS_PER_SECOND(Comparator.comparingDouble(ProcessRow::reductionsPerSecond)),
-    MESSAGE_QUEUE(Comparator.comparingInt(ProcessRow::messageQueueLen)),
-    MEMORY(Comparator.comparingLong(ProcessRow::memory)),
-    SCHEDULER(Comparator.comparingInt(ProcessRow::scheduler)),
-    PARENT(Comparator.comparing(r -> r.parent() == null ? beamscope.runtime.Pid.of(0) : r.parent())),
-    RESTARTS(Comparator.comparingInt(ProcessRow::restarts));
+    PID(Comparator.comparing(ProcessColumns::pid)),
+    NAME(Comparator.comparing((ProcessColumns r) -> r.name() == null ? "" : r.name())),
+    INITIAL_CALL(Comparator.comparing((ProcessColumns r) -> r.initialCall() == null ? "" : r.initialCall())),
+    STATUS(Comparator.comparing(ProcessColumns::status)),
+    PRIORITY(Comparator.comparing(ProcessColumns::priority)),
+    REDUCTIONS(Comparator.comparingLong(ProcessColumns::reductions)),
+    REDUCTIONS_PER_SECOND(Comparator.comparingDouble(ProcessColumns::reductionsPerSecond)),
+    MESSAGE_QUEUE(Comparator.comparingInt(ProcessColumns::messageQueueLen)),
+    MEMORY(Comparator.comparingLong(ProcessColumns::memory)),
+    SCHEDULER(Comparator.comparingInt(ProcessColumns::scheduler)),
+    PARENT(Comparator.comparing((ProcessColumns r) -> r.parent() == null ? beamscope.runtime.Pid.of(0) : r.parent())),
+    RESTARTS(Comparator.comparingInt(ProcessColumns::restarts));
 
-    private final Comparator<ProcessRow> ascending;
+    private final Comparator<ProcessColumns> ascending;
 
-    SortKey(Comparator<ProcessRow> ascending) {
+    SortKey(Comparator<ProcessColumns> ascending) {
         this.ascending = ascending;
     }
 
     /** The order, ties broken by pid so the table does not flicker. */
-    public Comparator<ProcessRow> order(boolean descending) {
-        Comparator<ProcessRow> c = descending ? ascending.reversed() : ascending;
-        return c.thenComparing(ProcessRow::pid);
+    public Comparator<ProcessColumns> order(boolean descending) {
+        Comparator<ProcessColumns> c = descending ? ascending.reversed() : ascending;
+        return c.thenComparing(ProcessColumns::pid);
     }
 }

@@ -31,14 +31,15 @@ public record SchedulerFrame(NodeSnapshot snapshot, long memory, Map<Pid, String
         long[] memory = {0};
         processes.accept(p -> {
             memory[0] += p.memory();
-            if (running.contains(p.pid())) names.put(p.pid(), nameOf(p));
+            if (running.contains(p.pid())) names.put(p.pid(), nameOf(p.registeredName(), p.initialCall()));
         });
         return new SchedulerFrame(snapshot, memory[0], names);
     }
 
-    static String nameOf(ProcessSummary p) {
-        if (p.registeredName() != null) return p.registeredName();
-        if (p.initialCall() != null && !p.initialCall().isBlank()) return p.initialCall();
+    /** How a lane names the process it runs: its registered name, else its initial call. */
+    public static String nameOf(String registeredName, String initialCall) {
+        if (registeredName != null) return registeredName;
+        if (initialCall != null && !initialCall.isBlank()) return initialCall;
         return "process";
     }
 

@@ -155,6 +155,62 @@ class SamplerTest {
         }
     }
 
+    /** The walk over every process runs when asked for or due; frames in between reuse it. */
+    @Nested
+    class Cadence {
+        /** A clock the test moves: each reading advances it by {@code step} (so a walk "takes" one step). */
+        final long[] clock = {1_000_000_000L};
+        final long step = 1_000_000; // 1 ms per reading
+        final Sampler timed = new Sampler(observed, fxQueue::add, delivered::add, () -> clock[0] += step);
+
+        @AfterEach
+        void closeTimed() {
+            timed.close();
+        }
+
+        @Test
+        void framesBetweenWalksCarryTheSameRowsButAFreshSnapshot() {
+            spawn(3);
+            Frame walked = timed.next();
+            Pid late = observed.spawn(ProcessKind.ECHO, Observed.Spawn.defaults());
+            Frame light = timed.next();
+            assertThat(light.rows()).isSameAs(walked.rows());
+            assertThat(light.rows()).extracting(ProcessRow::pid).doesNotContain(late);
+            assertThat(light.node().processes()).isEqualTo(walked.node().processes() + 1);
+            assertThat(light.seq()).isGreaterThan(walked.seq());
+        }
+
+        @Test
+        void theNextWalkComesAfterIdlingNineteenTimesAsLongAsTheLastOne() {
+            spawn(3);
+            Frame walked = timed.next();
+            // the walk took a few clock readings; idle 19 times that, then walk again
+            int light = 0;
+            Frame f;
+            while ((f = timed.next()).rows() == walked.rows()) light++;
+            assertThat(light).isGreaterThanOrEqualTo(Sampler.WALK_IDLE_FACTOR);
+            assertThat(f.rows()).isNotSameAs(walked.rows());
+        }
+
+        @Test
+        void anotherOrderOrFilterOrAShapeChangeWalksAtOnce_aSelectionDoesNot() {
+            List<Pid> pids = spawn(3);
+            Frame first = timed.next();
+            timed.update(q -> q.withSelected(pids.get(0)));
+            Frame selected = timed.next();
+            assertThat(selected.rows()).isSameAs(first.rows());
+            assertThat(selected.selected().pid()).isEqualTo(pids.get(0));
+
+            timed.update(q -> q.withFilter("counter"));
+            Frame filtered = timed.next();
+            assertThat(filtered.rows()).isNotSameAs(first.rows());
+            assertThat(filtered.query().filter()).isEqualTo("counter");
+
+            timed.walkNow();
+            assertThat(timed.next().rows()).isNotSameAs(filtered.rows());
+        }
+    }
+
     void awaitExit(Pid p) throws Exception {
         await(() -> !node.isAlive(p));
     }

@@ -163,11 +163,21 @@ public final class NodeRuntime {
         };
     }
 
-    /** Puts a process that just became runnable on the run queue of the scheduler it last ran on. */
+    /**
+     * Makes a process runnable. Woken by a process running on one of this node's schedulers, it runs
+     * next on that scheduler (its runNext slot), wherever it ran before: partners that message each
+     * other come together on one scheduler and leave the other cores free, and a waker that keeps
+     * running hands it to the run queue after {@link Scheduler#RUN_NEXT_GRACE} reductions, where idle
+     * schedulers steal it. Otherwise (woken from outside, slot taken, or paused) it joins the run queue
+     * of the scheduler it last ran on.
+     */
     void makeRunnable(ProcessCell c) {
         c.setStatus(ProcessCell.S_RUNNABLE);
+        if (!gate.paused) {
+            Scheduler here = CURRENT.get();
+            if (here != null && here.rt == this && here.offerRunNext(c)) return;
+        }
         Scheduler target = schedulers[c.schedulerIndex];
-        if (Thread.currentThread() == target.thread && !gate.paused && target.offerRunNext(c)) return;
         target.queue.push(c);
         if (gate.paused) {
             gate.onWork();
@@ -195,9 +205,13 @@ public final class NodeRuntime {
         }
     }
 
-    /** True if some scheduler other than {@code self} has work an idle scheduler should take. */
+    /**
+     * True if some scheduler other than {@code self} has a process waiting in its queue. An idle
+     * scheduler does not park then: the process may be waiting behind a long slice, and only a
+     * scheduler that keeps looking sees that (two looks at the same dispatch) and steals it.
+     */
     boolean anyStealable(Scheduler self) {
-        for (Scheduler s : schedulers) if (s != self && s.queue.size() >= 2) return true;
+        for (Scheduler s : schedulers) if (s != self && s.queue.size() > 0) return true;
         return false;
     }
 
@@ -459,7 +473,7 @@ public final class NodeRuntime {
         Scheduler on = c.runningOn;
         ProcessStatus status = c.status();
         return Optional.of(new ProcessInfo(pid, status, c.messageQueueLen(), c.peekMessages(messageLimit),
-                c.reductionsObserved(), Priority.values()[c.priority], c.trapExit, links, List.copyOf(monitors),
+                c.reductionsObserved(), Priority.ofOrdinal(c.priority), c.trapExit, links, List.copyOf(monitors),
                 List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
                 Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
                 on != null ? on.index : c.schedulerIndex, c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
@@ -482,7 +496,7 @@ public final class NodeRuntime {
         table.forEach(c -> {
             ProcessCell.Extras x = c.extras;
             visitor.accept(new ProcessSummary(c.pid, x == null ? null : x.name, c.initialCall, c.status(),
-                    Priority.values()[c.priority], c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
+                    Priority.ofOrdinal(c.priority), c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
                     c.schedulerIndex, c.lineage == null ? null : c.lineage.parent()));
         });
     }

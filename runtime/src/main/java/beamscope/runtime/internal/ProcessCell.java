@@ -296,7 +296,7 @@ public class ProcessCell implements ProcessContext {
                     terminate(pendingExit, null);
                     return EXITED;
                 }
-                if (s.budget <= 0) {
+                if (s.budget <= 0 && !s.graceSpent()) {
                     setStatus(S_RUNNABLE);
                     runningOn = null;
                     return REQUEUE;
@@ -640,7 +640,7 @@ public class ProcessCell implements ProcessContext {
 
     @Override
     public Priority priority() {
-        return Priority.values()[priority];
+        return Priority.ofOrdinal(priority);
     }
 
     @Override

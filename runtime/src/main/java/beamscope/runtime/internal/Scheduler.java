@@ -22,6 +22,12 @@ import java.util.concurrent.locks.LockSupport;
 final class Scheduler implements Runnable {
 
     private static final long SPIN_NANOS = 50_000;
+    /**
+     * Reductions the running process may still spend while a process it woke waits in {@code runNext}.
+     * After that the woken process goes to the run queue, where an idle scheduler can steal it: a waker
+     * that keeps running (a poller, a loop that sends and computes) must not hold it for a whole slice.
+     */
+    static final int RUN_NEXT_GRACE = 200;
     private static final long YIELD_NANOS = 200_000;
 
     final NodeRuntime rt;
@@ -37,6 +43,8 @@ final class Scheduler implements Runnable {
     private ProcessCell current;
     /** A process woken by the running one, to run next on the rest of the slice (owner only). */
     private ProcessCell runNext;
+    /** The slice's budget beyond the runNext grace, held back while runNext is taken (owner only). */
+    private int heldBudget;
     /** Incremented at every dispatch; thieves use it to see a scheduler stuck in one long slice. */
     private long dispatches;
 
@@ -87,6 +95,8 @@ final class Scheduler implements Runnable {
      * {@code runNext} rather than the queue; when {@code p} parks, it runs at once on the rest of the
      * same budget (one slice shared by the chain, so two processes messaging each other cannot starve
      * the queue). When the budget is spent, or a higher-priority process waits, it joins the queue.
+     * While runNext is taken, the waker runs on at most {@link #RUN_NEXT_GRACE} reductions (the rest is
+     * held back); if it spends them without waiting, the woken process moves to the queue, stealable.
      */
     void runSlice(ProcessCell p) {
         budget = rt.config.reductionBudget();
@@ -112,6 +122,8 @@ final class Scheduler implements Runnable {
         p.schedulerIndex = index;
         rt.events.scheduled(p, index, true);
         int result = p.runSlice(this);
+        budget += heldBudget; // p parked or ended within the grace: the chain goes on with the whole rest
+        heldBudget = 0;
         int used = start - budget;
         CURRENT.setOpaque(this, (ProcessCell) null);
         REDUCTIONS.setOpaque(this, reductions + Math.max(used, 1));
@@ -137,6 +149,28 @@ final class Scheduler implements Runnable {
     boolean offerRunNext(ProcessCell c) {
         if (runNext != null || current() == null) return false;
         RUN_NEXT.setOpaque(this, c);
+        if (budget > RUN_NEXT_GRACE) {
+            heldBudget = budget - RUN_NEXT_GRACE;
+            budget = RUN_NEXT_GRACE;
+        }
+        return true;
+    }
+
+    /**
+     * Called by the running process when its budget is spent. If only the runNext grace is spent, the
+     * woken process moves to the run queue (stealable, and an idle scheduler is woken for it), the held
+     * budget comes back, and the caller goes on: returns true. Returns false when the slice is over.
+     */
+    boolean graceSpent() {
+        if (heldBudget <= 0) return false;
+        budget += heldBudget;
+        heldBudget = 0;
+        ProcessCell q = runNext;
+        if (q != null) {
+            RUN_NEXT.setOpaque(this, (ProcessCell) null);
+            queue.push(q);
+            rt.wakeIdle(this);
+        }
         return true;
     }
 
