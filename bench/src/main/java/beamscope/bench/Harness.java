@@ -364,7 +364,7 @@ public final class Harness {
     }
 
     static String fmt(String metric, double v) {
-        if (metric.endsWith("_frames")) return String.format(Locale.ROOT, "%.0f", v); // a count
+        if (metric.endsWith("_frames") || metric.endsWith("_walks")) return String.format(Locale.ROOT, "%.0f", v); // counts
         if (metric.endsWith("_per_s")) return v >= 1e6 ? fmtNum(v / 1e6) + "M" : fmtNum(v / 1e3) + "k";
         return fmtNum(v);
     }

@@ -394,20 +394,22 @@ public final class BeamscopeBench {
     //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops) without a
     //   sampler: the mean of one run before and one after the sampled runs, so that drift cancels;
     //   *_gui_sampler_per_s: the same with the observer window's own sampler attached (GuiSampler: the
-    //   app's Sampler over LocalNode, MainWindow's period, no JavaFX toolkit), from its third frame on.
-    //   A sampled run repeats the workload until the sampler has taken at least min_frames frames during
-    //   it (a sample of a million processes takes from a few hundred ms to a second here, and the sampler
-    //   idles four times as long after it), and its rate is the total work over the total time;
-    //   *_gui_sampler_frames: the frames the sampler took during each of those runs;
-    //   gui_sample_ms: the mean time of one of its samples (snapshot, walk of every process, tree and
-    //   scheduler frames, hand-off) during them.
+    //   app's Sampler over LocalNode, MainWindow's period, no JavaFX toolkit), once it has walked the
+    //   processes twice. The sampler sends a frame every period but walks every process only after
+    //   idling 19 times as long as its last walk took (every few seconds at a million processes), so a
+    //   sampled run repeats the workload until at least min_walks walks have ended during it; its rate
+    //   is the total work over the total time;
+    //   *_gui_sampler_frames, *_gui_sampler_walks: the frames, and the walks among them, during each of
+    //   those runs;
+    //   gui_walk_ms, gui_frame_ms: the mean time of a frame with a walk (snapshot, every process, tree and
+    //   scheduler frames, hand-off) and of one without, during them.
 
     static Map<String, Object> observe(Bench.Params p) throws Exception {
         int n = p.get("n", 1_000_000);
         int ppN = p.get("pp_n", 10_000_000);
         int ringProcs = p.get("ring_procs", 1000);
         int ringHops = p.get("ring_hops", 10_000_000);
-        int minFrames = p.get("min_frames", 3);
+        int minWalks = p.get("min_walks", 3);
         p.note("gui_sampler_period_ms", GuiSampler.period().toMillis());
         try (Node node = freshNode()) {
             for (int i = 0; i < n; i++) node.spawn(IDLE);
@@ -419,10 +421,10 @@ public final class BeamscopeBench {
             Sampled pp, ring;
             GuiSampler.Counts during;
             try (GuiSampler sampler = new GuiSampler(node)) {
-                sampler.awaitFrames(2);
+                sampler.warmUp();
                 GuiSampler.Counts c0 = sampler.counts();
-                pp = sampled(sampler, minFrames, () -> pingPongNanos(node, ppN), ppN);
-                ring = sampled(sampler, minFrames, () -> ringNanos(node, ringProcs, ringHops), ringHops);
+                pp = sampled(sampler, minWalks, () -> pingPongNanos(node, ppN), ppN);
+                ring = sampled(sampler, minWalks, () -> ringNanos(node, ringProcs, ringHops), ringHops);
                 during = sampler.counts().minus(c0);
             }
             double ppAfter = perSecond(ppN, pingPongNanos(node, ppN));
@@ -431,30 +433,35 @@ public final class BeamscopeBench {
             m.put("ping_pong_gui_sampler_per_s", pp.perSecond());
             m.put("ring_msgs_per_s", (ringBefore + ringAfter) / 2);
             m.put("ring_msgs_gui_sampler_per_s", ring.perSecond());
-            m.put("ping_pong_gui_sampler_frames", (double) pp.frames());
-            m.put("ring_gui_sampler_frames", (double) ring.frames());
-            m.put("gui_sample_ms", during.meanSampleMillis()); // NaN (null in the JSON) when none was timed
+            m.put("ping_pong_gui_sampler_frames", (double) pp.during().frames());
+            m.put("ping_pong_gui_sampler_walks", (double) pp.during().walks());
+            m.put("ring_gui_sampler_frames", (double) ring.during().frames());
+            m.put("ring_gui_sampler_walks", (double) ring.during().walks());
+            // NaN (null in the JSON line, left out of the table) when no such frame was timed
+            m.put("gui_walk_ms", during.meanWalkMillis());
+            m.put("gui_frame_ms", during.meanLightFrameMillis());
             return m;
         }
     }
 
-    /** A sampled run: {@code work} units done in {@code nanos} while the sampler took {@code frames} frames. */
-    record Sampled(long work, long nanos, long frames) {
+    /** A sampled run: {@code work} units done in {@code nanos}; what the sampler did meanwhile. */
+    record Sampled(long work, long nanos, GuiSampler.Counts during) {
         double perSecond() {
             return Bench.perSecond(work, nanos);
         }
     }
 
-    /** Runs {@code once} (timed, {@code work} units each) until the sampler has taken {@code minFrames} frames. */
-    static Sampled sampled(GuiSampler sampler, int minFrames, java.util.function.LongSupplier once, int work) {
-        long start = sampler.counts().samples();
-        long nanos = 0, done = 0, frames;
+    /** Runs {@code once} (timed, {@code work} units each) until {@code minWalks} walks have ended meanwhile. */
+    static Sampled sampled(GuiSampler sampler, int minWalks, java.util.function.LongSupplier once, int work) {
+        GuiSampler.Counts start = sampler.counts();
+        long nanos = 0, done = 0;
+        GuiSampler.Counts during;
         do {
             nanos += once.getAsLong();
             done += work;
-            frames = sampler.counts().samples() - start;
-        } while (frames < minFrames);
-        return new Sampled(done, nanos, frames);
+            during = sampler.counts().minus(start);
+        } while (during.walkFramesTimed() < minWalks);
+        return new Sampled(done, nanos, during);
     }
 
     static double medianMillis(int calls, Runnable call) {

@@ -5,6 +5,7 @@ import beamscope.app.observe.LocalNode;
 import beamscope.app.observe.Observed;
 import beamscope.app.sampler.Frame;
 import beamscope.app.sampler.Sampler;
+import beamscope.app.tree.TreeFrame;
 import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
@@ -14,38 +15,48 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The observer window's own sampler, attached without a window: {@link Sampler} over {@link LocalNode},
  * started as {@link MainWindow} starts it (every {@link MainWindow#SAMPLE_PERIOD}, with a supervision tree
- * view model attached), so the observe rows measure what an open window's sampling costs the runtime.
+ * view model attached, a fold or a death asking for a walk at once), so the observe rows measure what an
+ * open window's sampling costs the runtime.
  *
  * <p>No JavaFX toolkit starts. Frames go to a plain single-thread executor standing in for the FX thread
  * (the same coalescing hand-off: at most one frame waits there). Its sink counts frames and does the one
- * part of the FX thread's work that feeds back into sampling: it applies each frame's tree part to the
- * tree view model, whose shape, shown pids and fading processes the next sample lays out ({@link
- * TreeViewModel} needs JavaFX properties only, not the toolkit). The rest of the FX thread's work (table
- * rows, inspector, event log, canvases, CSS, layout) is not done here: app's {@code WindowCostTest}
- * measures it with the real window.
+ * part of the FX thread's work that feeds back into sampling: it applies each new tree to the tree view
+ * model, whose shape, shown pids and fading processes the next walk lays out ({@link TreeViewModel} needs
+ * JavaFX properties only, not the toolkit). The rest of the FX thread's work (table rows, inspector, event
+ * log, canvases, CSS, layout) is not done here: app's {@code WindowCostTest} measures it with the real
+ * window.
  *
- * <p>Sample time: from a sample's {@code snapshot()} call (its first read of the node) until it hands its
- * frame off (the executor's {@code execute}, called on the sampler thread at the end of the sample). A
- * frame handed off while the previous one still waits is merged into it without an {@code execute}, and
- * that sample is not timed ({@link Counts#timed()} says how many were).
+ * <p>Frames and walks: every frame starts with {@code snapshot()}; a frame that walks every process calls
+ * {@code forEachProcess} (the sampler walks when asked, or after idling {@link Sampler#WALK_IDLE_FACTOR}
+ * times as long as its last walk took; frames between walks reuse the last walk). A frame's time runs
+ * from its {@code snapshot()} call until it hands off (the executor's {@code execute}, called on the
+ * sampler thread at the end of the frame). A frame handed off while the previous one still waits is merged
+ * into it without an {@code execute} and is not timed.
  */
 final class GuiSampler implements AutoCloseable {
 
     /** Counters since the sampler started; differences of two readings cover the time between them. */
-    record Counts(long samples, long timed, long timedNanos, long delivered) {
-        Counts minus(Counts earlier) {
-            return new Counts(samples - earlier.samples, timed - earlier.timed, timedNanos - earlier.timedNanos,
-                    delivered - earlier.delivered);
+    record Counts(long frames, long walks, long walkFramesTimed, long walkNanos, long lightFramesTimed,
+                  long lightNanos) {
+        Counts minus(Counts e) {
+            return new Counts(frames - e.frames, walks - e.walks, walkFramesTimed - e.walkFramesTimed,
+                    walkNanos - e.walkNanos, lightFramesTimed - e.lightFramesTimed, lightNanos - e.lightNanos);
         }
 
-        /** Mean time of the timed samples, in milliseconds; NaN when none was timed. */
-        double meanSampleMillis() {
-            return timed == 0 ? Double.NaN : timedNanos / 1e6 / timed;
+        /** Mean time of a frame with a walk, in milliseconds; NaN when none was timed. */
+        double meanWalkMillis() {
+            return walkFramesTimed == 0 ? Double.NaN : walkNanos / 1e6 / walkFramesTimed;
+        }
+
+        /** Mean time of a frame without a walk, in milliseconds; NaN when none was timed. */
+        double meanLightFrameMillis() {
+            return lightFramesTimed == 0 ? Double.NaN : lightNanos / 1e6 / lightFramesTimed;
         }
     }
 
@@ -60,19 +71,26 @@ final class GuiSampler implements AutoCloseable {
 
     // Written by the sampler thread only (in the timing proxy and the executor's execute), so the
     // increments of the volatile counters are not lost; the benchmark thread reads them.
-    private long sampleStart;
-    private volatile long samples, timed, timedNanos;
-    // Written by the FX stand-in only, read by the benchmark thread.
-    private volatile long delivered;
+    private long frameStart;
+    private boolean walked;
+    private volatile long frames, walks, walkFramesTimed, walkNanos, lightFramesTimed, lightNanos;
+    // Touched by the FX stand-in only.
+    private TreeFrame shownTree;
 
     GuiSampler(Node node) {
         observed = new LocalNode(node);
         sampler = new Sampler(timing(observed), task -> {
-            timedNanos += System.nanoTime() - sampleStart;
-            timed++;
+            long spent = System.nanoTime() - frameStart;
+            if (walked) {
+                walkNanos += spent;
+                walkFramesTimed++;
+            } else {
+                lightNanos += spent;
+                lightFramesTimed++;
+            }
             fx.execute(task);
         }, this::show);
-        tree.setOnShapeChange(() -> sampler.update(q -> q)); // as MainWindow: folded, paged or a death
+        tree.setOnShapeChange(sampler::walkNow); // as MainWindow: folded, paged or a death
         sampler.attachTree(tree);
         sampler.start(MainWindow.SAMPLE_PERIOD);
     }
@@ -81,19 +99,24 @@ final class GuiSampler implements AutoCloseable {
         return MainWindow.SAMPLE_PERIOD;
     }
 
-    /** On the FX stand-in: what the window's frame listener does for the tree, and a count. */
+    /** On the FX stand-in: what the window's frame listener does for the tree. */
     private void show(Frame f) {
-        if (f.tree() != null) tree.apply(f.tree());
-        delivered++;
+        // between walks frames carry the same tree: nothing to lay out again
+        if (f.tree() != null && f.tree() != shownTree) tree.apply(f.tree());
+        shownTree = f.tree();
     }
 
-    /** {@code observed}, noting when each sample starts: the sampler calls {@code snapshot()} first. */
+    /** {@code observed}, noting when each frame starts ({@code snapshot()}) and whether it walks. */
     private Observed timing(Observed target) {
         return (Observed) Proxy.newProxyInstance(Observed.class.getClassLoader(), new Class<?>[] {Observed.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("snapshot") && method.getParameterCount() == 0) {
-                        sampleStart = System.nanoTime();
-                        samples++;
+                        frameStart = System.nanoTime();
+                        walked = false;
+                        frames++;
+                    } else if (method.getName().equals("forEachProcess")) {
+                        walked = true;
+                        walks++;
                     }
                     try {
                         return method.invoke(target, args);
@@ -104,15 +127,25 @@ final class GuiSampler implements AutoCloseable {
     }
 
     Counts counts() {
-        return new Counts(samples, timed, timedNanos, delivered);
+        return new Counts(frames, walks, walkFramesTimed, walkNanos, lightFramesTimed, lightNanos);
     }
 
-    /** Waits until the FX stand-in has had {@code frames} frames (the first ones are the cold ones). */
-    void awaitFrames(long frames) throws InterruptedException {
+    /**
+     * Waits for the first walk (a cold one: fresh maps, a first pass over a big process table), then asks
+     * for a second at once, as a fold in the tree would, so that the time to the next walk follows a warm
+     * one; returns when that one is handed off.
+     */
+    void warmUp() throws InterruptedException {
+        await(() -> walkFramesTimed, 1);
+        sampler.walkNow();
+        await(() -> walkFramesTimed, 2);
+    }
+
+    private static void await(LongSupplier counter, long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (delivered < frames) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("the sampler sent no frame in 2 minutes");
-            Thread.sleep(10);
+        while (counter.getAsLong() < atLeast) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the sampler did not walk in 2 minutes");
+            Thread.sleep(5);
         }
     }
 
