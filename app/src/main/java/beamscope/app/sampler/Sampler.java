@@ -319,7 +319,7 @@ public final class Sampler implements AutoCloseable {
         if (t != null) {
             LockSupport.unpark(t);
             try {
-                t.join(2_000);
+                t.join(); // a walk is never cut short: at most one walk's time (about a second at 1M processes)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -151,11 +151,7 @@ final class GuiSampler implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        sampler.close();
-        // Sampler.close() waits 2 s for its thread; a walk of a million processes on a busy machine can take
-        // longer, and the runs after this one must not share the cores with the end of it.
-        for (Thread t : Thread.getAllStackTraces().keySet())
-            if (t.getName().equals("beamscope-sampler")) t.join(TimeUnit.MINUTES.toMillis(1));
+        sampler.close(); // returns when the sampler thread has ended, so later runs have the cores to themselves
         fx.shutdownNow();
         fx.awaitTermination(1, TimeUnit.MINUTES);
         observed.close();
