@@ -32,9 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class ObserverWindowTest extends FxRobot {
 
     private BeamscopeApp app;
+    private CssWarnings css;
 
     @BeforeEach
     void launch() throws Exception {
+        css = CssWarnings.record();
         FxToolkit.registerPrimaryStage();
         app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
         assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
@@ -45,6 +47,7 @@ class ObserverWindowTest extends FxRobot {
     void close() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        css.close();
     }
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -294,6 +297,53 @@ class ObserverWindowTest extends FxRobot {
             press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK));
             assertThat(lookup("#darkToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        }
+    }
+
+    @Nested
+    class Styling {
+        /** Applies CSS to the whole window now, and lets the pulses that follow run. */
+        void styleNow() {
+            interact(() -> app.window().scene().getRoot().applyCss());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        @Test
+        void theWindowLoadsWithoutCssWarnings() {
+            styleNow();
+            assertThat(css.lines()).isEmpty();
+        }
+
+        @Test
+        void everyTabInEveryThemeStylesWithoutCssWarnings() throws Exception {
+            for (String tab : List.of("Supervision tree", "Schedulers", "Processes")) {
+                clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(tab)).<Node>query());
+                styleNow();
+                type(KeyCode.F5);
+                waitUntil(() -> state().presenterProperty().get());
+                styleNow();
+                press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+                waitUntil(() -> state().themeProperty().get() == beamscope.app.theme.Theme.DARK);
+                styleNow();
+                type(KeyCode.F5);
+                press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+                waitUntil(() -> !state().presenterProperty().get() && state().themeProperty().get() == beamscope.app.theme.Theme.LIGHT);
+                styleNow();
+            }
+            assertThat(css.lines()).isEmpty();
+        }
+
+        @Test
+        void aTokenNoStylesheetDefines_isCaught() {
+            // the check above can fail: an unresolvable token in the window is recorded
+            Label probe = new Label("probe");
+            interact(() -> {
+                probe.setStyle("-fx-text-fill: -bs-no-such-token;");
+                ((javafx.scene.layout.Pane) lookup("#treePane").query()).getChildren().add(probe);
+            });
+            styleNow();
+            assertThat(css.lines()).anyMatch(l -> l.contains("-bs-no-such-token"));
+            interact(() -> ((javafx.scene.layout.Pane) probe.getParent()).getChildren().remove(probe));
         }
     }
 }

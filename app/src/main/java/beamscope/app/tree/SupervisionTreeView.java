@@ -21,12 +21,8 @@ public final class SupervisionTreeView {
 
     /** Loads the view for this view model. */
     public static Parent load(TreeViewModel viewModel) {
-        Parent root = beamscope.app.Views.load("SupervisionTree", new SupervisionTreeView(viewModel));
-        beamscope.app.Views.keepFirstInScene(root, STYLESHEET);
-        return root;
+        return beamscope.app.Views.load("SupervisionTree", new SupervisionTreeView(viewModel), "tree");
     }
-
-    static final String STYLESHEET = beamscope.app.Views.css("tree");
 
     @FXML
     private void initialize() {
