@@ -3,9 +3,11 @@ package beamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.processes.ProcessRowModel;
+import beamscope.app.schedulers.SchedulerCanvas;
 import beamscope.app.sampler.Frame;
 import beamscope.app.shell.ShellViewModel;
 import beamscope.app.theme.Stylesheets;
+import beamscope.app.tree.TreeCanvas;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessStatus;
@@ -39,6 +41,12 @@ class ObserverWindowTest extends FxRobot {
         css = CssWarnings.record();
         FxToolkit.registerPrimaryStage();
         app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        interact(() -> {
+            // the primary stage is shared with earlier tests, which may have left it another size
+            javafx.stage.Window w = app.window().scene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(800);
+        });
         assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> state().selected() != null);     // the window selects the bank once the demo is up
     }
@@ -52,6 +60,10 @@ class ObserverWindowTest extends FxRobot {
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
     }
 
     AppState state() {
@@ -291,6 +303,46 @@ class ObserverWindowTest extends FxRobot {
             assertThat(root.getStylesheets()).contains(Stylesheets.TOKENS);
         }
 
+        /** The line widths a canvas's stylesheet set, read through the CSS API: property name to pixels. */
+        static java.util.Map<String, Double> lineWidths(javafx.css.Styleable canvas) {
+            java.util.Map<String, Double> out = new java.util.TreeMap<>();
+            for (javafx.css.CssMetaData<? extends javafx.css.Styleable, ?> m : canvas.getCssMetaData()) {
+                if (!m.getProperty().startsWith("-bs-") || !m.getProperty().endsWith("-width")) continue;
+                @SuppressWarnings("unchecked")
+                var meta = (javafx.css.CssMetaData<javafx.css.Styleable, ?>) m;
+                out.put(m.getProperty(), ((Number) meta.getStyleableProperty(canvas).getValue()).doubleValue());
+            }
+            return out;
+        }
+
+        @Test
+        void presenterModeDrawsBothCanvasesWithLinesAtLeastTwiceAsThick() throws Exception {
+            TreeCanvas tree = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+            SchedulerCanvas lanes = lookup("#schedLanes").queryAs(SchedulerCanvas.class);
+            var treeBefore = onFx(() -> lineWidths(tree));
+            var lanesBefore = onFx(() -> lineWidths(lanes));
+            assertThat(treeBefore).containsKeys("-bs-tree-edge-width", "-bs-tree-border-width", "-bs-tree-selected-width",
+                    "-bs-tree-toggle-width", "-bs-tree-effect-width");
+            assertThat(lanesBefore).containsKeys("-bs-sched-selected-width", "-bs-sched-spark-width", "-bs-sched-axis-width");
+
+            type(KeyCode.F5);
+            waitUntil(() -> state().presenterProperty().get());
+            interact(() -> app.window().scene().getRoot().applyCss());
+            var treeAfter = onFx(() -> lineWidths(tree));
+            var lanesAfter = onFx(() -> lineWidths(lanes));
+            treeBefore.forEach((property, px) -> {
+                // the animation rings are sized in em: they grow with the type, not twofold
+                if (property.equals("-bs-tree-effect-width")) assertThat(treeAfter.get(property)).as(property).isGreaterThan(px);
+                else assertThat(treeAfter.get(property)).as(property).isGreaterThanOrEqualTo(2 * px);
+            });
+            lanesBefore.forEach((property, px) -> assertThat(lanesAfter.get(property)).as(property).isGreaterThanOrEqualTo(2 * px));
+
+            type(KeyCode.F5);
+            waitUntil(() -> !state().presenterProperty().get());
+            interact(() -> app.window().scene().getRoot().applyCss());
+            assertThat(onFx(() -> lineWidths(tree))).isEqualTo(treeBefore);
+        }
+
         @Test
         void ctrlDSwitchesToTheDarkTokens() throws Exception {
             javafx.scene.Parent root = app.window().scene().getRoot();
@@ -331,6 +383,22 @@ class ObserverWindowTest extends FxRobot {
                 styleNow();
             }
             assertThat(css.lines()).isEmpty();
+        }
+
+        @Test
+        void everyPaintAndLineWidthOfBothCanvasesComesFromTheStylesheets_inEveryTheme() throws Exception {
+            TreeCanvas tree = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+            SchedulerCanvas lanes = lookup("#schedLanes").queryAs(SchedulerCanvas.class);
+            for (boolean presenter : List.of(false, true))
+                for (beamscope.app.theme.Theme theme : beamscope.app.theme.Theme.values()) {
+                    interact(() -> {
+                        state().presenterProperty().set(presenter);
+                        state().themeProperty().set(theme);
+                    });
+                    styleNow();
+                    assertThat(onFx(() -> tree.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
+                    assertThat(onFx(() -> lanes.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
+                }
         }
 
         @Test

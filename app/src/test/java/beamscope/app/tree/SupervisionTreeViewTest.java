@@ -185,7 +185,7 @@ class SupervisionTreeViewTest extends FxRobot {
         interact(() -> scene.getStylesheets().setAll(Stylesheets.sheets(Theme.LIGHT, true)));
         interact(canvas::applyCss);
         // presenter.css sets -bs-fg: #000000 and an 18px font; tokens.css alone gives #1d1f24 at the default size
-        assertThat(onFx(canvas::textPaint)).isEqualTo(javafx.scene.paint.Color.BLACK);
+        assertThat(onFx(() -> canvas.canvasStyle().paint(TreeCanvas.TEXT))).isEqualTo(javafx.scene.paint.Color.BLACK);
         assertThat(onFx(() -> canvas.geometry().em())).isEqualTo(18.0);
     }
 
