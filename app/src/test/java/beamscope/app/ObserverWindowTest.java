@@ -344,6 +344,20 @@ class ObserverWindowTest extends FxRobot {
         }
 
         @Test
+        void presenterModeIsALightThemeOfItsOwn_theDarkTokensWaitUntilItEnds() throws Exception {
+            javafx.scene.Parent root = app.window().scene().getRoot();
+            press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK));
+            type(KeyCode.F5);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.PRESENTER));
+            assertThat(root.getStylesheets()).doesNotContain(Stylesheets.DARK);
+            assertThat(root.getPseudoClassStates()).contains(Stylesheets.PRESENTING);
+            type(KeyCode.F5);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK) && !root.getStylesheets().contains(Stylesheets.PRESENTER));
+            assertThat(root.getPseudoClassStates()).doesNotContain(Stylesheets.PRESENTING);
+        }
+
+        @Test
         void ctrlDSwitchesToTheDarkTokens() throws Exception {
             javafx.scene.Parent root = app.window().scene().getRoot();
             press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);

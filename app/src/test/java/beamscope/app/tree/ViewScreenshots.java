@@ -26,16 +26,17 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the views to PNGs for docs/ (run on demand:
- * {@code mvn -pl app -am test -Dtest=ViewScreenshots -Dbeamscope.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}).
+ * Renders the views to PNGs for docs/, with the window's screenshots (run on demand:
+ * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false},
+ * or add {@code -Dtest=ViewScreenshots} for these alone).
  */
-@EnabledIfSystemProperty(named = "beamscope.screenshots", matches = "true")
+@Tag("screenshots")
 class ViewScreenshots extends FxRobot {
 
     static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
@@ -59,8 +60,9 @@ class ViewScreenshots extends FxRobot {
     /** Shows a view in the app's own stylesheets: light or dark, presenter mode or not. */
     void show(Parent view, int w, int h, Theme theme, boolean presenter) throws Exception {
         FxToolkit.setupStage(s -> {
-            Scene scene = new Scene(new StackPane(view), w, h);
-            scene.getStylesheets().setAll(Stylesheets.sheets(theme, presenter));
+            StackPane root = new StackPane(view);
+            Stylesheets.apply(root, theme, presenter);
+            Scene scene = new Scene(root, w, h);
             s.setScene(scene);
             s.setWidth(w);
             s.setHeight(h);
