@@ -95,15 +95,21 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
         canvas.relocate(0, 0);
     }
 
-    /** Column edges in pixels: id | running now | run queues | utilisation. */
+    /** Column edges in pixels: id | running now | run queues | utilisation (its percentage ends the row). */
     record Columns(double id, double running, double queues, double spark, double end) {}
 
+    /**
+     * The id column and the percentage are sized by the type; the running process, the queues and the
+     * sparkline share what is left (35 : 35 : 30, each with a floor in em), so large type in a narrow
+     * pane squeezes the sparkline before it overlaps text.
+     */
     private Columns columns() {
         double em = em(), w = getWidth();
-        double id = em * 0.6, run = id + em * 3.2;
-        double queues = run + Math.max(em * 9, w * 0.24);
-        double spark = queues + Math.max(em * 16, w * 0.36);
-        return new Columns(id, run, queues, spark, w - em * 0.6);
+        double id = em * 0.6, run = id + em * 3.2, end = w - em * 0.6;
+        double free = Math.max(0, end - em * 4.4 - run);
+        double queues = run + Math.max(em * 7, free * 0.35);
+        double spark = queues + Math.max(em * 10, free * 0.35);
+        return new Columns(id, run, queues, spark, end);
     }
 
     private double em() {
@@ -143,20 +149,27 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
         gc.setFont(bold(0.8));
         gc.setFill(style.paint(MUTED));
         double line1 = em * 0.9, line2 = em * 2.1;
-        gc.fillText("SCHEDULER · RUNNING NOW", c.id(), line1);
-        gc.fillText(fit("RUN QUEUES · FULL BAR = " + vm.queueScale(), c.spark() - c.queues() - em, gc.getFont()),
-                c.queues(), line1);
-        gc.fillText("UTILISATION · LAST 60 s", c.spark() + em * 0.4, line1);
+        gc.fillText(fitOne(c.queues() - c.id() - em, gc.getFont(), "SCHEDULER · RUNNING NOW", "RUNNING NOW"), c.id(), line1);
+        gc.fillText(fitOne(c.spark() - c.queues() - em, gc.getFont(), "RUN QUEUES · FULL BAR = " + vm.queueScale(),
+                "RUN QUEUES · FULL = " + vm.queueScale(), "RUN QUEUES"), c.queues(), line1);
+        gc.fillText(fitOne(c.end() - c.spark() - em * 0.4, gc.getFont(), "UTILISATION · LAST 60 s", "UTILISATION"),
+                c.spark() + em * 0.4, line1);
         double qw = (c.spark() - c.queues() - em) / 4;
         String[] pri = {"max", "high", "normal", "low"};
         Paint[] barPaint = {style.paint(MAX_BAR), style.paint(HIGH_BAR), style.paint(NORMAL_BAR), style.paint(LOW_BAR)};
         gc.setFont(plain(0.8));
+        // each priority over its bar column; where a name would run into the next column, one after the other
+        double swatch = em * 0.85, gap = em * 0.6, widest = 0;
+        for (String p : pri) widest = Math.max(widest, width(p, gc.getFont()));
+        boolean aligned = swatch + widest + gap <= qw;
+        double at = c.queues();
         for (int i = 0; i < 4; i++) {
-            double x = c.queues() + i * qw;
+            if (aligned) at = c.queues() + i * qw;
             gc.setFill(barPaint[i]);
-            gc.fillRoundRect(x, line2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
+            gc.fillRoundRect(at, line2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
             gc.setFill(style.paint(MUTED));
-            gc.fillText(pri[i], x + em * 0.85, line2);
+            gc.fillText(pri[i], at + swatch, line2);
+            at += swatch + width(pri[i], gc.getFont()) + gap;
         }
 
         Pid sel = vm.selectionProperty().get();
@@ -270,6 +283,18 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
 
     private Font plain(double scale) {
         return Font.font(style.font(FONT).getFamily(), FontWeight.NORMAL, style.font(FONT).getSize() * scale);
+    }
+
+    private double width(String s, Font f) {
+        measure.setFont(f);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The first of these titles that fits; the last one cut to fit if none does. */
+    private String fitOne(double max, Font f, String... titles) {
+        for (String t : titles) if (width(t, f) <= max) return t;
+        return fit(titles[titles.length - 1], max, f);
     }
 
     private String fit(String s, double max, Font f) {
