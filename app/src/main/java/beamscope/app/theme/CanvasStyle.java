@@ -15,7 +15,7 @@ import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 
 /**
- * What the stylesheets say a canvas view draws with: paints, line widths and the font, as CSS-styleable
+ * What the stylesheets say a canvas view draws with: paints, line widths, other lengths and the font, as CSS-styleable
  * properties. A canvas class declares its properties once, in a {@link Schema} kept in a static field;
  * each instance holds its own values in a {@code CanvasStyle} and reads them while drawing. No colour or
  * width lives in the drawing code: a theme that redefines a token (theme-dark.css, presenter.css) restyles
@@ -79,6 +79,11 @@ public final class CanvasStyle {
             return add(property, StyleConverter.getSizeConverter(), 1.0, false);
         }
 
+        /** Any other length (a CSS size, px or em); one pixel until a stylesheet sets it. */
+        public Key<Number> size(String property) {
+            return add(property, StyleConverter.getSizeConverter(), 1.0, false);
+        }
+
         /** The font, {@code -fx-font}, inherited like a control's (so {@code -fx-font-size} on the root reaches it). */
         public Key<Font> font() {
             return add("-fx-font", StyleConverter.getFontConverter(), Font.getDefault(), true);
@@ -138,6 +143,11 @@ public final class CanvasStyle {
         return ((Number) value(key)).doubleValue();
     }
 
+    /** A length in pixels. */
+    public double size(Key<Number> key) {
+        return ((Number) value(key)).doubleValue();
+    }
+
     public Font font(Key<Font> key) {
         return (Font) value(key);
     }
@@ -149,7 +159,7 @@ public final class CanvasStyle {
     }
 
     /**
-     * The paints and widths no stylesheet has set: each draws with its placeholder (transparent, one
+     * The paints and lengths no stylesheet has set: each draws with its placeholder (transparent, one
      * pixel). The font is left out: it inherits, and a scene without stylesheets has the default one.
      */
     public List<String> unstyled() {

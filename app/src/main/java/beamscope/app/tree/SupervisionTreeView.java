@@ -13,7 +13,7 @@ public final class SupervisionTreeView {
 
     private final TreeViewModel viewModel;
     @FXML private TreeCanvas canvas;
-    @FXML private Label summary;
+    @FXML private Label summary, hint;
 
     private SupervisionTreeView(TreeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -27,6 +27,7 @@ public final class SupervisionTreeView {
     @FXML
     private void initialize() {
         canvas.setViewModel(viewModel);
+        hint.managedProperty().bind(hint.visibleProperty());
         viewModel.frameProperty().addListener((o, a, f) -> summary.setText(summaryOf(f)));
         summary.setText(summaryOf(viewModel.frame()));
     }

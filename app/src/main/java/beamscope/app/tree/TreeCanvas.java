@@ -48,6 +48,8 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
     static final Key<Number> EDGE_WIDTH = CSS.width("-bs-tree-edge-width"), BORDER_WIDTH = CSS.width("-bs-tree-border-width"),
             SELECTED_WIDTH = CSS.width("-bs-tree-selected-width"), TOGGLE_WIDTH = CSS.width("-bs-tree-toggle-width"),
             EFFECT_WIDTH = CSS.width("-bs-tree-effect-width");
+    /** The smallest type that following the tree's size (auto-fit) shrinks the boxes' names to. */
+    static final Key<Number> FIT_MIN_TYPE = CSS.size("-bs-tree-fit-min-type");
     private static final Key<Font> FONT = CSS.font();
 
     private final CanvasStyle style = CSS.style(this, () -> dirty = true);
@@ -77,7 +79,11 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             if (s == null) pulse.stop();
             else pulse.start();
         });
-        style.property(FONT).addListener(o -> fitted.clear());
+        style.property(FONT).addListener(o -> {
+            fitted.clear();
+            if (autoFit) fitNow(autoFitMinScale());
+        });
+        style.property(FIT_MIN_TYPE).addListener(o -> { if (autoFit) fitNow(autoFitMinScale()); });
         widthProperty().addListener(o -> resized());
         heightProperty().addListener(o -> resized());
         wireInput();
@@ -102,11 +108,14 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
     public void setViewModel(TreeViewModel vm) {
         this.vm = vm;
         vm.frameProperty().addListener((o, a, f) -> {
-            if (autoFit) fitNow(AUTO_FIT_MIN_SCALE);
+            if (autoFit) fitNow(autoFitMinScale());
             Pid sel = vm.selectionProperty().get();
             if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
-        vm.selectionProperty().addListener(o -> dirty = true);
+        vm.selectionProperty().addListener(o -> {
+            dirty = true;
+            if (autoFit) fitNow(autoFitMinScale());
+        });
         dirty = true;
     }
 
@@ -116,7 +125,9 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
     }
 
     /** Below this scale, following the tree's size gives up fitting it all and keeps the text legible. */
-    private static final double AUTO_FIT_MIN_SCALE = 0.7;
+    private double autoFitMinScale() {
+        return Math.min(1, style.size(FIT_MIN_TYPE) / style.font(FONT).getSize());
+    }
 
     /** Fits the whole tree into the view, and keeps fitting it as it changes until the user zooms or pans. */
     public void fit() {
@@ -133,21 +144,38 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         vm.zoom(f, getWidth() / 2, getHeight() / 2);
     }
 
+    /**
+     * Fits the tree into the view, but not below {@code minScale}: a tree too big for that is shown at
+     * {@code minScale} around the selection (or from its top left), as far as the tree reaches.
+     */
     private void fitNow(double minScale) {
         if (vm == null || getWidth() <= 0) return;
-        vm.fit(getWidth(), getHeight(), geometry());
+        TreeGeometry g = geometry();
+        vm.fit(getWidth(), getHeight(), g);
         if (vm.scaleProperty().get() < minScale) {
             vm.scaleProperty().set(minScale);
             vm.offsetXProperty().set(0);
             vm.offsetYProperty().set(0);
+            Pid sel = vm.selectionProperty().get();
+            javafx.geometry.Point2D at = sel == null ? null : centreOf(sel);
+            if (at != null) {
+                vm.offsetXProperty().set(around(at.getX(), getWidth(), g.width(vm.frame()) * minScale));
+                vm.offsetYProperty().set(around(at.getY(), getHeight(), g.height(vm.frame()) * minScale));
+            }
         }
         dirty = true;
+    }
+
+    /** The offset that brings {@code at} (a view coordinate at offset 0) to the middle of {@code view}, keeping the content over it. */
+    private static double around(double at, double view, double content) {
+        if (content <= view) return (view - content) / 2;
+        return Math.max(view - content, Math.min(0, view / 2 - at));
     }
 
     private void resized() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        if (autoFit) fitNow(AUTO_FIT_MIN_SCALE);
+        if (autoFit) fitNow(autoFitMinScale());
         dirty = true;
     }
 

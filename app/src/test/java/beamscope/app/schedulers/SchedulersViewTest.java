@@ -40,6 +40,8 @@ class SchedulersViewTest extends FxRobot {
             Scene scene = new Scene(new StackPane(SchedulersView.load(vm)), 1280, 800);
             scene.getStylesheets().setAll(Stylesheets.sheets(Theme.LIGHT, false));
             stage.setScene(scene);
+            stage.setWidth(1280);     // the primary stage is shared: an earlier test may have resized it
+            stage.setHeight(800);
             stage.show();
         });
     }

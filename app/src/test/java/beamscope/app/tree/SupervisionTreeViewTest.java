@@ -42,6 +42,8 @@ class SupervisionTreeViewTest extends FxRobot {
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().setAll(Stylesheets.sheets(Theme.LIGHT, false));
             stage.setScene(scene);
+            stage.setWidth(1280);     // the primary stage is shared: a test here or before may have resized it
+            stage.setHeight(800);
             stage.show();
         });
     }
@@ -187,6 +189,27 @@ class SupervisionTreeViewTest extends FxRobot {
         // presenter.css sets -bs-fg: #000000 and an 18px font; tokens.css alone gives #1d1f24 at the default size
         assertThat(onFx(() -> canvas.canvasStyle().paint(TreeCanvas.TEXT))).isEqualTo(javafx.scene.paint.Color.BLACK);
         assertThat(onFx(() -> canvas.geometry().em())).isEqualTo(18.0);
+    }
+
+    @Test
+    void inPresenterMode_followingTheTreeKeepsItsNamesLegible_andTheSelectionInView() throws Exception {
+        waitFor(() -> named("w4") != null && named("bank") != null);
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        Pid w4 = onFx(() -> named("w4").pid());
+        interact(() -> {
+            Stylesheets.apply(canvas.getScene().getRoot(), Theme.LIGHT, true);
+            javafx.stage.Window window = canvas.getScene().getWindow();
+            window.setWidth(640);       // far too small for the whole tree at presenter type
+            window.setHeight(480);
+            selection.set(w4);
+        });
+        interact(canvas::applyCss);
+        // presenter.css: names no smaller than 15px however big the tree (tokens.css alone: 9px)
+        waitFor(() -> vm.scaleProperty().get() * canvas.geometry().em() >= 15 - 1e-9);
+        waitFor(() -> {
+            Point2D at = canvas.centreOf(w4);
+            return at != null && at.getX() > 0 && at.getX() < canvas.getWidth() && at.getY() > 0 && at.getY() < canvas.getHeight();
+        });
     }
 
     @Test
