@@ -344,6 +344,38 @@ class ObserverWindowTest extends FxRobot {
         }
 
         @Test
+        void presenterModeGivesTheTabsTheFullHeight_andPutsInspectorMessageAndEventsBesideThemAsTabs() throws Exception {
+            javafx.scene.Scene scene = app.window().scene();
+            Node tabs = lookup("#tabs").query();
+            double normalHeight = tabs.getLayoutBounds().getHeight();
+            assertThat(lookup("#sidePanes").tryQuery()).isEmpty();
+
+            type(KeyCode.F5);
+            waitUntil(() -> lookup("#sidePanes").tryQuery().isPresent());
+            javafx.scene.control.TabPane side = lookup("#sidePanes").queryAs(javafx.scene.control.TabPane.class);
+            assertThat(side.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Inspector", "Message", "Events");
+            waitUntil(() -> tabs.getLayoutBounds().getHeight() > 1.3 * normalHeight);
+            assertThat(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxY())).isGreaterThan(scene.getHeight() - 10);
+            assertThat(onFx(() -> side.localToScene(side.getLayoutBounds()).getMinX()))
+                    .isGreaterThanOrEqualTo(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxX()));
+
+            type(KeyCode.F5);
+            waitUntil(() -> lookup("#sidePanes").tryQuery().isEmpty() && lookup("#messageEditor").query().isVisible());
+            waitUntil(() -> Math.abs(tabs.getLayoutBounds().getHeight() - normalHeight) < 2);
+            assertThat(lookup("#inspectorTitle").query().getScene()).isSameAs(scene);
+        }
+
+        @Test
+        void ctrlL_inPresenterMode_opensTheMessageTabWithTheCaretInTheEditor() throws Exception {
+            type(KeyCode.F5);
+            waitUntil(() -> lookup("#sidePanes").tryQuery().isPresent());
+            press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+            javafx.scene.control.TabPane side = lookup("#sidePanes").queryAs(javafx.scene.control.TabPane.class);
+            waitUntil(() -> side.getSelectionModel().getSelectedItem().getText().equals("Message")
+                    && lookup("#messageEditor").query().isFocused());
+        }
+
+        @Test
         void presenterModeIsALightThemeOfItsOwn_theDarkTokensWaitUntilItEnds() throws Exception {
             javafx.scene.Parent root = app.window().scene().getRoot();
             press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
@@ -352,6 +384,7 @@ class ObserverWindowTest extends FxRobot {
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.PRESENTER));
             assertThat(root.getStylesheets()).doesNotContain(Stylesheets.DARK);
             assertThat(root.getPseudoClassStates()).contains(Stylesheets.PRESENTING);
+            assertThat(lookup("#darkToggle").query().isVisible()).isFalse();
             type(KeyCode.F5);
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK) && !root.getStylesheets().contains(Stylesheets.PRESENTER));
             assertThat(root.getPseudoClassStates()).doesNotContain(Stylesheets.PRESENTING);
