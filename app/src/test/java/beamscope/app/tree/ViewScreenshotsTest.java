@@ -34,10 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders the views to PNGs for docs/, with the window's screenshots (run on demand:
  * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false},
- * or add {@code -Dtest=ViewScreenshots} for these alone).
+ * or add {@code -Dtest=ViewScreenshotsTest} for these alone).
  */
 @Tag("screenshots")
-class ViewScreenshots extends FxRobot {
+class ViewScreenshotsTest extends FxRobot {
 
     static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
     Node node;
