@@ -48,9 +48,11 @@ public class MainWindowView {
     @FXML private MenuButton processMenu;
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
-    @FXML private Label processCount, rates, runQueue, slices, schedulerState, message;
+    @FXML private Label processCount, rates, runQueue, slices, schedulerState, message, spawnCaption;
     @FXML private StackPane treePane, schedulersPane;
-    @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit;
+    @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
+    @FXML private javafx.scene.control.TabPane tabs;
+    @FXML private javafx.scene.Node inspector, messagePane, eventLog;
     @FXML private ProcessTableView processTableController;
     @FXML private InspectorView inspectorController;
     @FXML private SendView sendController;
@@ -58,6 +60,12 @@ public class MainWindowView {
     @FXML private EventLogView eventLogController;
 
     private MainWindowViewModel vm;
+    private javafx.scene.layout.BorderPane root;
+    /** Presenter mode: the inspector, message editor and event log as tabs in one column beside the main tabs. */
+    private final javafx.scene.control.Tab inspectorTab = sidePane("Inspector"), messageTab = sidePane("Message"),
+            eventsTab = sidePane("Events");
+    private final javafx.scene.control.TabPane sidePanes = new javafx.scene.control.TabPane(inspectorTab, messageTab, eventsTab);
+    private final javafx.scene.control.SplitPane presenterSplit = new javafx.scene.control.SplitPane();
 
     public void init(MainWindowViewModel vm) {
         this.vm = vm;
@@ -95,11 +103,19 @@ public class MainWindowView {
         darkToggle.selectedProperty().addListener((o, a, on) -> state.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
         state.themeProperty().addListener((o, a, t) -> darkToggle.setSelected(t == Theme.DARK));
         presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
-        // Larger type needs a wider inspector.
-        state.presenterProperty().addListener((o, a, on) -> {
-            upperSplit.setDividerPositions(on ? 0.64 : 0.7);
-            mainSplit.setDividerPositions(on ? 0.58 : 0.64);
-        });
+        // Presenter mode is its own theme (no dark switch while it is on), and its toolbar keeps what a
+        // presenter reaches for at large type: spawn a kind, exit, the process menu, pause, step, resume.
+        for (javafx.scene.Node n : java.util.List.of(darkToggle, spawnCaption, spawnCount, spawnPriority, spawnSupervised)) {
+            n.visibleProperty().bind(state.presenterProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        root = (javafx.scene.layout.BorderPane) mainSplit.getParent();
+        sidePanes.setId("sidePanes");
+        sidePanes.getStyleClass().add("side-panes");
+        sidePanes.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        presenterSplit.setId("presenterSplit");
+        state.presenterProperty().addListener((o, a, on) -> layOut(on));
+        layOut(state.presenterProperty().get());
 
         processCount.textProperty().bind(vm.processCountProperty());
         rates.textProperty().bind(vm.ratesProperty());
@@ -120,6 +136,47 @@ public class MainWindowView {
         eventLogController.init(vm.events(), state.selectedProperty());
     }
 
+    /**
+     * Where the panes go. Normal (1280×800): the tabs with the inspector beside them, the message editor
+     * and the event log below. Presenter (1024×768 at large type): the tabs get the whole height and two
+     * thirds of the width, and the inspector, message editor and event log share the column beside them
+     * as tabs, each with the full height (below the tabs they had a third of it, which at presenter type
+     * left the table eight rows and the shell inbox none).
+     */
+    private void layOut(boolean presenter) {
+        upperSplit.getItems().clear();
+        lowerSplit.getItems().clear();
+        presenterSplit.getItems().clear();
+        for (javafx.scene.control.Tab t : sidePanes.getTabs()) t.setContent(null);
+        if (presenter) {
+            inspectorTab.setContent(inspector);
+            messageTab.setContent(messagePane);
+            eventsTab.setContent(eventLog);
+            presenterSplit.getItems().setAll(tabs, sidePanes);
+            presenterSplit.setDividerPositions(0.68);
+            root.setCenter(presenterSplit);
+        } else {
+            upperSplit.getItems().setAll(tabs, inspector);
+            lowerSplit.getItems().setAll(messagePane, eventLog);
+            upperSplit.setDividerPositions(0.70);
+            lowerSplit.setDividerPositions(0.5);
+            mainSplit.setDividerPositions(0.64);
+            root.setCenter(mainSplit);
+        }
+    }
+
+    private static javafx.scene.control.Tab sidePane(String name) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(name);
+        t.setId("side" + name);
+        return t;
+    }
+
+    /** Puts the caret in the message editor (in presenter mode, on the Message side tab first). */
+    private void editMessage() {
+        if (vm.state().presenterProperty().get()) sidePanes.getSelectionModel().select(messageTab);
+        sendController.messageField().requestFocus();
+    }
+
     /** The actions on one process, as a context menu (table rows, tree boxes). */
     public ContextMenu processMenu() {
         return new ContextMenu(rowActions().toArray(MenuItem[]::new));
@@ -134,7 +191,7 @@ public class MainWindowView {
         items.add(new SeparatorMenuItem());
         items.addAll(processActions());
         items.add(new SeparatorMenuItem());
-        items.add(item("Send a message…", null, () -> sendController.messageField().requestFocus()));
+        items.add(item("Send a message…", null, this::editMessage));
         return items;
     }
 
@@ -183,8 +240,7 @@ public class MainWindowView {
         acc.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> vm.exitSelected(":kill"));
         acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 () -> processTableController.filterField().requestFocus());
-        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
-                () -> sendController.messageField().requestFocus());
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::editMessage);
         acc.put(new KeyCodeCombination(KeyCode.F8), () -> {
             if (vm.pausedProperty().get()) vm.resume();
             else vm.pause();

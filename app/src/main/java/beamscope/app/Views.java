@@ -40,24 +40,16 @@ public final class Views {
     }
 
     /**
-     * Puts a view's stylesheet first in its scene's list, and back there if a theme switch replaces the
-     * list: its {@code .root} block then defines fallback tokens that every theme file added after it
-     * overrides, while its rules style the view.
+     * Loads {@code fxml/<stem>.fxml} with {@code controller}, styled by {@code css/<stylesheet>.css}; returns
+     * the root. The view carries its stylesheet from the start: a view that added it to its scene when it
+     * got one would change the scene's stylesheets during a CSS pass (a TabPane's skin, made during CSS,
+     * is what puts tab contents into the scene), which drops the style cache the ancestors already styled
+     * point into, and every token looked up below them fails to resolve for that pass.
      */
-    public static void keepFirstInScene(javafx.scene.Parent view, String stylesheet) {
-        javafx.collections.ListChangeListener<String> restore = c -> {
-            @SuppressWarnings("unchecked")
-            javafx.collections.ObservableList<String> list = (javafx.collections.ObservableList<String>) c.getList();
-            if (!list.contains(stylesheet)) javafx.application.Platform.runLater(() -> {
-                if (!list.contains(stylesheet)) list.add(0, stylesheet);
-            });
-        };
-        view.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.getStylesheets().removeListener(restore);
-            if (scene == null) return;
-            if (!scene.getStylesheets().contains(stylesheet)) scene.getStylesheets().add(0, stylesheet);
-            scene.getStylesheets().addListener(restore);
-        });
+    public static javafx.scene.Parent load(String stem, Object controller, String stylesheet) {
+        javafx.scene.Parent root = load(stem, controller);
+        root.getStylesheets().add(css(stylesheet));
+        return root;
     }
 
     private static URL resource(String path) {

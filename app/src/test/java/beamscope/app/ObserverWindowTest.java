@@ -3,9 +3,11 @@ package beamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.processes.ProcessRowModel;
+import beamscope.app.schedulers.SchedulerCanvas;
 import beamscope.app.sampler.Frame;
 import beamscope.app.shell.ShellViewModel;
 import beamscope.app.theme.Stylesheets;
+import beamscope.app.tree.TreeCanvas;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessStatus;
@@ -32,11 +34,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class ObserverWindowTest extends FxRobot {
 
     private BeamscopeApp app;
+    private CssWarnings css;
 
     @BeforeEach
     void launch() throws Exception {
+        css = CssWarnings.record();
         FxToolkit.registerPrimaryStage();
         app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        interact(() -> {
+            // the primary stage is shared with earlier tests, which may have left it another size
+            javafx.stage.Window w = app.window().scene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(800);
+        });
         assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> state().selected() != null);     // the window selects the bank once the demo is up
     }
@@ -45,10 +55,15 @@ class ObserverWindowTest extends FxRobot {
     void close() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        css.close();
     }
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
     }
 
     AppState state() {
@@ -288,12 +303,162 @@ class ObserverWindowTest extends FxRobot {
             assertThat(root.getStylesheets()).contains(Stylesheets.TOKENS);
         }
 
+        /** The line widths a canvas's stylesheet set, read through the CSS API: property name to pixels. */
+        static java.util.Map<String, Double> lineWidths(javafx.css.Styleable canvas) {
+            java.util.Map<String, Double> out = new java.util.TreeMap<>();
+            for (javafx.css.CssMetaData<? extends javafx.css.Styleable, ?> m : canvas.getCssMetaData()) {
+                if (!m.getProperty().startsWith("-bs-") || !m.getProperty().endsWith("-width")) continue;
+                @SuppressWarnings("unchecked")
+                var meta = (javafx.css.CssMetaData<javafx.css.Styleable, ?>) m;
+                out.put(m.getProperty(), ((Number) meta.getStyleableProperty(canvas).getValue()).doubleValue());
+            }
+            return out;
+        }
+
+        @Test
+        void presenterModeDrawsBothCanvasesWithLinesAtLeastTwiceAsThick() throws Exception {
+            TreeCanvas tree = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+            SchedulerCanvas lanes = lookup("#schedLanes").queryAs(SchedulerCanvas.class);
+            var treeBefore = onFx(() -> lineWidths(tree));
+            var lanesBefore = onFx(() -> lineWidths(lanes));
+            assertThat(treeBefore).containsKeys("-bs-tree-edge-width", "-bs-tree-border-width", "-bs-tree-selected-width",
+                    "-bs-tree-toggle-width", "-bs-tree-effect-width");
+            assertThat(lanesBefore).containsKeys("-bs-sched-selected-width", "-bs-sched-spark-width", "-bs-sched-axis-width");
+
+            type(KeyCode.F5);
+            waitUntil(() -> state().presenterProperty().get());
+            interact(() -> app.window().scene().getRoot().applyCss());
+            var treeAfter = onFx(() -> lineWidths(tree));
+            var lanesAfter = onFx(() -> lineWidths(lanes));
+            treeBefore.forEach((property, px) -> {
+                // the animation rings are sized in em: they grow with the type, not twofold
+                if (property.equals("-bs-tree-effect-width")) assertThat(treeAfter.get(property)).as(property).isGreaterThan(px);
+                else assertThat(treeAfter.get(property)).as(property).isGreaterThanOrEqualTo(2 * px);
+            });
+            lanesBefore.forEach((property, px) -> assertThat(lanesAfter.get(property)).as(property).isGreaterThanOrEqualTo(2 * px));
+
+            type(KeyCode.F5);
+            waitUntil(() -> !state().presenterProperty().get());
+            interact(() -> app.window().scene().getRoot().applyCss());
+            assertThat(onFx(() -> lineWidths(tree))).isEqualTo(treeBefore);
+        }
+
+        @Test
+        void presenterModeGivesTheTabsTheFullHeight_andPutsInspectorMessageAndEventsBesideThemAsTabs() throws Exception {
+            javafx.scene.Scene scene = app.window().scene();
+            Node tabs = lookup("#tabs").query();
+            double normalHeight = tabs.getLayoutBounds().getHeight();
+            assertThat(lookup("#sidePanes").tryQuery()).isEmpty();
+
+            type(KeyCode.F5);
+            waitUntil(() -> lookup("#sidePanes").tryQuery().isPresent());
+            javafx.scene.control.TabPane side = lookup("#sidePanes").queryAs(javafx.scene.control.TabPane.class);
+            assertThat(side.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Inspector", "Message", "Events");
+            waitUntil(() -> tabs.getLayoutBounds().getHeight() > 1.3 * normalHeight);
+            assertThat(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxY())).isGreaterThan(scene.getHeight() - 10);
+            assertThat(onFx(() -> side.localToScene(side.getLayoutBounds()).getMinX()))
+                    .isGreaterThanOrEqualTo(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxX()));
+
+            type(KeyCode.F5);
+            waitUntil(() -> lookup("#sidePanes").tryQuery().isEmpty() && lookup("#messageEditor").query().isVisible());
+            waitUntil(() -> Math.abs(tabs.getLayoutBounds().getHeight() - normalHeight) < 2);
+            assertThat(lookup("#inspectorTitle").query().getScene()).isSameAs(scene);
+        }
+
+        @Test
+        void ctrlL_inPresenterMode_opensTheMessageTabWithTheCaretInTheEditor() throws Exception {
+            type(KeyCode.F5);
+            waitUntil(() -> lookup("#sidePanes").tryQuery().isPresent());
+            press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+            javafx.scene.control.TabPane side = lookup("#sidePanes").queryAs(javafx.scene.control.TabPane.class);
+            waitUntil(() -> side.getSelectionModel().getSelectedItem().getText().equals("Message")
+                    && lookup("#messageEditor").query().isFocused());
+        }
+
+        @Test
+        void presenterModeIsALightThemeOfItsOwn_theDarkTokensWaitUntilItEnds() throws Exception {
+            javafx.scene.Parent root = app.window().scene().getRoot();
+            press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK));
+            type(KeyCode.F5);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.PRESENTER));
+            assertThat(root.getStylesheets()).doesNotContain(Stylesheets.DARK);
+            assertThat(root.getPseudoClassStates()).contains(Stylesheets.PRESENTING);
+            assertThat(lookup("#darkToggle").query().isVisible()).isFalse();
+            type(KeyCode.F5);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK) && !root.getStylesheets().contains(Stylesheets.PRESENTER));
+            assertThat(root.getPseudoClassStates()).doesNotContain(Stylesheets.PRESENTING);
+        }
+
         @Test
         void ctrlDSwitchesToTheDarkTokens() throws Exception {
             javafx.scene.Parent root = app.window().scene().getRoot();
             press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK));
             assertThat(lookup("#darkToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        }
+    }
+
+    @Nested
+    class Styling {
+        /** Applies CSS to the whole window now, and lets the pulses that follow run. */
+        void styleNow() {
+            interact(() -> app.window().scene().getRoot().applyCss());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        @Test
+        void theWindowLoadsWithoutCssWarnings() {
+            styleNow();
+            assertThat(css.lines()).isEmpty();
+        }
+
+        @Test
+        void everyTabInEveryThemeStylesWithoutCssWarnings() throws Exception {
+            for (String tab : List.of("Supervision tree", "Schedulers", "Processes")) {
+                clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(tab)).<Node>query());
+                styleNow();
+                type(KeyCode.F5);
+                waitUntil(() -> state().presenterProperty().get());
+                styleNow();
+                press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+                waitUntil(() -> state().themeProperty().get() == beamscope.app.theme.Theme.DARK);
+                styleNow();
+                type(KeyCode.F5);
+                press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+                waitUntil(() -> !state().presenterProperty().get() && state().themeProperty().get() == beamscope.app.theme.Theme.LIGHT);
+                styleNow();
+            }
+            assertThat(css.lines()).isEmpty();
+        }
+
+        @Test
+        void everyPaintAndLineWidthOfBothCanvasesComesFromTheStylesheets_inEveryTheme() throws Exception {
+            TreeCanvas tree = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+            SchedulerCanvas lanes = lookup("#schedLanes").queryAs(SchedulerCanvas.class);
+            for (boolean presenter : List.of(false, true))
+                for (beamscope.app.theme.Theme theme : beamscope.app.theme.Theme.values()) {
+                    interact(() -> {
+                        state().presenterProperty().set(presenter);
+                        state().themeProperty().set(theme);
+                    });
+                    styleNow();
+                    assertThat(onFx(() -> tree.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
+                    assertThat(onFx(() -> lanes.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
+                }
+        }
+
+        @Test
+        void aTokenNoStylesheetDefines_isCaught() {
+            // the check above can fail: an unresolvable token in the window is recorded
+            Label probe = new Label("probe");
+            interact(() -> {
+                probe.setStyle("-fx-text-fill: -bs-no-such-token;");
+                ((javafx.scene.layout.Pane) lookup("#treePane").query()).getChildren().add(probe);
+            });
+            styleNow();
+            assertThat(css.lines()).anyMatch(l -> l.contains("-bs-no-such-token"));
+            interact(() -> ((javafx.scene.layout.Pane) probe.getParent()).getChildren().remove(probe));
         }
     }
 }

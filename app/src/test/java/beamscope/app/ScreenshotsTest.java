@@ -23,13 +23,15 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes docs/screenshot-main.png (1280×800) and docs/screenshot-presenter.png (1024×768) from the real
- * window via Scene.snapshot. Not part of the normal build; run it with
+ * Writes docs/screenshot-main.png (1280×800), docs/screenshot-dark.png and docs/screenshot-presenter.png
+ * (1024×768) from the real window via Scene.snapshot, and the presenter-mode tree and scheduler tabs to
+ * app/target/shots/. Not part of the normal build; run it with
  * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups=}.
  */
 @Tag("screenshots")
 class ScreenshotsTest extends FxRobot {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
+    private static final Path SHOTS = Path.of("target/shots");
 
     private BeamscopeApp app;
 
@@ -84,6 +86,14 @@ class ScreenshotsTest extends FxRobot {
         });
         settle(w);
         save(w, DOCS.resolve("screenshot-presenter.png"));
+
+        // the other tabs in presenter mode, to look at (not in docs/)
+        for (String[] tab : new String[][] {{"Message", "presenter-message.png"}, {"Events", "presenter-events.png"},
+                {"Inspector", null}, {"Supervision tree", "presenter-tree.png"}, {"Schedulers", "presenter-schedulers.png"}}) {
+            clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(tab[0])).<javafx.scene.Node>query());
+            settle(w);
+            if (tab[1] != null) save(w, SHOTS.resolve(tab[1]));
+        }
     }
 
     private void stageUp(MainWindow w) {

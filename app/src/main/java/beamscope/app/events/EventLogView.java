@@ -33,6 +33,12 @@ public class EventLogView {
         dropped.textProperty().bind(vm.droppedProperty());
         list.setItems(vm.shown());
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // long lines wrap at the list's width (a narrow pane, large type) instead of running off it
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(EventLogViewModel.Entry e, boolean empty) {
                 super.updateItem(e, empty);

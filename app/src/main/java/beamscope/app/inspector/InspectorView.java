@@ -20,7 +20,9 @@ import javafx.scene.layout.VBox;
 
 /** The inspector's controller: binds labels and lists; pids in links and monitors select on click. */
 public class InspectorView {
-    @FXML private Label title, exitReason, state;
+    /** A list row's height in em of the inspector's type (modena's cell padding around one line). */
+    private static final double ROW_EM = 1.9;
+    @FXML private Label heading, title, exitReason, state;
     @FXML private VBox deadBox, stateBox, aliveBox;
     @FXML private TableView<InspectorViewModel.Field> fields;
     @FXML private TableColumn<InspectorViewModel.Field, String> fieldName, fieldValue;
@@ -40,6 +42,24 @@ public class InspectorView {
         fieldName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         fieldValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         fields.setItems(vm.fields());
+        beamscope.app.TypeScale.columns(supervisor, fields.getColumns());
+        // the lists in rows of the type: each wants all its rows (children up to eight) and keeps at least
+        // a few when the inspector is short, which then scrolls as a whole rather than squeezing them to one
+        Runnable fitLists = () -> {
+            double row = Math.ceil(ROW_EM * supervisor.getFont().getSize());
+            int n = fields.getItems().size(), c = Math.max(1, children.getItems().size());
+            fields.setFixedCellSize(row);
+            fields.setPrefHeight(row * n + 2);
+            fields.setMinHeight(row * Math.min(n, 5) + 2);
+            children.setFixedCellSize(row);
+            children.setPrefHeight(row * Math.min(c, 8) + row * 0.7);   // and its horizontal scroll bar
+            children.setMinHeight(row * Math.min(c, 3) + row * 0.7);
+        };
+        supervisor.fontProperty().addListener(o -> fitLists.run());
+        vm.fields().addListener((ListChangeListener<InspectorViewModel.Field>) c -> fitLists.run());
+        vm.children().addListener((ListChangeListener<ChildView>) c -> fitLists.run());
+        fitLists.run();
+        heading.managedProperty().bind(heading.visibleProperty());   // hidden under a tab that names it (app.css)
         mailbox.setItems(vm.mailbox());
         supervisor.textProperty().bind(vm.supervisorProperty());
         show(supervisorBox, vm.supervisorProperty().isNotEmpty());

@@ -41,7 +41,7 @@ public class ProcessTableView {
                 memoryColumn, schedulerColumn, parentColumn, restartsColumn)) {
             presenter.addListener((o, a, on) -> c.setVisible(!on));
         }
-        presenter.addListener((o, a, on) -> pidColumn.setMinWidth(on ? 160 : 110));
+        beamscope.app.TypeScale.columns(summary, table.getColumns());
         column(pidColumn, SortKey.PID, r -> r.pid().toString());
         column(nameColumn, SortKey.NAME, r -> r.name() == null ? "" : r.name());
         column(initialCallColumn, SortKey.INITIAL_CALL, r -> r.initialCall() == null ? "" : r.initialCall());

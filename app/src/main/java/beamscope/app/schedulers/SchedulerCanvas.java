@@ -5,15 +5,14 @@ import beamscope.runtime.Pid;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
+import beamscope.app.theme.CanvasStyle;
+import beamscope.app.theme.CanvasStyle.Key;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -22,31 +21,24 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws one lane per scheduler: what runs now, the run queue per priority as bars, and a utilisation
- * sparkline over the last minute. Redraws once per pulse when a new frame arrived. Colours come from
- * CSS ({@code css/schedulers.css}).
+ * sparkline over the last minute. Redraws once per pulse when a new frame arrived. Colours and line
+ * widths come from CSS ({@code css/schedulers.css}), through a {@link CanvasStyle}.
  */
-public final class SchedulerCanvas extends Region {
+public final class SchedulerCanvas extends Region implements CanvasStyle.Styled {
 
-    private static final StyleablePropertyFactory<SchedulerCanvas> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final CanvasStyle.Schema CSS = new CanvasStyle.Schema(Region.getClassCssMetaData());
+    static final Key<Paint> BACKGROUND = CSS.paint("-bs-sched-background"), STRIPE = CSS.paint("-bs-sched-stripe"),
+            TEXT = CSS.paint("-bs-sched-text"), MUTED = CSS.paint("-bs-sched-muted"), TRACK = CSS.paint("-bs-sched-track"),
+            MAX_BAR = CSS.paint("-bs-sched-max"), HIGH_BAR = CSS.paint("-bs-sched-high"),
+            NORMAL_BAR = CSS.paint("-bs-sched-normal"), LOW_BAR = CSS.paint("-bs-sched-low"),
+            RUNNING = CSS.paint("-bs-sched-running"), SPARK = CSS.paint("-bs-sched-spark"),
+            SPARK_FILL = CSS.paint("-bs-sched-spark-fill"), SELECTED = CSS.paint("-bs-sched-selected");
+    /** The outline around the selected running process; the utilisation sparkline; the sparkline's base line. */
+    static final Key<Number> SELECTED_WIDTH = CSS.width("-bs-sched-selected-width"), SPARK_WIDTH = CSS.width("-bs-sched-spark-width"),
+            AXIS_WIDTH = CSS.width("-bs-sched-axis-width");
+    private static final Key<Font> FONT = CSS.font();
 
-    private final StyleableObjectProperty<Paint> background = paint("background", "-bs-sched-background");
-    private final StyleableObjectProperty<Paint> stripe = paint("stripe", "-bs-sched-stripe");
-    private final StyleableObjectProperty<Paint> text = paint("text", "-bs-sched-text");
-    private final StyleableObjectProperty<Paint> muted = paint("muted", "-bs-sched-muted");
-    private final StyleableObjectProperty<Paint> track = paint("track", "-bs-sched-track");
-    private final StyleableObjectProperty<Paint> maxBar = paint("maxBar", "-bs-sched-max");
-    private final StyleableObjectProperty<Paint> highBar = paint("highBar", "-bs-sched-high");
-    private final StyleableObjectProperty<Paint> normalBar = paint("normalBar", "-bs-sched-normal");
-    private final StyleableObjectProperty<Paint> lowBar = paint("lowBar", "-bs-sched-low");
-    private final StyleableObjectProperty<Paint> running = paint("running", "-bs-sched-running");
-    private final StyleableObjectProperty<Paint> spark = paint("spark", "-bs-sched-spark");
-    private final StyleableObjectProperty<Paint> sparkFill = paint("sparkFill", "-bs-sched-spark-fill");
-    private final StyleableObjectProperty<Paint> selected = paint("selected", "-bs-sched-selected");
-    private final StyleableObjectProperty<Number> lineWidth =
-            (StyleableObjectProperty<Number>) CSS.createStyleableNumberProperty(this, "lineWidth", "-bs-sched-line-width", c -> c.lineWidth, 1.5);
-    private final StyleableObjectProperty<Font> font =
-            (StyleableObjectProperty<Font>) CSS.createStyleableFontProperty(this, "font", "-fx-font", c -> c.font, Font.getDefault(), true);
-
+    private final CanvasStyle style = CSS.style(this, () -> dirty = true);
     private final Canvas canvas = new Canvas();
     private final Text measure = new Text();
     private SchedulerViewModel vm;
@@ -67,10 +59,6 @@ public final class SchedulerCanvas extends Region {
             if (s == null) pulse.stop();
             else pulse.start();
         });
-        for (var p : List.of(background, stripe, text, muted, track, maxBar, highBar, normalBar, lowBar, running, spark,
-                sparkFill, selected)) p.addListener(o -> dirty = true);
-        font.addListener(o -> dirty = true);
-        lineWidth.addListener(o -> dirty = true);
         widthProperty().addListener(o -> { canvas.setWidth(getWidth()); dirty = true; });
         heightProperty().addListener(o -> { canvas.setHeight(getHeight()); dirty = true; });
         setOnMouseClicked(e -> {
@@ -80,32 +68,19 @@ public final class SchedulerCanvas extends Region {
         });
     }
 
-    private StyleableObjectProperty<Paint> paint(String name, String css) {
-        return (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this, name, css, c -> switch (name) {
-            case "background" -> c.background;
-            case "stripe" -> c.stripe;
-            case "text" -> c.text;
-            case "muted" -> c.muted;
-            case "track" -> c.track;
-            case "maxBar" -> c.maxBar;
-            case "highBar" -> c.highBar;
-            case "normalBar" -> c.normalBar;
-            case "lowBar" -> c.lowBar;
-            case "running" -> c.running;
-            case "spark" -> c.spark;
-            case "sparkFill" -> c.sparkFill;
-            case "selected" -> c.selected;
-            default -> throw new IllegalArgumentException(name);
-        }, Color.GRAY);
-    }
-
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS.getCssMetaData();
+        return CSS.cssMetaData();
     }
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CSS.getCssMetaData();
+        return CSS.cssMetaData();
+    }
+
+    /** What CSS gave this canvas to draw with. */
+    @Override
+    public CanvasStyle canvasStyle() {
+        return style;
     }
 
     public void setViewModel(SchedulerViewModel vm) {
@@ -120,19 +95,25 @@ public final class SchedulerCanvas extends Region {
         canvas.relocate(0, 0);
     }
 
-    /** Column edges in pixels: id | running now | run queues | utilisation. */
+    /** Column edges in pixels: id | running now | run queues | utilisation (its percentage ends the row). */
     record Columns(double id, double running, double queues, double spark, double end) {}
 
+    /**
+     * The id column and the percentage are sized by the type; the running process, the queues and the
+     * sparkline share what is left (35 : 35 : 30, each with a floor in em), so large type in a narrow
+     * pane squeezes the sparkline before it overlaps text.
+     */
     private Columns columns() {
         double em = em(), w = getWidth();
-        double id = em * 0.6, run = id + em * 3.2;
-        double queues = run + Math.max(em * 9, w * 0.24);
-        double spark = queues + Math.max(em * 16, w * 0.36);
-        return new Columns(id, run, queues, spark, w - em * 0.6);
+        double id = em * 0.6, run = id + em * 3.2, end = w - em * 0.6;
+        double free = Math.max(0, end - em * 4.4 - run);
+        double queues = run + Math.max(em * 7, free * 0.35);
+        double spark = queues + Math.max(em * 10, free * 0.35);
+        return new Columns(id, run, queues, spark, end);
     }
 
     private double em() {
-        return font.get().getSize();
+        return style.font(FONT).getSize();
     }
 
     private double headerHeight() {
@@ -155,7 +136,7 @@ public final class SchedulerCanvas extends Region {
         drawn = vm.changes();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight(), em = em();
-        gc.setFill(background.get());
+        gc.setFill(style.paint(BACKGROUND));
         gc.fillRect(0, 0, w, h);
         Columns c = columns();
         double hh = headerHeight(), lh = laneHeight();
@@ -166,22 +147,29 @@ public final class SchedulerCanvas extends Region {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(bold(0.8));
-        gc.setFill(muted.get());
+        gc.setFill(style.paint(MUTED));
         double line1 = em * 0.9, line2 = em * 2.1;
-        gc.fillText("SCHEDULER · RUNNING NOW", c.id(), line1);
-        gc.fillText(fit("RUN QUEUES · FULL BAR = " + vm.queueScale(), c.spark() - c.queues() - em, gc.getFont()),
-                c.queues(), line1);
-        gc.fillText("UTILISATION · LAST 60 s", c.spark() + em * 0.4, line1);
+        gc.fillText(fitOne(c.queues() - c.id() - em, gc.getFont(), "SCHEDULER · RUNNING NOW", "RUNNING NOW"), c.id(), line1);
+        gc.fillText(fitOne(c.spark() - c.queues() - em, gc.getFont(), "RUN QUEUES · FULL BAR = " + vm.queueScale(),
+                "RUN QUEUES · FULL = " + vm.queueScale(), "RUN QUEUES"), c.queues(), line1);
+        gc.fillText(fitOne(c.end() - c.spark() - em * 0.4, gc.getFont(), "UTILISATION · LAST 60 s", "UTILISATION"),
+                c.spark() + em * 0.4, line1);
         double qw = (c.spark() - c.queues() - em) / 4;
         String[] pri = {"max", "high", "normal", "low"};
-        Paint[] barPaint = {maxBar.get(), highBar.get(), normalBar.get(), lowBar.get()};
+        Paint[] barPaint = {style.paint(MAX_BAR), style.paint(HIGH_BAR), style.paint(NORMAL_BAR), style.paint(LOW_BAR)};
         gc.setFont(plain(0.8));
+        // each priority over its bar column; where a name would run into the next column, one after the other
+        double swatch = em * 0.85, gap = em * 0.6, widest = 0;
+        for (String p : pri) widest = Math.max(widest, width(p, gc.getFont()));
+        boolean aligned = swatch + widest + gap <= qw;
+        double at = c.queues();
         for (int i = 0; i < 4; i++) {
-            double x = c.queues() + i * qw;
+            if (aligned) at = c.queues() + i * qw;
             gc.setFill(barPaint[i]);
-            gc.fillRoundRect(x, line2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
-            gc.setFill(muted.get());
-            gc.fillText(pri[i], x + em * 0.85, line2);
+            gc.fillRoundRect(at, line2 - em * 0.3, em * 0.6, em * 0.6, em * 0.2, em * 0.2);
+            gc.setFill(style.paint(MUTED));
+            gc.fillText(pri[i], at + swatch, line2);
+            at += swatch + width(pri[i], gc.getFont()) + gap;
         }
 
         Pid sel = vm.selectionProperty().get();
@@ -192,40 +180,40 @@ public final class SchedulerCanvas extends Region {
             double top = hh + i * lh, mid = top + lh / 2;
             if (top > h) break;
             if (i % 2 == 0) {
-                gc.setFill(stripe.get());
+                gc.setFill(style.paint(STRIPE));
                 gc.fillRect(0, top, w, lh);
             }
             // id and running process
-            gc.setFill(l.running() != null ? running.get() : paused && vm.steppedLane() == l.id() ? selected.get() : track.get());
+            gc.setFill(l.running() != null ? style.paint(RUNNING) : paused && vm.steppedLane() == l.id() ? style.paint(SELECTED) : style.paint(TRACK));
             gc.fillRoundRect(c.id(), top + lh * 0.15, em * 0.4, lh * 0.7, em * 0.4, em * 0.4);
             gc.setFont(bold(tight ? tightScale : 1));
-            gc.setFill(text.get());
+            gc.setFill(style.paint(TEXT));
             gc.setTextAlign(TextAlignment.LEFT);
             if (textFits) gc.fillText(Integer.toString(l.id() + 1), c.id() + em * 0.8, mid);
             double nameW = c.queues() - c.running() - em;
             if (l.running() != null) {
                 boolean isSel = l.running().equals(sel);
                 if (isSel) {
-                    gc.setStroke(selected.get());
-                    gc.setLineWidth(lineWidth.get().doubleValue() * 1.5);
+                    gc.setStroke(style.paint(SELECTED));
+                    gc.setLineWidth(style.width(SELECTED_WIDTH));
                     gc.strokeRoundRect(c.running() - em * 0.3, top + lh * 0.1, nameW + em * 0.4, lh * 0.8, em * 0.6, em * 0.6);
                 }
                 String pid = "<0." + l.running().id() + ".0>";
                 if (roomy) {
                     gc.setFont(bold(1));
-                    gc.setFill(text.get());
+                    gc.setFill(style.paint(TEXT));
                     gc.fillText(fit(l.runningName(), nameW, gc.getFont()), c.running(), top + lh * 0.34);
                     gc.setFont(plain(0.8));
-                    gc.setFill(muted.get());
+                    gc.setFill(style.paint(MUTED));
                     gc.fillText(pid, c.running(), top + lh * 0.7);
                 } else if (textFits) {
                     gc.setFont(bold(tight ? tightScale : 0.95));
-                    gc.setFill(text.get());
+                    gc.setFill(style.paint(TEXT));
                     gc.fillText(fit(l.runningName() + "  " + pid, nameW, gc.getFont()), c.running(), mid);
                 }
             } else if (textFits) {
                 gc.setFont(plain(tight ? tightScale : 0.95));
-                gc.setFill(muted.get());
+                gc.setFill(style.paint(MUTED));
                 String what = !paused ? "idle" : vm.steppedLane() == l.id() ? "paused · stepped" : "paused";
                 gc.fillText(fit(what, nameW, gc.getFont()), c.running(), mid);
             }
@@ -234,7 +222,7 @@ public final class SchedulerCanvas extends Region {
             double barH = Math.min(em * 1.1, lh * 0.55);
             for (int k = 0; k < 4; k++) {
                 double x = c.queues() + k * qw, bw = qw - em * 0.6;
-                gc.setFill(track.get());
+                gc.setFill(style.paint(TRACK));
                 gc.fillRoundRect(x, mid - barH / 2, bw, barH, barH * 0.4, barH * 0.4);
                 if (q[k] > 0) {
                     double fw = Math.max(barH * 0.4, bw * Math.min(1, q[k] / (double) vm.queueScale()));
@@ -243,7 +231,7 @@ public final class SchedulerCanvas extends Region {
                 }
                 if (!tight) {
                     gc.setFont(bold(0.75));
-                    gc.setFill(q[k] > 0 ? text.get() : muted.get());
+                    gc.setFill(q[k] > 0 ? style.paint(TEXT) : style.paint(MUTED));
                     gc.setTextAlign(TextAlignment.RIGHT);
                     gc.fillText(Numbers.compact(q[k]), x + bw - em * 0.3, mid);
                     gc.setTextAlign(TextAlignment.LEFT);
@@ -257,8 +245,8 @@ public final class SchedulerCanvas extends Region {
     private void drawSpark(GraphicsContext gc, int lane, double x, double y, double w, double h, double now, boolean tight,
             boolean textFits, double tightScale) {
         UtilisationHistory hist = vm.history();
-        gc.setStroke(track.get());
-        gc.setLineWidth(1);
+        gc.setStroke(style.paint(TRACK));
+        gc.setLineWidth(style.width(AXIS_WIDTH));
         gc.strokeLine(x, y + h, x + w, y + h);
         long newest = hist.newest(), window = hist.window();
         int n = hist.size();
@@ -275,26 +263,38 @@ public final class SchedulerCanvas extends Region {
             ys[k] = y + h;
             xs[k + 1] = xs[0];
             ys[k + 1] = y + h;
-            gc.setFill(sparkFill.get());
+            gc.setFill(style.paint(SPARK_FILL));
             gc.fillPolygon(xs, ys, n + 2);
-            gc.setStroke(spark.get());
-            gc.setLineWidth(lineWidth.get().doubleValue() * 0.7);
+            gc.setStroke(style.paint(SPARK));
+            gc.setLineWidth(style.width(SPARK_WIDTH));
             gc.strokePolyline(xs, ys, n);
         }
         if (!textFits) return;
         gc.setFont(bold(tight ? tightScale : 0.95));
-        gc.setFill(text.get());
+        gc.setFill(style.paint(TEXT));
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.fillText(now < 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);
         gc.setTextAlign(TextAlignment.LEFT);
     }
 
     private Font bold(double scale) {
-        return Font.font(font.get().getFamily(), FontWeight.BOLD, font.get().getSize() * scale);
+        return Font.font(style.font(FONT).getFamily(), FontWeight.BOLD, style.font(FONT).getSize() * scale);
     }
 
     private Font plain(double scale) {
-        return Font.font(font.get().getFamily(), FontWeight.NORMAL, font.get().getSize() * scale);
+        return Font.font(style.font(FONT).getFamily(), FontWeight.NORMAL, style.font(FONT).getSize() * scale);
+    }
+
+    private double width(String s, Font f) {
+        measure.setFont(f);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The first of these titles that fits; the last one cut to fit if none does. */
+    private String fitOne(double max, Font f, String... titles) {
+        for (String t : titles) if (width(t, f) <= max) return t;
+        return fit(titles[titles.length - 1], max, f);
     }
 
     private String fit(String s, double max, Font f) {

@@ -14,7 +14,6 @@ import javafx.scene.control.Slider;
 public final class SchedulersView {
 
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
-    static final String STYLESHEET = beamscope.app.Views.css("schedulers");
 
     private final SchedulerViewModel viewModel;
     @FXML private Parent root;
@@ -28,9 +27,7 @@ public final class SchedulersView {
     }
 
     public static Parent load(SchedulerViewModel viewModel) {
-        Parent root = beamscope.app.Views.load("Schedulers", new SchedulersView(viewModel));
-        beamscope.app.Views.keepFirstInScene(root, STYLESHEET);
-        return root;
+        return beamscope.app.Views.load("Schedulers", new SchedulersView(viewModel), "schedulers");
     }
 
     @FXML

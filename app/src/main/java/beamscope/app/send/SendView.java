@@ -40,6 +40,7 @@ public class SendView {
             b.setToggleGroup(group);
             b.setUserData(d);
             b.setFocusTraversable(false);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             deliveries.getChildren().add(b);
             if (vm.deliveryProperty().get() == d) b.setSelected(true);
         }

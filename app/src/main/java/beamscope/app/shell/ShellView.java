@@ -15,6 +15,12 @@ public class ShellView {
         title.textProperty().bind(vm.titleProperty());
         lines.setItems(vm.lines());
         lines.setCellFactory(l -> new ListCell<>() {
+            {
+                // long lines wrap at the list's width (a narrow pane, large type) instead of running off it
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ShellViewModel.Line line, boolean empty) {
                 super.updateItem(line, empty);

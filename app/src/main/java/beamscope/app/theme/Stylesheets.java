@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.scene.Parent;
 
 /**
  * Puts the right stylesheets on the scene root: {@code tokens.css} (semantic colour tokens) and
- * {@code app.css} (rules that use only tokens) always, then {@code theme-dark.css} and
- * {@code presenter.css}, which only redefine tokens, when switched on.
+ * {@code app.css} (rules that use only tokens) always, then {@code theme-dark.css} or {@code presenter.css},
+ * which only redefine tokens. Presenter mode is a light, high-contrast theme of its own: while it is on,
+ * the dark tokens stay out (the theme switch is kept for afterwards). The root also carries the
+ * {@code :presenter} pseudo-class, for the few layout rules that differ at presenter size.
  */
 public final class Stylesheets {
     private Stylesheets() {}
@@ -18,18 +21,27 @@ public final class Stylesheets {
     public static final String TOKENS = Views.css("tokens"), APP = Views.css("app"), DARK = Views.css("theme-dark"),
             PRESENTER = Views.css("presenter");
 
+    /** On the scene root in presenter mode. */
+    public static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenter");
+
     /** Keeps {@code root}'s stylesheets in step with the theme and presenter switches. */
     public static void follow(Parent root, ObjectProperty<Theme> theme, BooleanProperty presenter) {
-        Runnable apply = () -> root.getStylesheets().setAll(sheets(theme.get(), presenter.get()));
+        Runnable apply = () -> apply(root, theme.get(), presenter.get());
         theme.addListener((o, a, b) -> apply.run());
         presenter.addListener((o, a, b) -> apply.run());
         apply.run();
     }
 
+    /** Styles {@code root} for this theme and mode, once. */
+    public static void apply(Parent root, Theme theme, boolean presenter) {
+        root.getStylesheets().setAll(sheets(theme, presenter));
+        root.pseudoClassStateChanged(PRESENTING, presenter);
+    }
+
     public static List<String> sheets(Theme theme, boolean presenter) {
         List<String> s = new ArrayList<>(List.of(TOKENS, APP));
-        if (theme == Theme.DARK) s.add(DARK);
         if (presenter) s.add(PRESENTER);
+        else if (theme == Theme.DARK) s.add(DARK);
         return s;
     }
 }

@@ -13,7 +13,7 @@ public final class SupervisionTreeView {
 
     private final TreeViewModel viewModel;
     @FXML private TreeCanvas canvas;
-    @FXML private Label summary;
+    @FXML private Label summary, hint;
 
     private SupervisionTreeView(TreeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -21,16 +21,13 @@ public final class SupervisionTreeView {
 
     /** Loads the view for this view model. */
     public static Parent load(TreeViewModel viewModel) {
-        Parent root = beamscope.app.Views.load("SupervisionTree", new SupervisionTreeView(viewModel));
-        beamscope.app.Views.keepFirstInScene(root, STYLESHEET);
-        return root;
+        return beamscope.app.Views.load("SupervisionTree", new SupervisionTreeView(viewModel), "tree");
     }
-
-    static final String STYLESHEET = beamscope.app.Views.css("tree");
 
     @FXML
     private void initialize() {
         canvas.setViewModel(viewModel);
+        hint.managedProperty().bind(hint.visibleProperty());
         viewModel.frameProperty().addListener((o, a, f) -> summary.setText(summaryOf(f)));
         summary.setText(summaryOf(viewModel.frame()));
     }

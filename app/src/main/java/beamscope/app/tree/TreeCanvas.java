@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
+import beamscope.app.theme.CanvasStyle;
+import beamscope.app.theme.CanvasStyle.Key;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -29,39 +28,31 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws a {@link TreeViewModel} on a canvas: boxes, elbow links, badges, fold toggles and the
  * crash/restart animations. Redraws at most once per pulse, and only when something changed or an
- * animation runs. Every colour comes from CSS ({@code css/tree.css} sets the {@code -bs-tree-*}
- * properties from the theme's tokens).
+ * animation runs. Every colour and line width comes from CSS ({@code css/tree.css} sets the
+ * {@code -bs-tree-*} properties from the theme's tokens), through a {@link CanvasStyle}.
  */
-public final class TreeCanvas extends Region {
+public final class TreeCanvas extends Region implements CanvasStyle.Styled {
 
-    private static final StyleablePropertyFactory<TreeCanvas> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final CanvasStyle.Schema CSS = new CanvasStyle.Schema(Region.getClassCssMetaData());
+    static final Key<Paint> BACKGROUND = CSS.paint("-bs-tree-background"), LINE = CSS.paint("-bs-tree-line"),
+            TEXT = CSS.paint("-bs-tree-text"), MUTED = CSS.paint("-bs-tree-muted"), BOX = CSS.paint("-bs-tree-box"),
+            BOX_BORDER = CSS.paint("-bs-tree-box-border"), SUPERVISOR_BOX = CSS.paint("-bs-tree-supervisor"),
+            NODE_BOX = CSS.paint("-bs-tree-node"), NODE_TEXT = CSS.paint("-bs-tree-node-text"),
+            RUNNING = CSS.paint("-bs-tree-running"), RUNNABLE = CSS.paint("-bs-tree-runnable"),
+            WAITING = CSS.paint("-bs-tree-waiting"), SUSPENDED = CSS.paint("-bs-tree-suspended"),
+            EXITING = CSS.paint("-bs-tree-exiting"), BADGE = CSS.paint("-bs-tree-badge"),
+            BADGE_HOT = CSS.paint("-bs-tree-badge-hot"), BADGE_TEXT = CSS.paint("-bs-tree-badge-text"),
+            SELECTED = CSS.paint("-bs-tree-selected"), DIED = CSS.paint("-bs-tree-died"),
+            RESTARTED = CSS.paint("-bs-tree-restarted"), REACTED = CSS.paint("-bs-tree-reacted");
+    /** Links between boxes; box outlines; the selected box's outline; fold toggles; restart and reaction rings. */
+    static final Key<Number> EDGE_WIDTH = CSS.width("-bs-tree-edge-width"), BORDER_WIDTH = CSS.width("-bs-tree-border-width"),
+            SELECTED_WIDTH = CSS.width("-bs-tree-selected-width"), TOGGLE_WIDTH = CSS.width("-bs-tree-toggle-width"),
+            EFFECT_WIDTH = CSS.width("-bs-tree-effect-width");
+    /** The smallest type that following the tree's size (auto-fit) shrinks the boxes' names to. */
+    static final Key<Number> FIT_MIN_TYPE = CSS.size("-bs-tree-fit-min-type");
+    private static final Key<Font> FONT = CSS.font();
 
-    private final StyleableObjectProperty<Paint> background = paint("background", "-bs-tree-background");
-    private final StyleableObjectProperty<Paint> line = paint("line", "-bs-tree-line");
-    private final StyleableObjectProperty<Paint> text = paint("text", "-bs-tree-text");
-    private final StyleableObjectProperty<Paint> muted = paint("muted", "-bs-tree-muted");
-    private final StyleableObjectProperty<Paint> box = paint("box", "-bs-tree-box");
-    private final StyleableObjectProperty<Paint> boxBorder = paint("boxBorder", "-bs-tree-box-border");
-    private final StyleableObjectProperty<Paint> supervisorBox = paint("supervisorBox", "-bs-tree-supervisor");
-    private final StyleableObjectProperty<Paint> nodeBox = paint("nodeBox", "-bs-tree-node");
-    private final StyleableObjectProperty<Paint> nodeText = paint("nodeText", "-bs-tree-node-text");
-    private final StyleableObjectProperty<Paint> running = paint("running", "-bs-tree-running");
-    private final StyleableObjectProperty<Paint> runnable = paint("runnable", "-bs-tree-runnable");
-    private final StyleableObjectProperty<Paint> waiting = paint("waiting", "-bs-tree-waiting");
-    private final StyleableObjectProperty<Paint> suspended = paint("suspended", "-bs-tree-suspended");
-    private final StyleableObjectProperty<Paint> exiting = paint("exiting", "-bs-tree-exiting");
-    private final StyleableObjectProperty<Paint> badge = paint("badge", "-bs-tree-badge");
-    private final StyleableObjectProperty<Paint> badgeHot = paint("badgeHot", "-bs-tree-badge-hot");
-    private final StyleableObjectProperty<Paint> badgeText = paint("badgeText", "-bs-tree-badge-text");
-    private final StyleableObjectProperty<Paint> selected = paint("selected", "-bs-tree-selected");
-    private final StyleableObjectProperty<Paint> died = paint("died", "-bs-tree-died");
-    private final StyleableObjectProperty<Paint> restarted = paint("restarted", "-bs-tree-restarted");
-    private final StyleableObjectProperty<Paint> reacted = paint("reacted", "-bs-tree-reacted");
-    private final StyleableObjectProperty<Number> lineWidth =
-            (StyleableObjectProperty<Number>) CSS.createStyleableNumberProperty(this, "lineWidth", "-bs-tree-line-width", c -> c.lineWidth, 1.5);
-    private final StyleableObjectProperty<Font> font =
-            (StyleableObjectProperty<Font>) CSS.createStyleableFontProperty(this, "font", "-fx-font", c -> c.font, Font.getDefault(), true);
-
+    private final CanvasStyle style = CSS.style(this, () -> dirty = true);
     private final Canvas canvas = new Canvas();
     private final Text measure = new Text();
     private final Map<String, String> fitted = new HashMap<>();
@@ -88,76 +79,55 @@ public final class TreeCanvas extends Region {
             if (s == null) pulse.stop();
             else pulse.start();
         });
-        for (var p : List.of(background, line, text, muted, box, boxBorder, supervisorBox, nodeBox, nodeText, running,
-                runnable, waiting, suspended, exiting, badge, badgeHot, badgeText, selected, died, restarted, reacted))
-            p.addListener(o -> dirty = true);
-        lineWidth.addListener(o -> dirty = true);
-        font.addListener(o -> { dirty = true; fitted.clear(); });
+        style.property(FONT).addListener(o -> {
+            fitted.clear();
+            if (autoFit) fitNow(autoFitMinScale());
+        });
+        style.property(FIT_MIN_TYPE).addListener(o -> { if (autoFit) fitNow(autoFitMinScale()); });
         widthProperty().addListener(o -> resized());
         heightProperty().addListener(o -> resized());
         wireInput();
     }
 
-    private StyleableObjectProperty<Paint> paint(String name, String css) {
-        return (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this, name, css, c -> switch (name) {
-            case "background" -> c.background;
-            case "line" -> c.line;
-            case "text" -> c.text;
-            case "muted" -> c.muted;
-            case "box" -> c.box;
-            case "boxBorder" -> c.boxBorder;
-            case "supervisorBox" -> c.supervisorBox;
-            case "nodeBox" -> c.nodeBox;
-            case "nodeText" -> c.nodeText;
-            case "running" -> c.running;
-            case "runnable" -> c.runnable;
-            case "waiting" -> c.waiting;
-            case "suspended" -> c.suspended;
-            case "exiting" -> c.exiting;
-            case "badge" -> c.badge;
-            case "badgeHot" -> c.badgeHot;
-            case "badgeText" -> c.badgeText;
-            case "selected" -> c.selected;
-            case "died" -> c.died;
-            case "restarted" -> c.restarted;
-            case "reacted" -> c.reacted;
-            default -> throw new IllegalArgumentException(name);
-        }, Color.GRAY);
-    }
-
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS.getCssMetaData();
+        return CSS.cssMetaData();
     }
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CSS.getCssMetaData();
+        return CSS.cssMetaData();
+    }
+
+    /** What CSS gave this canvas to draw with. */
+    @Override
+    public CanvasStyle canvasStyle() {
+        return style;
     }
 
     /** Shows this view model; the canvas follows its frames from now on. */
     public void setViewModel(TreeViewModel vm) {
         this.vm = vm;
         vm.frameProperty().addListener((o, a, f) -> {
-            if (autoFit) fitNow(AUTO_FIT_MIN_SCALE);
+            if (autoFit) fitNow(autoFitMinScale());
             Pid sel = vm.selectionProperty().get();
             if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
-        vm.selectionProperty().addListener(o -> dirty = true);
+        vm.selectionProperty().addListener(o -> {
+            dirty = true;
+            if (autoFit) fitNow(autoFitMinScale());
+        });
         dirty = true;
-    }
-
-    /** The text colour CSS gave this canvas (for tests of theming). */
-    public Paint textPaint() {
-        return text.get();
     }
 
     /** The geometry at the current font size. */
     public TreeGeometry geometry() {
-        return new TreeGeometry(font.get().getSize());
+        return new TreeGeometry(style.font(FONT).getSize());
     }
 
     /** Below this scale, following the tree's size gives up fitting it all and keeps the text legible. */
-    private static final double AUTO_FIT_MIN_SCALE = 0.7;
+    private double autoFitMinScale() {
+        return Math.min(1, style.size(FIT_MIN_TYPE) / style.font(FONT).getSize());
+    }
 
     /** Fits the whole tree into the view, and keeps fitting it as it changes until the user zooms or pans. */
     public void fit() {
@@ -174,21 +144,38 @@ public final class TreeCanvas extends Region {
         vm.zoom(f, getWidth() / 2, getHeight() / 2);
     }
 
+    /**
+     * Fits the tree into the view, but not below {@code minScale}: a tree too big for that is shown at
+     * {@code minScale} around the selection (or from its top left), as far as the tree reaches.
+     */
     private void fitNow(double minScale) {
         if (vm == null || getWidth() <= 0) return;
-        vm.fit(getWidth(), getHeight(), geometry());
+        TreeGeometry g = geometry();
+        vm.fit(getWidth(), getHeight(), g);
         if (vm.scaleProperty().get() < minScale) {
             vm.scaleProperty().set(minScale);
             vm.offsetXProperty().set(0);
             vm.offsetYProperty().set(0);
+            Pid sel = vm.selectionProperty().get();
+            javafx.geometry.Point2D at = sel == null ? null : centreOf(sel);
+            if (at != null) {
+                vm.offsetXProperty().set(around(at.getX(), getWidth(), g.width(vm.frame()) * minScale));
+                vm.offsetYProperty().set(around(at.getY(), getHeight(), g.height(vm.frame()) * minScale));
+            }
         }
         dirty = true;
+    }
+
+    /** The offset that brings {@code at} (a view coordinate at offset 0) to the middle of {@code view}, keeping the content over it. */
+    private static double around(double at, double view, double content) {
+        if (content <= view) return (view - content) / 2;
+        return Math.max(view - content, Math.min(0, view / 2 - at));
     }
 
     private void resized() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        if (autoFit) fitNow(AUTO_FIT_MIN_SCALE);
+        if (autoFit) fitNow(autoFitMinScale());
         dirty = true;
     }
 
@@ -196,7 +183,7 @@ public final class TreeCanvas extends Region {
     private void scrollTo(Pid pid) {
         javafx.geometry.Point2D at = centreOf(pid);
         if (at == null || getWidth() <= 0) return;
-        double m = font.get().getSize() * 8;
+        double m = style.font(FONT).getSize() * 8;
         if (at.getX() >= m && at.getX() <= getWidth() - m && at.getY() >= m && at.getY() <= getHeight() - m) return;
         autoFit = false;
         vm.pan(getWidth() / 2 - at.getX(), getHeight() / 2 - at.getY());
@@ -242,7 +229,7 @@ public final class TreeCanvas extends Region {
         });
         setOnKeyPressed(e -> {
             if (vm == null) return;
-            double step = 4 * font.get().getSize();
+            double step = 4 * style.font(FONT).getSize();
             switch (e.getCode()) {
                 case PLUS, EQUALS, ADD -> zoomIn();
                 case MINUS, SUBTRACT -> zoomOut();
@@ -300,7 +287,7 @@ public final class TreeCanvas extends Region {
         double w = canvas.getWidth(), h = canvas.getHeight();
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setGlobalAlpha(1);
-        gc.setFill(background.get());
+        gc.setFill(style.paint(BACKGROUND));
         gc.fillRect(0, 0, w, h);
         TreeFrame f = vm.frame();
         if (f.items().isEmpty()) return;
@@ -311,8 +298,8 @@ public final class TreeCanvas extends Region {
         double minX = vm.contentX(0), maxX = vm.contentX(w), minY = vm.contentY(0), maxY = vm.contentY(h);
         long now = vm.now();
 
-        gc.setLineWidth(lineWidth.get().doubleValue());
-        gc.setStroke(line.get());
+        gc.setLineWidth(style.width(EDGE_WIDTH));
+        gc.setStroke(style.paint(LINE));
         for (TreeItem it : f.items()) {
             if (it.parent() < 0) continue;
             TreeItem p = f.items().get(it.parent());
@@ -363,12 +350,12 @@ public final class TreeCanvas extends Region {
     }
 
     private Font bold(double scale) {
-        Font b = font.get();
+        Font b = style.font(FONT);
         return Font.font(b.getFamily(), FontWeight.BOLD, b.getSize() * scale);
     }
 
     private Font plain(double scale) {
-        Font b = font.get();
+        Font b = style.font(FONT);
         return Font.font(b.getFamily(), FontWeight.NORMAL, b.getSize() * scale);
     }
 
@@ -378,9 +365,9 @@ public final class TreeCanvas extends Region {
 
     private void drawNode(GraphicsContext gc, TreeGeometry g, TreeItem it) {
         double l = g.left(it), t = g.top(it);
-        gc.setFill(nodeBox.get());
+        gc.setFill(style.paint(NODE_BOX));
         gc.fillRoundRect(l, t, g.boxWidth(), g.boxHeight(), g.boxHeight(), g.boxHeight());
-        gc.setFill(nodeText.get());
+        gc.setFill(style.paint(NODE_TEXT));
         gc.setFont(bold(1));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
@@ -394,13 +381,13 @@ public final class TreeCanvas extends Region {
     private void drawProcess(GraphicsContext gc, TreeGeometry g, TreeItem it, boolean isSelected, boolean justRestarted) {
         double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight(), em = g.em();
         boolean sup = it.kind() == Kind.SUPERVISOR;
-        gc.setFill(sup ? supervisorBox.get() : box.get());
+        gc.setFill(sup ? style.paint(SUPERVISOR_BOX) : style.paint(BOX));
         gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
         gc.setFill(statusPaint(it.status()));
         gc.fillRoundRect(l, t, em * 0.5, bh, em * 0.5, em * 0.5);
         gc.fillRect(l + em * 0.25, t, em * 0.25, bh);
-        gc.setStroke(isSelected ? selected.get() : boxBorder.get());
-        gc.setLineWidth(lineWidth.get().doubleValue() * (isSelected ? 2.2 : 1));
+        gc.setStroke(isSelected ? style.paint(SELECTED) : style.paint(BOX_BORDER));
+        gc.setLineWidth(style.width(isSelected ? SELECTED_WIDTH : BORDER_WIDTH));
         gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
 
         double textLeft = l + em * 0.9, right = l + bw - em * 0.6;
@@ -408,12 +395,12 @@ public final class TreeCanvas extends Region {
         if (it.queue() > 0) badgeW = drawBadge(gc, g, Integer.toString(it.queue()), right, t + bh * 0.32, it.queue() >= 100);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFill(text.get());
+        gc.setFill(style.paint(TEXT));
         gc.setFont(bold(1));
         gc.fillText(fit(it.name(), right - textLeft - badgeW - em * 0.3, gc.getFont()), textLeft, t + bh * 0.32);
 
         gc.setFont(plain(0.82));
-        gc.setFill(muted.get());
+        gc.setFill(style.paint(MUTED));
         String pid = "<0." + it.pid().id() + ".0>";
         String second = sup && it.supervisor() != null
                 ? pid + "  " + it.supervisor().label()
@@ -423,13 +410,13 @@ public final class TreeCanvas extends Region {
         if (restarts > 0) {
             String r = "↻" + restarts;
             restartW = width(r, gc.getFont()) + em * 0.3;
-            gc.setFill(reacted.get());
+            gc.setFill(style.paint(REACTED));
             gc.fillText(r, right - restartW + em * 0.3, t + bh * 0.72);
-            gc.setFill(muted.get());
+            gc.setFill(style.paint(MUTED));
         }
         if (justRestarted) {
             second = pid + "  restarted";
-            gc.setFill(restarted.get());
+            gc.setFill(style.paint(RESTARTED));
         }
         gc.fillText(fit(second, right - textLeft - restartW, gc.getFont()), textLeft, t + bh * 0.72);
         if (TreeGeometry.hasToggle(it)) drawToggle(gc, g, it, it.collapsed() ? "+" + it.children() : "−");
@@ -438,7 +425,7 @@ public final class TreeCanvas extends Region {
     private void drawAggregate(GraphicsContext gc, TreeGeometry g, TreeItem it) {
         double l = g.left(it), t = g.top(it), bw = g.boxWidth(), bh = g.boxHeight(), em = g.em();
         TreeItem.Aggregate a = it.aggregate();
-        gc.setFill(box.get());
+        gc.setFill(style.paint(BOX));
         gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
         // the status breakdown as a stacked bar along the bottom edge
         StatusCounts c = a.statuses();
@@ -452,8 +439,8 @@ public final class TreeCanvas extends Region {
             gc.fillRect(x, barY, segW, em * 0.3);
             x += segW;
         }
-        gc.setStroke(boxBorder.get());
-        gc.setLineWidth(lineWidth.get().doubleValue());
+        gc.setStroke(style.paint(BOX_BORDER));
+        gc.setLineWidth(style.width(BORDER_WIDTH));
         gc.setLineDashes(em * 0.35, em * 0.25);
         gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
         gc.setLineDashes();
@@ -462,11 +449,11 @@ public final class TreeCanvas extends Region {
         double badgeW = a.totalQueue() > 0 ? drawBadge(gc, g, compact(a.totalQueue()), right, t + bh * 0.28, a.totalQueue() >= 100) : 0;
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        gc.setFill(text.get());
+        gc.setFill(style.paint(TEXT));
         gc.setFont(bold(1));
         gc.fillText(fit(it.name(), right - textLeft - badgeW, gc.getFont()), textLeft, t + bh * 0.28);
         gc.setFont(plain(0.82));
-        gc.setFill(muted.get());
+        gc.setFill(style.paint(MUTED));
         if (a.open()) {
             gc.setTextAlign(TextAlignment.CENTER);
             gc.fillText(String.format(Locale.ROOT, "◀   page %d of %d   ▶", a.page() + 1, a.pages()), l + bw / 2, t + bh * 0.6);
@@ -484,9 +471,9 @@ public final class TreeCanvas extends Region {
     private double drawBadge(GraphicsContext gc, TreeGeometry g, String label, double right, double cy, boolean hot) {
         Font f = bold(0.75);
         double em = g.em(), w = width(label, f) + em * 0.8, h = em * 1.15;
-        gc.setFill(hot ? badgeHot.get() : badge.get());
+        gc.setFill(hot ? style.paint(BADGE_HOT) : style.paint(BADGE));
         gc.fillRoundRect(right - w, cy - h / 2, w, h, h, h);
-        gc.setFill(badgeText.get());
+        gc.setFill(style.paint(BADGE_TEXT));
         gc.setFont(f);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
@@ -499,12 +486,12 @@ public final class TreeCanvas extends Region {
         Font f = bold(0.72);
         double r = g.toggleRadius(), cx = g.toggleX(it), cy = g.centreY(it);
         double w = Math.max(2 * r, width(label, f) + g.em() * 0.6);
-        gc.setFill(background.get());
+        gc.setFill(style.paint(BACKGROUND));
         gc.fillRoundRect(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
-        gc.setStroke(line.get());
-        gc.setLineWidth(lineWidth.get().doubleValue());
+        gc.setStroke(style.paint(LINE));
+        gc.setLineWidth(style.width(TOGGLE_WIDTH));
         gc.strokeRoundRect(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
-        gc.setFill(text.get());
+        gc.setFill(style.paint(TEXT));
         gc.setFont(f);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
@@ -534,8 +521,8 @@ public final class TreeCanvas extends Region {
                 t = g.top(shownNow);
                 double grow = em * (0.15 + 0.3 * (1 - q));
                 gc.setGlobalAlpha(Math.max(0, 1 - q * q));
-                gc.setStroke(restarted.get());
-                gc.setLineWidth(em * 0.22);
+                gc.setStroke(style.paint(RESTARTED));
+                gc.setLineWidth(style.width(EFFECT_WIDTH));
                 gc.strokeRoundRect(l - grow, t - grow, bw + 2 * grow, bh + 2 * grow, arc(g) + grow, arc(g) + grow);
                 gc.setGlobalAlpha(1);
             }
@@ -546,11 +533,11 @@ public final class TreeCanvas extends Region {
                 t = g.top(shownNow);
                 double pulseAlpha = Math.abs(Math.sin(p * Math.PI * 3)) * (1 - p);
                 gc.setGlobalAlpha(pulseAlpha * 0.55);
-                gc.setFill(reacted.get());
+                gc.setFill(style.paint(REACTED));
                 gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
                 gc.setGlobalAlpha(1 - p);
-                gc.setStroke(reacted.get());
-                gc.setLineWidth(em * 0.25);
+                gc.setStroke(style.paint(REACTED));
+                gc.setLineWidth(style.width(EFFECT_WIDTH));
                 gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
                 gc.setGlobalAlpha(1);
             }
@@ -567,9 +554,9 @@ public final class TreeCanvas extends Region {
         String why = vm.exitReason(it.pid());
         boolean normal = "normal".equals(why);   // a process that finished its work: not a crash, no red
         gc.setGlobalAlpha(alpha * (normal ? 0.6 : 1));
-        gc.setFill(normal ? waiting.get() : died.get());
+        gc.setFill(normal ? style.paint(WAITING) : style.paint(DIED));
         gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
-        gc.setFill(badgeText.get());
+        gc.setFill(style.paint(BADGE_TEXT));
         gc.setFont(bold(1));
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
@@ -581,13 +568,13 @@ public final class TreeCanvas extends Region {
     }
 
     private Paint statusPaint(ProcessStatus s) {
-        if (s == null) return waiting.get();
+        if (s == null) return style.paint(WAITING);
         return switch (s) {
-            case RUNNING -> running.get();
-            case RUNNABLE -> runnable.get();
-            case WAITING -> waiting.get();
-            case SUSPENDED -> suspended.get();
-            case EXITING -> exiting.get();
+            case RUNNING -> style.paint(RUNNING);
+            case RUNNABLE -> style.paint(RUNNABLE);
+            case WAITING -> style.paint(WAITING);
+            case SUSPENDED -> style.paint(SUSPENDED);
+            case EXITING -> style.paint(EXITING);
         };
     }
 

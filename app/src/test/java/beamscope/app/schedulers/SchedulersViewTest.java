@@ -2,6 +2,8 @@ package beamscope.app.schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import beamscope.app.theme.Stylesheets;
+import beamscope.app.theme.Theme;
 import beamscope.runtime.Behaviors;
 import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
@@ -35,7 +37,11 @@ class SchedulersViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         source = new SchedulerSource(node, vm, Duration.ofMillis(100));
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new StackPane(SchedulersView.load(vm)), 1280, 800));
+            Scene scene = new Scene(new StackPane(SchedulersView.load(vm)), 1280, 800);
+            scene.getStylesheets().setAll(Stylesheets.sheets(Theme.LIGHT, false));
+            stage.setScene(scene);
+            stage.setWidth(1280);     // the primary stage is shared: an earlier test may have resized it
+            stage.setHeight(800);
             stage.show();
         });
     }
@@ -70,12 +76,10 @@ class SchedulersViewTest extends FxRobot {
     }
 
     @Test
-    void aThemeSwitchOnTheScene_keepsTheViewsStylesheetFirst() throws Exception {
-        javafx.scene.Scene scene = lookup("#schedLanes").query().getScene();
-        String tokens = SchedulersView.class.getResource("/beamscope/css/tokens.css").toExternalForm();
-        interact(() -> scene.getStylesheets().setAll(tokens));
-        waitFor(() -> scene.getStylesheets().size() == 2 && scene.getStylesheets().get(0).endsWith("/css/schedulers.css"));
-        assertThat(scene.getStylesheets().get(1)).isEqualTo(tokens);
+    void theViewCarriesItsOwnStylesheet_andLeavesTheScenesListAlone() {
+        javafx.scene.Parent view = lookup(".schedulers").query();
+        assertThat(view.getStylesheets()).containsExactly(beamscope.app.Views.css("schedulers"));
+        assertThat(view.getScene().getStylesheets()).containsExactlyElementsOf(Stylesheets.sheets(Theme.LIGHT, false));
     }
 
     @Test

@@ -2,6 +2,8 @@ package beamscope.app.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import beamscope.app.theme.Stylesheets;
+import beamscope.app.theme.Theme;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
@@ -38,8 +40,10 @@ class SupervisionTreeViewTest extends FxRobot {
         FxToolkit.setupStage(stage -> {
             StackPane root = new StackPane(SupervisionTreeView.load(vm));
             Scene scene = new Scene(root, 1280, 800);
-            scene.getStylesheets().add(SupervisionTreeView.class.getResource("/beamscope/css/tokens.css").toExternalForm());
+            scene.getStylesheets().setAll(Stylesheets.sheets(Theme.LIGHT, false));
             stage.setScene(scene);
+            stage.setWidth(1280);     // the primary stage is shared: a test here or before may have resized it
+            stage.setHeight(800);
             stage.show();
         });
     }
@@ -177,27 +181,42 @@ class SupervisionTreeViewTest extends FxRobot {
     }
 
     @Test
-    void aThemeSwitchOnTheScene_keepsTheViewStyled_andTheThemesTokensWin() throws Exception {
+    void presenterTokensOnTheScene_restyleTheCanvas() throws Exception {
         TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
         javafx.scene.Scene scene = canvas.getScene();
-        String presenter = SupervisionTreeView.class.getResource("/beamscope/test/presenter-like.css").toExternalForm();
-        String tokens = SupervisionTreeView.class.getResource("/beamscope/css/tokens.css").toExternalForm();
-        interact(() -> scene.getStylesheets().setAll(tokens, presenter));
-        waitFor(() -> scene.getStylesheets().size() == 3 && scene.getStylesheets().get(0).endsWith("/css/tree.css"));
-        interact(() -> canvas.applyCss());
-        // presenter-like.css sets -bs-fg: #000000 and a 20px font; tree.css alone would give #1d1f24
-        assertThat(onFx(() -> canvas.textPaint())).isEqualTo(javafx.scene.paint.Color.BLACK);
-        assertThat(onFx(() -> canvas.geometry().em())).isEqualTo(20.0);
+        interact(() -> scene.getStylesheets().setAll(Stylesheets.sheets(Theme.LIGHT, true)));
+        interact(canvas::applyCss);
+        // presenter.css sets -bs-fg: #000000 and an 18px font; tokens.css alone gives #1d1f24 at the default size
+        assertThat(onFx(() -> canvas.canvasStyle().paint(TreeCanvas.TEXT))).isEqualTo(javafx.scene.paint.Color.BLACK);
+        assertThat(onFx(() -> canvas.geometry().em())).isEqualTo(18.0);
     }
 
     @Test
-    void withoutAnyTokenFile_theViewsOwnFallbacksApply() throws Exception {
+    void inPresenterMode_followingTheTreeKeepsItsNamesLegible_andTheSelectionInView() throws Exception {
+        waitFor(() -> named("w4") != null && named("bank") != null);
         TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
-        javafx.scene.Scene scene = canvas.getScene();
-        interact(() -> scene.getStylesheets().clear());
-        waitFor(() -> scene.getStylesheets().size() == 1);
-        interact(() -> canvas.applyCss());
-        assertThat(onFx(() -> canvas.textPaint())).isEqualTo(javafx.scene.paint.Color.web("#1d1f24"));
+        Pid w4 = onFx(() -> named("w4").pid());
+        interact(() -> {
+            Stylesheets.apply(canvas.getScene().getRoot(), Theme.LIGHT, true);
+            javafx.stage.Window window = canvas.getScene().getWindow();
+            window.setWidth(640);       // far too small for the whole tree at presenter type
+            window.setHeight(480);
+            selection.set(w4);
+        });
+        interact(canvas::applyCss);
+        // presenter.css: names no smaller than 15px however big the tree (tokens.css alone: 9px)
+        waitFor(() -> vm.scaleProperty().get() * canvas.geometry().em() >= 15 - 1e-9);
+        waitFor(() -> {
+            Point2D at = canvas.centreOf(w4);
+            return at != null && at.getX() > 0 && at.getX() < canvas.getWidth() && at.getY() > 0 && at.getY() < canvas.getHeight();
+        });
+    }
+
+    @Test
+    void theViewCarriesItsOwnStylesheet_andLeavesTheScenesListAlone() {
+        javafx.scene.Parent view = lookup(".supervision-tree").query();
+        assertThat(view.getStylesheets()).containsExactly(beamscope.app.Views.css("tree"));
+        assertThat(view.getScene().getStylesheets()).containsExactlyElementsOf(Stylesheets.sheets(Theme.LIGHT, false));
     }
 
     @Test

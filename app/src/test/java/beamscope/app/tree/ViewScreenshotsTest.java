@@ -1,6 +1,8 @@
 package beamscope.app.tree;
 
 import beamscope.app.schedulers.SchedulerControls;
+import beamscope.app.theme.Stylesheets;
+import beamscope.app.theme.Theme;
 import beamscope.app.schedulers.SchedulerSource;
 import beamscope.app.schedulers.SchedulerViewModel;
 import beamscope.app.schedulers.SchedulersView;
@@ -24,17 +26,18 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the views to PNGs for docs/ (run on demand:
- * {@code mvn -pl app -am test -Dtest=ViewScreenshots -Dbeamscope.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}).
+ * Renders the views to PNGs for docs/, with the window's screenshots (run on demand:
+ * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false},
+ * or add {@code -Dtest=ViewScreenshotsTest} for these alone).
  */
-@EnabledIfSystemProperty(named = "beamscope.screenshots", matches = "true")
-class ViewScreenshots extends FxRobot {
+@Tag("screenshots")
+class ViewScreenshotsTest extends FxRobot {
 
     static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
     Node node;
@@ -54,11 +57,12 @@ class ViewScreenshots extends FxRobot {
         }
     }
 
-    void show(Parent view, int w, int h, String... themes) throws Exception {
+    /** Shows a view in the app's own stylesheets: light or dark, presenter mode or not. */
+    void show(Parent view, int w, int h, Theme theme, boolean presenter) throws Exception {
         FxToolkit.setupStage(s -> {
-            Scene scene = new Scene(new StackPane(view), w, h);
-            scene.getStylesheets().add(ViewScreenshots.class.getResource("/beamscope/css/tokens.css").toExternalForm());
-            for (String t : themes) scene.getStylesheets().add(ViewScreenshots.class.getResource("/beamscope/test/" + t).toExternalForm());
+            StackPane root = new StackPane(view);
+            Stylesheets.apply(root, theme, presenter);
+            Scene scene = new Scene(root, w, h);
             s.setScene(scene);
             s.setWidth(w);
             s.setHeight(h);
@@ -79,13 +83,13 @@ class ViewScreenshots extends FxRobot {
         return vm.frame().items().stream().filter(i -> name.equals(i.name())).findFirst().orElse(null);
     }
 
-    void tree(String file, int w, int h, String... themes) throws Exception {
+    void tree(String file, int w, int h, Theme theme, boolean presenter) throws Exception {
         node = Node.start(NodeConfig.defaults().withSchedulers(2));
         TreeDemo.start(node);
         AtomicLong clock = new AtomicLong(System.nanoTime());
         TreeViewModel vm = new TreeViewModel(new SimpleObjectProperty<>(), clock::get);
         try (TreeSource src = new TreeSource(node, vm, TreeDemo.probe(node), Duration.ofMillis(100))) {
-            show(SupervisionTreeView.load(vm), w, h, themes);
+            show(SupervisionTreeView.load(vm), w, h, theme, presenter);
             waitFor(() -> named(vm, "w4") != null && named(vm, "bank") != null);
             Pid bank = WaitForAsyncUtils.asyncFx(() -> named(vm, "bank").pid()).get();
             for (int i = 0; i < 191; i++) node.send(bank, Atom.of("deposit"));
@@ -117,7 +121,7 @@ class ViewScreenshots extends FxRobot {
 
     @Test
     void tree() throws Exception {
-        tree("tree.png", 1280, 800);
+        tree("tree.png", 1280, 800, Theme.LIGHT, false);
     }
 
     @Test
@@ -125,7 +129,7 @@ class ViewScreenshots extends FxRobot {
         node = Node.start(NodeConfig.defaults().withSchedulers(2));
         TreeViewModel vm = new TreeViewModel(new SimpleObjectProperty<>());
         try (TreeSource src = new TreeSource(node, vm, TreeDemo.probe(node), Duration.ofMillis(100))) {
-            show(SupervisionTreeView.load(vm), 1280, 800);
+            show(SupervisionTreeView.load(vm), 1280, 800, Theme.LIGHT, false);
             Pid pool = TreeDemo.pool(node, "conn_pool", 5000);
             waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE && i.aggregate().count() == 5000));
             interact(() -> vm.toggle(vm.frame().items().stream().filter(i -> i.kind() == TreeItem.Kind.AGGREGATE).findFirst().orElseThrow()));
@@ -138,19 +142,15 @@ class ViewScreenshots extends FxRobot {
 
     @Test
     void treePresenter() throws Exception {
-        tree("tree-presenter.png", 1024, 768, "presenter-like.css");
+        tree("tree-presenter.png", 1024, 768, Theme.LIGHT, true);
     }
 
     @Test
     void treeDark() throws Exception {
-        tree("tree-dark.png", 1280, 800, "dark-like.css");
+        tree("tree-dark.png", 1280, 800, Theme.DARK, false);
     }
 
-    void schedulers(String file, int w, int h, boolean pause, String... themes) throws Exception {
-        schedulers(file, w, h, pause, 4, themes);
-    }
-
-    void schedulers(String file, int w, int h, boolean pause, int schedulers, String... themes) throws Exception {
+    void schedulers(String file, int w, int h, boolean pause, int schedulers, Theme theme, boolean presenter) throws Exception {
         node = Node.start(NodeConfig.defaults().withSchedulers(schedulers));
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < 6; i++)
@@ -168,7 +168,7 @@ class ViewScreenshots extends FxRobot {
         for (int i = 0; i < 200; i++) node.spawn(TreeDemo.worker("Idle.loop/0"));
         SchedulerViewModel vm = new SchedulerViewModel(SchedulerControls.of(node), new SimpleObjectProperty<>());
         try (SchedulerSource src = new SchedulerSource(node, vm, Duration.ofMillis(100))) {
-            show(SchedulersView.load(vm), w, h, themes);
+            show(SchedulersView.load(vm), w, h, theme, presenter);
             long t0 = System.nanoTime();
             waitFor(() -> vm.history().size() > 0 && vm.history().newest() - vm.history().samples().iterator().next().nanos() > 25e9);
             if (pause) {
@@ -232,21 +232,21 @@ class ViewScreenshots extends FxRobot {
 
     @Test
     void schedulers() throws Exception {
-        schedulers("schedulers.png", 1280, 800, false);
+        schedulers("schedulers.png", 1280, 800, false, 4, Theme.LIGHT, false);
     }
 
     @Test
     void schedulers64() throws Exception {
-        schedulers("../app/target/shots/schedulers-64.png", 1280, 800, false, 64);
+        schedulers("../app/target/shots/schedulers-64.png", 1280, 800, false, 64, Theme.LIGHT, false);
     }
 
     @Test
     void schedulersDark() throws Exception {
-        schedulers("../app/target/shots/schedulers-dark.png", 1280, 800, false, 4, "dark-like.css");
+        schedulers("../app/target/shots/schedulers-dark.png", 1280, 800, false, 4, Theme.DARK, false);
     }
 
     @Test
     void schedulersPresenterPaused() throws Exception {
-        schedulers("schedulers-presenter.png", 1024, 768, true, "presenter-like.css");
+        schedulers("schedulers-presenter.png", 1024, 768, true, 4, Theme.LIGHT, true);
     }
 }
