@@ -69,6 +69,23 @@ class SchedulingTest {
         }
 
         @Test
+        void aProcessThatSpendsItsBudgetAndThenHasNothingToReadWaitsInsteadOfStayingRunnable() throws Exception {
+            try (Node node = Node.start(NodeConfig.defaults().withSchedulers(1).withReductionBudget(10))) {
+                Pid worker = node.spawn(Behaviors.receive((ctx, m) -> {
+                    ctx.work(50); // far over the slice's budget
+                    return Behaviors.same();
+                }));
+                node.pauseSchedulers();
+                node.send(worker, INC);
+                node.stepSlice().get(10, TimeUnit.SECONDS);
+                ProcessInfo info = node.processInfo(worker).orElseThrow();
+                assertThat(info.messageQueueLen()).isZero();
+                assertThat(info.status()).isEqualTo(ProcessStatus.WAITING);
+                assertThat(node.snapshot().runQueueLength()).isZero();
+            }
+        }
+
+        @Test
         void f9_aHandledMessageCostsOneReductionAndASendFourMore() throws Exception {
             try (Node node = node(1); Inbox me = node.inbox()) {
                 Pid c = node.spawn(counter(0));

@@ -36,7 +36,6 @@ import java.util.function.Consumer;
 public final class NodeRuntime {
 
     static final System.Logger LOG = System.getLogger("beamscope.runtime");
-    static final ThreadLocal<Scheduler> CURRENT = new ThreadLocal<>();
     private static final AtomicInteger NODE_IDS = new AtomicInteger();
 
     final Node node;
@@ -74,7 +73,7 @@ public final class NodeRuntime {
         this.timers = new TimerService(this, clock);
         int id = NODE_IDS.incrementAndGet();
         for (Scheduler s : schedulers) {
-            Thread t = new Thread(s, "beamscope-" + id + "-scheduler-" + (s.index + 1));
+            Thread t = new Scheduler.Worker(s, "beamscope-" + id + "-scheduler-" + (s.index + 1));
             t.setDaemon(true);
             s.thread = t;
         }
@@ -125,7 +124,7 @@ public final class NodeRuntime {
         String initial = options.initialCall() != null ? options.initialCall() : labelOf(behavior);
         ProcessCell c = new ProcessCell(this, pid, behavior, lineage, initial, options.priority());
         Scheduler here = parent != null ? parent.runningOn : null;
-        if (here == null) here = CURRENT.get();
+        if (here == null && Scheduler.calling() instanceof Scheduler s && s.rt == this) here = s; // not another node's
         c.schedulerIndex = here != null ? here.index : Math.floorMod(placement.getAndIncrement(), schedulers.length);
         if (link) c.extras().links = new Pid[] {parent.pid};
         if (monitorRef != null) c.extras().watchers = new Watch[] {new Watch(monitorRef, parent.pid, pid)};
@@ -174,7 +173,7 @@ public final class NodeRuntime {
     void makeRunnable(ProcessCell c) {
         c.setStatus(ProcessCell.S_RUNNABLE);
         if (!gate.paused) {
-            Scheduler here = CURRENT.get();
+            Scheduler here = Scheduler.calling();
             if (here != null && here.rt == this && here.offerRunNext(c)) return;
         }
         Scheduler target = schedulers[c.schedulerIndex];

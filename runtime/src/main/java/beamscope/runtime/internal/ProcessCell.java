@@ -137,6 +137,12 @@ public class ProcessCell implements ProcessContext {
         }
     }
 
+    /** In a receive with no message left to look at (after draining the inbound stack): it can only wait. */
+    private boolean waitsWithNothingToRead() {
+        return behavior instanceof Behavior.Receive && !suspended && (scanPrev == null ? first : scanPrev.next) == null
+                && receiveDeadline == Long.MAX_VALUE;
+    }
+
     /** The caller took the process out of PARKED with a kill: handle the signals here. */
     void ownedAfterWake() {
         drainInbound();
@@ -296,7 +302,9 @@ public class ProcessCell implements ProcessContext {
                     terminate(pendingExit, null);
                     return EXITED;
                 }
-                if (s.budget <= 0 && !s.graceSpent()) {
+                // Out of budget with nothing to do but wait: wait (park) rather than go to the back of the
+                // queue as runnable, where a thief could take it away from the partner it just woke.
+                if (s.budget <= 0 && !s.graceSpent() && !waitsWithNothingToRead()) {
                     setStatus(S_RUNNABLE);
                     runningOn = null;
                     return REQUEUE;

@@ -64,9 +64,23 @@ final class Scheduler implements Runnable {
         this.seenDispatches = new long[count];
     }
 
+    /** A scheduler's thread: knows its scheduler, so the wake path finds it without a thread-local. */
+    static final class Worker extends Thread {
+        final Scheduler scheduler;
+
+        Worker(Scheduler scheduler, String name) {
+            super(scheduler, name);
+            this.scheduler = scheduler;
+        }
+    }
+
+    /** The scheduler whose thread is calling, or null for any other thread. */
+    static Scheduler calling() {
+        return Thread.currentThread() instanceof Worker w ? w.scheduler : null;
+    }
+
     @Override
     public void run() {
-        NodeRuntime.CURRENT.set(this);
         Gate gate = rt.gate;
         while (!rt.stopping) {
             ProcessCell p;
