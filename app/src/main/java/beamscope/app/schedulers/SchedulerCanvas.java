@@ -34,8 +34,8 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
             RUNNING = CSS.paint("-bs-sched-running"), SPARK = CSS.paint("-bs-sched-spark"),
             SPARK_FILL = CSS.paint("-bs-sched-spark-fill"), SELECTED = CSS.paint("-bs-sched-selected");
     /** The outline around the selected running process; the utilisation sparkline; the sparkline's base line. */
-    static final Key<Number> SELECTED_WIDTH = CSS.width("-bs-sched-selected-width"), SPARK_WIDTH = CSS.width("-bs-sched-spark-width"),
-            AXIS_WIDTH = CSS.width("-bs-sched-axis-width");
+    static final Key<Number> SELECTED_WIDTH = CSS.length("-bs-sched-selected-width"), SPARK_WIDTH = CSS.length("-bs-sched-spark-width"),
+            AXIS_WIDTH = CSS.length("-bs-sched-axis-width");
     private static final Key<Font> FONT = CSS.font();
 
     private final CanvasStyle style = CSS.style(this, () -> dirty = true);
@@ -195,7 +195,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
                 boolean isSel = l.running().equals(sel);
                 if (isSel) {
                     gc.setStroke(style.paint(SELECTED));
-                    gc.setLineWidth(style.width(SELECTED_WIDTH));
+                    gc.setLineWidth(style.length(SELECTED_WIDTH));
                     gc.strokeRoundRect(c.running() - em * 0.3, top + lh * 0.1, nameW + em * 0.4, lh * 0.8, em * 0.6, em * 0.6);
                 }
                 String pid = "<0." + l.running().id() + ".0>";
@@ -246,7 +246,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
             boolean textFits, double tightScale) {
         UtilisationHistory hist = vm.history();
         gc.setStroke(style.paint(TRACK));
-        gc.setLineWidth(style.width(AXIS_WIDTH));
+        gc.setLineWidth(style.length(AXIS_WIDTH));
         gc.strokeLine(x, y + h, x + w, y + h);
         long newest = hist.newest(), window = hist.window();
         int n = hist.size();
@@ -266,7 +266,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
             gc.setFill(style.paint(SPARK_FILL));
             gc.fillPolygon(xs, ys, n + 2);
             gc.setStroke(style.paint(SPARK));
-            gc.setLineWidth(style.width(SPARK_WIDTH));
+            gc.setLineWidth(style.length(SPARK_WIDTH));
             gc.strokePolyline(xs, ys, n);
         }
         if (!textFits) return;

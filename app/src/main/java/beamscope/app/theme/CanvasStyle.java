@@ -24,10 +24,10 @@ import javafx.scene.text.Font;
  * <pre>{@code
  * private static final CanvasStyle.Schema CSS = new CanvasStyle.Schema(Region.getClassCssMetaData());
  * static final Key<Paint> TEXT = CSS.paint("-bs-tree-text");
- * static final Key<Number> EDGE_WIDTH = CSS.width("-bs-tree-edge-width");
+ * static final Key<Number> EDGE_WIDTH = CSS.length("-bs-tree-edge-width");
  * private final CanvasStyle style = CSS.style(this, () -> dirty = true);
  * ...
- * gc.setLineWidth(style.width(EDGE_WIDTH));
+ * gc.setLineWidth(style.length(EDGE_WIDTH));
  * }</pre>
  */
 public final class CanvasStyle {
@@ -74,13 +74,8 @@ public final class CanvasStyle {
             return add(property, StyleConverter.getPaintConverter(), Color.TRANSPARENT, false);
         }
 
-        /** A line width: a CSS size, in px or in em of the canvas's font; one pixel until a stylesheet sets it. */
-        public Key<Number> width(String property) {
-            return add(property, StyleConverter.getSizeConverter(), 1.0, false);
-        }
-
-        /** Any other length (a CSS size, px or em); one pixel until a stylesheet sets it. */
-        public Key<Number> size(String property) {
+        /** A length (a line width, a type size): a CSS size, px or em of the canvas's font; one pixel until set. */
+        public Key<Number> length(String property) {
             return add(property, StyleConverter.getSizeConverter(), 1.0, false);
         }
 
@@ -138,13 +133,8 @@ public final class CanvasStyle {
         return (Paint) value(key);
     }
 
-    /** A line width in pixels (em already converted with the canvas's font). */
-    public double width(Key<Number> key) {
-        return ((Number) value(key)).doubleValue();
-    }
-
-    /** A length in pixels. */
-    public double size(Key<Number> key) {
+    /** A length in pixels (em already converted with the canvas's font). */
+    public double length(Key<Number> key) {
         return ((Number) value(key)).doubleValue();
     }
 

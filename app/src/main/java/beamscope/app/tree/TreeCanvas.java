@@ -45,11 +45,11 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             SELECTED = CSS.paint("-bs-tree-selected"), DIED = CSS.paint("-bs-tree-died"),
             RESTARTED = CSS.paint("-bs-tree-restarted"), REACTED = CSS.paint("-bs-tree-reacted");
     /** Links between boxes; box outlines; the selected box's outline; fold toggles; restart and reaction rings. */
-    static final Key<Number> EDGE_WIDTH = CSS.width("-bs-tree-edge-width"), BORDER_WIDTH = CSS.width("-bs-tree-border-width"),
-            SELECTED_WIDTH = CSS.width("-bs-tree-selected-width"), TOGGLE_WIDTH = CSS.width("-bs-tree-toggle-width"),
-            EFFECT_WIDTH = CSS.width("-bs-tree-effect-width");
+    static final Key<Number> EDGE_WIDTH = CSS.length("-bs-tree-edge-width"), BORDER_WIDTH = CSS.length("-bs-tree-border-width"),
+            SELECTED_WIDTH = CSS.length("-bs-tree-selected-width"), TOGGLE_WIDTH = CSS.length("-bs-tree-toggle-width"),
+            EFFECT_WIDTH = CSS.length("-bs-tree-effect-width");
     /** The smallest type that following the tree's size (auto-fit) shrinks the boxes' names to. */
-    static final Key<Number> FIT_MIN_TYPE = CSS.size("-bs-tree-fit-min-type");
+    static final Key<Number> FIT_MIN_TYPE = CSS.length("-bs-tree-fit-min-type");
     private static final Key<Font> FONT = CSS.font();
 
     private final CanvasStyle style = CSS.style(this, () -> dirty = true);
@@ -126,7 +126,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
 
     /** Below this scale, following the tree's size gives up fitting it all and keeps the text legible. */
     private double autoFitMinScale() {
-        return Math.min(1, style.size(FIT_MIN_TYPE) / style.font(FONT).getSize());
+        return Math.min(1, style.length(FIT_MIN_TYPE) / style.font(FONT).getSize());
     }
 
     /** Fits the whole tree into the view, and keeps fitting it as it changes until the user zooms or pans. */
@@ -298,7 +298,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         double minX = vm.contentX(0), maxX = vm.contentX(w), minY = vm.contentY(0), maxY = vm.contentY(h);
         long now = vm.now();
 
-        gc.setLineWidth(style.width(EDGE_WIDTH));
+        gc.setLineWidth(style.length(EDGE_WIDTH));
         gc.setStroke(style.paint(LINE));
         for (TreeItem it : f.items()) {
             if (it.parent() < 0) continue;
@@ -387,7 +387,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         gc.fillRoundRect(l, t, em * 0.5, bh, em * 0.5, em * 0.5);
         gc.fillRect(l + em * 0.25, t, em * 0.25, bh);
         gc.setStroke(isSelected ? style.paint(SELECTED) : style.paint(BOX_BORDER));
-        gc.setLineWidth(style.width(isSelected ? SELECTED_WIDTH : BORDER_WIDTH));
+        gc.setLineWidth(style.length(isSelected ? SELECTED_WIDTH : BORDER_WIDTH));
         gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
 
         double textLeft = l + em * 0.9, right = l + bw - em * 0.6;
@@ -440,7 +440,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             x += segW;
         }
         gc.setStroke(style.paint(BOX_BORDER));
-        gc.setLineWidth(style.width(BORDER_WIDTH));
+        gc.setLineWidth(style.length(BORDER_WIDTH));
         gc.setLineDashes(em * 0.35, em * 0.25);
         gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
         gc.setLineDashes();
@@ -489,7 +489,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         gc.setFill(style.paint(BACKGROUND));
         gc.fillRoundRect(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
         gc.setStroke(style.paint(LINE));
-        gc.setLineWidth(style.width(TOGGLE_WIDTH));
+        gc.setLineWidth(style.length(TOGGLE_WIDTH));
         gc.strokeRoundRect(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
         gc.setFill(style.paint(TEXT));
         gc.setFont(f);
@@ -522,7 +522,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
                 double grow = em * (0.15 + 0.3 * (1 - q));
                 gc.setGlobalAlpha(Math.max(0, 1 - q * q));
                 gc.setStroke(style.paint(RESTARTED));
-                gc.setLineWidth(style.width(EFFECT_WIDTH));
+                gc.setLineWidth(style.length(EFFECT_WIDTH));
                 gc.strokeRoundRect(l - grow, t - grow, bw + 2 * grow, bh + 2 * grow, arc(g) + grow, arc(g) + grow);
                 gc.setGlobalAlpha(1);
             }
@@ -537,7 +537,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
                 gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
                 gc.setGlobalAlpha(1 - p);
                 gc.setStroke(style.paint(REACTED));
-                gc.setLineWidth(style.width(EFFECT_WIDTH));
+                gc.setLineWidth(style.length(EFFECT_WIDTH));
                 gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
                 gc.setGlobalAlpha(1);
             }

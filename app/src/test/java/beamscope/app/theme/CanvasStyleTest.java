@@ -27,7 +27,7 @@ class CanvasStyleTest extends FxRobot {
     static final class Probe extends Region implements CanvasStyle.Styled {
         static final CanvasStyle.Schema CSS = new CanvasStyle.Schema(Region.getClassCssMetaData());
         static final Key<Paint> INK = CSS.paint("-probe-ink");
-        static final Key<Number> LINE = CSS.width("-probe-line");
+        static final Key<Number> LINE = CSS.length("-probe-line");
         static final Key<Font> FONT = CSS.font();
 
         final AtomicInteger changes = new AtomicInteger();
@@ -43,7 +43,7 @@ class CanvasStyleTest extends FxRobot {
     }
 
     static final CanvasStyle.Schema OTHER = new CanvasStyle.Schema(Region.getClassCssMetaData());
-    static final Key<Number> OTHER_LINE = OTHER.width("-other-line");
+    static final Key<Number> OTHER_LINE = OTHER.length("-other-line");
 
     Probe probe;
     Scene scene;
@@ -73,13 +73,13 @@ class CanvasStyleTest extends FxRobot {
     void paintsAndWidthsComeFromTokensOnTheRoot_andARedefinedTokenChangesThem() {
         style(sheet(".root { -t-ink: #ff0000; -t-line: 1.5; } .probe { -probe-ink: -t-ink; -probe-line: -t-line; }"));
         assertThat(probe.style.paint(Probe.INK)).isEqualTo(Color.RED);
-        assertThat(probe.style.width(Probe.LINE)).isEqualTo(1.5);
+        assertThat(probe.style.length(Probe.LINE)).isEqualTo(1.5);
         int before = probe.changes.get();
 
         style(sheet(".root { -t-ink: #ff0000; -t-line: 1.5; } .probe { -probe-ink: -t-ink; -probe-line: -t-line; }"),
                 sheet(".root { -t-ink: #0000ff; -t-line: 4; }"));
         assertThat(probe.style.paint(Probe.INK)).isEqualTo(Color.BLUE);
-        assertThat(probe.style.width(Probe.LINE)).isEqualTo(4.0);
+        assertThat(probe.style.length(Probe.LINE)).isEqualTo(4.0);
         assertThat(probe.changes.get()).isGreaterThan(before);
     }
 
@@ -87,7 +87,7 @@ class CanvasStyleTest extends FxRobot {
     void aWidthInEm_isInPixelsOfTheInheritedFont() {
         style(sheet(".root { -fx-font-size: 20px; } .probe { -probe-line: 0.25em; }"));
         assertThat(probe.style.font(Probe.FONT).getSize()).isEqualTo(20.0);
-        assertThat(probe.style.width(Probe.LINE)).isEqualTo(5.0);
+        assertThat(probe.style.length(Probe.LINE)).isEqualTo(5.0);
     }
 
     @Test
@@ -102,11 +102,11 @@ class CanvasStyleTest extends FxRobot {
     void untilAStylesheetSaysOtherwise_aPaintIsTransparentAndAWidthOnePixel() {
         style();
         assertThat(probe.style.paint(Probe.INK)).isEqualTo(Color.TRANSPARENT);
-        assertThat(probe.style.width(Probe.LINE)).isEqualTo(1.0);
+        assertThat(probe.style.length(Probe.LINE)).isEqualTo(1.0);
     }
 
     @Test
     void aKeyOfAnotherKindOfCanvas_isRefused() {
-        assertThatThrownBy(() -> probe.style.width(OTHER_LINE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> probe.style.length(OTHER_LINE)).isInstanceOf(IllegalArgumentException.class);
     }
 }
