@@ -50,8 +50,8 @@ params() {
     skynet)    ((q)) && echo "leaves=100000"        || echo "leaves=1000000" ;;
     restart)   ((q)) && echo "kills=1000"           || echo "kills=10000" ;;
     priority)  ((q)) && echo "samples=200"          || echo "samples=1000" ;;
-    # observe: ping-pong and ring 10x longer than rows 2-3; a run with the GUI sampler repeats them until the
-    # sampler has walked every process min_walks (default 3) times during it (at 1M, once every few seconds)
+    # observe: ping-pong and ring 10x longer than rows 2-3, in blocks with and without the GUI sampler (blocks=2
+    # of each); a block with it repeats them until the sampler has walked every process (at 1M, every few seconds)
     observe)   ((q)) && echo "n=100000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" \
                      || echo "n=1000000 pp_n=10000000 ring_procs=1000 ring_hops=10000000" ;;
   esac

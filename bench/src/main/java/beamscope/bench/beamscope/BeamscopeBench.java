@@ -392,15 +392,20 @@ public final class BeamscopeBench {
     // What watching the runtime costs, with N idle processes alive throughout:
     //   snapshot_ms / processes_ms: one node.snapshot() / node.processes() call (median of 5 calls);
     //   ping_pong_per_s, ring_msgs_per_s: rows 2 and 3 (sizes pp_n, ring_procs, ring_hops) without a
-    //   sampler: the mean of one run before and one after the sampled runs, so that drift cancels;
-    //   *_gui_sampler_per_s: the same with the observer window's own sampler attached (GuiSampler: the
-    //   app's Sampler over LocalNode, MainWindow's period, no JavaFX toolkit), once it has walked the
-    //   processes twice. The sampler sends a frame every period but walks every process only after
-    //   idling 19 times as long as its last walk took (every few seconds at a million processes), so a
-    //   sampled run repeats the workload until at least min_walks walks have ended during it; its rate
-    //   is the total work over the total time;
-    //   *_gui_sampler_frames, *_gui_sampler_walks: the frames, and the walks among them, during each of
-    //   those runs;
+    //   sampler, and *_gui_sampler_per_s the same with the observer window's own sampler attached
+    //   (GuiSampler: the app's Sampler over LocalNode, MainWindow's period, no JavaFX toolkit).
+    //   The two alternate in blocks, `blocks` of each per workload, in the order with, without, without,
+    //   with, ... so that drift within the JVM falls on both alike. A block with the sampler attaches a
+    //   fresh one, lets it walk every process twice (untimed: the cold first walk and one asked for at
+    //   once, as a fold in the tree asks), then repeats the workload until one more walk has ended. The
+    //   sampler sends a frame every period but walks only after idling 19 times as long as its last walk
+    //   took, so such a block spans one whole idle-then-walk cycle. A block without it repeats the
+    //   workload as many times as the last block with it. Each rate is the total work over the total
+    //   time of its blocks;
+    //   gui_sampler_cpu_pct: the CPU time of the sampler thread and of the stand-in FX thread during the
+    //   timed blocks with the sampler, in percent of what the machine's cores offered meanwhile (what the
+    //   sampler takes away from the schedulers, before any effect on caches or the collector);
+    //   *_gui_sampler_frames, *_gui_sampler_walks: the frames, and the walks among them, during those blocks;
     //   gui_walk_ms, gui_frame_ms: the mean time of a frame with a walk (snapshot, every process, tree and
     //   scheduler frames, hand-off) and of one without, during them.
 
@@ -409,34 +414,25 @@ public final class BeamscopeBench {
         int ppN = p.get("pp_n", 10_000_000);
         int ringProcs = p.get("ring_procs", 1000);
         int ringHops = p.get("ring_hops", 10_000_000);
-        int minWalks = p.get("min_walks", 3);
+        int blocks = p.get("blocks", 2);
         p.note("gui_sampler_period_ms", GuiSampler.period().toMillis());
         try (Node node = freshNode()) {
             for (int i = 0; i < n; i++) node.spawn(IDLE);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("snapshot_ms", medianMillis(5, () -> node.snapshot()));
             m.put("processes_ms", medianMillis(5, () -> node.processes()));
-            double ppBefore = perSecond(ppN, pingPongNanos(node, ppN));
-            double ringBefore = perSecond(ringHops, ringNanos(node, ringProcs, ringHops));
-            Sampled pp, ring;
-            GuiSampler.Counts during;
-            try (GuiSampler sampler = new GuiSampler(node)) {
-                sampler.warmUp();
-                GuiSampler.Counts c0 = sampler.counts();
-                pp = sampled(sampler, minWalks, () -> pingPongNanos(node, ppN), ppN);
-                ring = sampled(sampler, minWalks, () -> ringNanos(node, ringProcs, ringHops), ringHops);
-                during = sampler.counts().minus(c0);
-            }
-            double ppAfter = perSecond(ppN, pingPongNanos(node, ppN));
-            double ringAfter = perSecond(ringHops, ringNanos(node, ringProcs, ringHops));
-            m.put("ping_pong_per_s", (ppBefore + ppAfter) / 2);
-            m.put("ping_pong_gui_sampler_per_s", pp.perSecond());
-            m.put("ring_msgs_per_s", (ringBefore + ringAfter) / 2);
-            m.put("ring_msgs_gui_sampler_per_s", ring.perSecond());
-            m.put("ping_pong_gui_sampler_frames", (double) pp.during().frames());
-            m.put("ping_pong_gui_sampler_walks", (double) pp.during().walks());
-            m.put("ring_gui_sampler_frames", (double) ring.during().frames());
-            m.put("ring_gui_sampler_walks", (double) ring.during().walks());
+            Alternated pp = alternate(node, blocks, () -> pingPongNanos(node, ppN), ppN);
+            Alternated ring = alternate(node, blocks, () -> ringNanos(node, ringProcs, ringHops), ringHops);
+            GuiSampler.Counts during = pp.sampler().plus(ring.sampler());
+            m.put("ping_pong_per_s", pp.without().perSecond());
+            m.put("ping_pong_gui_sampler_per_s", pp.with().perSecond());
+            m.put("ring_msgs_per_s", ring.without().perSecond());
+            m.put("ring_msgs_gui_sampler_per_s", ring.with().perSecond());
+            m.put("gui_sampler_cpu_pct", 100.0 * during.cpuNanos() / ((double) (pp.with().nanos() + ring.with().nanos()) * CORES));
+            m.put("ping_pong_gui_sampler_frames", (double) pp.sampler().frames());
+            m.put("ping_pong_gui_sampler_walks", (double) pp.sampler().walks());
+            m.put("ring_gui_sampler_frames", (double) ring.sampler().frames());
+            m.put("ring_gui_sampler_walks", (double) ring.sampler().walks());
             // NaN (null in the JSON line, left out of the table) when no such frame was timed
             m.put("gui_walk_ms", during.meanWalkMillis());
             m.put("gui_frame_ms", during.meanLightFrameMillis());
@@ -444,24 +440,49 @@ public final class BeamscopeBench {
         }
     }
 
-    /** A sampled run: {@code work} units done in {@code nanos}; what the sampler did meanwhile. */
-    record Sampled(long work, long nanos, GuiSampler.Counts during) {
+    /** {@code work} units done in {@code nanos} of timed runs. */
+    record Timed(long work, long nanos) {
+        Timed plus(long w, long t) {
+            return new Timed(work + w, nanos + t);
+        }
+
         double perSecond() {
             return Bench.perSecond(work, nanos);
         }
     }
 
-    /** Runs {@code once} (timed, {@code work} units each) until {@code minWalks} walks have ended meanwhile. */
-    static Sampled sampled(GuiSampler sampler, int minWalks, java.util.function.LongSupplier once, int work) {
-        GuiSampler.Counts start = sampler.counts();
-        long nanos = 0, done = 0;
-        GuiSampler.Counts during;
-        do {
-            nanos += once.getAsLong();
-            done += work;
-            during = sampler.counts().minus(start);
-        } while (during.walkFramesTimed() < minWalks);
-        return new Sampled(done, nanos, during);
+    /** One workload's blocks: without and with the sampler; what the sampler did during the latter. */
+    record Alternated(Timed without, Timed with, GuiSampler.Counts sampler) {}
+
+    /**
+     * Runs {@code once} (timed, {@code work} units each) in {@code blocks} blocks with a fresh GUI sampler
+     * attached and as many without, ordered with, without, without, with, with, ...
+     */
+    static Alternated alternate(Node node, int blocks, java.util.function.LongSupplier once, int work)
+            throws InterruptedException {
+        Timed without = new Timed(0, 0), with = new Timed(0, 0);
+        GuiSampler.Counts during = GuiSampler.Counts.ZERO;
+        int reps = 1; // runs per block: set by each block with the sampler
+        for (int b = 0; b < 2 * blocks; b++) {
+            boolean sampled = b % 4 == 0 || b % 4 == 3;
+            if (!sampled) {
+                for (int r = 0; r < reps; r++) without = without.plus(work, once.getAsLong());
+                continue;
+            }
+            try (GuiSampler sampler = new GuiSampler(node)) {
+                sampler.warmUp();
+                GuiSampler.Counts start = sampler.counts();
+                GuiSampler.Counts block;
+                reps = 0;
+                do {
+                    with = with.plus(work, once.getAsLong());
+                    reps++;
+                    block = sampler.counts().minus(start);
+                } while (block.walkFramesTimed() < 1);
+                during = during.plus(block);
+            }
+        }
+        return new Alternated(without, with, during);
     }
 
     static double medianMillis(int calls, Runnable call) {

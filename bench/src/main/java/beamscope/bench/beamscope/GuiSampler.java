@@ -9,6 +9,8 @@ import beamscope.app.tree.TreeFrame;
 import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -43,10 +45,19 @@ final class GuiSampler implements AutoCloseable {
 
     /** Counters since the sampler started; differences of two readings cover the time between them. */
     record Counts(long frames, long walks, long walkFramesTimed, long walkNanos, long lightFramesTimed,
-                  long lightNanos) {
+                  long lightNanos, long cpuNanos) {
+        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
+
         Counts minus(Counts e) {
             return new Counts(frames - e.frames, walks - e.walks, walkFramesTimed - e.walkFramesTimed,
-                    walkNanos - e.walkNanos, lightFramesTimed - e.lightFramesTimed, lightNanos - e.lightNanos);
+                    walkNanos - e.walkNanos, lightFramesTimed - e.lightFramesTimed, lightNanos - e.lightNanos,
+                    cpuNanos - e.cpuNanos);
+        }
+
+        Counts plus(Counts e) {
+            return new Counts(frames + e.frames, walks + e.walks, walkFramesTimed + e.walkFramesTimed,
+                    walkNanos + e.walkNanos, lightFramesTimed + e.lightFramesTimed, lightNanos + e.lightNanos,
+                    cpuNanos + e.cpuNanos);
         }
 
         /** Mean time of a frame with a walk, in milliseconds; NaN when none was timed. */
@@ -62,9 +73,12 @@ final class GuiSampler implements AutoCloseable {
 
     private final LocalNode observed;
     private final Sampler sampler;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private volatile Thread samplerThread, fxThread; // their CPU time is the sampler's cost
     private final ExecutorService fx = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bench-fx-stand-in");
         t.setDaemon(true);
+        fxThread = t;
         return t;
     });
     private final TreeViewModel tree = new TreeViewModel(new SimpleObjectProperty<Pid>());
@@ -111,6 +125,7 @@ final class GuiSampler implements AutoCloseable {
         return (Observed) Proxy.newProxyInstance(Observed.class.getClassLoader(), new Class<?>[] {Observed.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("snapshot") && method.getParameterCount() == 0) {
+                        if (samplerThread == null) samplerThread = Thread.currentThread();
                         frameStart = System.nanoTime();
                         walked = false;
                         frames++;
@@ -127,7 +142,13 @@ final class GuiSampler implements AutoCloseable {
     }
 
     Counts counts() {
-        return new Counts(frames, walks, walkFramesTimed, walkNanos, lightFramesTimed, lightNanos);
+        return new Counts(frames, walks, walkFramesTimed, walkNanos, lightFramesTimed, lightNanos,
+                cpuNanos(samplerThread) + cpuNanos(fxThread));
+    }
+
+    /** CPU time a live thread has used so far; 0 before it started. */
+    private static long cpuNanos(Thread t) {
+        return t == null ? 0 : Math.max(0, THREADS.getThreadCpuTime(t.threadId()));
     }
 
     /**
