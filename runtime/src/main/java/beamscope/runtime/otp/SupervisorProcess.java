@@ -13,6 +13,7 @@ import beamscope.runtime.Tuple3;
 import beamscope.runtime.Tuple5;
 import beamscope.runtime.otp.GenServer.From;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,11 @@ final class SupervisorProcess {
     private final String name;
     private final Published.Supervisor observed;
     private final List<Child> children = new ArrayList<>();
-    private final List<Long> restarts = new ArrayList<>();
+    // Restarts in the intensity window as (second, how many in it), oldest first; restartCount is their sum.
+    // Seconds only grow (monotonic clock), so the window drops from the front: O(1) per restart and at most
+    // period + 1 entries, where a list of every restart (OTP's) grows with the restart rate.
+    private final ArrayDeque<long[]> restarts = new ArrayDeque<>();
+    private long restartCount;
     private Pid self;
     private Behavior.Receive main;
 
@@ -218,9 +223,12 @@ final class SupervisorProcess {
     private boolean addRestart(ProcessContext ctx) {
         long now = Math.floorDiv(ctx.nanoTime(), 1_000_000_000L);
         long threshold = now - flags.period();
-        restarts.removeIf(t -> t < threshold);
-        restarts.add(now);
-        return restarts.size() <= flags.intensity();
+        while (!restarts.isEmpty() && restarts.peekFirst()[0] < threshold) restartCount -= restarts.pollFirst()[1];
+        long[] last = restarts.peekLast();
+        if (last != null && last[0] >= now) last[1]++;
+        else restarts.addLast(new long[] {now, 1});
+        restartCount++;
+        return restartCount <= flags.intensity();
     }
 
     private Behavior restart(ProcessContext ctx, Child ch) {

@@ -306,6 +306,28 @@ class SupervisorTest {
         }
 
         @Test
+        void restartsInTheSameSecondEachCount_andLeaveTheWindowTogether_D21() {
+            Pid sup = start(SupervisorFlags.of(Strategy.ONE_FOR_ONE).withIntensity(3, 2), worker("a"));
+            Ref mon = monitorSupervisor(sup);
+            Pid a = started("a");
+            for (int i = 0; i < 2; i++) { // two at second 0
+                crash(a, BOOM);
+                a = started("a");
+            }
+            clock.advance(Duration.ofSeconds(1)); // one at second 1
+            crash(a, BOOM);
+            a = started("a");
+            clock.advance(Duration.ofSeconds(2)); // second 3: both of second 0 have left the window, 1 is in it
+            for (int i = 0; i < 2; i++) {
+                crash(a, BOOM);
+                a = started("a");
+            }
+            assertThat(node.isAlive(sup)).isTrue(); // 3 restarts in [1, 3]
+            crash(a, BOOM); // the fourth
+            assertThat(downReason(me, mon)).isEqualTo(Atom.SHUTDOWN);
+        }
+
+        @Test
         void restartsOfDifferentChildrenAddUp_D22() {
             Pid sup = start(SupervisorFlags.of(Strategy.ONE_FOR_ONE).withIntensity(1, 5), worker("a"), worker("b"));
             Ref mon = monitorSupervisor(sup);
