@@ -27,7 +27,7 @@ final class Scheduler implements Runnable {
      * After that the woken process goes to the run queue, where an idle scheduler can steal it: a waker
      * that keeps running (a poller, a loop that sends and computes) must not hold it for a whole slice.
      */
-    static final int RUN_NEXT_GRACE = 200;
+    static final int RUN_NEXT_GRACE = 20;
     private static final long YIELD_NANOS = 200_000;
 
     final NodeRuntime rt;
