@@ -235,7 +235,9 @@ class SupervisionTreeViewTest extends FxRobot {
     @Test
     void aProcessSelectedElsewhere_isBroughtIntoView_evenInsideAnAggregate() throws Exception {
         Pid pool = TreeDemo.pool(node, "big_pool", 3000);
-        waitFor(() -> vm.frame().items().stream().anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE && pool.equals(i.pid())));
+        // every child started (the pool starts them as it goes), not just enough for an aggregate
+        waitFor(() -> vm.frame().items().stream()
+                .anyMatch(i -> i.kind() == TreeItem.Kind.AGGREGATE && pool.equals(i.pid()) && i.aggregate().count() == 3000));
         Pid deep = node.processes().stream().filter(p -> pool.equals(p.parent())).skip(2222).findFirst().orElseThrow().pid();
         interact(() -> selection.set(deep));
         waitFor(() -> vm.frame().item(deep) != null);
