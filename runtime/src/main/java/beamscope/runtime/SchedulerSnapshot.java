@@ -3,10 +3,16 @@ package beamscope.runtime;
 /**
  * One scheduler at a moment.
  *
- * @param running        the process in a slice now, or null
- * @param utilisation    busy fraction (0..1) since the node's previous snapshot
+ * <p>Busy time is cumulative, as the BEAM's {@code erlang:statistics(scheduler_wall_time)} gives it: an
+ * observer keeps its previous snapshot and asks {@link #utilisationSince}. So any number of observers
+ * (windows, benchmarks, tests) read the same node without skewing each other's figures.
+ *
+ * @param running         the process in a slice now, or null
+ * @param activeNanos     time the scheduler was not idle since it started (ActiveTime); time held at the
+ *                        node's gate while it is paused counts as active (observers show a paused node apart)
+ * @param totalNanos      time since the scheduler started (TotalTime)
  * @param contextSwitches slices dispatched so far
- * @param reductions     reductions spent by its slices so far
+ * @param reductions      reductions spent by its slices so far
  */
 public record SchedulerSnapshot(
         int id,
@@ -15,11 +21,23 @@ public record SchedulerSnapshot(
         int highQueue,
         int normalQueue,
         int lowQueue,
-        double utilisation,
+        long activeNanos,
+        long totalNanos,
         long contextSwitches,
         long reductions) {
 
     public int runQueueLength() {
         return maxQueue + highQueue + normalQueue + lowQueue;
+    }
+
+    /**
+     * The busy fraction (0..1) between {@code earlier}, a snapshot of the same scheduler, and this one:
+     * active time over total time in between. With {@code earlier} null, since the scheduler started.
+     * 0 when no time passed.
+     */
+    public double utilisationSince(SchedulerSnapshot earlier) {
+        long active = activeNanos - (earlier == null ? 0 : earlier.activeNanos);
+        long total = totalNanos - (earlier == null ? 0 : earlier.totalNanos);
+        return total <= 0 ? 0 : Math.max(0, Math.min(1, (double) active / total));
     }
 }

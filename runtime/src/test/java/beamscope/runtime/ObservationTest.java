@@ -140,9 +140,47 @@ class ObservationTest {
         void aBusySchedulerShowsUtilisationAndItsRunningProcess() {
             try (Node one = Node.start(NodeConfig.defaults().withSchedulers(1))) {
                 Pid spin = one.spawn(Probes.spinner(10));
-                one.snapshot();
                 Probes.await(() -> spin.equals(one.snapshot().schedulers().get(0).running()), "the spinner running");
-                Probes.await(() -> one.snapshot().schedulers().get(0).utilisation() > 0.5, "a busy scheduler");
+                SchedulerSnapshot from = one.snapshot().schedulers().get(0);
+                Probes.await(() -> one.snapshot().schedulers().get(0).utilisationSince(from) > 0.9, "a busy scheduler");
+            }
+        }
+
+        @Test
+        void anIdleSchedulerShowsNoUtilisation_evenWhileItsIdlePeriodIsUnderWay() {
+            try (Node one = Node.start(NodeConfig.defaults().withSchedulers(2))) {
+                List<SchedulerSnapshot> from = one.snapshot().schedulers();
+                // both parked all along: their idle periods have not ended, yet they count
+                Probes.await(() -> {
+                    List<SchedulerSnapshot> now = one.snapshot().schedulers();
+                    return now.get(0).totalNanos() - from.get(0).totalNanos() > Duration.ofMillis(50).toNanos()
+                            && now.get(0).utilisationSince(from.get(0)) < 0.1 && now.get(1).utilisationSince(from.get(1)) < 0.1;
+                }, "idle schedulers");
+            }
+        }
+
+        @Test
+        void busyTimeIsCumulative_soOneObserversSnapshotsDoNotChangeWhatAnotherSees() {
+            try (Node one = Node.start(NodeConfig.defaults().withSchedulers(1))) {
+                SchedulerSnapshot a0 = one.snapshot().schedulers().get(0); // observer A
+                Pid spin = one.spawn(Probes.spinner(10));
+                // observer B snapshots busily meanwhile, until it has seen 100 ms of busy time
+                List<SchedulerSnapshot> b = new ArrayList<>();
+                b.add(one.snapshot().schedulers().get(0));
+                Probes.await(() -> {
+                    b.add(one.snapshot().schedulers().get(0));
+                    return b.getLast().activeNanos() - b.getFirst().activeNanos() > Duration.ofMillis(100).toNanos();
+                }, "100 ms busy");
+                one.exit(spin, Atom.KILL);
+                SchedulerSnapshot a1 = one.snapshot().schedulers().get(0);
+                for (int i = 1; i < b.size(); i++) {
+                    assertThat(b.get(i).activeNanos()).isGreaterThanOrEqualTo(b.get(i - 1).activeNanos());
+                    assertThat(b.get(i).totalNanos()).isGreaterThanOrEqualTo(b.get(i - 1).totalNanos());
+                    assertThat(b.get(i).activeNanos()).isLessThanOrEqualTo(b.get(i).totalNanos());
+                }
+                // A's one interval holds all the busy time B saw in its many
+                assertThat(a1.activeNanos() - a0.activeNanos())
+                        .isGreaterThanOrEqualTo(b.getLast().activeNanos() - b.getFirst().activeNanos());
             }
         }
     }

@@ -83,10 +83,12 @@ public final class SchedulerViewModel {
         List<SchedulerSnapshot> before = last == null ? List.of() : last.snapshot().schedulers();
         for (SchedulerSnapshot x : s.schedulers()) {
             String name = x.running() == null ? null : frame.names().getOrDefault(x.running(), "process");
-            long prev = ls.size() < before.size() ? before.get(ls.size()).contextSwitches() : x.contextSwitches();
+            SchedulerSnapshot earlier = ls.size() < before.size() ? before.get(ls.size()) : null;
+            long prev = earlier != null ? earlier.contextSwitches() : x.contextSwitches();
+            double u = x.utilisationSince(earlier); // the first frame: since the scheduler started
             ls.add(new Lane(x.id(), x.running(), name, x.maxQueue(), x.highQueue(), x.normalQueue(), x.lowQueue(),
-                    x.utilisation(), x.contextSwitches(), Math.max(0, x.contextSwitches() - prev)));
-            util[ls.size() - 1] = x.utilisation();
+                    u, x.contextSwitches(), Math.max(0, x.contextSwitches() - prev)));
+            util[ls.size() - 1] = u;
             maxQueue = Math.max(maxQueue, Math.max(Math.max(x.maxQueue(), x.highQueue()), Math.max(x.normalQueue(), x.lowQueue())));
         }
         // the bar scale grows at once and shrinks slowly, so bars do not jump on every sample

@@ -21,16 +21,21 @@ class SchedulerViewModelTest {
         return new NodeSnapshot(nanos, List.of(s), 10, 1 << 20, 10, 0, msgs, reds, paused, 0, 0, 0);
     }
 
-    static SchedulerSnapshot sched(int id, Pid running, int normal, double util, long slices) {
-        return new SchedulerSnapshot(id, running, 0, 0, normal, 0, util, slices, 0);
+    /** A scheduler busy for {@code activeMs} of the {@code totalMs} since it started. */
+    static SchedulerSnapshot sched(int id, Pid running, int normal, long activeMs, long totalMs, long slices) {
+        return new SchedulerSnapshot(id, running, 0, 0, normal, 0, activeMs * 1_000_000, totalMs * 1_000_000, slices, 0);
+    }
+
+    static SchedulerSnapshot sched(int id, Pid running, int normal, long slices) {
+        return sched(id, running, normal, 0, 0, slices);
     }
 
     @Nested
     class RateMaths {
         @Test
         void ratesArePerSecondBetweenConsecutiveSnapshots() {
-            Rates r = Rates.between(snap(0, 1_000, 10, false, sched(0, null, 0, 0, 5)),
-                    snap(500_000_000L, 3_000, 60, false, sched(0, null, 0, 0, 25)));
+            Rates r = Rates.between(snap(0, 1_000, 10, false, sched(0, null, 0, 5)),
+                    snap(500_000_000L, 3_000, 60, false, sched(0, null, 0, 25)));
             assertThat(r.reductionsPerSecond()).isCloseTo(4_000, within(1e-9));
             assertThat(r.messagesPerSecond()).isCloseTo(100, within(1e-9));
             assertThat(r.slicesPerSecond()).isCloseTo(40, within(1e-9));
@@ -75,8 +80,8 @@ class SchedulerViewModelTest {
         @Test
         void lanesShowWhatRunsAndTheQueues_andTotalsShowRates() {
             Pid p = Pid.of(42);
-            vm.apply(new SchedulerFrame(snap(0, 0, 0, false, sched(0, p, 3, 0.5, 1), sched(1, null, 0, 0, 0)), 5_000, Map.of(p, "bank")));
-            vm.apply(new SchedulerFrame(snap(1_000_000_000L, 8_000, 250, false, sched(0, p, 4, 0.75, 2), sched(1, null, 1, 0.1, 1)),
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, false, sched(0, p, 3, 500, 1000, 1), sched(1, null, 0, 0, 1000, 0)), 5_000, Map.of(p, "bank")));
+            vm.apply(new SchedulerFrame(snap(1_000_000_000L, 8_000, 250, false, sched(0, p, 4, 1250, 2000, 2), sched(1, null, 1, 100, 2000, 1)),
                     5_000, Map.of(p, "bank")));
             assertThat(vm.lanes()).hasSize(2);
             assertThat(vm.lanes().get(0).runningName()).isEqualTo("bank");
@@ -93,16 +98,16 @@ class SchedulerViewModelTest {
 
         @Test
         void theQueueScaleGrowsAtOnceAndShrinksSlowly() {
-            vm.apply(new SchedulerFrame(snap(0, 0, 0, false, sched(0, null, 130, 0, 0)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, false, sched(0, null, 130, 0)), 0, Map.of()));
             assertThat(vm.queueScale()).isEqualTo(200);
-            vm.apply(new SchedulerFrame(snap(1, 0, 0, false, sched(0, null, 1, 0, 0)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(1, 0, 0, false, sched(0, null, 1, 0)), 0, Map.of()));
             assertThat(vm.queueScale()).isEqualTo(200);
         }
 
         @Test
         void historyKeepsTheLastMinute() {
             for (int i = 0; i <= 120; i++)
-                vm.apply(new SchedulerFrame(snap(i * 1_000_000_000L, 0, 0, false, sched(0, null, 0, i / 120.0, 0)), 0, Map.of()));
+                vm.apply(new SchedulerFrame(snap(i * 1_000_000_000L, 0, 0, false, sched(0, null, 0, 0)), 0, Map.of()));
             assertThat(vm.history().size()).isEqualTo(61);
         }
 
@@ -141,18 +146,18 @@ class SchedulerViewModelTest {
 
         @Test
         void eachLaneCountsTheSlicesItRanSinceTheLastFrame() {
-            vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 20)), 0, Map.of()));
-            vm.apply(new SchedulerFrame(snap(1, 0, 0, true, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 21)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 10), sched(1, null, 0, 20)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(1, 0, 0, true, sched(0, null, 0, 10), sched(1, null, 0, 21)), 0, Map.of()));
             assertThat(vm.lanes()).extracting(SchedulerViewModel.Lane::slicesSinceLast).containsExactly(0L, 1L);
-            vm.apply(new SchedulerFrame(snap(2, 0, 0, true, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 21)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(2, 0, 0, true, sched(0, null, 0, 10), sched(1, null, 0, 21)), 0, Map.of()));
             assertThat(vm.steppedLane()).isEqualTo(1);              // remembered while paused
-            vm.apply(new SchedulerFrame(snap(3, 0, 0, false, sched(0, null, 0, 0, 10), sched(1, null, 0, 0, 21)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(3, 0, 0, false, sched(0, null, 0, 10), sched(1, null, 0, 21)), 0, Map.of()));
             assertThat(vm.steppedLane()).isEqualTo(-1);
         }
 
         @Test
         void pausedFollowsTheNode() {
-            vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0, 0)), 0, Map.of()));
+            vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0)), 0, Map.of()));
             assertThat(vm.pausedProperty().get()).isTrue();
         }
     }

@@ -58,10 +58,6 @@ public final class NodeRuntime {
     private final AtomicInteger placement = new AtomicInteger();
     volatile boolean stopping;
 
-    // previous snapshot, for utilisation since then
-    private long lastSnapNanos;
-    private long[] lastIdle;
-
     public NodeRuntime(Node node, NodeConfig config) {
         this.node = node;
         this.config = config;
@@ -79,8 +75,6 @@ public final class NodeRuntime {
         }
         timerThread = new Thread(timers, "beamscope-" + id + "-timers");
         timerThread.setDaemon(true);
-        lastIdle = new long[n];
-        lastSnapNanos = System.nanoTime();
         for (Scheduler s : schedulers) s.thread.start();
         timerThread.start();
     }
@@ -500,29 +494,24 @@ public final class NodeRuntime {
         });
     }
 
-    public synchronized NodeSnapshot snapshot() {
+    public NodeSnapshot snapshot() {
         long now = System.nanoTime();
-        long wall = Math.max(1, now - lastSnapNanos);
         List<SchedulerSnapshot> list = new ArrayList<>(schedulers.length);
         long reds = 0, sent = externalSent.sum(), spawns = externalSpawns.sum();
         for (Scheduler s : schedulers) {
-            long idle = s.idleNanos();
-            // idle time is added when an idle period ends, so a scheduler parked all along shows 0
-            double util = s.parked && idle == lastIdle[s.index] ? 0
-                    : Math.max(0, Math.min(1, 1.0 - (double) (idle - lastIdle[s.index]) / wall));
-            lastIdle[s.index] = idle;
+            long total = Math.max(0, now - s.startedNanos);
+            long active = Math.max(0, total - s.idleNanosAt(now));
             ProcessCell cur = s.current();
             int[] q = {s.queue.length(Priority.LOW), s.queue.length(Priority.NORMAL), s.queue.length(Priority.HIGH),
                     s.queue.length(Priority.MAX)};
             ProcessCell next = s.runNext();
             if (next != null) q[next.priority]++;
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
-                    util, s.contextSwitches(), s.reductions()));
+                    active, total, s.contextSwitches(), s.reductions()));
             reds += s.reductions();
             sent += s.messagesSent();
             spawns += s.spawns();
         }
-        lastSnapNanos = now;
         return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
                 exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get());
     }

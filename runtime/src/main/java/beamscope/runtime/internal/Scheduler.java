@@ -11,13 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  *        run one slice: budget = reduction budget; the process runs until it waits (parks itself),
  *        spends the budget (back of this queue) or exits
  * </pre>
- * Invariants: a process is in at most one run queue or run by exactly one scheduler. A woken process
- * goes back to the queue of the scheduler it last ran on; it moves only when an idle scheduler steals
- * it. Stealing takes from a queue holding two or more processes, or one process that has been waiting
- * behind the same slice for a whole spin round, so that partners that message each other stay together.
+ * Invariants: a process is in at most one run queue or run by exactly one scheduler. A process woken
+ * by a running process takes the waker's runNext slot (see {@link NodeRuntime#makeRunnable}); woken from
+ * outside, it joins the queue of the scheduler it last ran on. It moves only when an idle scheduler
+ * steals it. Stealing takes from a queue holding two or more processes, or one process that has been
+ * waiting behind the same slice for a whole spin round, so that partners that message each other stay
+ * together.
  *
  * <p>Counters are written by this thread only, with plain writes during a slice and one release
- * write at the slice's end; snapshots read them without stopping anything.
+ * write at the slice's end; snapshots read them without stopping anything. Idle time is the exception:
+ * its two fields change together under a seqlock (see {@link #idleNanosAt}).
  */
 final class Scheduler implements Runnable {
 
@@ -51,8 +54,16 @@ final class Scheduler implements Runnable {
     // published counters (monotonic, opaque writes by this thread only)
     private long reductions;
     private long contextSwitches;
-    private long idleNanos;
     private long messagesSent;
+    // Idle accounting (a seqlock; written by this thread only): idleNanos is the idle periods ended so
+    // far, idleSince the start of the current one (NOT_IDLE when busy). idleSeq is odd while they change;
+    // a reader retries until it has read both between two equal even values of idleSeq.
+    private static final long NOT_IDLE = Long.MIN_VALUE;
+    private long idleNanos;
+    private long idleSince = NOT_IDLE;
+    private long idleSeq;
+    /** When this scheduler was made: the start of its total time. */
+    final long startedNanos = System.nanoTime();
     private long spawns;
 
     long pendingSent, pendingSpawns;
@@ -217,6 +228,7 @@ final class Scheduler implements Runnable {
     /** Nothing to run: spin, then yield, then park until someone pushes work or the gate opens. */
     private void idle() {
         long start = System.nanoTime();
+        beginIdle(start);
         try {
             for (int i = 0; ; i++) {
                 if (queue.size() > 0 || rt.stopping || rt.gate.paused) return;
@@ -228,9 +240,10 @@ final class Scheduler implements Runnable {
                         return;
                     }
                     if (p != null) {
-                        IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
-                        start = System.nanoTime();
+                        endIdle(System.nanoTime());
                         runSlice(p);
+                        start = System.nanoTime();
+                        beginIdle(start);
                         continue;
                     }
                 }
@@ -250,8 +263,25 @@ final class Scheduler implements Runnable {
                 parked = false;
             }
         } finally {
-            IDLE_NANOS.setOpaque(this, idleNanos + (System.nanoTime() - start));
+            endIdle(System.nanoTime());
         }
+    }
+
+    private void beginIdle(long now) {
+        long q = idleSeq;
+        IDLE_SEQ.setOpaque(this, q + 1);
+        java.lang.invoke.VarHandle.storeStoreFence(); // the odd value is visible before the fields change
+        IDLE_SINCE.setOpaque(this, now);
+        IDLE_SEQ.setRelease(this, q + 2);
+    }
+
+    private void endIdle(long now) {
+        long q = idleSeq;
+        IDLE_SEQ.setOpaque(this, q + 1);
+        java.lang.invoke.VarHandle.storeStoreFence();
+        IDLE_NANOS.setOpaque(this, idleNanos + Math.max(0, now - idleSince));
+        IDLE_SINCE.setOpaque(this, NOT_IDLE);
+        IDLE_SEQ.setRelease(this, q + 2);
     }
 
     ProcessCell current() {
@@ -270,8 +300,16 @@ final class Scheduler implements Runnable {
         return (long) CONTEXT_SWITCHES.getOpaque(this);
     }
 
-    long idleNanos() {
-        return (long) IDLE_NANOS.getOpaque(this);
+    /** Idle time from {@link #startedNanos} to {@code now}, the idle period under way included (any thread). */
+    long idleNanosAt(long now) {
+        for (;;) {
+            long q = (long) IDLE_SEQ.getAcquire(this);
+            long idle = (long) IDLE_NANOS.getOpaque(this), since = (long) IDLE_SINCE.getOpaque(this);
+            java.lang.invoke.VarHandle.loadLoadFence(); // the fields are read before idleSeq is read again
+            if ((q & 1) == 0 && q == (long) IDLE_SEQ.getOpaque(this))
+                return idle + (since == NOT_IDLE ? 0 : Math.max(0, now - since));
+            Thread.onSpinWait();
+        }
     }
 
     long messagesSent() {
@@ -283,7 +321,7 @@ final class Scheduler implements Runnable {
     }
 
     private static final java.lang.invoke.VarHandle RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
-            MESSAGES_SENT, SPAWNS;
+            IDLE_SINCE, IDLE_SEQ, MESSAGES_SENT, SPAWNS;
 
     static {
         try {
@@ -294,6 +332,8 @@ final class Scheduler implements Runnable {
             REDUCTIONS = l.findVarHandle(Scheduler.class, "reductions", long.class);
             CONTEXT_SWITCHES = l.findVarHandle(Scheduler.class, "contextSwitches", long.class);
             IDLE_NANOS = l.findVarHandle(Scheduler.class, "idleNanos", long.class);
+            IDLE_SINCE = l.findVarHandle(Scheduler.class, "idleSince", long.class);
+            IDLE_SEQ = l.findVarHandle(Scheduler.class, "idleSeq", long.class);
             MESSAGES_SENT = l.findVarHandle(Scheduler.class, "messagesSent", long.class);
             SPAWNS = l.findVarHandle(Scheduler.class, "spawns", long.class);
         } catch (ReflectiveOperationException e) {
