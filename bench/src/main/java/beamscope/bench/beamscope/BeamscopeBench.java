@@ -401,7 +401,9 @@ public final class BeamscopeBench {
     //   sampler sends a frame every period but walks only after idling 19 times as long as its last walk
     //   took, so such a block spans one whole idle-then-walk cycle. A block without it repeats the
     //   workload as many times as the last block with it. Each rate is the total work over the total
-    //   time of its blocks;
+    //   time of its blocks. Before every block, and in a block with the sampler after its untimed walks,
+    //   a full collection (untimed) puts what lives on in the old generation: the sampler's maps of every
+    //   process's reductions (about 64 MB at 1M), as in a window that has been open a while;
     //   gui_sampler_cpu_pct: the CPU time of the sampler thread and of the stand-in FX thread during the
     //   timed blocks with the sampler, in percent of what the machine's cores offered meanwhile (what the
     //   sampler takes away from the schedulers, before any effect on caches or the collector);
@@ -466,11 +468,13 @@ public final class BeamscopeBench {
         for (int b = 0; b < 2 * blocks; b++) {
             boolean sampled = b % 4 == 0 || b % 4 == 3;
             if (!sampled) {
+                System.gc();
                 for (int r = 0; r < reps; r++) without = without.plus(work, once.getAsLong());
                 continue;
             }
             try (GuiSampler sampler = new GuiSampler(node)) {
                 sampler.warmUp();
+                System.gc(); // its maps and last walk are old, as in a window that has been open a while
                 GuiSampler.Counts start = sampler.counts();
                 GuiSampler.Counts block;
                 reps = 0;
