@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("bench")
 class WindowCostTest {
-    static final int IDLE = 1_000_000, RING = 1_000, HOPS = 20_000_000, RUNS = 5;
+    static final int IDLE = 1_000_000, RING = 1_000, HOPS = 20_000_000, RUNS = 10;
 
     @Test
     void measure() throws Exception {
@@ -37,6 +37,7 @@ class WindowCostTest {
             Behavior idle = Behaviors.receive((c, m) -> Behaviors.same());
             for (int i = 0; i < IDLE; i++) node.spawn(idle);
             ring(node, me); // warm-up
+            System.gc(); // before each series: both start from a collected heap
             double[] without = new double[RUNS];
             for (int i = 0; i < RUNS; i++) without[i] = ring(node, me);
 
@@ -50,6 +51,10 @@ class WindowCostTest {
                 });
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window[0].fxCost().frames().count() >= 3);
                 ring(node, me); // warm-up with the window
+                // the sampler's maps of every process's reductions (about 64 MB) to the old generation, where a
+                // window open for a while holds them; young collections copying them would be charged to
+                // these runs alone (bench/README.md, observe)
+                System.gc();
                 double[] with = new double[RUNS];
                 for (int i = 0; i < RUNS; i++) with[i] = ring(node, me);
                 // then the pulses: timing them forces a pulse every frame, so only after the throughput runs
