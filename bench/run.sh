@@ -255,3 +255,22 @@ done
 
 { echo "machine.loadavg_at_end=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "runs_started_busy=$( (( WAIT )) && echo "$BUSY_STARTS" || echo off)"; } >> "$META"
 "$JAVA" -cp "$CP" beamscope.bench.Harness "$RAW" "$META" "$BENCH/targets.properties" "$BENCH/results"
+
+# ---- microbenchmarks (JMH) ----
+# The observation calls timed as JMH averages over many calls, after warm-up, in a fork of their own (the
+# observe rows above take a median of five single calls). Beamscope only; with the observe workload.
+if has "$SYSTEMS" beamscope && has "$WORKLOADS" observe; then
+  n=$([[ $MODE == quick ]] && echo 100000 || echo 1000000)
+  h=$(heap observe)
+  echo
+  echo "Microbenchmarks (JMH): observation calls on a node of $n idle processes (1 fork, 3 x 1 s warm-up, 5 x 1 s measured)"
+  wait_quiet
+  if "$JAVA" -Xmx1g -cp "$CP" org.openjdk.jmh.Main 'beamscope.bench.beamscope.ObservationMicro' -p n=$n \
+       -f 1 -wi 3 -w 1s -i 5 -r 1s -jvmArgs "-Xms$h -Xmx$h $JVM_OPTS" \
+       -rf json -rff "$BENCH/results/jmh-$STAMP.json" >"$OUT/jmh-$STAMP.log" 2>&1; then
+    sed -n '/^Benchmark .*Mode/,/^$/p' "$OUT/jmh-$STAMP.log" | sed 's/^/  /'
+    echo "JMH figures: $BENCH/results/jmh-$STAMP.json"
+  else
+    echo "  JMH FAILED, see $OUT/jmh-$STAMP.log"
+  fi
+fi
