@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -98,6 +97,9 @@ final class GuiSampler implements AutoCloseable {
             if (walked) {
                 walkNanos += spent;
                 walkFramesTimed++;
+                synchronized (this) {
+                    notifyAll(); // warmUp waits for walks (rare: every few seconds at a million processes)
+                }
             } else {
                 lightNanos += spent;
                 lightFramesTimed++;
@@ -157,16 +159,17 @@ final class GuiSampler implements AutoCloseable {
      * one; returns when that one is handed off.
      */
     void warmUp() throws InterruptedException {
-        await(() -> walkFramesTimed, 1);
+        awaitWalks(1);
         sampler.walkNow();
-        await(() -> walkFramesTimed, 2);
+        awaitWalks(2);
     }
 
-    private static void await(LongSupplier counter, long atLeast) throws InterruptedException {
+    private synchronized void awaitWalks(long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (counter.getAsLong() < atLeast) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("the sampler did not walk in 2 minutes");
-            Thread.sleep(5);
+        while (walkFramesTimed < atLeast) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw new IllegalStateException("the sampler did not walk in 2 minutes");
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 
