@@ -495,19 +495,17 @@ public final class NodeRuntime {
     }
 
     public NodeSnapshot snapshot() {
-        long now = System.nanoTime();
         List<SchedulerSnapshot> list = new ArrayList<>(schedulers.length);
         long reds = 0, sent = externalSent.sum(), spawns = externalSpawns.sum();
         for (Scheduler s : schedulers) {
-            long total = Math.max(0, now - s.startedNanos);
-            long active = Math.max(0, total - s.idleNanosAt(now));
+            Scheduler.Times t = s.times();
             ProcessCell cur = s.current();
             int[] q = {s.queue.length(Priority.LOW), s.queue.length(Priority.NORMAL), s.queue.length(Priority.HIGH),
                     s.queue.length(Priority.MAX)};
             ProcessCell next = s.runNext();
             if (next != null) q[next.priority]++;
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
-                    active, total, s.contextSwitches(), s.reductions()));
+                    t.active(), t.total(), s.contextSwitches(), s.reductions()));
             reds += s.reductions();
             sent += s.messagesSent();
             spawns += s.spawns();

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Counters are written by this thread only, with plain writes during a slice and one release
  * write at the slice's end; snapshots read them without stopping anything. Idle time is the exception:
- * its two fields change together under a seqlock (see {@link #idleNanosAt}).
+ * its two fields change together under a seqlock (see {@link #times}).
  */
 final class Scheduler implements Runnable {
 
@@ -300,14 +300,25 @@ final class Scheduler implements Runnable {
         return (long) CONTEXT_SWITCHES.getOpaque(this);
     }
 
-    /** Idle time from {@link #startedNanos} to {@code now}, the idle period under way included (any thread). */
-    long idleNanosAt(long now) {
+    /** Active (not idle) and total time since this scheduler started, as read at one moment. */
+    record Times(long active, long total) {}
+
+    /**
+     * Active and total time up to now, the idle period under way counted as idle (any thread). The clock
+     * is read after the fields, so an idle period the writer ended is never later than "now": active time
+     * read by successive calls never goes down.
+     */
+    Times times() {
         for (;;) {
             long q = (long) IDLE_SEQ.getAcquire(this);
             long idle = (long) IDLE_NANOS.getOpaque(this), since = (long) IDLE_SINCE.getOpaque(this);
             java.lang.invoke.VarHandle.loadLoadFence(); // the fields are read before idleSeq is read again
-            if ((q & 1) == 0 && q == (long) IDLE_SEQ.getOpaque(this))
-                return idle + (since == NOT_IDLE ? 0 : Math.max(0, now - since));
+            if ((q & 1) == 0 && q == (long) IDLE_SEQ.getOpaque(this)) {
+                long now = System.nanoTime();
+                long total = now - startedNanos;
+                if (since != NOT_IDLE) idle += Math.max(0, now - since);
+                return new Times(Math.max(0, total - idle), total);
+            }
             Thread.onSpinWait();
         }
     }
