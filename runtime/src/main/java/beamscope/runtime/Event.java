@@ -36,4 +36,23 @@ public sealed interface Event {
 
     /** A report from an OTP behaviour: a supervisor's child_terminated, a restart, a crash report… */
     record Report(long nanos, Pid pid, Atom kind, Object details) implements Event {}
+
+    /**
+     * A node-level alarm, as {@code erlang:system_monitor/2} and the logger report them: {@code kind} is
+     * one of {@link #LONG_SCHEDULE}, {@link #MAX_HEAP_SIZE}, {@link #MEMORY_HIGH_WATERMARK},
+     * {@link #SCHEDULER_CRASHED}, {@link #TIMER_CRASHED}; {@code pid} is the process concerned, or null for
+     * the node itself; {@code details} a keyword list (a {@code List} of {@code {key, value}} tuples).
+     */
+    record SystemMonitor(long nanos, Pid pid, Atom kind, Object details) implements Event {}
+
+    /** A process held its scheduler far beyond its time slice. */
+    Atom LONG_SCHEDULE = Atom.of("long_schedule");
+    /** A process went over its mailbox limit and was killed. */
+    Atom MAX_HEAP_SIZE = Atom.of("max_heap_size");
+    /** The node's messages in mailboxes passed its high watermark (or fell back below it). */
+    Atom MEMORY_HIGH_WATERMARK = Atom.of("memory_high_watermark");
+    /** A scheduler thread ended by an error it could not survive. */
+    Atom SCHEDULER_CRASHED = Atom.of("scheduler_crashed");
+    /** The timer thread ended by an error it could not survive. */
+    Atom TIMER_CRASHED = Atom.of("timer_crashed");
 }

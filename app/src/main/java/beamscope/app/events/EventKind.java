@@ -6,7 +6,7 @@ import beamscope.runtime.Event;
 /** The kinds the event log can be filtered by. */
 public enum EventKind {
     SPAWN("spawn"), EXIT("exit"), CRASH("crash"), KILL("kill"), LINK("link"), MONITOR("monitor"),
-    NAME("name"), RESTART("restart"), REPORT("report");
+    NAME("name"), RESTART("restart"), REPORT("report"), ALARM("alarm");
 
     private final String label;
 
@@ -42,6 +42,7 @@ public enum EventKind {
             case Event.Unregister u -> NAME;
             case Event.Report r when isRestart(r) -> RESTART;
             case Event.Report r -> REPORT;
+            case Event.SystemMonitor m -> ALARM;
             default -> REPORT;
         };
     }

@@ -75,6 +75,7 @@ public final class EventLogViewModel {
             case Event.Register r -> "registered as " + r.name();
             case Event.Unregister u -> "unregistered " + u.name();
             case Event.Report r -> report(r);
+            case Event.SystemMonitor m -> Terms.inspect(m.kind()) + " " + Terms.inspect(m.details(), 300);
             default -> e.toString();
         };
         return new Entry(e.nanos(), EventKind.of(e), e.pid(), text);

@@ -23,7 +23,7 @@ final class EventBus {
     private static final List<Class<? extends Event>> KINDS = List.of(Event.Spawn.class, Event.Exit.class,
             Event.Link.class, Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Send.class,
             Event.Receive.class, Event.Register.class, Event.Unregister.class, Event.ScheduleIn.class,
-            Event.ScheduleOut.class, Event.Report.class);
+            Event.ScheduleOut.class, Event.Report.class, Event.SystemMonitor.class);
 
     private final NodeRuntime rt;
     private volatile Sub[] subs = NONE;
@@ -76,14 +76,16 @@ final class EventBus {
     private void emit(Sub[] a, Pid pid, Pid other, java.util.function.LongFunction<Event> make) {
         Event e = null;
         for (Sub s : a) {
-            if (!s.filter.wantsPid(pid) && (other == null || !s.filter.wantsPid(other))) continue;
+            // a node-level event (no pid) goes to every subscription of its kind
+            if (pid != null && !s.filter.wantsPid(pid) && (other == null || !s.filter.wantsPid(other))) continue;
             if (e == null) e = make.apply(rt.clock.nanoTime());
             s.offer(e);
         }
     }
 
     private static final int SPAWN = 0, EXIT = 1, LINK = 2, UNLINK = 3, MONITOR = 4, DOWN = 5, SEND = 6,
-            RECEIVE = 7, REGISTER = 8, UNREGISTER = 9, SCHEDULE_IN = 10, SCHEDULE_OUT = 11, REPORT = 12;
+            RECEIVE = 7, REGISTER = 8, UNREGISTER = 9, SCHEDULE_IN = 10, SCHEDULE_OUT = 11, REPORT = 12,
+            SYSTEM_MONITOR = 13;
 
     // Each hook reads the subscriptions for its kind and returns at once when there are none, before
     // building anything.
@@ -142,6 +144,12 @@ final class EventBus {
     void report(Pid pid, Atom kind, Object details) {
         Sub[] a = byKind[REPORT];
         if (a.length != 0) emit(a, pid, null, t -> new Event.Report(t, pid, kind, details));
+    }
+
+    /** A node-level alarm ({@link Event.SystemMonitor}); {@code pid} may be null. */
+    void systemMonitor(Pid pid, Atom kind, Object details) {
+        Sub[] a = byKind[SYSTEM_MONITOR];
+        if (a.length != 0) emit(a, pid, null, t -> new Event.SystemMonitor(t, pid, kind, details));
     }
 
     private final class Sub implements EventSubscription {
