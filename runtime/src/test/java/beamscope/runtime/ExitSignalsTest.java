@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** OTP-SEMANTICS.md section A: exit signals, links, monitors, registered names. */
+/** docs/OTP-SEMANTICS.md section A: exit signals, links, monitors, registered names. */
 class ExitSignalsTest {
     static final Atom FOO = Atom.of("foo"), GO = Atom.of("go");
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** OTP-SEMANTICS.md section B: messages and selective receive; and the timer service. */
+/** docs/OTP-SEMANTICS.md section B: messages and selective receive; and the timer service. */
 class MessagesTest {
     static final Atom A = Atom.of("a"), B = Atom.of("b"), C = Atom.of("c"), GO = Atom.of("go"),
             TIMEOUT = Atom.of("timeout");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Process info (F19–F22), snapshots, the event stream, and section G: limits and pids. */
+/** Process info (F19–F22), snapshots, the event stream, and section G of docs/OTP-SEMANTICS.md: limits and pids. */
 class ObservationTest {
     static final Atom GO = Atom.of("go");
 

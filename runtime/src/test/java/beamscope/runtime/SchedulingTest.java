@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** OTP-SEMANTICS.md section F: schedulers, reductions, priorities; plus the demo controls. */
+/** docs/OTP-SEMANTICS.md section F: schedulers, reductions, priorities; plus the demo controls. */
 class SchedulingTest {
     static final Atom DONE = Atom.of("done"), INC = Atom.of("inc"), GET = Atom.of("get");
 
