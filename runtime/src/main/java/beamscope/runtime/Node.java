@@ -51,12 +51,22 @@ public final class Node implements AutoCloseable {
         return rt.spawn(behavior, options);
     }
 
-    /** Sends from outside any process; a dead pid is not an error (A35). */
+    /**
+     * Sends from outside any process; a dead pid is not an error (A35).
+     *
+     * <p>The message is shared by reference, not copied as on the BEAM: the receiver gets the very object
+     * that was sent. A sender that mutates a sent object afterwards changes what the receiver sees (and
+     * races with it, since the two run on different threads). Send immutable values: atoms, numbers,
+     * strings, records, {@link Tuple}s, and lists and maps from {@code List.of}/{@code Map.of}.
+     */
     public void send(Pid to, Object message) {
         rt.sendExternal(to, message);
     }
 
-    /** Sends to a registered name; throws {@link ErlangError} {@code badarg} when nobody has it (A35). */
+    /**
+     * Sends to a registered name; throws {@link ErlangError} {@code badarg} when nobody has it (A35). The
+     * message is shared by reference, not copied; see {@link #send(Pid, Object)}.
+     */
     public void send(String name, Object message) {
         rt.sendExternal(name, message);
     }

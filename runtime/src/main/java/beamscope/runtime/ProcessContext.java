@@ -15,10 +15,20 @@ public interface ProcessContext {
     /** The node this process lives on. */
     Node node();
 
-    /** {@code send(dest, msg)}: never fails for a pid, even a dead one (A35). Costs reductions (F9). */
+    /**
+     * {@code send(dest, msg)}: never fails for a pid, even a dead one (A35). Costs reductions (F9).
+     *
+     * <p>The message is shared by reference, not copied as on the BEAM: the receiver gets the very object
+     * that was sent. A sender that mutates a sent object afterwards changes what the receiver sees (and
+     * races with it, since processes run on different scheduler threads). Send immutable values: atoms,
+     * numbers, strings, records, {@link Tuple}s, and lists and maps from {@code List.of}/{@code Map.of}.
+     */
     void send(Pid to, Object message);
 
-    /** {@code send(name, msg)}: fails with {@code badarg} when no process has the name (A35). */
+    /**
+     * {@code send(name, msg)}: fails with {@code badarg} when no process has the name (A35). The message is
+     * shared by reference, not copied; see {@link #send(Pid, Object)}.
+     */
     void send(String name, Object message);
 
     Pid spawn(Behavior behavior);
