@@ -113,7 +113,15 @@ final class TermWriter {
             }
             case Throwable e -> {
                 out.append('%').append(e.getClass().getName()).append("{message: ");
-                term(e.getMessage());
+                String message;
+                try {
+                    message = e.getMessage();
+                } catch (Throwable x) {
+                    rethrowFatal(x);
+                    out.append("<message unavailable: ").append(x.getClass().getName()).append(" thrown>}");
+                    return;
+                }
+                term(message);
                 out.append('}');
             }
             default -> java(t);
@@ -325,12 +333,25 @@ final class TermWriter {
         out.append("#Java<").append(t.getClass().getName()).append(": ").append(javaText(t)).append('>');
     }
 
-    /** {@code toString()}, or a stand-in when that fails. */
+    /**
+     * {@code toString()}, or when that throws anything (as OTP's logger survives a bad format), a stand-in:
+     * {@code com.example.Thing@1b6d3586 <toString unavailable: java.lang.IllegalStateException thrown>}.
+     */
     static String javaText(Object t) {
         try {
             return String.valueOf(t);
-        } catch (RuntimeException e) {
-            return t.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(t));
+        } catch (Throwable x) {
+            rethrowFatal(x);
+            return t.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(t))
+                    + " <toString unavailable: " + x.getClass().getName() + " thrown>";
         }
+    }
+
+    /**
+     * Lets out what no formatting should swallow: running out of memory, or a JVM error. A stack overflow
+     * in a user's {@code toString} is the user's bug, unwound by the time it is caught, and prints.
+     */
+    private static void rethrowFatal(Throwable x) {
+        if (x instanceof VirtualMachineError && !(x instanceof StackOverflowError)) throw (VirtualMachineError) x;
     }
 }

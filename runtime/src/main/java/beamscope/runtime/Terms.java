@@ -21,7 +21,11 @@ import java.math.BigInteger;
  * {@code nil}, so they read back as atoms), {@code Integer}/{@code Short}/{@code Byte} (printed like longs,
  * so they read back as {@code Long}), and {@code Float}. Anything else prints in a form that does not parse:
  * a Throwable as {@code %java.lang.IllegalStateException{message: "boom"}}, other objects, NaN and the
- * infinities as {@code #Java<java.util.Optional: Optional[1]>}.
+ * infinities as {@code #Java<java.util.Optional: Optional[1]>}. Printing never throws for a term that cannot
+ * format itself: a Throwable whose {@code getMessage()} throws prints as
+ * {@code %pkg.Error{message: <message unavailable: java.lang.IllegalStateException thrown>}}, and an object
+ * whose {@code toString()} throws as {@code #Java<pkg.Thing: pkg.Thing@1b6d3586 <toString unavailable: X thrown>>}
+ * (only an {@link OutOfMemoryError} or another JVM error other than a stack overflow gets through).
  *
  * <h2>Grammar read by {@link #parse(String)}</h2>
  * <pre>

@@ -434,6 +434,55 @@ class TermsTest {
             assertThat(inspect(broken)).startsWith("#Java<beamscope.runtime.TermsTest$Inspect$1: beamscope.runtime.TermsTest$Inspect$1@");
         }
 
+        /** Throws from every method that formatting might call, as a broken user exception can. */
+        static final class UnprintableException extends RuntimeException {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("no message");
+            }
+
+            @Override
+            public String getLocalizedMessage() {
+                throw new IllegalStateException("no message");
+            }
+
+            @Override
+            public String toString() {
+                throw new UnsupportedOperationException("no text");
+            }
+        }
+
+        @Test
+        void aThrowableWhoseMessageThrowsPrintsItsClassAndWhatWasThrown() {
+            String name = UnprintableException.class.getName();
+            String shown = "%" + name + "{message: <message unavailable: java.lang.IllegalStateException thrown>}";
+            assertThat(inspect(new UnprintableException())).isEqualTo(shown);
+            assertThat(inspect(t(a("error"), new UnprintableException()))).isEqualTo("{:error, " + shown + "}");
+            assertThat(inspect(map(a("reason"), List.of(new UnprintableException())))).isEqualTo("%{reason: [" + shown + "]}");
+            assertThat(Terms.inspect(new UnprintableException(), 20)).hasSize(20).endsWith("...");
+        }
+
+        @Test
+        void anObjectWhoseToStringThrowsAnythingPrintsItsClassAndWhatWasThrown() {
+            Object assertionFails = new Object() {
+                @Override
+                public String toString() {
+                    throw new AssertionError("not printable");
+                }
+            };
+            String name = assertionFails.getClass().getName();
+            assertThat(inspect(t(assertionFails))).startsWith("{#Java<" + name + ": " + name + "@")
+                    .endsWith(" <toString unavailable: java.lang.AssertionError thrown>>}");
+            Object deepRecursion = new Object() {
+                @Override
+                public String toString() {
+                    return toString();
+                }
+            };
+            assertThat(inspect(List.of(deepRecursion))).contains("<toString unavailable: java.lang.StackOverflowError thrown>");
+            assertThat(inspect(map(assertionFails, 1L, deepRecursion, 2L))).startsWith("%{#Java<");
+        }
+
         @Test
         void javaValuesDoNotParse() {
             for (Object o : List.of(Optional.empty(), Double.NaN, new IllegalStateException("x"))) {
