@@ -51,7 +51,8 @@ import java.math.BigInteger;
  * end of the line, unless it begins {@code #PID<} or {@code #Reference<}. As in Elixir, keyword pairs come
  * last ({@code %{a: 1, "b" => 2}} is an error) and trailing commas are errors. Structs, binaries
  * ({@code <<...>>}), sigils other than {@code ~c} and expressions (variables, operators, calls) are not
- * read. Containers may nest {@link #MAX_DEPTH} deep. Errors are {@link TermSyntaxException}s that say where
+ * read. Integers may have any number of digits: reading takes O(M(n) log n) for n decimal digits (divide and
+ * conquer over the digits) and linear time in the other radixes. Containers may nest {@link #MAX_DEPTH} deep. Errors are {@link TermSyntaxException}s that say where
  * and what was expected.
  *
  * <h2>Printing</h2>

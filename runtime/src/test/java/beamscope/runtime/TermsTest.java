@@ -121,6 +121,51 @@ class TermsTest {
         }
 
         @Test
+        void bigDecimalIntegersOfEveryLengthReadAsTheirValue() {
+            Random random = new Random(15);
+            for (int length : new int[] {16, 17, 18, 19, 20, 35, 36, 37, 38, 71, 72, 73, 144, 145, 1000, 4_608, 4_609, 20_011}) {
+                StringBuilder digits = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+                while (digits.length() < length) digits.append((char) ('0' + random.nextInt(10)));
+                BigInteger expected = new BigInteger(digits.toString());
+                assertThat(parse(digits.toString())).as("%d digits", length).isEqualTo(Terms.normalise(expected));
+                assertThat(parse("-" + digits)).isEqualTo(Terms.normalise(expected.negate()));
+                assertThat(parse("0".repeat(37) + digits)).as("leading zeros").isEqualTo(Terms.normalise(expected));
+            }
+            String tens = "1" + "0".repeat(72) + "1" + "0".repeat(71);   // zero chunks inside the number
+            assertThat(parse(tens)).isEqualTo(new BigInteger(tens));
+            assertThat(parse("1_" + "000_".repeat(40) + "000")).isEqualTo(BigInteger.TEN.pow(123));
+        }
+
+        @Test
+        void bigHexOctalAndBinaryIntegersReadAsTheirValue() {
+            Random random = new Random(16);
+            for (int radix : new int[] {16, 8, 2}) {
+                String prefix = switch (radix) { case 16 -> "0x"; case 8 -> "0o"; default -> "0b"; };
+                for (int bits : new int[] {63, 64, 65, 127, 128, 129, 1000, 20_001}) {
+                    BigInteger value = new BigInteger(bits, random).setBit(bits - 1);
+                    String text = prefix + value.toString(radix);
+                    assertThat(parse(text)).as("%s with %d bits", prefix, bits).isEqualTo(Terms.normalise(value));
+                    assertThat(parse("-" + text)).isEqualTo(Terms.normalise(value.negate()));
+                    assertThat(parse(prefix + "000" + value.toString(radix).toUpperCase())).isEqualTo(Terms.normalise(value));
+                }
+            }
+            assertThat(parse("0xFFFF_FFFF_FFFF_FFFF")).isEqualTo(new BigInteger("FFFFFFFFFFFFFFFF", 16));
+            assertThat(parse("-0x8000000000000000")).isEqualTo(Long.MIN_VALUE);
+            assertThat(parse("0b" + "1".repeat(64))).isEqualTo(BigInteger.TWO.pow(64).subtract(BigInteger.ONE));
+            assertThat(parse("0o" + "7".repeat(22))).isEqualTo(BigInteger.TWO.pow(66).subtract(BigInteger.ONE));
+        }
+
+        @Test
+        void aHugeIntegerRoundTrips() {
+            Random random = new Random(17);
+            BigInteger value = new BigInteger(400_000, random).setBit(399_999);   // 120,412 digits
+            String text = inspect(value);
+            assertThat(text).isEqualTo(value.toString());
+            assertThat(parse(text)).isEqualTo(value);
+            assertThat(parse("-0x" + value.toString(16))).isEqualTo(value.negate());
+        }
+
+        @Test
         void floats() {
             assertThat(parse("3.0")).isEqualTo(3.0);
             assertThat(parse("-1.5e-3")).isEqualTo(-1.5e-3);
