@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +75,33 @@ final class TermReader {
     }
 
     private final String in;
+    private final ReadLimits limits;
     private int pos;
     private final ArrayDeque<Open> open = new ArrayDeque<>();
+    /** New atoms held aside by a first pass, by name; null when atoms are interned as they are read. */
+    private final Map<String, Atom> newAtoms;
 
-    TermReader(String in) {
+    private TermReader(String in, ReadLimits limits, boolean holdNewAtomsAside) {
         this.in = in;
+        this.limits = limits;
+        this.newAtoms = holdNewAtomsAside ? new HashMap<>() : null;
     }
 
-    Object read() {
+    /**
+     * Reads one term within {@code limits}. Without a bound on new atoms, in one pass that interns atoms
+     * as it meets them. With one, a first pass holds new atoms aside and counts them; when the text reads
+     * and needs no new atom, that pass's term is the result, and otherwise a second pass interns them, so a
+     * text that fails creates no atom.
+     */
+    static Object read(String in, ReadLimits limits) {
+        if (limits.maxNewAtoms() == Integer.MAX_VALUE) return new TermReader(in, limits, false).read();
+        TermReader first = new TermReader(in, limits, true);
+        Object term = first.read();
+        return first.newAtoms.isEmpty() ? term : new TermReader(in, limits, false).read();
+    }
+
+    private Object read() {
+        if (in.length() > limits.maxChars()) throw fail(limits.maxChars(), "at most " + limits.maxChars() + " characters of text");
         skipBlank();
         while (true) {
             Object value = readElement();
@@ -177,6 +197,7 @@ final class TermReader {
      * name, then whitespace, as Elixir requires). Returns null, having read nothing, when there is none.
      */
     private Atom readKeywordKey() {
+        int start = pos;
         String name;
         if (is('"')) {
             int end = quotedEnd(pos);
@@ -191,7 +212,7 @@ final class TermReader {
         pos++;                                            // the ':'
         if (pos < in.length() && !isBlank(in.charAt(pos))) throw fail(pos, "a space after the keyword key's ':'");
         skipBlank();
-        return Atom.of(name);
+        return atom(start, name);
     }
 
     private boolean isKeyColon(int i) {
@@ -210,20 +231,20 @@ final class TermReader {
     }
 
     private Atom readAtom() {
-        pos++;                                            // the ':'
+        int start = pos++;                                // the ':'
         if (pos < in.length()) {
             char c = in.charAt(pos);
-            if (c == '"' || c == '\'') return Atom.of(readQuoted(c));
+            if (c == '"' || c == '\'') return atom(start, readQuoted(c));
             int end = TermSyntax.identifierEnd(in, pos);
             if (end > pos) {
                 String name = nfc(in.substring(pos, end));
                 pos = end;
-                return Atom.of(name);
+                return atom(start, name);
             }
             for (String op : TermSyntax.OPERATORS) {
                 if (in.startsWith(op, pos)) {
                     pos += op.length();
-                    return Atom.of(op);
+                    return atom(start, op);
                 }
             }
         }
@@ -243,7 +264,33 @@ final class TermReader {
             }
         }
         String name = in.substring(start, pos);
-        return Atom.of(name.equals("Elixir") || name.startsWith("Elixir.") ? name : "Elixir." + name);
+        return atom(start, name.equals("Elixir") || name.startsWith("Elixir.") ? name : "Elixir." + name);
+    }
+
+    /**
+     * The atom named {@code name}, written at {@code at}: an existing one, else a new one within the limits
+     * (held aside in a first pass, interned in the last).
+     */
+    private Atom atom(int at, String name) {
+        if (!Atom.isValidName(name)) throw fail(at, "an atom of at most " + Atom.MAX_NAME_LENGTH + " characters (system_limit)");
+        Atom existing = Atom.lookup(name);
+        if (existing != null) return existing;
+        if (newAtoms != null) {
+            Atom aside = newAtoms.get(name);
+            if (aside == null) {
+                if (newAtoms.size() >= limits.maxNewAtoms()) {
+                    throw fail(at, "an existing atom (this text may create at most " + limits.maxNewAtoms() + " new atoms)");
+                }
+                aside = new Atom(name);
+                newAtoms.put(name, aside);
+            }
+            return aside;
+        }
+        try {
+            return Atom.of(name);
+        } catch (ErlangError e) {
+            throw fail(at, "an existing atom (system_limit: the atom table is full, " + Atom.tableLimit() + " atoms)");
+        }
     }
 
     private Atom readWord() {

@@ -51,7 +51,9 @@ import java.math.BigInteger;
  * end of the line, unless it begins {@code #PID<} or {@code #Reference<}. As in Elixir, keyword pairs come
  * last ({@code %{a: 1, "b" => 2}} is an error) and trailing commas are errors. Structs, binaries
  * ({@code <<...>>}), sigils other than {@code ~c} and expressions (variables, operators, calls) are not
- * read. Integers may have any number of digits: reading takes O(M(n) log n) for n decimal digits (divide and
+ * read. Atom names have at most {@link Atom#MAX_NAME_LENGTH} characters and must fit the atom table (see
+ * {@link Atom}); {@link #parse(String, ReadLimits)} also bounds the text's length and its new atoms. Integers
+ * may have any number of digits: reading takes O(M(n) log n) for n decimal digits (divide and
  * conquer over the digits) and linear time in the other radixes. Containers may nest {@link #MAX_DEPTH} deep. Errors are {@link TermSyntaxException}s that say where
  * and what was expected.
  *
@@ -76,7 +78,19 @@ public final class Terms {
      * @throws TermSyntaxException when the text is not one term; it tells the position and what was expected
      */
     public static Object parse(String text) {
-        return new TermReader(text).read();
+        return TermReader.read(text, ReadLimits.NONE);
+    }
+
+    /**
+     * Reads exactly one term from text that may come from someone else: within {@code limits} on its length
+     * and on the new atoms it may create (see {@link ReadLimits}; {@link ReadLimits#UNTRUSTED} for text a
+     * person typed or pasted).
+     *
+     * @throws TermSyntaxException when the text is not one term, is longer than allowed, or names more new
+     *                             atoms than allowed; it tells the position and what was expected
+     */
+    public static Object parse(String text, ReadLimits limits) {
+        return TermReader.read(text, limits);
     }
 
     /** The term in Elixir syntax, in full. */

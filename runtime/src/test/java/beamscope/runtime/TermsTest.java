@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -807,6 +809,101 @@ class TermsTest {
         void pidParseExplainsWhatItWants() {
             assertThatThrownBy(() -> Pid.parse(":ok")).isInstanceOf(TermSyntaxException.class)
                     .hasMessageContaining("a pid like #PID<0.42.0>");
+        }
+    }
+
+    @Nested
+    class Atoms {
+
+        /** A name no other test uses, so the atom is sure to be new. */
+        String fresh(String what) {
+            return what + "_" + System.nanoTime() + "_" + FRESH.incrementAndGet();
+        }
+
+        static final AtomicLong FRESH = new AtomicLong();
+
+        @Test
+        void aNameHasAtMost255CharactersOrTheErrorIsSystemLimit() {
+            assertThat(Atom.of("a".repeat(255)).name()).hasSize(255);
+            assertThat(Atom.of("😀".repeat(255)).name()).as("characters are code points").hasSize(510);
+            for (String name : List.of("b".repeat(256), "😀".repeat(256), "c".repeat(1_000_000))) {
+                ErlangError e = catchThrowableOfType(ErlangError.class, () -> Atom.of(name));
+                assertThat(e).isNotNull();
+                assertThat(e.reason()).isSameAs(Atom.SYSTEM_LIMIT);
+                assertThat(e.getMessage()).contains("at most 255 characters");
+                assertThat(Atom.existing(name)).isEmpty();
+            }
+        }
+
+        @Test
+        void parseRefusesATooLongAtomAtItsPosition() {
+            String tooLong = "d".repeat(256);
+            for (String text : List.of("[:ok, :" + tooLong + "]", "[:ok, :\"" + tooLong + "\"]", "[1, " + tooLong + ": 2]",
+                    "[:ok, Abc" + tooLong + "]", "[:ok, :" + "e".repeat(1_000_000) + "]")) {
+                TermSyntaxException e = catchThrowableOfType(TermSyntaxException.class, () -> parse(text));
+                assertThat(e.position()).as(text.substring(0, 12)).isIn(4, 6);
+                assertThat(e.expected()).isEqualTo("an atom of at most 255 characters (system_limit)");
+            }
+            assertThat(parse(":" + "f".repeat(255))).isEqualTo(a("f".repeat(255)));
+        }
+
+        @Test
+        void theTableCountsItsAtomsAndTellsItsLimit() {
+            int before = Atom.count();
+            Atom.of(fresh("counted"));
+            assertThat(Atom.count()).isGreaterThan(before);
+            assertThat(Atom.tableLimit()).isEqualTo(Atom.DEFAULT_TABLE_LIMIT).isEqualTo(1_048_576);
+        }
+
+        @Test
+        void aFullTableFailsWithSystemLimitAndParseSaysWhere() throws Exception {
+            String javaCommand = ProcessHandle.current().info().command().orElseThrow();
+            Process child = new ProcessBuilder(javaCommand, "-Dbeamscope.atoms.limit=8192", "-cp", System.getProperty("java.class.path"),
+                    AtomTableFill.class.getName()).redirectErrorStream(true).start();
+            boolean exited = child.waitFor(60, TimeUnit.SECONDS);   // a few short lines: the pipe never fills
+            if (!exited) child.destroyForcibly();
+            assertThat(exited).as("the child JVM stopped within the deadline").isTrue();
+            String out = new String(child.getInputStream().readAllBytes());
+            assertThat(out).contains("limit: 8192\n", "count when full: 8192\n", "reason is the atom system_limit: true\n",
+                    "message: :system_limit: the atom table is full (8192 atoms)\n", "an existing atom still works: true\n",
+                    "parse fails at: 6, expected an existing atom (system_limit: the atom table is full, 8192 atoms)\n",
+                    "parse of existing atoms: {:ok, :fill_1}\n", "count at the end: 8192\n");
+        }
+
+        @Test
+        void untrustedTextMayCreateOnlyAFewNewAtomsAndAFailedReadCreatesNone() {
+            String x = fresh("x"), y = fresh("y"), z = fresh("z");
+            ReadLimits two = ReadLimits.UNTRUSTED.withMaxNewAtoms(2);
+            String text = "{:" + x + ", [:" + y + ", :ok, :" + x + "], %{" + z + ": 1}}";
+            TermSyntaxException e = catchThrowableOfType(TermSyntaxException.class, () -> Terms.parse(text, two));
+            assertThat(e.position()).isEqualTo(text.indexOf(z));
+            assertThat(e.expected()).isEqualTo("an existing atom (this text may create at most 2 new atoms)");
+            assertThat(Atom.existing(x)).as("nothing was created").isEmpty();
+            assertThat(Atom.existing(y)).isEmpty();
+
+            TermSyntaxException late = catchThrowableOfType(TermSyntaxException.class, () -> Terms.parse("[:" + x + ", 1,]", two));
+            assertThat(late.expected()).startsWith("a term after ','");
+            assertThat(Atom.existing(x)).as("a text with an error creates no atom").isEmpty();
+
+            Object term = Terms.parse("{:" + x + ", [:" + y + ", :ok, :" + x + "]}", two);
+            Atom madeX = (Atom) ((Tuple) term).get(0);
+            assertThat(madeX).isSameAs(Atom.of(x));
+            assertThat(((List<?>) ((Tuple) term).get(1)).get(0)).isSameAs(Atom.existing(y).orElseThrow());
+            assertThat(((List<?>) ((Tuple) term).get(1)).get(2)).isSameAs(madeX);
+
+            Atom foo = a("Elixir.Foo");
+            assertThat(Terms.parse("[:ok, :error, :" + x + ", :" + y + ", true, Foo]", ReadLimits.UNTRUSTED.withMaxNewAtoms(0)))
+                    .as("existing atoms are always fine").isEqualTo(List.of(Atom.OK, Atom.ERROR, madeX, Atom.of(y), Atom.TRUE, foo));
+        }
+
+        @Test
+        void untrustedTextLongerThanTheBoundFailsBeforeReading() {
+            ReadLimits ten = ReadLimits.UNTRUSTED.withMaxChars(10);
+            assertThat(Terms.parse("[1, 2, 3]", ten)).isEqualTo(List.of(1L, 2L, 3L));
+            TermSyntaxException e = catchThrowableOfType(TermSyntaxException.class, () -> Terms.parse("[1, 2, 3, 4]", ten));
+            assertThat(e.position()).isEqualTo(10);
+            assertThat(e.expected()).isEqualTo("at most 10 characters of text");
+            assertThat(ReadLimits.UNTRUSTED).isEqualTo(new ReadLimits(1 << 20, 100));
         }
     }
 

@@ -1,11 +1,15 @@
 package beamscope.app.send;
 
 import beamscope.runtime.Pid;
+import beamscope.runtime.ReadLimits;
 import beamscope.runtime.TermSyntaxException;
+import beamscope.runtime.Terms;
 
 /**
  * What the message editor's text means: a term, or a syntax error at a position of the text as typed.
- * {@code self()} stands for the shell's pid, as in IEx.
+ * {@code self()} stands for the shell's pid, as in IEx. The text is read as untrusted
+ * ({@link ReadLimits#UNTRUSTED}): pasted text may not be longer than 1 MiB characters nor create more than
+ * 100 new atoms, and text that does not read creates none, so typing cannot fill the never-collected atom table.
  */
 public sealed interface Message {
 
@@ -18,7 +22,7 @@ public sealed interface Message {
         String pid = self.toString();
         String expanded = text.replace("self()", pid);
         try {
-            return new Term(beamscope.runtime.Terms.parse(expanded));
+            return new Term(Terms.parse(expanded, ReadLimits.UNTRUSTED));
         } catch (TermSyntaxException e) {
             int pos = typedPosition(text, e.position(), pid.length() - "self()".length());
             return new SyntaxError(text, pos, e.expected(), describe(text, pos, e.expected()));

@@ -57,6 +57,19 @@ class SendViewModelTest {
         }
 
         @Test
+        void pastedTextWithTooManyNewAtomsIsRefused_andCreatesNoAtom() {
+            String stamp = "pasted_" + System.nanoTime() + "_";
+            StringBuilder text = new StringBuilder("[");
+            for (int i = 0; i <= 100; i++) text.append(i == 0 ? ":" : ", :").append(stamp).append(i);
+            vm.textProperty().set(text.append("]").toString());
+            assertThat(vm.submit()).isFalse();
+            assertThat(actions).isEmpty();
+            assertThat(vm.errorProperty().get().expected()).isEqualTo("an existing atom (this text may create at most 100 new atoms)");
+            assertThat(vm.errorProperty().get().position()).isEqualTo(text.indexOf(":" + stamp + "100"));
+            assertThat(Atom.existing(stamp + "0")).isEmpty();
+        }
+
+        @Test
         void errorPositionsPointIntoTheTypedText_evenAfterSelf() {
             Message m = Message.read("{self(), :a :b}", SHELL);
             assertThat(m).isInstanceOfSatisfying(Message.SyntaxError.class, e -> assertThat(e.position()).isEqualTo(12));
