@@ -1,6 +1,7 @@
 package beamscope.runtime;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,78 @@ final class TermOrder {
 
     private static final int NUMBER = 0, ATOM = 1, REF = 2, PID = 5, TUPLE = 6, MAP = 7, LIST = 8, STRING = 9, JAVA = 10;
 
+    /**
+     * Compares without recursion: pairs still to compare wait on an explicit stack, in order, so terms nest
+     * as deep as memory allows. (Sorting a map's entries compares its keys, one map at a time.)
+     */
     static int compare(Object a, Object b) {
-        int ra = rank(a), rb = rank(b);
-        if (ra != rb) return Integer.compare(ra, rb);
-        return switch (ra) {
+        ArrayDeque<Object> pairs = new ArrayDeque<>();    // pushed two at a time, the next pair on top
+        Object x = a, y = b;
+        while (true) {
+            int c = compareTop(x, y, pairs);
+            if (c != 0) return c;
+            if (pairs.isEmpty()) return 0;
+            y = unwrap(pairs.pop());
+            x = unwrap(pairs.pop());
+        }
+    }
+
+    /**
+     * Compares x and y where their order shows at once (ranks, scalars, sizes); for containers that tie so
+     * far, pushes the pairs of children that decide, the first to compare on top, and returns 0.
+     */
+    private static int compareTop(Object x, Object y, ArrayDeque<Object> pairs) {
+        if (x instanceof Lengths l) return Integer.compare(l.a, l.b);
+        int rx = rank(x), ry = rank(y);
+        if (rx != ry) return Integer.compare(rx, ry);
+        switch (rx) {
+            case TUPLE -> {
+                Tuple tx = (Tuple) x, ty = (Tuple) y;
+                if (tx.size() != ty.size()) return Integer.compare(tx.size(), ty.size());
+                for (int i = tx.size() - 1; i >= 0; i--) push(pairs, tx.get(i), ty.get(i));
+                return 0;
+            }
+            case LIST -> {                            // element by element, then the shorter first
+                Object[] lx = ((List<?>) x).toArray(), ly = ((List<?>) y).toArray();
+                push(pairs, new Lengths(lx.length, ly.length), null);
+                for (int i = Math.min(lx.length, ly.length) - 1; i >= 0; i--) push(pairs, lx[i], ly[i]);
+                return 0;
+            }
+            case MAP -> {                             // by size, then keys in order, then values in key order
+                Map<?, ?> mx = (Map<?, ?>) x, my = (Map<?, ?>) y;
+                if (mx.size() != my.size()) return Integer.compare(mx.size(), my.size());
+                List<Map.Entry<?, ?>> ex = sortedEntries(mx), ey = sortedEntries(my);
+                for (int i = ex.size() - 1; i >= 0; i--) push(pairs, ex.get(i).getValue(), ey.get(i).getValue());
+                for (int i = ex.size() - 1; i >= 0; i--) push(pairs, ex.get(i).getKey(), ey.get(i).getKey());
+                return 0;
+            }
+            default -> {
+                return compareScalars(rx, x, y);
+            }
+        }
+    }
+
+    /** A list comparison's last step: the lengths, once all common elements tied. */
+    private record Lengths(int a, int b) {}
+
+    /** Stands for null (the atom nil) on the deque, which takes no nulls. */
+    private static final Object NIL = new Object();
+
+    private static void push(ArrayDeque<Object> pairs, Object x, Object y) {
+        pairs.push(x == null ? NIL : x);
+        pairs.push(y == null ? NIL : y);
+    }
+
+    private static Object unwrap(Object t) {
+        return t == NIL ? null : t;
+    }
+
+    private static int compareScalars(int rank, Object a, Object b) {
+        return switch (rank) {
             case NUMBER -> compareNumbers(a, b);
             case ATOM -> compareText(atomName(a), atomName(b));
             case REF -> ((Ref) a).compareTo((Ref) b);
             case PID -> ((Pid) a).compareTo((Pid) b);
-            case TUPLE -> compareTuples((Tuple) a, (Tuple) b);
-            case MAP -> compareMaps((Map<?, ?>) a, (Map<?, ?>) b);
-            case LIST -> compareLists((List<?>) a, (List<?>) b);
             case STRING -> compareText((String) a, (String) b);
             default -> compareJava(a, b);
         };
@@ -83,39 +145,6 @@ final class TermOrder {
             j += Character.charCount(cb);
         }
         return Boolean.compare(i < a.length(), j < b.length());
-    }
-
-    private static int compareTuples(Tuple a, Tuple b) {
-        if (a.size() != b.size()) return Integer.compare(a.size(), b.size());
-        for (int i = 0; i < a.size(); i++) {
-            int c = compare(a.get(i), b.get(i));
-            if (c != 0) return c;
-        }
-        return 0;
-    }
-
-    private static int compareLists(List<?> a, List<?> b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            int c = compare(a.get(i), b.get(i));
-            if (c != 0) return c;
-        }
-        return Integer.compare(a.size(), b.size());
-    }
-
-    /** By size, then keys in order, then values in key order. */
-    private static int compareMaps(Map<?, ?> a, Map<?, ?> b) {
-        if (a.size() != b.size()) return Integer.compare(a.size(), b.size());
-        List<Map.Entry<?, ?>> ea = sortedEntries(a), eb = sortedEntries(b);
-        for (int i = 0; i < ea.size(); i++) {
-            int c = compare(ea.get(i).getKey(), eb.get(i).getKey());
-            if (c != 0) return c;
-        }
-        for (int i = 0; i < ea.size(); i++) {
-            int c = compare(ea.get(i).getValue(), eb.get(i).getValue());
-            if (c != 0) return c;
-        }
-        return 0;
     }
 
     static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {

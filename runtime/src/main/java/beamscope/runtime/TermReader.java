@@ -34,7 +34,7 @@ final class TermReader {
     private static final class Open {
         final Kind kind;
         final List<Object> items = new ArrayList<>();
-        final Map<Object, Object> entries;
+        final LinkedHashMap<Object, Object> entries;
         List<Object> keywords;   // a tuple's trailing keyword pairs, which become its last element
         Object key;              // a key whose value comes next; null when none (keys are never null)
         boolean inKeywords;      // keyword pairs have started: every later element must be one
@@ -64,10 +64,10 @@ final class TermReader {
 
         Object build() {
             return switch (kind) {
-                case LIST -> Collections.unmodifiableList(items);
-                case MAP -> Collections.unmodifiableMap(entries);
+                case LIST -> new TermList(items.toArray());
+                case MAP -> new TermMap(entries);
                 case TUPLE -> {
-                    if (keywords != null) items.add(Collections.unmodifiableList(keywords));
+                    if (keywords != null) items.add(new TermList(keywords.toArray()));
                     yield Tuple.of(items.toArray());
                 }
             };

@@ -15,6 +15,8 @@ import java.math.BigInteger;
  * <tr><td>string</td><td>{@link String} (an Elixir binary)</td></tr>
  * <tr><td>list</td><td>{@link java.util.List}, unmodifiable; a keyword list is a list of {@link Tuple2}(atom, value)</td></tr>
  * <tr><td>map</td><td>{@link java.util.Map}, unmodifiable, in the order the text gave</td></tr>
+ * <tr><td></td><td>(parsed lists and maps equal any {@code java.util} ones with the same content, with the same
+ * hash codes, and compare, hash and print without recursion)</td></tr>
  * <tr><td>tuple, pid, reference</td><td>{@link Tuple}, {@link Pid}, {@link Ref}</td></tr>
  * </table>
  * {@code inspect} also accepts Java {@code Boolean} and {@code null} (printed {@code true}, {@code false},
@@ -69,7 +71,11 @@ import java.math.BigInteger;
 public final class Terms {
     private Terms() {}
 
-    /** How deep containers may nest in a parsed text; printing deeper terms shows "..." there. */
+    /**
+     * How deep containers may nest in a parsed text (deeper text fails with a {@link TermSyntaxException}
+     * at the position); printing deeper terms shows "..." there. Equality, hash codes and the order of
+     * {@link Tuple}s and of parsed lists and maps work at any depth: none of them recurses.
+     */
     public static final int MAX_DEPTH = 10_000;
 
     /**

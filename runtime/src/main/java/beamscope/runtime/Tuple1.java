@@ -17,6 +17,16 @@ public record Tuple1(Object e0) implements Tuple {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tuple && TermEquality.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return TermEquality.hash(this);
+    }
+
+    @Override
     public String toString() {
         return Terms.inspect(this);
     }

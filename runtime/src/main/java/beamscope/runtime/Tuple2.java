@@ -18,6 +18,16 @@ public record Tuple2(Object e0, Object e1) implements Tuple {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tuple && TermEquality.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return TermEquality.hash(this);
+    }
+
+    @Override
     public String toString() {
         return Terms.inspect(this);
     }

@@ -19,6 +19,16 @@ public record Tuple3(Object e0, Object e1, Object e2) implements Tuple {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tuple && TermEquality.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return TermEquality.hash(this);
+    }
+
+    @Override
     public String toString() {
         return Terms.inspect(this);
     }

@@ -20,6 +20,16 @@ public record Tuple4(Object e0, Object e1, Object e2, Object e3) implements Tupl
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tuple && TermEquality.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return TermEquality.hash(this);
+    }
+
+    @Override
     public String toString() {
         return Terms.inspect(this);
     }

@@ -21,6 +21,16 @@ public record Tuple5(Object e0, Object e1, Object e2, Object e3, Object e4) impl
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Tuple && TermEquality.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return TermEquality.hash(this);
+    }
+
+    @Override
     public String toString() {
         return Terms.inspect(this);
     }

@@ -1,7 +1,5 @@
 package beamscope.runtime;
 
-import java.util.Arrays;
-
 /** A tuple of seven or more elements; see {@link Tuple}. Equal by content. */
 public record TupleN(Object[] items) implements Tuple {
 
@@ -26,12 +24,12 @@ public record TupleN(Object[] items) implements Tuple {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TupleN t && Arrays.equals(items, t.items);
+        return o == this || o instanceof Tuple && TermEquality.equal(this, o);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(items);
+        return TermEquality.hash(this);
     }
 
     @Override

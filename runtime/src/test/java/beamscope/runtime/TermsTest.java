@@ -812,6 +812,121 @@ class TermsTest {
         }
     }
 
+    /** The README promises 10,000 levels: parse, inspect, equals, hashCode and term order all reach them. */
+    @Nested
+    class DeepTerms {
+        static final int D = Terms.MAX_DEPTH;
+
+        /** A shape nested {@code depth} containers deep, in the text inspect prints, around {@code core}. */
+        enum Shape {
+            LISTS("[", "]"), TUPLES("{", "}"), MAP_VALUES("%{a: ", "}"), MAPS_AS_KEYS("%{", " => 1}"), LIST_AS_A_KEY("[", "]");
+
+            final String open, close;
+
+            Shape(String open, String close) {
+                this.open = open;
+                this.close = close;
+            }
+
+            String text(int depth, String core) {
+                if (this == LIST_AS_A_KEY) return "%{" + LISTS.text(depth - 1, core) + " => 1}";
+                return open.repeat(depth - 1) + core + close.repeat(depth - 1);
+            }
+
+            /** The innermost container: empty, or with one element. */
+            String core(boolean withOne) {
+                return switch (this) {
+                    case LISTS, LIST_AS_A_KEY -> withOne ? "[1]" : "[]";
+                    case TUPLES -> withOne ? "{1}" : "{}";
+                    case MAP_VALUES, MAPS_AS_KEYS -> withOne ? "%{1 => 1}" : "%{}";
+                };
+            }
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.EnumSource(Shape.class)
+        void tenThousandLevelsParsePrintCompareAndHash(Shape shape) {
+            String text = shape.text(D, shape.core(false)), other = shape.text(D, shape.core(true));
+            Object term = parse(text), same = parse(text), different = parse(other);
+            assertThat(term).isNotSameAs(same);
+            assertThat(inspect(term)).isEqualTo(text);
+            assertThat(inspect(different)).isEqualTo(other);
+            assertThat(term.equals(same)).isTrue();
+            assertThat(term.hashCode()).isEqualTo(same.hashCode());
+            assertThat(TermOrder.compare(term, same)).isZero();
+            assertThat(term.equals(different)).isFalse();
+            assertThat(different.equals(term)).isFalse();
+            assertThat(TermOrder.compare(term, different)).as("empty before non-empty").isNegative();
+            assertThat(TermOrder.compare(different, term)).isPositive();
+            List<Object> valuesInKeyOrder = TermOrder.sortedEntries(map(different, 2L, term, 1L)).stream()
+                    .map(e -> (Object) e.getValue()).toList();
+            assertThat(valuesInKeyOrder).as("sorting deep keys").containsExactly(1L, 2L);
+        }
+
+        @Test
+        void theIssuesMapWithADeepListKeyParses() {
+            String text = "%{" + "[".repeat(5_000) + "]".repeat(5_000) + " => 1}";
+            assertThat(inspect(parse(text))).isEqualTo(text);
+        }
+
+        @Test
+        void deeperThanTheLimitParseFailsAtThePositionAndInspectCuts() {
+            String text = "%{" + "[".repeat(D) + "]".repeat(D) + " => 1}";
+            TermSyntaxException e = catchThrowableOfType(TermSyntaxException.class, () -> parse(text));
+            assertThat(e.position()).isEqualTo(2 + D - 1);
+            assertThat(e.expected()).isEqualTo("at most 10000 levels of nesting");
+            Object deep = Tuple.of();
+            for (int i = 0; i < 3 * D; i++) deep = Tuple.of(deep);
+            assertThat(inspect(deep)).startsWith("{{{").contains("...").endsWith("}}}").hasSize(2 * D + 3);
+        }
+
+        /** Equality, hash codes and order have no depth limit of their own: checked at ten times the promise. */
+        @Test
+        void deeperTermsStillCompareAndHash() {
+            int depth = 10 * D;
+            Object tuples = Tuple.of(), tuples2 = Tuple.of(), lists = new TermList(new Object[0]), lists2 = new TermList(new Object[0]);
+            Object keys = new TermMap(new LinkedHashMap<>()), keys2 = new TermMap(new LinkedHashMap<>());
+            Object jdkLists = List.of(), jdkLists2 = List.of();
+            for (int i = 0; i < depth; i++) {
+                tuples = Tuple.of(tuples);
+                tuples2 = Tuple.of(tuples2);
+                lists = new TermList(new Object[] {lists});
+                lists2 = new TermList(new Object[] {lists2});
+                keys = new TermMap(new LinkedHashMap<>(Map.of(keys, 1L)));
+                keys2 = new TermMap(new LinkedHashMap<>(Map.of(keys2, 1L)));
+                jdkLists = List.of(jdkLists);
+                jdkLists2 = List.of(jdkLists2);
+            }
+            for (Object[] pair : new Object[][] {{tuples, tuples2}, {lists, lists2}, {keys, keys2}}) {
+                assertThat(pair[0].equals(pair[1])).isTrue();
+                assertThat(pair[0].hashCode()).isEqualTo(pair[1].hashCode());
+                assertThat(TermOrder.compare(pair[0], pair[1])).isZero();
+            }
+            assertThat(Tuple.of(jdkLists)).as("java.util lists inside a tuple").isEqualTo(Tuple.of(jdkLists2));
+            assertThat(Tuple.of(jdkLists).hashCode()).isEqualTo(Tuple.of(jdkLists2).hashCode());
+            assertThat(TermOrder.compare(jdkLists, jdkLists2)).isZero();
+            assertThat(TermOrder.compare(Tuple.of(tuples, 1L), Tuple.of(tuples2, 2L))).isNegative();
+            assertThat(Tuple.of(tuples, 1L)).isNotEqualTo(Tuple.of(tuples2, 2L));
+        }
+
+        @Test
+        void parsedListsAndMapsEqualJavaUtilOnesWithTheSameHashCodes() {
+            Object list = parse("[1, :a, \"s\", [2]]");
+            List<Object> jdk = List.of(1L, a("a"), "s", List.of(2L));
+            assertThat(list).isEqualTo(jdk).hasSameHashCodeAs(jdk);
+            assertThat(jdk).isEqualTo(list);
+            Object m = parse("%{:a => [1], {1, 2} => %{}}");
+            Map<Object, Object> jdkMap = Map.of(a("a"), List.of(1L), t(1L, 2L), Map.of());
+            assertThat(m).isEqualTo(jdkMap).hasSameHashCodeAs(jdkMap);
+            assertThat(jdkMap).isEqualTo(m);
+            assertThat(parse("{1, [2]}")).isEqualTo(t(1L, List.of(2L))).hasSameHashCodeAs(t(1L, List.of(2L)));
+            assertThat(parse("{1, 2, 3, 4, 5, 6, 7}")).isEqualTo(new TupleN(new Object[] {1L, 2L, 3L, 4L, 5L, 6L, 7L}));
+            assertThat(t(1L, null)).isEqualTo(t(1L, null)).isNotEqualTo(t(1L, a("nil"))).isNotEqualTo(t(null, 1L));
+            assertThat(parse("%{1 => 2, 2 => 1}")).isNotEqualTo(parse("%{1 => 1, 2 => 2}"));
+            assertThat(parse("[1, 2]")).isNotEqualTo(parse("[2, 1]")).isNotEqualTo(parse("[1, 2, 3]"));
+        }
+    }
+
     @Nested
     class Atoms {
 
