@@ -178,7 +178,10 @@ public final class Node implements AutoCloseable {
         return rt.step();
     }
 
-    /** Waits this long between slices on every scheduler (zero turns slow motion off). */
+    /**
+     * Waits this long between slices on every scheduler (zero turns slow motion off), on the node's clock:
+     * with a {@link ManualClock}, each scheduler's next slice waits until the clock has moved that far.
+     */
     public void slowMotion(Duration delayBetweenSlices) {
         rt.slowMotion(delayBetweenSlices);
     }

@@ -333,17 +333,57 @@ class SchedulingTest {
             }
         }
 
+        /**
+         * Slow motion is measured on the node's clock: with a manual clock, a held scheduler runs its next
+         * slice only once the test has moved the clock by the delay. A spinner reports the clock's time in
+         * every slice (one report a slice: each step spends more than the budget), so any two reports must be
+         * a whole delay apart; were slow motion to do nothing, slices would run back to back at one time.
+         */
         @Test
         void slowMotionDelaysSlicesButLosesNothing() {
-            try (Node node = node(2); Inbox me = node.inbox()) {
-                node.slowMotion(Duration.ofMillis(2));
-                assertThat(node.snapshot().slowMotionNanos()).isEqualTo(2_000_000L);
+            ManualClock clock = new ManualClock();
+            Duration delay = Duration.ofSeconds(1);
+            try (Node node = Node.start(NodeConfig.defaults().withSchedulers(1).withClock(clock)); Inbox me = node.inbox()) {
+                node.slowMotion(delay);
+                assertThat(node.snapshot().slowMotionNanos()).isEqualTo(delay.toNanos());
+                Pid to = me.pid();
+                int budget = node.config().reductionBudget();
+                Pid spinner = node.spawn(Behaviors.compute(ctx -> {
+                    ctx.send(to, clock.nanoTime());
+                    ctx.work(2 * budget);                  // the rest of the slice and more: one report a slice
+                    return Behaviors.same();
+                }));
+                List<Long> times = new java.util.ArrayList<>();
+                while (times.size() < 4) times.add((Long) receiveWhileTheClockMoves(me, clock, Duration.ofMillis(100)));
+                for (int i = 1; i < times.size(); i++) {
+                    assertThat(times.get(i) - times.get(i - 1)).as("node time between slices %d and %d", i, i + 1)
+                            .isGreaterThanOrEqualTo(delay.toNanos());
+                }
+                node.exit(spinner, Atom.KILL);
+
                 Pid f = node.spawn(forwarder(me.pid()));
                 for (long i = 0; i < 20; i++) node.send(f, i);
-                for (long i = 0; i < 20; i++) assertThat(next(me)).isEqualTo(i);
+                for (long i = 0; i < 20; i++) {
+                    assertThat(receiveWhileTheClockMoves(me, clock, Duration.ofMillis(250))).as("nothing lost").isEqualTo(i);
+                }
                 node.slowMotion(Duration.ZERO);
                 assertThat(node.snapshot().slowMotionNanos()).isZero();
+                node.send(f, 20L);
+                assertThat(next(me)).as("without slow motion, no need to move the clock").isEqualTo(20L);
             }
+        }
+
+        /** Moves the manual clock a step at a time until a message arrives; fails after {@link Probes#WAIT}. */
+        static Object receiveWhileTheClockMoves(Inbox me, ManualClock clock, Duration step) {
+            long deadline = System.nanoTime() + Probes.WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                java.util.Optional<Object> m = me.receive(Duration.ZERO);
+                if (m.isPresent()) return m.get();
+                clock.advance(step);
+                m = me.receive(Duration.ofMillis(5));
+                if (m.isPresent()) return m.get();
+            }
+            throw new AssertionError("no message within " + Probes.WAIT + " while the clock moved");
         }
     }
 }

@@ -2,11 +2,13 @@ package beamscope.runtime.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Demo controls for all schedulers: pause, single-step one time slice, resume, slow motion.
+ * Demo controls for all schedulers: pause, single-step one time slice, resume, slow motion (a delay after
+ * every slice, on the node's clock).
  * A paused scheduler finishes its current slice and then takes nothing new; messages and timers keep
  * arriving in mailboxes, so nothing is lost or reordered. A step permit lets exactly one slice run
  * on the first paused scheduler that has work in its own queue.
@@ -15,6 +17,8 @@ final class Gate {
     private final NodeRuntime rt;
     volatile boolean paused;
     volatile long slowNanos;
+    /** Whether a manual clock's advances wake held schedulers; registered on first use of slow motion. */
+    private final AtomicBoolean listening = new AtomicBoolean();
     private final AtomicInteger permits = new AtomicInteger();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> steps = new ConcurrentLinkedQueue<>();
 
@@ -40,6 +44,7 @@ final class Gate {
     }
 
     void slowMotion(long nanos) {
+        if (nanos > 0 && !listening.getAndSet(true)) rt.clock.onAdvance(() -> { if (slowNanos > 0) wakeAll(); });
         slowNanos = Math.max(0, nanos);
         wakeAll();
     }
@@ -74,10 +79,14 @@ final class Gate {
         }
     }
 
+    /**
+     * Holds the scheduler for the slow-motion delay after a slice, measured on the node's clock: with a
+     * manual clock the next slice waits until the clock has been moved by the delay (an advance wakes it).
+     */
     void slowDown(Scheduler s) {
-        long end = System.nanoTime() + slowNanos;
+        long end = rt.clock.nanoTime() + slowNanos;
         for (;;) {
-            long left = end - System.nanoTime();
+            long left = end - rt.clock.nanoTime();
             long slow = slowNanos;
             if (left <= 0 || slow == 0 || rt.stopping) return;
             LockSupport.parkNanos(this, Math.min(left, slow));
