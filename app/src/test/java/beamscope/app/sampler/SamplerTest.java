@@ -187,7 +187,10 @@ class SamplerTest {
             // the walk took a few clock readings; idle 19 times that, then walk again
             int light = 0;
             Frame f;
-            while ((f = timed.next()).rows() == walked.rows()) light++;
+            while ((f = timed.next()).rows() == walked.rows()) {
+                // the clock is the test's, so the count is fixed; a walk that never comes fails here, not hangs
+                assertThat(++light).as("light frames, and still no walk").isLessThan(100 * Sampler.WALK_IDLE_FACTOR);
+            }
             assertThat(light).isGreaterThanOrEqualTo(Sampler.WALK_IDLE_FACTOR);
             assertThat(f.rows()).isNotSameAs(walked.rows());
         }
