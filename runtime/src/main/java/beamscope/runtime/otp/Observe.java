@@ -21,7 +21,7 @@ public final class Observe {
     /** A supervisor or DynamicSupervisor, or empty if {@code pid} is not a live one. */
     public static Optional<SupervisorView> supervisor(Node node, Pid pid) {
         return node.dictionaryGet(pid, ProcLib.OBSERVED)
-                .flatMap(o -> o instanceof Published.Supervisor s ? Optional.ofNullable(s.view) : Optional.empty());
+                .flatMap(o -> o instanceof Published.Supervisor s ? Optional.ofNullable(s.view()) : Optional.empty());
     }
 
     /** A GenServer or Agent with its state rendered up to {@value #STATE_LIMIT} characters. */
