@@ -35,14 +35,16 @@ final class Published {
         private record Built(long version, SupervisorView view) {}
 
         private final String label;
+        final boolean dynamic;
         /** Builds the current view on any thread; null until the supervisor has initialised. */
         volatile java.util.function.Supplier<SupervisorView> source;
         /** Written by the supervisor only. */
         private volatile long version;
         private volatile Built built;
 
-        Supervisor(String label) {
+        Supervisor(String label, boolean dynamic) {
             this.label = label;
+            this.dynamic = dynamic;
         }
 
         /** Called by the supervisor after a change. */

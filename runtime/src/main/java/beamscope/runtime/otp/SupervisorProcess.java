@@ -113,7 +113,7 @@ final class SupervisorProcess {
     static Behavior init(ProcessContext ctx, ProcLib.Starter st, SupervisorFlags flags, List<ChildSpec> specs,
             String name, boolean dynamic, int maxChildren) {
         String label = dynamic ? "DynamicSupervisor" : "Supervisor";
-        Published.Supervisor observed = new Published.Supervisor(label);
+        Published.Supervisor observed = new Published.Supervisor(label, dynamic);
         if (!ProcLib.initProcess(ctx, st, name, label + ".init/1", observed)) return Behaviors.stop();
         ctx.trapExit(true); // D7
         SupervisorProcess sp = new SupervisorProcess(flags, dynamic, maxChildren,

@@ -160,6 +160,8 @@ class DynamicSupervisorTest {
             assertThat(children).extracting(c -> c.pid().orElseThrow()).containsExactlyElementsOf(started);
             assertThat(Observe.supervisor(node, sup).orElseThrow().children()).extracting(c -> c.pid().orElseThrow())
                     .containsExactlyElementsOf(started);
+            assertThat(Observe.dynamicSupervisor(node, sup)).contains(true);
+            assertThat(Observe.dynamicSupervisor(node, started.get(0))).isEmpty();
 
             Ref supMon = me.monitor(sup);
             DynamicSupervisor.stop(node, sup);
