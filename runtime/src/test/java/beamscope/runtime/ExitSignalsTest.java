@@ -535,6 +535,82 @@ class ExitSignalsTest {
         }
     }
 
+    /** Links and monitors by the ten thousand: every one still does exactly what A14–A26 say. */
+    @Nested
+    class AtScale {
+        static final int MONITORED = 100_000, CHILDREN = 50_000;
+        static final Atom SET = Atom.of("set"), DONE = Atom.of("done"), PING = Atom.of("ping"), PONG = Atom.of("pong");
+
+        Pid[] spawnIdle(int n) {
+            Pid[] out = new Pid[n];
+            for (int i = 0; i < n; i++) out[i] = node.spawn(idle());
+            return out;
+        }
+
+        @Test
+        void a22_a25_oneProcessMonitoringManyGetsExactlyOneDownPerMonitor_withItsRef() {
+            int before = node.processCount();
+            Pid[] targets = spawnIdle(MONITORED);
+            Pid to = me.pid();
+            Pid watcher = node.spawn(Behaviors.setup(ctx -> {
+                java.util.Map<Ref, Pid> pending = new java.util.HashMap<>();
+                for (Pid t : targets) pending.put(ctx.monitor(t), t);
+                ctx.send(to, SET);
+                int[] wrong = {0};
+                return Behaviors.receive((c, m) -> {
+                    if (m == PING) {
+                        c.send(to, Tuple.of(PONG, pending.size(), wrong[0]));
+                    } else if (m instanceof Tuple5(Atom d, Ref r, Atom process, Object object, Object reason)
+                            && d == Atom.DOWN && object.equals(pending.get(r)) && reason == Atom.KILLED) {
+                        pending.remove(r);
+                        if (pending.isEmpty()) c.send(to, Tuple.of(DONE, wrong[0]));
+                    } else {
+                        wrong[0]++; // a DOWN twice, for a ref it does not hold, or with a wrong object or reason
+                    }
+                    return Behaviors.same();
+                });
+            }));
+            assertThat(next(me)).isEqualTo(SET);
+            ProcessInfo info = node.processInfo(watcher).orElseThrow();
+            assertThat(info.monitors()).hasSize(MONITORED);
+            assertThat(new java.util.HashSet<>(info.monitors())).isEqualTo(java.util.Set.of((Object[]) targets));
+            assertThat(node.processInfo(targets[MONITORED / 2]).orElseThrow().monitoredBy()).containsExactly(watcher);
+
+            for (Pid t : targets) node.exit(t, Atom.KILL);
+            assertThat(next(me)).isEqualTo(Tuple.of(DONE, 0));
+            Probes.await(() -> node.processCount() == before + 1, "every target gone"); // the watcher is left
+            node.send(watcher, PING); // all DOWNs were sent before their targets were gone
+            assertThat(next(me)).isEqualTo(Tuple.of(PONG, 0, 0));
+            assertThat(node.processInfo(watcher).orElseThrow().monitors()).isEmpty();
+        }
+
+        @Test
+        void a14_a15_aParentOfManyLinkedChildrenExits_andEveryLinkedChildDies() {
+            int before = node.processCount();
+            Pid to = me.pid();
+            Pid[] children = new Pid[CHILDREN];
+            Pid parent = node.spawn(Behaviors.setup(ctx -> {
+                for (int i = 0; i < CHILDREN; i++) children[i] = ctx.spawnLink(idle());
+                for (int i = 0; i < CHILDREN; i += 2) ctx.unlink(children[i]); // A20: these survive
+                ctx.send(to, SET);
+                return idle();
+            }));
+            assertThat(next(me)).isEqualTo(SET);
+            assertThat(node.processInfo(parent).orElseThrow().links())
+                    .hasSize(CHILDREN / 2).doesNotContain(children[0]).contains(children[1], children[CHILDREN - 1]);
+            assertThat(node.processInfo(children[CHILDREN - 1]).orElseThrow().links()).containsExactly(parent);
+            Ref last = me.monitor(children[CHILDREN - 1]);
+
+            node.exit(parent, Atom.of("boom"));
+            assertThat(next(me)).isEqualTo(down(last, children[CHILDREN - 1], Atom.of("boom")));
+            Probes.await(() -> node.processCount() == before + CHILDREN / 2, "the linked half to die");
+            for (int i = 0; i < CHILDREN; i++) {
+                assertThat(node.isAlive(children[i])).as("child %d", i).isEqualTo(i % 2 == 0);
+            }
+            assertThat(node.processInfo(children[0]).orElseThrow().links()).isEmpty();
+        }
+    }
+
     @Nested
     class RegisteredNames {
         @Test

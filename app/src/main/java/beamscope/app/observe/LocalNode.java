@@ -175,10 +175,10 @@ public final class LocalNode implements Observed {
         if (parent == null) {
             r = beamscope.runtime.otp.Supervisor.start(node, flags, specs);
         } else {
-            SupervisorView view = Observe.supervisor(node, parent)
+            boolean dynamic = Observe.dynamicSupervisor(node, parent)
                     .orElseThrow(() -> new IllegalArgumentException(parent + " is not a supervisor"));
             ChildSpec spec = ChildSpec.supervisor(Atom.of("sup_" + this.children.incrementAndGet()), flags, specs);
-            r = view.dynamic() ? DynamicSupervisor.startChild(node, parent, spec) : Supervisor.startChild(node, parent, spec);
+            r = dynamic ? DynamicSupervisor.startChild(node, parent, spec) : Supervisor.startChild(node, parent, spec);
         }
         if (r instanceof StartResult.Ok(Pid pid)) return pid;
         throw new IllegalStateException("supervisor start failed: " + Terms.inspect(r instanceof StartResult.Error(Object e) ? e : r));
@@ -186,11 +186,12 @@ public final class LocalNode implements Observed {
 
     private Pid startChild(ProcessKind kind, Spawn options) {
         Pid sup = options.supervisor();
-        SupervisorView view = Observe.supervisor(node, sup)
+        // O(1): Observe.supervisor would list every child, once per spawn into a big supervisor
+        boolean dynamic = Observe.dynamicSupervisor(node, sup)
                 .orElseThrow(() -> new IllegalArgumentException(sup + " is not a supervisor"));
         ChildSpec spec = ChildSpec.worker(Atom.of(kind.label().toLowerCase(java.util.Locale.ROOT) + "_" + children.incrementAndGet()),
                 Examples.childStart(kind, options.crashOn()));
-        StartResult r = view.dynamic() ? DynamicSupervisor.startChild(node, sup, spec) : Supervisor.startChild(node, sup, spec);
+        StartResult r = dynamic ? DynamicSupervisor.startChild(node, sup, spec) : Supervisor.startChild(node, sup, spec);
         if (r instanceof StartResult.Ok(Pid pid)) return pid;
         throw new IllegalStateException("start_child failed: " + Terms.inspect(r instanceof StartResult.Error(Object e) ? e : r));
     }

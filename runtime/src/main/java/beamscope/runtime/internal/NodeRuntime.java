@@ -120,8 +120,8 @@ public final class NodeRuntime {
         Scheduler here = parent != null ? parent.runningOn : null;
         if (here == null && Scheduler.calling() instanceof Scheduler s && s.rt == this) here = s; // not another node's
         c.schedulerIndex = here != null ? here.index : Math.floorMod(placement.getAndIncrement(), schedulers.length);
-        if (link) c.extras().links = new Pid[] {parent.pid};
-        if (monitorRef != null) c.extras().watchers = new Watch[] {new Watch(monitorRef, parent.pid, pid)};
+        if (link) c.extras().links().add(parent.pid);
+        if (monitorRef != null) c.extras().watchers().add(new Watch(monitorRef, parent.pid, pid));
         boolean startParked = behavior instanceof Behavior.Receive r && r.timeout() == null;
         if (startParked) {
             c.inbound = ProcessCell.PARKED;
@@ -452,12 +452,13 @@ public final class NodeRuntime {
         ProcessCell c = lookup(pid);
         if (c == null) return Optional.empty();
         ProcessCell.Extras x = c.extras;
-        List<Pid> links = x == null ? List.of() : List.of(x.links);
+        List<Pid> links = x == null || x.links == null ? List.of() : List.copyOf(x.links.snapshot());
         List<Object> monitors = new ArrayList<>();
         List<Pid> monitoredBy = new ArrayList<>();
         if (x != null) {
-            for (Watch w : x.watches) monitors.add(w.object());
-            for (Watch w : x.watchers) monitoredBy.add(w.pid());
+            OwnedSet<Watch> watches = x.watches, watchers = x.watchers;
+            if (watches != null) for (Watch w : watches.snapshot()) monitors.add(w.object());
+            if (watchers != null) for (Watch w : watchers.snapshot()) monitoredBy.add(w.pid());
         }
         List<Object> ancestors = new ArrayList<>();
         for (Lineage l = c.lineage; l != null; l = l.rest()) ancestors.add(l.name() != null ? Atom.of(l.name()) : l.parent());

@@ -42,7 +42,9 @@ import java.util.Optional;
  *
  * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
  * fields published with opaque/release writes ({@code status}, {@code localSize}, {@code reductions},
- * the local list via {@link Envelope#nextAcquire()}, and the immutable arrays in {@link Extras}).
+ * the local list via {@link Envelope#nextAcquire()}), and in {@link Extras} the name, the dictionary (an
+ * immutable map) and the links and monitors through {@link OwnedSet#snapshot()} and
+ * {@link OwnedSet#sizeObserved()} (weakly consistent views; the owner changes these sets in place).
  */
 public class ProcessCell implements ProcessContext {
 
@@ -232,18 +234,17 @@ public class ProcessCell implements ProcessContext {
         switch (s) {
             case Signal.Exit x -> onExitSignal(x);
             case Signal.Link l -> {
-                if (!l.from().equals(pid)) extras().links = PidArrays.add(extras().links, l.from());
+                if (!l.from().equals(pid)) extras().links().add(l.from());
             }
             case Signal.Unlink u -> {
-                if (extras != null) extras.links = PidArrays.remove(extras.links, u.from());
+                if (extras != null && extras.links != null) extras.links.remove(u.from());
             }
-            case Signal.Monitor m -> extras().watchers = Watch.add(extras().watchers, new Watch(m.ref(), m.watcher(), m.object()));
+            case Signal.Monitor m -> extras().watchers().add(new Watch(m.ref(), m.watcher(), m.object()));
             case Signal.Demonitor d -> {
-                if (extras != null) extras.watchers = Watch.remove(extras.watchers, d.ref());
+                if (extras != null && extras.watchers != null) extras.watchers.remove(d.ref());
             }
             case Signal.Down d -> {
-                if (extras != null && Watch.find(extras.watches, d.ref()) != null) {
-                    extras.watches = Watch.remove(extras.watches, d.ref());
+                if (extras != null && extras.watches != null && extras.watches.remove(d.ref()) != null) {
                     appendLocal(Tuple.of(Atom.DOWN, d.ref(), Atom.PROCESS, d.object(), d.reason()));
                     rt.events.down(this, d);
                 }
@@ -270,8 +271,7 @@ public class ProcessCell implements ProcessContext {
         Object reason = x.reason();
         if (x.viaLink()) {
             // A16: a link that was removed before delivery drops the signal.
-            if (extras == null || !PidArrays.contains(extras.links, x.from())) return;
-            extras.links = PidArrays.remove(extras.links, x.from());
+            if (extras == null || extras.links == null || extras.links.remove(x.from()) == null) return;
             if (trapExit) appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
             else if (!Atom.NORMAL.equals(reason)) pendingExit = reason;
         } else if (Atom.KILL.equals(reason)) {
@@ -445,21 +445,21 @@ public class ProcessCell implements ProcessContext {
         Extras x = extras;
         if (h != null && h != PARKED) {
             for (Envelope e = h; e != null; e = e.next) {
-                if (e.payload instanceof Signal.Unlink u && x != null) x.links = PidArrays.remove(x.links, u.from());
+                if (e.payload instanceof Signal.Unlink u && x != null && x.links != null) x.links.remove(u.from());
             }
             for (Envelope e = h; e != null; e = e.next) {
                 switch (e.payload) {
                     case Signal.Link l -> rt.answerDeadLink(pid, l.from());
                     case Signal.Monitor m -> rt.answerDeadMonitor(pid, m);
-                    case Signal.Demonitor d -> { if (x != null) x.watchers = Watch.remove(x.watchers, d.ref()); }
+                    case Signal.Demonitor d -> { if (x != null && x.watchers != null) x.watchers.remove(d.ref()); }
                     default -> { }
                 }
             }
         }
         if (x != null) {
-            for (Pid linked : x.links) rt.sendSignal(linked, new Signal.Exit(pid, reason, true));
-            for (Watch w : x.watchers) rt.sendSignal(w.pid(), new Signal.Down(w.ref(), w.object(), reason));
-            for (Watch w : x.watches) rt.sendSignal(w.pid(), new Signal.Demonitor(w.ref()));
+            if (x.links != null) x.links.forEach(linked -> rt.sendSignal(linked, new Signal.Exit(pid, reason, true)));
+            if (x.watchers != null) x.watchers.forEach(w -> rt.sendSignal(w.pid(), new Signal.Down(w.ref(), w.object(), reason)));
+            if (x.watches != null) x.watches.forEach(w -> rt.sendSignal(w.pid(), new Signal.Demonitor(w.ref())));
         }
         FIRST.setRelease(this, (Envelope) null);
         last = null;
@@ -520,7 +520,7 @@ public class ProcessCell implements ProcessContext {
     public Pid spawnLink(Behavior behavior, SpawnOptions options) {
         charge(10);
         ProcessCell child = rt.spawn(behavior, options, this, true, null);
-        extras().links = PidArrays.add(extras().links, child.pid);
+        extras().links().add(child.pid);
         return child.pid;
     }
 
@@ -534,7 +534,7 @@ public class ProcessCell implements ProcessContext {
         charge(10);
         Ref ref = rt.makeRef();
         ProcessCell child = rt.spawn(behavior, options, this, false, ref);
-        extras().watches = Watch.add(extras().watches, new Watch(ref, child.pid, child.pid));
+        extras().watches().add(new Watch(ref, child.pid, child.pid));
         return new Spawned(child.pid, ref);
     }
 
@@ -542,21 +542,20 @@ public class ProcessCell implements ProcessContext {
     public void link(Pid other) {
         charge(1);
         if (other.equals(pid)) return;
-        if (extras != null && PidArrays.contains(extras.links, other)) return;
+        if (extras != null && extras.links != null && extras.links.contains(other)) return;
         if (!rt.sendSignal(other, new Signal.Link(pid))) {
             if (trapExit) appendLocal(Tuple.of(Atom.EXIT, other, Atom.NOPROC));
             else throw new ErlangError(Atom.NOPROC, "link to " + other + ", which is not alive");
             return;
         }
-        extras().links = PidArrays.add(extras().links, other);
+        extras().links().add(other);
         rt.events.linked(this, other, true);
     }
 
     @Override
     public void unlink(Pid other) {
         charge(1);
-        if (extras == null || !PidArrays.contains(extras.links, other)) return;
-        extras.links = PidArrays.remove(extras.links, other);
+        if (extras == null || extras.links == null || extras.links.remove(other) == null) return;
         rt.sendSignal(other, new Signal.Unlink(pid));
         rt.events.linked(this, other, false);
     }
@@ -580,7 +579,7 @@ public class ProcessCell implements ProcessContext {
             appendLocal(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, object, Atom.NOPROC));
             return ref;
         }
-        extras().watches = Watch.add(extras().watches, new Watch(ref, target, object));
+        extras().watches().add(new Watch(ref, target, object));
         rt.events.monitored(this, target, ref);
         return ref;
     }
@@ -593,13 +592,11 @@ public class ProcessCell implements ProcessContext {
 
     @Override
     public boolean demonitor(Ref ref, boolean flush) {
-        Watch w = extras == null ? null : Watch.find(extras.watches, ref);
-        if (w == null && extras != null && Watch.find(extras.watchers, ref) != null)
+        Extras x = extras;
+        Watch w = x == null || x.watches == null ? null : x.watches.remove(ref);
+        if (w == null && x != null && x.watchers != null && x.watchers.contains(ref))
             throw ErlangError.badarg("monitor " + ref + " is owned by another process");
-        if (w != null) {
-            extras.watches = Watch.remove(extras.watches, ref);
-            rt.sendSignal(w.pid(), new Signal.Demonitor(ref));
-        }
+        if (w != null) rt.sendSignal(w.pid(), new Signal.Demonitor(ref));
         if (flush) {
             Envelope prev = null;
             for (Envelope e = first; e != null; prev = e, e = e.next) {
@@ -780,8 +777,12 @@ public class ProcessCell implements ProcessContext {
     final long memoryEstimate() {
         long m = 160 + 48L * messageQueueLen();
         Extras x = extras;
-        if (x != null) m += 64 + 8L * (x.links.length + x.watches.length + x.watchers.length);
+        if (x != null) m += 64 + 8L * (sizeOf(x.links) + sizeOf(x.watches) + sizeOf(x.watchers));
         return m;
+    }
+
+    private static int sizeOf(OwnedSet<?> set) {
+        return set == null ? 0 : set.sizeObserved();
     }
 
     /** The lineage this process's children get; shared by all of them. */
@@ -799,16 +800,43 @@ public class ProcessCell implements ProcessContext {
         return x;
     }
 
-    /** Rarely used per-process state, allocated on first use to keep idle processes small. */
+    /**
+     * Rarely used per-process state, allocated on first use to keep idle processes small.
+     *
+     * <p>Links and monitors are {@link OwnedSet}s, created on first use: the process changes them (O(1)
+     * per link, unlink, monitor, demonitor, DOWN), observers read them with {@link OwnedSet#snapshot()}
+     * after a volatile read of the field (null means none). The dictionary is copy-on-write: observers read
+     * a complete, unchanging map.
+     */
     static final class Extras {
         volatile String name;
-        volatile Pid[] links = PidArrays.EMPTY;
-        /** Monitors this process holds on others. */
-        volatile Watch[] watches = Watch.EMPTY;
-        /** Monitors others hold on this process. */
-        volatile Watch[] watchers = Watch.EMPTY;
+        /** The pids this process is linked to. */
+        volatile OwnedSet<Pid> links;
+        /** Monitors this process holds on others, by ref. */
+        volatile OwnedSet<Watch> watches;
+        /** Monitors others hold on this process, by ref. */
+        volatile OwnedSet<Watch> watchers;
         Lineage childLineage;
         volatile java.util.Map<Object, Object> dictionary = java.util.Map.of();
+
+        /** Owner only: the links, created on first use. */
+        OwnedSet<Pid> links() {
+            OwnedSet<Pid> s = links;
+            if (s == null) links = s = new OwnedSet<>();
+            return s;
+        }
+
+        OwnedSet<Watch> watches() {
+            OwnedSet<Watch> s = watches;
+            if (s == null) watches = s = new OwnedSet<>();
+            return s;
+        }
+
+        OwnedSet<Watch> watchers() {
+            OwnedSet<Watch> s = watchers;
+            if (s == null) watchers = s = new OwnedSet<>();
+            return s;
+        }
     }
 
     private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;

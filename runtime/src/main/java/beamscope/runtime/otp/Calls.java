@@ -15,7 +15,6 @@ import beamscope.runtime.Tuple5;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The call protocol (C6): request {@code {:"$gen_call", from, request}} with {@code from = From(pid, tag)},
@@ -27,11 +26,15 @@ import java.util.Set;
  *       reply goes to a dead pid and is dropped;</li>
  *   <li>inside a process a failed call exits the caller by default, so nothing can leak; a caller that
  *       handles the failure itself (the {@code onFailure} overload, OTP's {@code catch}) gets its tag
- *       recorded as abandoned in its dictionary ({@code $gen_abandoned}, at most
- *       {@value #MAX_ABANDONED} tags), and the behaviour it continues with is wrapped so that every
- *       receive of the process from then on drops a {@code {tag, _}} whose tag is abandoned. GenServer,
- *       Agent and supervisor loops drop them too.</li>
+ *       recorded as abandoned ({@link Abandoned}, under {@code $gen_abandoned} in its dictionary, the
+ *       latest {@value #MAX_ABANDONED} tags), and the behaviour it continues with is wrapped, once, so that
+ *       every receive of the process from then on drops a {@code {tag, _}} whose tag is abandoned
+ *       ({@link LateReplies}). GenServer, Agent and supervisor loops drop them too.</li>
  * </ul>
+ * Both cost O(1) per call and per message, and a process that catches failed calls in a loop runs in
+ * constant space. Unlike OTP's aliases, which cost nothing once deactivated, the memory is bounded, not
+ * zero: a reply that comes after {@value #MAX_ABANDONED} later calls were also given up reaches the
+ * mailbox.
  */
 final class Calls {
     private Calls() {}
@@ -115,25 +118,47 @@ final class Calls {
         throw (T) t;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The tags of the calls a process gave up, oldest first, at most {@value #MAX_ABANDONED}: put in its
+     * dictionary once, then changed in place by the process alone, O(1) per abandoned call and per dropped
+     * reply. Observers reading the dictionary see only {@link #toString()}, which reads a volatile count.
+     */
+    static final class Abandoned {
+        private final LinkedHashSet<Ref> tags = new LinkedHashSet<>();
+        private volatile int size;
+
+        void add(Ref tag) {
+            tags.add(tag);
+            if (tags.size() > MAX_ABANDONED) tags.remove(tags.iterator().next());
+            size = tags.size();
+        }
+
+        boolean remove(Ref tag) {
+            if (!tags.remove(tag)) return false;
+            size = tags.size();
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "#AbandonedCalls<" + size + ">";
+        }
+    }
+
     static void abandon(ProcessContext ctx, Ref ref) {
-        Object cur = ctx.get(ABANDONED);
-        LinkedHashSet<Ref> s = cur instanceof Set<?> set ? new LinkedHashSet<>((Set<Ref>) set) : new LinkedHashSet<>();
-        s.add(ref);
-        while (s.size() > MAX_ABANDONED) s.remove(s.iterator().next());
-        ctx.put(ABANDONED, java.util.Collections.unmodifiableSet(s));
+        Abandoned a;
+        if (ctx.get(ABANDONED) instanceof Abandoned x) {
+            a = x;
+        } else {
+            a = new Abandoned();
+            ctx.put(ABANDONED, a);
+        }
+        a.add(ref);
     }
 
     /** True (and the tag forgotten) when {@code m} is a late reply to a call this process gave up. */
     static boolean dropIfLateReply(ProcessContext ctx, Object m) {
-        if (!(m instanceof Tuple2(Ref r, Object x))) return false;
-        Object cur = ctx.get(ABANDONED);
-        if (!(cur instanceof Set<?> set) || !set.contains(r)) return false;
-        LinkedHashSet<Object> s = new LinkedHashSet<>(set);
-        s.remove(r);
-        if (s.isEmpty()) ctx.erase(ABANDONED);
-        else ctx.put(ABANDONED, java.util.Collections.unmodifiableSet(s));
-        return true;
+        return m instanceof Tuple2(Ref r, Object x) && ctx.get(ABANDONED) instanceof Abandoned a && a.remove(r);
     }
 
     // ------------------------------------------------------------------ outside a process

@@ -2,12 +2,17 @@ package beamscope.runtime.otp;
 
 import beamscope.runtime.Behavior;
 import beamscope.runtime.Behaviors;
+import beamscope.runtime.ProcessContext;
 
 /**
  * Wraps a behaviour, and every behaviour it leads to, so that its receives drop late replies to calls
  * the process gave up ({@link Calls#dropIfLateReply}). Costs one dictionary read per message while the
  * process has abandoned calls, and a little less otherwise. A dropped reply restarts a pending
  * {@code after} timer (unlike a non-matching message, B4); the only difference anyone could see.
+ *
+ * <p>Wrapping is idempotent: a behaviour already guarded is returned as it is. A process that catches a
+ * failed call, calls again and catches again, in a loop, keeps one layer (not one per failure, which
+ * would grow its stack until it overflowed).
  */
 final class LateReplies {
     private LateReplies() {}
@@ -15,20 +20,34 @@ final class LateReplies {
     static Behavior guard(Behavior b) {
         return switch (b) {
             case Behavior.Receive r -> {
-                Behavior.Receive g = new Behavior.Receive((ctx, m) -> {
-                    if (Calls.dropIfLateReply(ctx, m)) return Behaviors.same();
-                    return guardResult(r.handler().apply(ctx, m));
-                }, null, null, r.label());
-                yield r.timeout() == null ? g : g.after(r.timeout(), ctx -> guardResult(r.onTimeout().apply(ctx)));
+                boolean handled = r.handler() instanceof DropLate;
+                boolean timed = r.timeout() == null || r.onTimeout() instanceof Guarded;
+                if (handled && timed) yield r;
+                Behavior.MessageHandler h = handled ? r.handler() : new DropLate(r.handler());
+                Behavior.Step t = r.timeout() == null || r.onTimeout() instanceof Guarded ? r.onTimeout()
+                        : new Guarded(r.onTimeout());
+                yield new Behavior.Receive(h, r.timeout(), t, r.label());
             }
-            case Behavior.Setup s -> new Behavior.Setup(ctx -> guardResult(s.step().apply(ctx)), s.label());
-            case Behavior.Compute c -> new Behavior.Compute(ctx -> guardResult(c.step().apply(ctx)), c.label());
+            case Behavior.Setup s -> s.step() instanceof Guarded ? s : new Behavior.Setup(new Guarded(s.step()), s.label());
+            case Behavior.Compute c -> c.step() instanceof Guarded ? c : new Behavior.Compute(new Guarded(c.step()), c.label());
             default -> b;
         };
     }
 
-    private static Behavior guardResult(Behavior next) {
-        return next instanceof Behavior.Receive || next instanceof Behavior.Setup || next instanceof Behavior.Compute
-                ? guard(next) : next;
+    /** A receive handler that drops late replies, then guards what the wrapped handler returns. */
+    private record DropLate(Behavior.MessageHandler inner) implements Behavior.MessageHandler {
+        @Override
+        public Behavior apply(ProcessContext ctx, Object m) throws Exception {
+            if (Calls.dropIfLateReply(ctx, m)) return Behaviors.same();
+            return guard(inner.apply(ctx, m));
+        }
+    }
+
+    /** A step (setup, compute, receive timeout) whose result is guarded. */
+    private record Guarded(Behavior.Step inner) implements Behavior.Step {
+        @Override
+        public Behavior apply(ProcessContext ctx) throws Exception {
+            return guard(inner.apply(ctx));
+        }
     }
 }

@@ -18,10 +18,22 @@ public final class Observe {
     /** The default bound on a rendered state. */
     public static final int STATE_LIMIT = 2000;
 
-    /** A supervisor or DynamicSupervisor, or empty if {@code pid} is not a live one. */
+    /**
+     * A supervisor or DynamicSupervisor, or empty if {@code pid} is not a live one. O(n) in its children
+     * when it changed since the last call (the view is built here, not by the supervisor), O(1) otherwise.
+     */
     public static Optional<SupervisorView> supervisor(Node node, Pid pid) {
         return node.dictionaryGet(pid, ProcLib.OBSERVED)
-                .flatMap(o -> o instanceof Published.Supervisor s ? Optional.ofNullable(s.view) : Optional.empty());
+                .flatMap(o -> o instanceof Published.Supervisor s ? Optional.ofNullable(s.view()) : Optional.empty());
+    }
+
+    /**
+     * Whether {@code pid} is a live DynamicSupervisor ({@code true}) or Supervisor ({@code false}); empty if
+     * neither. O(1), where {@link #supervisor} lists every child (and builds that list again after a change).
+     */
+    public static Optional<Boolean> dynamicSupervisor(Node node, Pid pid) {
+        return node.dictionaryGet(pid, ProcLib.OBSERVED)
+                .flatMap(o -> o instanceof Published.Supervisor s ? Optional.of(s.dynamic) : Optional.empty());
     }
 
     /** A GenServer or Agent with its state rendered up to {@value #STATE_LIMIT} characters. */

@@ -24,18 +24,49 @@ final class Published {
         }
     }
 
-    /** A Supervisor or DynamicSupervisor: an immutable view, replaced after every change. */
+    /**
+     * A Supervisor or DynamicSupervisor. The supervisor does not rebuild its view after every change (that
+     * costs O(n) per child start with n children); it bumps {@code version} (one volatile write), and an
+     * observer builds the view from the supervisor's live children when the version it last built is stale.
+     * Memory consistency: a view reflects every change published before the version it was built for was
+     * read, and perhaps some later ones; a later read with a newer version builds again.
+     */
     static final class Supervisor {
-        volatile SupervisorView view;
+        private record Built(long version, SupervisorView view) {}
 
-        Supervisor(SupervisorView view) {
-            this.view = view;
+        private final String label;
+        final boolean dynamic;
+        /** Builds the current view on any thread; null until the supervisor has initialised. */
+        volatile java.util.function.Supplier<SupervisorView> source;
+        /** Written by the supervisor only. */
+        private volatile long version;
+        private volatile Built built;
+
+        Supervisor(String label, boolean dynamic) {
+            this.label = label;
+            this.dynamic = dynamic;
+        }
+
+        /** Called by the supervisor after a change. */
+        void changed() {
+            version = version + 1; // one writer
+        }
+
+        /** The current view, or null before the supervisor has initialised. */
+        SupervisorView view() {
+            java.util.function.Supplier<SupervisorView> s = source;
+            if (s == null) return null;
+            long v = version;
+            Built b = built;
+            if (b != null && b.version == v) return b.view;
+            SupervisorView fresh = s.get();
+            built = new Built(v, fresh);
+            return fresh;
         }
 
         @Override
         public String toString() {
-            SupervisorView v = view;
-            return "#Observed<" + (v == null ? "supervisor" : v.label()) + ">";
+            return "#Observed<" + label + ">";
         }
     }
 }

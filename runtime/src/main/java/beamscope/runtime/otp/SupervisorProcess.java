@@ -19,8 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -31,8 +31,13 @@ import java.util.function.Supplier;
  * runs, the supervisor's behaviour is a selective receive for just that step, and everything else (calls,
  * other children's EXITs) stays queued until the main loop takes over again.
  *
- * <p>Children are kept in start order ({@link #children}); which_children reverses it (D11), shutdown
- * walks it right to left (D10).
+ * <p>Children are kept in start order ({@link #children}, keyed by a start sequence number); which_children
+ * reverses it (D11), shutdown walks it right to left (D10). A restarted child keeps its place.
+ *
+ * <p>Cost per child start, restart and termination: O(log n) in the number of children n (the ordered
+ * map), with lookups by pid (an EXIT, terminate_child) and by id in hash maps, O(1); observers get the
+ * view built on demand ({@link Published.Supervisor}), so a change costs the supervisor O(1) to publish.
+ * which_children, count_children and strategies that touch every child (one_for_all, shutdown) are O(n).
  */
 final class SupervisorProcess {
     static final System.Logger LOG = System.getLogger("beamscope.otp.Supervisor");
@@ -48,12 +53,17 @@ final class SupervisorProcess {
             MAX_CHILDREN = Atom.of("max_children");
     private static final Atom GET_STATE = Atom.of("get_state"), TERMINATE = Atom.of("terminate");
 
-    /** A child: its spec, its pid when running, and how often it was restarted. */
+    /**
+     * A child: its spec, its pid when running, and how often it was restarted. Written by the supervisor
+     * only; the volatile fields are read by observers building a view.
+     */
     static final class Child {
         final ChildSpec spec;
-        Pid pid;
-        boolean restarting;
-        int restartCount;
+        /** Its place in start order, set when it joins {@link #children}. */
+        long seq;
+        volatile Pid pid;
+        volatile boolean restarting;
+        volatile int restartCount;
 
         Child(ChildSpec spec) {
             this.spec = spec;
@@ -71,7 +81,16 @@ final class SupervisorProcess {
     private final String label;
     private final String name;
     private final Published.Supervisor observed;
-    private final List<Child> children = new ArrayList<>();
+    /**
+     * The children in start order, by {@link Child#seq}. Changed by the supervisor only; a concurrent map so
+     * that observers can walk it (weakly consistent) to build a view without messaging the supervisor.
+     */
+    private final ConcurrentSkipListMap<Long, Child> children = new ConcurrentSkipListMap<>();
+    private int childCount;
+    private long nextSeq;
+    /** Running children by pid, and (static supervisors) children by id: the supervisor's own lookups. */
+    private final Map<Pid, Child> byPid = new HashMap<>();
+    private final Map<Object, Child> byId = new HashMap<>();
     // Restarts in the intensity window as (second, how many in it), oldest first; restartCount is their sum.
     // Seconds only grow (monotonic clock), so the window drops from the front: O(1) per restart and at most
     // period + 1 entries, where a list of every restart (OTP's) grows with the restart rate.
@@ -94,12 +113,13 @@ final class SupervisorProcess {
     static Behavior init(ProcessContext ctx, ProcLib.Starter st, SupervisorFlags flags, List<ChildSpec> specs,
             String name, boolean dynamic, int maxChildren) {
         String label = dynamic ? "DynamicSupervisor" : "Supervisor";
-        Published.Supervisor observed = new Published.Supervisor(null);
+        Published.Supervisor observed = new Published.Supervisor(label, dynamic);
         if (!ProcLib.initProcess(ctx, st, name, label + ".init/1", observed)) return Behaviors.stop();
         ctx.trapExit(true); // D7
         SupervisorProcess sp = new SupervisorProcess(flags, dynamic, maxChildren,
                 st.parent() == null ? ctx.self() : st.parent(), label, name, observed);
         sp.self = ctx.self();
+        observed.source = sp::view;
         java.util.Set<Object> ids = new java.util.HashSet<>();
         for (ChildSpec s : specs) {
             if (!ids.add(s.id())) {
@@ -125,12 +145,12 @@ final class SupervisorProcess {
             switch (r) {
                 case StartResult.Ok ok -> {
                     Child ch = new Child(spec);
-                    ch.pid = ok.pid();
-                    children.add(ch);
+                    addChild(ch);
+                    setPid(ch, ok.pid());
                     progress(ctx, ch);
                 }
                 case StartResult.Ignore ig -> {
-                    if (spec.restart() != Restart.TEMPORARY) children.add(new Child(spec)); // D6
+                    if (spec.restart() != Restart.TEMPORARY) addChild(new Child(spec)); // D6
                 }
                 case StartResult.Error e -> {
                     report(ctx, Atom.of("start_error"), e.reason(), spec, Atom.UNDEFINED);
@@ -176,7 +196,7 @@ final class SupervisorProcess {
     private Behavior handle(ProcessContext ctx, Object msg) throws Exception {
         if (msg instanceof Tuple3(Atom tag, Pid from, Object reason) && tag == Atom.EXIT) {
             if (from.equals(parent)) return terminateAll(ctx, () -> Behaviors.stop(reason));
-            Child ch = byPid(from);
+            Child ch = byPid.get(from);
             if (ch == null) return Behaviors.same();
             return childExited(ctx, ch, reason);
         }
@@ -184,7 +204,7 @@ final class SupervisorProcess {
             if (tag == Calls.GEN_CALL) return call(ctx, from, request);
             if (tag == Calls.SYSTEM) {
                 if (request == GET_STATE) {
-                    GenServer.reply(ctx, from, observed.view);
+                    GenServer.reply(ctx, from, view());
                     return Behaviors.same();
                 }
                 if (request instanceof Tuple2(Atom t, Object reason) && t == TERMINATE)
@@ -207,12 +227,12 @@ final class SupervisorProcess {
 
     private Behavior childExited(ProcessContext ctx, Child ch, Object reason) {
         Pid old = ch.pid;
-        ch.pid = null;
+        setPid(ch, null);
         Restart rt = ch.spec.restart();
         if (rt == Restart.PERMANENT || !ProcLib.isNormalExit(reason))
             report(ctx, Atom.of("child_terminated"), reason, ch.spec, old);
         if (!rt.restartsAfter(reason)) {
-            if (rt == Restart.TEMPORARY || dynamic) children.remove(ch);
+            if (rt == Restart.TEMPORARY || dynamic) removeChild(ch);
             publish();
             return main();
         }
@@ -243,19 +263,18 @@ final class SupervisorProcess {
         switch (flags.strategy()) {
             case ONE_FOR_ONE -> group = new ArrayList<>(List.of(ch));
             case ONE_FOR_ALL -> {
-                group = new ArrayList<>(children);
-                for (Child c : children) if (c != ch && c.pid != null) toStop.add(c);
+                group = new ArrayList<>(children.values());
+                for (Child c : group) if (c != ch && c.pid != null) toStop.add(c);
             }
             case REST_FOR_ONE -> {
-                int idx = children.indexOf(ch);
-                group = new ArrayList<>(children.subList(idx, children.size()));
+                group = new ArrayList<>(children.tailMap(ch.seq, true).values());
                 for (Child c : group) if (c != ch && c.pid != null) toStop.add(c);
             }
             default -> throw new IllegalStateException();
         }
         java.util.Collections.reverse(toStop);
         return terminateList(ctx, toStop, 0, () -> {
-            group.removeIf(c -> !children.contains(c)); // temporary siblings are gone (D16)
+            group.removeIf(c -> !isChild(c)); // temporary siblings are gone (D16)
             return restartGroup(ctx, group, 0);
         });
     }
@@ -270,12 +289,12 @@ final class SupervisorProcess {
         return startChild(ctx, ch.spec, r -> {
             switch (r) {
                 case StartResult.Ok ok -> {
-                    ch.pid = ok.pid();
+                    setPid(ch, ok.pid());
                     ch.restartCount++;
                     progress(ctx, ch);
                 }
                 case StartResult.Ignore ig -> {
-                    if (ch.spec.restart() == Restart.TEMPORARY || dynamic) children.remove(ch);
+                    if (ch.spec.restart() == Restart.TEMPORARY || dynamic) removeChild(ch);
                 }
                 case StartResult.Error e -> {
                     report(ctx, Atom.of("start_error"), e.reason(), ch.spec, Atom.UNDEFINED);
@@ -295,7 +314,7 @@ final class SupervisorProcess {
     /** Stops every running child, right to left (parallel for a DynamicSupervisor, D28), then {@code then}. */
     private Behavior terminateAll(ProcessContext ctx, Supplier<Behavior> then) {
         List<Child> running = new ArrayList<>();
-        for (int i = children.size() - 1; i >= 0; i--) if (children.get(i).pid != null) running.add(children.get(i));
+        for (Child c : children.descendingMap().values()) if (c.pid != null) running.add(c);
         if (dynamic) return terminateParallel(ctx, running, then);
         return terminateList(ctx, running, 0, then);
     }
@@ -312,9 +331,9 @@ final class SupervisorProcess {
     /** After a child was stopped: the report if it did not stop as asked; temporary specs go. */
     private void stopped(ProcessContext ctx, Child ch, Object error) {
         if (error != null) report(ctx, Atom.of("shutdown_error"), error, ch.spec, ch.pid);
-        ch.pid = null;
+        setPid(ch, null);
         ch.restarting = false;
-        if (ch.spec.restart() == Restart.TEMPORARY || dynamic) children.remove(ch);
+        if (ch.spec.restart() == Restart.TEMPORARY || dynamic) removeChild(ch);
         publish();
     }
 
@@ -417,25 +436,25 @@ final class SupervisorProcess {
 
     private Behavior call(ProcessContext ctx, From from, Object request) throws Exception {
         if (request == WHICH_CHILDREN) {
-            List<ChildView> out = new ArrayList<>();
-            if (dynamic) for (Child c : children) out.add(view(c));
-            else for (int i = children.size() - 1; i >= 0; i--) out.add(view(children.get(i)));
+            List<ChildView> out = new ArrayList<>(childCount);
+            for (Child c : (dynamic ? children : children.descendingMap()).values()) out.add(view(c));
             GenServer.reply(ctx, from, List.copyOf(out));
             return Behaviors.same();
         }
         if (request == COUNT_CHILDREN) {
             int active = 0, sups = 0, workers = 0;
-            for (Child c : children) {
-                if (c.pid != null && ctx.isAlive(c.pid)) active++;
+            for (Child c : children.values()) {
+                Pid p = c.pid;
+                if (p != null && ctx.isAlive(p)) active++;
                 if (c.spec.type() == ChildType.SUPERVISOR) sups++;
                 else workers++;
             }
-            GenServer.reply(ctx, from, new Supervisor.ChildCounts(children.size(), active, sups, workers));
+            GenServer.reply(ctx, from, new Supervisor.ChildCounts(childCount, active, sups, workers));
             return Behaviors.same();
         }
         if (request instanceof Tuple2(Atom op, Object arg)) {
             if (op == START_CHILD && arg instanceof ChildSpec spec) return startChildCall(ctx, from, spec);
-            Child ch = dynamic ? (arg instanceof Pid p ? byPid(p) : null) : byId(arg);
+            Child ch = dynamic ? (arg instanceof Pid p ? byPid.get(p) : null) : byId.get(arg);
             if (op == TERMINATE_CHILD) {
                 if (ch == null) return reply(ctx, from, Tuple.of(Atom.ERROR, NOT_FOUND));
                 if (ch.pid == null) {
@@ -454,14 +473,14 @@ final class SupervisorProcess {
                 Object busy = ch.pid != null ? RUNNING : ch.restarting ? RESTARTING : null;
                 if (busy != null) return reply(ctx, from, op == RESTART_CHILD ? StartResult.error(busy) : Tuple.of(Atom.ERROR, busy));
                 if (op == DELETE_CHILD) {
-                    children.remove(ch);
+                    removeChild(ch);
                     publish();
                     return reply(ctx, from, Atom.OK);
                 }
                 // D31: a restart asked for does not count toward intensity.
                 return startChild(ctx, ch.spec, r -> {
                     if (r instanceof StartResult.Ok ok) {
-                        ch.pid = ok.pid();
+                        setPid(ch, ok.pid());
                         ch.restartCount++;
                         progress(ctx, ch);
                         publish();
@@ -476,24 +495,24 @@ final class SupervisorProcess {
 
     private Behavior startChildCall(ProcessContext ctx, From from, ChildSpec spec) {
         if (!dynamic) {
-            Child existing = byId(spec.id());
+            Child existing = byId.get(spec.id());
             if (existing != null) {
                 return reply(ctx, from, StartResult.error(existing.pid != null
                         ? Tuple.of(ProcLib.ALREADY_STARTED, existing.pid) : ALREADY_PRESENT));
             }
-        } else if (maxChildren >= 0 && children.size() >= maxChildren) {
+        } else if (maxChildren >= 0 && childCount >= maxChildren) {
             return reply(ctx, from, StartResult.error(MAX_CHILDREN));
         }
         return startChild(ctx, spec, r -> {
             switch (r) {
                 case StartResult.Ok ok -> {
                     Child ch = new Child(spec);
-                    ch.pid = ok.pid();
-                    children.add(ch);
+                    addChild(ch);
+                    setPid(ch, ok.pid());
                     progress(ctx, ch);
                 }
                 case StartResult.Ignore ig -> {
-                    if (!dynamic && spec.restart() != Restart.TEMPORARY) children.add(new Child(spec));
+                    if (!dynamic && spec.restart() != Restart.TEMPORARY) addChild(new Child(spec));
                 }
                 case StartResult.Error e -> { }
             }
@@ -510,14 +529,30 @@ final class SupervisorProcess {
 
     // ================================================================== lookups, views, reports
 
-    private Child byPid(Pid pid) {
-        for (Child c : children) if (pid.equals(c.pid)) return c;
-        return null;
+    /** Appends a child in start order (the newest, D11). */
+    private void addChild(Child ch) {
+        ch.seq = nextSeq++;
+        children.put(ch.seq, ch);
+        childCount++;
+        if (!dynamic) byId.put(ch.spec.id(), ch);
     }
 
-    private Child byId(Object id) {
-        for (Child c : children) if (Objects.equals(id, c.spec.id())) return c;
-        return null;
+    private void removeChild(Child ch) {
+        if (!children.remove(ch.seq, ch)) return;
+        childCount--;
+        if (!dynamic) byId.remove(ch.spec.id(), ch);
+        if (ch.pid != null) byPid.remove(ch.pid, ch);
+    }
+
+    private boolean isChild(Child ch) {
+        return children.get(ch.seq) == ch;
+    }
+
+    /** Sets or clears a child's pid, keeping the lookup by pid in step. */
+    private void setPid(Child ch, Pid pid) {
+        if (ch.pid != null) byPid.remove(ch.pid, ch);
+        ch.pid = pid;
+        if (pid != null) byPid.put(pid, ch);
     }
 
     /** The key a retry message carries: the id, or for a dynamic child the Child itself. */
@@ -528,20 +563,27 @@ final class SupervisorProcess {
     private record Ident(Child child) {}
 
     private Child byIdentity(Object key) {
-        if (key instanceof Ident(Child c)) return children.contains(c) ? c : null;
-        return byId(key);
+        if (key instanceof Ident(Child c)) return isChild(c) ? c : null;
+        return byId.get(key);
     }
 
     private ChildView view(Child c) {
-        ChildView.Status st = c.pid != null ? ChildView.Status.RUNNING
+        Pid pid = c.pid;
+        ChildView.Status st = pid != null ? ChildView.Status.RUNNING
                 : c.restarting ? ChildView.Status.RESTARTING : ChildView.Status.UNDEFINED;
-        return new ChildView(c.id(dynamic), Optional.ofNullable(c.pid), st, c.spec.type(), c.spec.restart(), c.restartCount);
+        return new ChildView(c.id(dynamic), Optional.ofNullable(pid), st, c.spec.type(), c.spec.restart(), c.restartCount);
     }
 
+    /** Tells observers the view changed: O(1); they build the new one when they next read it. */
     private void publish() {
-        List<ChildView> views = new ArrayList<>(children.size());
-        for (Child c : children) views.add(view(c));
-        observed.view = new SupervisorView(self, Optional.ofNullable(name), label, flags.strategy(), flags.intensity(),
+        observed.changed();
+    }
+
+    /** The view of now, built from the children (any thread: the supervisor's fields it reads are safe). */
+    private SupervisorView view() {
+        List<ChildView> views = new ArrayList<>();
+        for (Child c : children.values()) views.add(view(c));
+        return new SupervisorView(self, Optional.ofNullable(name), label, flags.strategy(), flags.intensity(),
                 flags.period(), dynamic, dynamic ? maxChildren : -1, List.copyOf(views));
     }
 

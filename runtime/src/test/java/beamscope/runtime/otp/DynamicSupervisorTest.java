@@ -123,4 +123,55 @@ class DynamicSupervisorTest {
             stopped.get(10, TimeUnit.SECONDS);
         }
     }
+
+    /** A DynamicSupervisor with a hundred thousand children keeps exact books (D11, D30, D33). */
+    @Nested
+    class AtScale {
+        static final int N = 100_000;
+
+        /** The children's pids, in order (List.equals: AssertJ's containsExactly is quadratic on 100,000). */
+        static List<Pid> pids(List<ChildView> children) {
+            List<Pid> out = new ArrayList<>(children.size());
+            for (ChildView c : children) out.add(c.pid().orElseThrow());
+            return out;
+        }
+
+        @Test
+        void aHundredThousandChildren_counted_listedInStartOrder_oneTerminatedAndOneRestartedInTheMiddle() {
+            int before = node.processCount();
+            Pid sup = DynamicSupervisor.start(node).pid();
+            ChildSpec spec = ChildSpec.worker("w", ChildStart.spawnLink(Behaviors.receive((c, m) -> Behaviors.unhandled())));
+            List<Pid> started = new ArrayList<>(N);
+            for (int i = 0; i < N; i++) started.add(DynamicSupervisor.startChild(node, sup, spec).pid());
+            assertThat(DynamicSupervisor.countChildren(node, sup)).isEqualTo(new Supervisor.ChildCounts(N, N, 0, N));
+            assertThat(pids(DynamicSupervisor.whichChildren(node, sup))).isEqualTo(started);
+
+            Pid gone = started.get(N / 2);
+            assertThat(DynamicSupervisor.terminateChild(node, sup, gone)).isEqualTo(Atom.OK);
+            assertThat(node.isAlive(gone)).isFalse();
+            started.remove(N / 2);
+            Pid crashed = started.get(N / 3);
+            Ref mon = me.monitor(crashed);
+            node.exit(crashed, Atom.of("boom"));
+            assertThat(downReason(me, mon)).isEqualTo(Atom.of("boom"));
+
+            // the call is answered after the EXIT was handled: the restart is done
+            assertThat(DynamicSupervisor.countChildren(node, sup)).isEqualTo(new Supervisor.ChildCounts(N - 1, N - 1, 0, N - 1));
+            List<ChildView> children = DynamicSupervisor.whichChildren(node, sup);
+            assertThat(children).hasSize(N - 1);
+            Pid restarted = children.get(N / 3).pid().orElseThrow(); // a restarted child keeps its place
+            assertThat(restarted).isNotEqualTo(crashed);
+            assertThat(children.get(N / 3).restartCount()).isEqualTo(1);
+            started.set(N / 3, restarted);
+            assertThat(pids(children)).isEqualTo(started);
+            assertThat(pids(Observe.supervisor(node, sup).orElseThrow().children())).isEqualTo(started);
+            assertThat(Observe.dynamicSupervisor(node, sup)).contains(true);
+            assertThat(Observe.dynamicSupervisor(node, started.get(0))).isEmpty();
+
+            Ref supMon = me.monitor(sup);
+            DynamicSupervisor.stop(node, sup);
+            assertThat(downReason(me, supMon)).isEqualTo(Atom.NORMAL);
+            awaitCondition(() -> node.processCount() == before, () -> node.processCount() - before + " processes left");
+        }
+    }
 }

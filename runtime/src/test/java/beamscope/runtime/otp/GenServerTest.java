@@ -278,6 +278,87 @@ class GenServerTest {
         }
     }
 
+    /**
+     * C8: a process that catches failed calls in a loop (OTP's {@code catch gen_server:call(...)}) runs in
+     * constant space, and replies that come after the caller gave up never reach its mailbox.
+     */
+    @Nested
+    class LateReplies {
+        static final int FAILURES = 100_000;
+        static final Atom SURVIVED = Atom.of("survived"), PING = Atom.of("ping"), PONG = Atom.of("pong"),
+                RELEASE = Atom.of("release"), AFTER = Atom.of("after"), GOT = Atom.of("got");
+
+        /** Calls {@code server} {@code n} times with a zero timeout, catching each failure, then reports. */
+        Behavior failingCalls(Pid server, Pid test, int n, int done) {
+            if (done == n) {
+                return Behaviors.setup(ctx -> {
+                    ctx.send(test, Tuple.of(SURVIVED, done));
+                    return Behaviors.receive((c, m) -> { // anything else stays in the mailbox
+                        if (m != PING && m != AFTER) return Behaviors.unhandled();
+                        c.send(test, Tuple.of(GOT, m));
+                        return Behaviors.same();
+                    });
+                });
+            }
+            return Behaviors.setup(ctx -> GenServer.call(ctx, server, GET, Duration.ZERO, reply -> {
+                throw new AssertionError("no server answers here, got " + reply);
+            }, reason -> failingCalls(server, test, n, done + 1)));
+        }
+
+        Pid neverAnswers() {
+            return node.spawn(Behaviors.receive((ctx, m) -> Behaviors.same()));
+        }
+
+        @Test
+        void aProcessCatchingTimeoutsInALoop_staysAliveAndAnswers_C8() {
+            Pid server = neverAnswers();
+            Pid caller = node.spawn(failingCalls(server, me.pid(), FAILURES, 0));
+            assertThat(receive(me, m -> tagged(m, SURVIVED))).isEqualTo(Tuple.of(SURVIVED, FAILURES));
+            node.send(caller, PING);
+            assertThat(receive(me, m -> tagged(m, GOT))).isEqualTo(Tuple.of(GOT, PING));
+        }
+
+        @Test
+        void aProcessCatchingCallsToADeadServerInALoop_staysAliveAndAnswers_C7() {
+            Pid server = neverAnswers();
+            Ref mon = me.monitor(server);
+            node.exit(server, Atom.KILL);
+            downReason(me, mon);
+            Pid caller = node.spawn(failingCalls(server, me.pid(), FAILURES, 0));
+            assertThat(receive(me, m -> tagged(m, SURVIVED))).isEqualTo(Tuple.of(SURVIVED, FAILURES));
+            node.send(caller, PING);
+            assertThat(receive(me, m -> tagged(m, GOT))).isEqualTo(Tuple.of(GOT, PING));
+        }
+
+        @Test
+        void repliesAfterTheTimeouts_neverReachTheCallersMailbox_C8() {
+            int n = Calls.MAX_ABANDONED;
+            Pid test = me.pid();
+            // Keeps every call's From; on :release replies to all of them, then sends :after to the caller.
+            Pid server = node.spawn(hoarder(new java.util.ArrayList<>()));
+            Pid caller = node.spawn(failingCalls(server, test, n, 0));
+            assertThat(receive(me, m -> tagged(m, SURVIVED))).isEqualTo(Tuple.of(SURVIVED, n));
+            node.send(server, Tuple.of(RELEASE, caller)); // after every call: the calls came from the caller earlier
+            // :after was sent after the n late replies, by the same sender, so they were all in front of it.
+            assertThat(receive(me, m -> tagged(m, GOT))).isEqualTo(Tuple.of(GOT, AFTER));
+            // A late reply that got through would stay queued, since the caller leaves unknown messages there.
+            awaitCondition(() -> node.processInfo(caller).orElseThrow().messageQueueLen() == 0,
+                    () -> "an empty mailbox, not " + node.processInfo(caller).orElseThrow().messages());
+        }
+
+        Behavior hoarder(java.util.List<From> froms) {
+            return Behaviors.receive((ctx, m) -> {
+                if (m instanceof beamscope.runtime.Tuple3(Atom tag, From from, Object req) && tag == Calls.GEN_CALL) {
+                    froms.add(from);
+                } else if (m instanceof Tuple2(Atom tag, Pid caller) && tag == RELEASE) {
+                    for (From f : froms) GenServer.reply(ctx, f, Atom.of("late"));
+                    ctx.send(caller, AFTER);
+                }
+                return Behaviors.same();
+            });
+        }
+    }
+
     /** A server whose handleCall asks another server first (a call inside handle_call). */
     record Relay(Pid target, Pid test) implements GenServer<Object, Object> {
         @Override

@@ -40,6 +40,15 @@ final class OtpTesting {
         return receive(inbox, m -> true);
     }
 
+    /** Waits for a condition on observable state, with a deadline (polls; never sleeps for a time). */
+    static void awaitCondition(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what.get());
+            Thread.yield();
+        }
+    }
+
     static boolean isDown(Object m, Ref ref) {
         return m instanceof Tuple5(Atom t, Ref r, Object p, Object o, Object reason) && t == Atom.DOWN && r.equals(ref);
     }
