@@ -26,6 +26,8 @@ import java.util.RandomAccess;
  *     pushed past the limit delivers the kill, so a process that never reads its mailbox still dies.
  *     From then on messages (not signals) sent to the doomed process are dropped instead of queued: a
  *     process busy in a long handler cannot collect more while the kill waits for its next check (I4).
+ *     An {@link Inbox} (which takes the node's default) dies when its thread next receives, as it does
+ *     on {@code exit(pid, :kill)}.
  *     Without {@code kill} the process lives on, and the report is made again only after its local
  *     mailbox has fallen to half the limit.</li>
  * </ul>

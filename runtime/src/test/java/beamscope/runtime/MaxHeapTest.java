@@ -7,6 +7,7 @@ import static beamscope.runtime.Probes.forwarder;
 import static beamscope.runtime.Probes.idle;
 import static beamscope.runtime.Probes.next;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,6 +176,19 @@ class MaxHeapTest {
             assertThat(node.isAlive(unlimited)).isTrue();
             assertThat(node.isAlive(larger)).isTrue();
             assertThat(alarms(Event.MAX_HEAP_SIZE)).extracting(Event::pid).containsExactly(byDefault);
+        }
+
+        @Test
+        void theNodeDefaultAppliesToInboxesToo() {
+            start(NodeConfig.defaults().withMaxHeap(MaxHeap.messages(10)));
+            Inbox flooded = node.inbox("flooded");
+            Ref ref = watch(flooded.pid());
+            flood(flooded.pid(), 50);
+            assertThat(alarms(Event.MAX_HEAP_SIZE)).extracting(Event::pid).containsExactly(flooded.pid());
+            // An inbox handles signals when its thread next looks at it, as it does for exit(pid, :kill).
+            assertThatThrownBy(() -> flooded.receive(Duration.ZERO)).isInstanceOf(ExitException.class)
+                    .extracting(x -> ((ExitException) x).reason()).isEqualTo(Atom.KILLED);
+            assertThat(next(me)).isEqualTo(down(ref, flooded.pid(), Atom.KILLED));
         }
 
         @Test
