@@ -15,7 +15,7 @@ import java.util.RandomAccess;
  * {@link NodeConfig#maxHeap()}.
  *
  * <p>When a send takes the mailbox past a limit (more than {@code messages} queued, or more than
- * {@code bytes} estimated), then, exactly once:
+ * {@code bytes} estimated), then, once (one sender wins both the report and the kill):
  * <ul>
  * <li>with {@code report}, an {@link Event.SystemMonitor} of kind {@link Event#MAX_HEAP_SIZE} is
  *     published for the process, with details {@code [message_queue_len: n, messages_limit: m,
@@ -38,8 +38,8 @@ import java.util.RandomAccess;
  * arrived while a byte limit was set, {@link #estimateBytes} of the message plus 40 bytes for the queue
  * node; messages queued before the byte limit was set are not counted. Both are checked by the sender at
  * each send, from counts the mailbox keeps anyway (see {@code ProcessCell}); a process with no limit pays
- * one branch per send. The check is a snapshot: while the owner moves arrivals into its local list a
- * sender may count a little less than is queued, never more.
+ * a null check per send (and per message it queues or takes). The check is a snapshot: while the owner
+ * moves arrivals into its local list a sender may count a little less than is queued, never more.
  *
  * @param messages the most messages the mailbox may hold, or 0 for no limit
  * @param bytes    the most estimated bytes its messages may take, or 0 for no limit
