@@ -2,7 +2,9 @@ package beamscope.app;
 
 import beamscope.app.demo.Demo;
 import beamscope.app.observe.LocalNode;
+import beamscope.runtime.MemoryWatermark;
 import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -14,6 +16,9 @@ import javafx.stage.Stage;
  */
 public class BeamscopeApp extends Application {
 
+    /** The node's memory watermark: messages queued in all mailboxes before the window shows the alarm. */
+    public static final long WATERMARK = 1_000_000;
+
     private Node node;
     private volatile Demo demo;
     private LocalNode observed;
@@ -22,7 +27,7 @@ public class BeamscopeApp extends Application {
 
     @Override
     public void init() {
-        node = Node.start();
+        node = Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)));
         observed = new LocalNode(node);
     }
 

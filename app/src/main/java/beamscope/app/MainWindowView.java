@@ -48,7 +48,7 @@ public class MainWindowView {
     @FXML private MenuButton processMenu;
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
-    @FXML private Label processCount, rates, runQueue, slices, schedulerState, message, spawnCaption;
+    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption;
     @FXML private StackPane treePane, schedulersPane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
     @FXML private javafx.scene.control.TabPane tabs;
@@ -124,6 +124,9 @@ public class MainWindowView {
         schedulerState.textProperty().bind(vm.pausedProperty().map(p -> p ? "PAUSED" : "running"));
         vm.pausedProperty().addListener((o, a, p) -> schedulerState.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("paused"), p));
+        memoryAlarm.textProperty().bind(vm.memoryAlarmTextProperty());
+        memoryAlarm.visibleProperty().bind(vm.memoryAlarmProperty());
+        memoryAlarm.managedProperty().bind(vm.memoryAlarmProperty());
         spawn.statusProperty().addListener((o, a, s) -> message.setText(s));
         vm.messageProperty().addListener((o, a, s) -> message.setText(s));
 

@@ -12,11 +12,14 @@ import beamscope.app.send.Message;
 import beamscope.app.send.SendViewModel;
 import beamscope.app.shell.ShellViewModel;
 import beamscope.app.spawn.SpawnViewModel;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
 import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.SchedulerSnapshot;
 import beamscope.runtime.Terms;
+import beamscope.runtime.Tuple2;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,6 +60,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyLongWrapper slices = new ReadOnlyLongWrapper(this, "slices");
     private final ReadOnlyStringWrapper slicesText = new ReadOnlyStringWrapper(this, "slicesText", "");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final ReadOnlyBooleanWrapper memoryAlarm = new ReadOnlyBooleanWrapper(this, "memoryAlarm");
+    private final ReadOnlyStringWrapper memoryAlarmText = new ReadOnlyStringWrapper(this, "memoryAlarmText", "");
     private final BooleanProperty slowMotion = new SimpleBooleanProperty(this, "slowMotion");
     private final StringProperty exitReason = new SimpleStringProperty(this, "exitReason", ":kill");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -104,6 +109,25 @@ public final class MainWindowViewModel {
         slices.set(cs);
         slicesText.set(Numbers.compact(cs) + " slices");
         paused.set(s.paused());
+        showMemoryAlarm(f.events());
+    }
+
+    /** The node's memory watermark alarm, as its latest set/clear event in the frame left it. */
+    private void showMemoryAlarm(java.util.List<Event> events) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof Event.SystemMonitor m && m.kind() == Event.MEMORY_HIGH_WATERMARK
+                    && m.details() instanceof java.util.List<?> details) {
+                boolean set = false;
+                long messages = 0;
+                for (Object d : details) {
+                    if (d instanceof Tuple2(Atom k, Boolean on) && k.name().equals("set")) set = on;
+                    if (d instanceof Tuple2(Atom k, Number n) && k.name().equals("messages")) messages = n.longValue();
+                }
+                memoryAlarm.set(set);
+                memoryAlarmText.set(set ? "mailboxes high: " + Numbers.compact(messages) + " msgs" : "");
+                return;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- actions on the selected process
@@ -208,6 +232,9 @@ public final class MainWindowViewModel {
     public ReadOnlyLongProperty slicesProperty() { return slices.getReadOnlyProperty(); }
     public ReadOnlyStringProperty slicesTextProperty() { return slicesText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+    /** Whether the node's memory watermark alarm is set ({@code Event.MEMORY_HIGH_WATERMARK}). */
+    public ReadOnlyBooleanProperty memoryAlarmProperty() { return memoryAlarm.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty memoryAlarmTextProperty() { return memoryAlarmText.getReadOnlyProperty(); }
     public BooleanProperty slowMotionProperty() { return slowMotion; }
     public StringProperty exitReasonProperty() { return exitReason; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

@@ -115,4 +115,33 @@ class MainWindowViewModelTest {
                     "slowMotion [" + MainWindowViewModel.SLOW_MOTION + "]", "slowMotion [PT0S]", "resumeSchedulers");
         }
     }
+
+    @Nested
+    class MemoryWatermark {
+        beamscope.app.sampler.Frame frame(beamscope.runtime.Event... events) {
+            beamscope.runtime.NodeSnapshot snap = new beamscope.runtime.NodeSnapshot(0, List.of(), 0, 1 << 20, 0, 0, 0, 0,
+                    false, 0, 0, 0);
+            return new beamscope.app.sampler.Frame(1, beamscope.app.sampler.Query.defaults(), snap, 0, 0, 0, List.of(), null,
+                    List.of(events), 0, List.of(), java.util.Map.of(), java.util.Map.of());
+        }
+
+        beamscope.runtime.Event mark(boolean set, long messages) {
+            return new beamscope.runtime.Event.SystemMonitor(0, null, beamscope.runtime.Event.MEMORY_HIGH_WATERMARK,
+                    List.of(Tuple.of(Atom.of("set"), set), Tuple.of(Atom.of("messages"), messages)));
+        }
+
+        @Test
+        void theBadgeFollowsTheLatestSetOrClear_andOtherAlarmsLeaveItAlone() {
+            assertThat(vm.memoryAlarmProperty().get()).isFalse();
+            vm.show(frame(mark(true, 1_500_000)));
+            assertThat(vm.memoryAlarmProperty().get()).isTrue();
+            assertThat(vm.memoryAlarmTextProperty().get()).isEqualTo("mailboxes high: " + Numbers.compact(1_500_000) + " msgs");
+            vm.show(frame(new beamscope.runtime.Event.SystemMonitor(0, TARGET, beamscope.runtime.Event.MAX_HEAP_SIZE, List.of())));
+            vm.show(frame());
+            assertThat(vm.memoryAlarmProperty().get()).isTrue();
+            vm.show(frame(mark(true, 2_000_000), mark(false, 100)));
+            assertThat(vm.memoryAlarmProperty().get()).isFalse();
+            assertThat(vm.memoryAlarmTextProperty().get()).isEmpty();
+        }
+    }
 }

@@ -115,6 +115,20 @@ class ObserverWindowTest extends FxRobot {
     }
 
     @Nested
+    class MemoryAlarm {
+        @Test
+        void floodingAMailboxPastTheWatermark_showsTheBadge_untilTheMessagesAreGone() throws Exception {
+            Label badge = lookup("#memoryAlarm").queryAs(Label.class);
+            assertThat(badge.isVisible()).isFalse();
+            Pid sink = app.node().spawn(beamscope.runtime.Behaviors.receive((ctx, m) -> beamscope.runtime.Behaviors.unhandled()));
+            for (long i = 0; i <= BeamscopeApp.WATERMARK; i++) app.node().send(sink, i);
+            waitUntil(() -> badge.isVisible() && badge.getText().startsWith("mailboxes high"));
+            app.node().exit(sink, beamscope.runtime.Atom.KILL);
+            waitUntil(() -> !badge.isVisible());
+        }
+    }
+
+    @Nested
     class Spawning {
         @Test
         void aSpawnedCounterAppearsInTheTable() throws Exception {

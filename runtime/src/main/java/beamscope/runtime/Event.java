@@ -47,9 +47,9 @@ public sealed interface Event {
 
     /** A process held its scheduler far beyond its time slice. */
     Atom LONG_SCHEDULE = Atom.of("long_schedule");
-    /** A process went over its mailbox limit and was killed. */
+    /** A process went over its mailbox limit ({@link MaxHeap}); it is killed unless the limit only reports. */
     Atom MAX_HEAP_SIZE = Atom.of("max_heap_size");
-    /** The node's messages in mailboxes passed its high watermark (or fell back below it). */
+    /** The node's messages in mailboxes passed its high watermark (or fell back below it): {@link MemoryWatermark}. */
     Atom MEMORY_HIGH_WATERMARK = Atom.of("memory_high_watermark");
     /** A scheduler thread ended by an error it could not survive. */
     Atom SCHEDULER_CRASHED = Atom.of("scheduler_crashed");

@@ -86,6 +86,16 @@ public interface ProcessContext {
 
     boolean trapExit();
 
+    /**
+     * {@code process_flag(:max_heap_size, limit)}: this process's mailbox limit ({@link MaxHeap}); returns
+     * the old value. {@link MaxHeap#OFF} (or null) removes it. A limit below what is queued already acts at
+     * once: with {@code kill} the process dies {@code :killed} as soon as the handler returns.
+     */
+    MaxHeap maxHeap(MaxHeap limit);
+
+    /** This process's mailbox limit, {@link MaxHeap#OFF} when none. */
+    MaxHeap maxHeap();
+
     /** {@code process_flag(:priority, p)}; returns the old value. */
     Priority priority(Priority priority);
 

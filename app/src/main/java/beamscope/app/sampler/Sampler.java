@@ -47,7 +47,7 @@ public final class Sampler implements AutoCloseable {
     /** The event kinds the log shows; sends, receives and scheduling would drown everything else. */
     public static final EventFilter LOG_EVENTS = EventFilter.kinds(Event.Spawn.class, Event.Exit.class,
             Event.Link.class, Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Register.class,
-            Event.Unregister.class, Event.Report.class);
+            Event.Unregister.class, Event.Report.class, Event.SystemMonitor.class);
 
     /** After a walk, the next one (unless asked for) waits this many times as long as the walk took. */
     public static final int WALK_IDLE_FACTOR = 19;

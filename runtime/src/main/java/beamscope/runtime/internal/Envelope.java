@@ -12,8 +12,12 @@ import java.lang.invoke.VarHandle;
  * list {@code next} points to the newer node and is written with release semantics, so that an
  * observer walking the list from another thread sees fully linked nodes; {@code depth} is then
  * {@code -1} once the node has been removed.
+ *
+ * <p>A process with a byte limit ({@link beamscope.runtime.MaxHeap#bytes()}) gets {@link Sized} nodes, which
+ * also carry the message's estimated size and, while on the inbound stack, the bytes of the nodes below
+ * and including this one (as {@code depth} counts them), so the head tells the inbound bytes too.
  */
-final class Envelope {
+class Envelope {
     final Object payload;
     Envelope next;
     int depth;
@@ -38,5 +42,20 @@ final class Envelope {
 
     Envelope nextAcquire() {
         return (Envelope) NEXT.getAcquire(this);
+    }
+
+    /** A node that knows its message's estimated bytes ({@link beamscope.runtime.MaxHeap#estimateBytes}). */
+    static final class Sized extends Envelope {
+        /** The queue node itself: header, three fields, and these two. */
+        static final long NODE_BYTES = 40;
+
+        final long bytes;
+        /** On the inbound stack: the bytes of this node and every {@code Sized} node below it. */
+        long inboundBytes;
+
+        Sized(Object payload, long bytes) {
+            super(payload);
+            this.bytes = bytes;
+        }
     }
 }

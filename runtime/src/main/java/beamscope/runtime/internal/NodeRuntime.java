@@ -7,6 +7,7 @@ import beamscope.runtime.ErlangError;
 import beamscope.runtime.EventFilter;
 import beamscope.runtime.EventSubscription;
 import beamscope.runtime.Inbox;
+import beamscope.runtime.MaxHeap;
 import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
 import beamscope.runtime.NodeSnapshot;
@@ -55,6 +56,9 @@ public final class NodeRuntime {
     private final LongAdder exits = new LongAdder();
     private final RecentExits recentExits = new RecentExits(4096);
     private final Thread timerThread;
+    /** The memory watermark alarm and its thread, or null when the node has none. */
+    final WatermarkAlarm watermark;
+    private final Thread watermarkThread;
     private final AtomicInteger placement = new AtomicInteger();
     volatile boolean stopping;
 
@@ -77,6 +81,15 @@ public final class NodeRuntime {
         timerThread.setDaemon(true);
         for (Scheduler s : schedulers) s.thread.start();
         timerThread.start();
+        if (config.memoryWatermark().isOff()) {
+            watermark = null;
+            watermarkThread = null;
+        } else {
+            watermark = new WatermarkAlarm(this, config.memoryWatermark());
+            watermarkThread = new Thread(watermark, "beamscope-" + id + "-watermark");
+            watermarkThread.setDaemon(true);
+            watermarkThread.start();
+        }
     }
 
     // ------------------------------------------------------------------ processes
@@ -117,6 +130,7 @@ public final class NodeRuntime {
         Lineage lineage = parent == null ? null : parent.childLineage();
         String initial = options.initialCall() != null ? options.initialCall() : labelOf(behavior);
         ProcessCell c = new ProcessCell(this, pid, behavior, lineage, initial, options.priority());
+        c.limit = limitOf(options.maxHeap() != null ? options.maxHeap() : config.maxHeap());
         Scheduler here = parent != null ? parent.runningOn : null;
         if (here == null && Scheduler.calling() instanceof Scheduler s && s.rt == this) here = s; // not another node's
         c.schedulerIndex = here != null ? here.index : Math.floorMod(placement.getAndIncrement(), schedulers.length);
@@ -144,6 +158,10 @@ public final class NodeRuntime {
         events.spawned(c, parent == null ? null : parent.pid);
         if (!startParked) makeRunnable(c);
         return c;
+    }
+
+    private static MailboxLimit limitOf(MaxHeap max) {
+        return max.isOff() ? null : new MailboxLimit(max, 0);
     }
 
     static String labelOf(Behavior b) {
@@ -215,6 +233,7 @@ public final class NodeRuntime {
         }
         long id = table.allocate();
         InboxCell c = new InboxCell(this, Pid.of(id), label);
+        c.limit = limitOf(config.maxHeap());
         table.put(id, c);
         externalSpawns.increment();
         events.spawned(c, null);
@@ -530,6 +549,7 @@ public final class NodeRuntime {
         timers.stop();
         for (Scheduler s : schedulers) java.util.concurrent.locks.LockSupport.unpark(s.thread);
         timerThread.interrupt();
+        if (watermarkThread != null) java.util.concurrent.locks.LockSupport.unpark(watermarkThread);
         for (Scheduler s : schedulers) {
             try {
                 s.thread.join(2000);

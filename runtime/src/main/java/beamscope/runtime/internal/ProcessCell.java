@@ -3,7 +3,9 @@ package beamscope.runtime.internal;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Behavior;
 import beamscope.runtime.ErlangError;
+import beamscope.runtime.Event;
 import beamscope.runtime.ExitException;
+import beamscope.runtime.MaxHeap;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
@@ -40,6 +42,18 @@ import java.util.Optional;
  * CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
  * sender's writes and the owner's reads; run-queue locks give them between successive owners.
  *
+ * <h2>Mailbox limit ({@link beamscope.runtime.MaxHeap})</h2>
+ * {@code deliver} reads {@code limit} (volatile) once; null, the common case, leaves the path above as it
+ * is. With a limit the sender checks after its successful push, from counts the mailbox keeps anyway: the
+ * inbound length is its node's {@code depth}, the local length the owner's {@code localSize} (opaque
+ * read), and for a byte limit the inbound bytes are its {@link Envelope.Sized} node's running sum and the
+ * local bytes {@link MailboxLimit#localBytes()}. No atomic is added per message. The sum can only
+ * under-count (during a drain, nodes leave the stack before {@code localSize} counts them), so a process
+ * is never killed below its limit. The sender that pushes past the limit wins {@link MailboxLimit#trip()}
+ * (one CAS), reports, and delivers an ordinary untrappable kill ({@link #deliverKill}): the process dies
+ * as promptly as from {@code exit(pid, :kill)}, even if it never receives, which a check at drain would
+ * not give. Later senders see it doomed and drop messages (signals still go in, to be answered at exit).
+ *
  * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
  * fields published with opaque/release writes ({@code status}, {@code localSize}, {@code reductions},
  * the local list via {@link Envelope#nextAcquire()}), and in {@link Extras} the name, the dictionary (an
@@ -57,6 +71,8 @@ public class ProcessCell implements ProcessContext {
     final Pid pid;
     Behavior behavior;
     volatile Envelope inbound;
+    /** The mailbox limit, null when none is set (read by senders, written by the owner or at spawn). */
+    volatile MailboxLimit limit;
 
     // local mailbox, owner only (published for observers with release writes)
     Envelope first, last;
@@ -100,6 +116,8 @@ public class ProcessCell implements ProcessContext {
      * Linearization point: the successful CAS on {@code inbound}.
      */
     final boolean deliver(Object payload) {
+        MailboxLimit l = limit;
+        if (l != null) return deliverLimited(payload, l);
         Envelope e = new Envelope(payload);
         for (;;) {
             Envelope h = (Envelope) INBOUND.getAcquire(this);
@@ -113,6 +131,56 @@ public class ProcessCell implements ProcessContext {
                 return true;
             }
         }
+    }
+
+    /** {@link #deliver} to a process with a mailbox limit: the same push, then the check. */
+    private boolean deliverLimited(Object payload, MailboxLimit l) {
+        boolean message = !(payload instanceof Signal);
+        if (message && l.doomed()) return true; // lost, as every message to a process that is exiting
+        MaxHeap max = l.max;
+        Envelope.Sized sized = max.bytes() > 0
+                ? new Envelope.Sized(payload, message ? Envelope.Sized.NODE_BYTES + MaxHeap.estimateBytes(payload) : 0)
+                : null;
+        Envelope e = sized != null ? sized : new Envelope(payload);
+        for (;;) {
+            Envelope h = (Envelope) INBOUND.getAcquire(this);
+            if (h == DEAD) return false;
+            boolean wasParked = h == PARKED;
+            Envelope below = wasParked ? null : h;
+            e.next = below;
+            e.depth = below == null ? 1 : below.depth + 1;
+            if (sized != null) sized.inboundBytes = sized.bytes + (below instanceof Envelope.Sized b ? b.inboundBytes : 0);
+            if (INBOUND.compareAndSet(this, h, e)) {
+                if (wasParked) wake();
+                long queued = e.depth + (int) LOCAL_SIZE.getOpaque(this);
+                long bytes = sized == null ? 0 : sized.inboundBytes + l.localBytes();
+                if (l.over(queued, bytes)) exceeded(l, queued, bytes);
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The mailbox passed its limit: the one caller that trips it reports ({@code error_logger}) and kills
+     * ({@code kill}), as OTP does when a process reaches its {@code max_heap_size}.
+     */
+    final void exceeded(MailboxLimit l, long queued, long bytes) {
+        if (!l.trip()) return;
+        MaxHeap max = l.max;
+        if (max.report()) {
+            rt.events.systemMonitor(pid, Event.MAX_HEAP_SIZE, List.of(
+                    Tuple.of(Atom.of("message_queue_len"), queued), Tuple.of(Atom.of("messages_limit"), max.messages()),
+                    Tuple.of(Atom.of("bytes"), bytes), Tuple.of(Atom.of("bytes_limit"), max.bytes()),
+                    Tuple.of(Atom.of("kill"), max.kill())));
+            if (NodeRuntime.LOG.isLoggable(System.Logger.Level.ERROR)) {
+                NodeRuntime.LOG.log(System.Logger.Level.ERROR, "Process " + pid + " (" + initialCall
+                        + ") reached its maximum mailbox size: " + queued + " messages queued"
+                        + (max.messages() > 0 ? " (limit " + max.messages() + ")" : "")
+                        + (max.bytes() > 0 ? ", " + bytes + " estimated bytes (limit " + max.bytes() + ")" : "")
+                        + (max.kill() ? "; killed" : "; not killed"));
+            }
+        }
+        if (max.kill()) deliverKill(new Signal.Exit(pid, Atom.KILL, false));
     }
 
     /**
@@ -205,6 +273,8 @@ public class ProcessCell implements ProcessContext {
         }
         last = e;
         LOCAL_SIZE.setOpaque(this, localSize + 1);
+        MailboxLimit l = limit;
+        if (l != null) l.appended(e);
     }
 
     final void appendLocal(Object message) {
@@ -228,6 +298,8 @@ public class ProcessCell implements ProcessContext {
         if (scanPrev == e) scanPrev = prev;
         e.depth = -1;
         LOCAL_SIZE.setOpaque(this, localSize - 1);
+        MailboxLimit l = limit;
+        if (l != null) l.removed(e, localSize);
     }
 
     final void handleSignal(Signal s) {
@@ -634,6 +706,30 @@ public class ProcessCell implements ProcessContext {
     @Override
     public boolean trapExit() {
         return trapExit;
+    }
+
+    @Override
+    public MaxHeap maxHeap(MaxHeap max) {
+        MailboxLimit old = limit;
+        if (max == null || max.isOff()) {
+            limit = null;
+        } else {
+            MailboxLimit l = new MailboxLimit(max, old == null ? 0 : old.localBytes());
+            limit = l;
+            // A limit below what is queued already acts now, as the next send would.
+            Envelope h = (Envelope) INBOUND.getAcquire(this);
+            boolean stacked = h != null && h != PARKED && h != DEAD;
+            long queued = localSize + (stacked ? h.depth : 0);
+            long bytes = l.localBytes() + (stacked && h instanceof Envelope.Sized s ? s.inboundBytes : 0);
+            if (l.over(queued, bytes)) exceeded(l, queued, bytes);
+        }
+        return old == null ? MaxHeap.OFF : old.max;
+    }
+
+    @Override
+    public MaxHeap maxHeap() {
+        MailboxLimit l = limit;
+        return l == null ? MaxHeap.OFF : l.max;
     }
 
     @Override
