@@ -11,12 +11,20 @@ import java.util.concurrent.locks.LockSupport;
  *        run one slice: budget = reduction budget; the process runs until it waits (parks itself),
  *        spends the budget (back of this queue) or exits
  * </pre>
- * Invariants: a process is in at most one run queue or run by exactly one scheduler. A process woken
- * by a running process takes the waker's runNext slot (see {@link NodeRuntime#makeRunnable}); woken from
- * outside, it joins the queue of the scheduler it last ran on. It moves only when an idle scheduler
- * steals it. Stealing takes from a queue holding two or more processes, or one process that has been
- * waiting behind the same slice for a whole spin round, so that partners that message each other stay
- * together.
+ * Invariants: a process is in at most one run queue or runNext slot, or run by exactly one scheduler.
+ * A process woken by a running process takes the waker's runNext slot (see {@link NodeRuntime#makeRunnable});
+ * woken from outside or by a timer, it joins the queue of the scheduler it last ran on, and if that
+ * scheduler is in a slice a parked scheduler is woken to look. It moves only when an idle scheduler
+ * steals it. Stealing takes from a queue holding two or more processes, or, from a scheduler still in
+ * the same slice (same dispatch count) as at the thief's previous look a whole spin round earlier, the
+ * lone queued process or the runNext process. So partners that message each other stay together, while
+ * a slice that does not end (Java code that blocks or loops without charging reductions) holds nobody
+ * else. A runNext slot stuck behind such a slice wakes nobody by itself: the {@link SystemMonitor} tick
+ * wakes a parked scheduler for it.
+ *
+ * <p>runNext protocol: only the owner sets it (a release write, so a thief that takes the process sees
+ * what the waker wrote); the owner takes it with {@code getAndSet}, a thief with a CAS from the process
+ * it read to null, so exactly one of them gets it.
  *
  * <p>Counters are written by this thread only, with plain writes during a slice and one release
  * write at the slice's end; snapshots read them without stopping anything. Idle time is the exception:
@@ -50,6 +58,8 @@ final class Scheduler implements Runnable {
     private int heldBudget;
     /** Incremented at every dispatch; thieves use it to see a scheduler stuck in one long slice. */
     private long dispatches;
+    /** The dispatch the {@link SystemMonitor} reported as a long schedule (written by its thread only). */
+    private volatile long longScheduleDispatch = -1;
 
     // published counters (monotonic, opaque writes by this thread only)
     private long reductions;
@@ -127,9 +137,8 @@ final class Scheduler implements Runnable {
         budget = rt.config.reductionBudget();
         for (;;) {
             dispatch(p);
-            ProcessCell q = runNext;
+            ProcessCell q = takeRunNext();
             if (q == null) return;
-            RUN_NEXT.setOpaque(this, (ProcessCell) null);
             if (budget > 0 && !rt.gate.paused && q.priority >= queue.highestWaiting()) {
                 p = q;
                 continue;
@@ -157,11 +166,8 @@ final class Scheduler implements Runnable {
         if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
         if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
-            ProcessCell woken = runNext;
-            if (woken != null) { // woken during this slice: it goes ahead of the process that used it up
-                RUN_NEXT.setOpaque(this, (ProcessCell) null);
-                queue.push(woken);
-            }
+            ProcessCell woken = takeRunNext();
+            if (woken != null) queue.push(woken); // woken during this slice: it goes ahead of the process that used it up
             queue.push(p);
             if (queue.size() >= 2) rt.wakeIdle(this);
         }
@@ -172,8 +178,8 @@ final class Scheduler implements Runnable {
      * Only this scheduler's thread calls it, inside a slice. Returns false if the slot is taken.
      */
     boolean offerRunNext(ProcessCell c) {
-        if (runNext != null || current() == null) return false;
-        RUN_NEXT.setOpaque(this, c);
+        if (runNext() != null || current() == null) return false; // only a thief clears it meanwhile
+        RUN_NEXT.setRelease(this, c);
         if (budget > RUN_NEXT_GRACE) {
             heldBudget = budget - RUN_NEXT_GRACE;
             budget = RUN_NEXT_GRACE;
@@ -190,13 +196,17 @@ final class Scheduler implements Runnable {
         if (heldBudget <= 0) return false;
         budget += heldBudget;
         heldBudget = 0;
-        ProcessCell q = runNext;
+        ProcessCell q = takeRunNext();
         if (q != null) {
-            RUN_NEXT.setOpaque(this, (ProcessCell) null);
             queue.push(q);
             rt.wakeIdle(this);
         }
         return true;
+    }
+
+    /** Owner only: empties the runNext slot; null if it was empty or a thief took the process. */
+    private ProcessCell takeRunNext() {
+        return runNext() == null ? null : (ProcessCell) RUN_NEXT.getAndSet(this, (ProcessCell) null);
     }
 
     ProcessCell runNext() {
@@ -210,17 +220,20 @@ final class Scheduler implements Runnable {
         for (int i = 1; i < n; i++) {
             Scheduler v = all[(index + i) % n];
             int size = v.queue.size();
-            if (size == 0) continue;
+            ProcessCell next = v.runNext();
+            if (size == 0 && next == null) continue;
             long d = v.dispatches();
             boolean stuck = d == seenDispatches[v.index];
             seenDispatches[v.index] = d;
-            if (size >= 2 || stuck || v.parked) {
+            if (size >= 2 || (size == 1 && (stuck || v.parked))) {
                 ProcessCell p = v.queue.poll();
                 if (p != null) {
                     if (v.queue.size() >= 2) rt.wakeIdle(v); // more left: let another idle scheduler help
                     return p;
                 }
             }
+            // the slice that woke it has not ended for a whole spin round: take it from the waker
+            if (stuck && next != null && RUN_NEXT.compareAndSet(v, next, (ProcessCell) null)) return next;
         }
         return null;
     }
@@ -286,6 +299,16 @@ final class Scheduler implements Runnable {
 
     ProcessCell current() {
         return (ProcessCell) CURRENT.getOpaque(this);
+    }
+
+    void markLongSchedule(long dispatch) {
+        longScheduleDispatch = dispatch;
+    }
+
+    /** True while the slice under way is one the system monitor reported as a long schedule. */
+    boolean longSchedule() {
+        long d = longScheduleDispatch;
+        return d == dispatches() && current() != null;
     }
 
     long dispatches() {
