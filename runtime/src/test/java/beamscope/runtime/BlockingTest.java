@@ -82,6 +82,171 @@ class BlockingTest {
                 release.countDown();
             }
         }
+
+        @Test
+        void e2_aTaskAwaitTimesOutWhileAnotherProcessBlocksTheSchedulerItRanOn() {
+            CountDownLatch release = new CountDownLatch(1);
+            try (Node node = node(2); Inbox me = node.inbox()) {
+                Pid caller = node.spawn(Behaviors.setup(ctx -> {
+                    ctx.spawn(blocker(me.pid(), release)); // runs next on this scheduler, once we wait
+                    Task t = Task.async(ctx, () -> {
+                        release.await(); // answers only after the test saw the timeout
+                        return RESULT;
+                    });
+                    return Task.await(ctx, t, Duration.ofMillis(50), r -> Behaviors.stop());
+                }));
+                Ref mon = me.monitor(caller);
+                assertThat(next(me)).isEqualTo(BLOCKING);
+                Optional<Object> down = me.receive(m -> m instanceof Tuple5 d && mon.equals(d.e1()), Probes.WAIT);
+                release.countDown();
+                assertThat(down).isPresent();
+                Object reason = ((Tuple5) down.get()).e4();
+                if (Atom.NOPROC.equals(reason)) reason = node.exitReason(caller).orElseThrow();
+                assertThat(reason).isInstanceOfSatisfying(Tuple2.class, r -> assertThat(r.e0()).isEqualTo(Atom.TIMEOUT));
+            } finally {
+                release.countDown();
+            }
+        }
+
+        @Test
+        void e5_aTaskYieldGivesNilWhileAnotherProcessBlocksTheSchedulerItRanOn() {
+            CountDownLatch release = new CountDownLatch(1);
+            try (Node node = node(2); Inbox me = node.inbox()) {
+                node.spawn(Behaviors.setup(ctx -> {
+                    ctx.spawn(blocker(me.pid(), release));
+                    Task t = Task.async(ctx, () -> {
+                        release.await();
+                        return RESULT;
+                    });
+                    return Task.yield(ctx, t, Duration.ofMillis(10), r -> {
+                        ctx.send(me.pid(), Tuple.of(TIMED_OUT, r));
+                        return Task.await(ctx, t, Duration.ofSeconds(30), r2 -> {
+                            ctx.send(me.pid(), r2);
+                            return Behaviors.stop();
+                        });
+                    });
+                }));
+                assertThat(next(me)).isEqualTo(BLOCKING);
+                Optional<Object> yielded = me.receive(Probes.WAIT);
+                release.countDown();
+                assertThat(yielded).contains(Tuple.of(TIMED_OUT, Atom.NIL));
+                assertThat(next(me)).isEqualTo(RESULT);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Nested
+    class DirtySchedulers {
+        @Test
+        void aTaskBodyThatBlocksDoesNotHoldTheOnlyScheduler() throws Exception {
+            CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Pid echo = node.spawn(Probes.forwarder(me.pid()));
+                Task t = Task.async(node, () -> {
+                    started.countDown();
+                    release.await(); // a Thread.sleep or a read would do the same
+                    return RESULT;
+                });
+                assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                node.send(echo, BLOCKING);
+                Optional<Object> answer = me.receive(Probes.WAIT); // the task is released only after this
+                release.countDown();
+                assertThat(answer).contains(BLOCKING);
+                assertThat(Task.await(t)).isEqualTo(RESULT);
+            } finally {
+                release.countDown();
+            }
+        }
+
+        @Test
+        void blockingWorkRunsOnADirtyLaneAndTheProcessCountsAsRunningThere() {
+            CountDownLatch release = new CountDownLatch(1);
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Pid p = node.spawn(Behaviors.setup(ctx -> {
+                    ctx.send(me.pid(), BLOCKING);
+                    return ctx.blocking(() -> {
+                        release.await();
+                        return RESULT;
+                    }, r -> {
+                        ctx.send(me.pid(), r);
+                        return Behaviors.stop();
+                    });
+                }));
+                assertThat(next(me)).isEqualTo(BLOCKING);
+                try {
+                    Probes.await(() -> node.snapshot().dirtySchedulers().stream().anyMatch(d -> p.equals(d.running())),
+                            "the process on a dirty lane");
+                    SchedulerSnapshot lane = node.snapshot().dirtySchedulers().get(0);
+                    assertThat(lane.dirty()).isTrue();
+                    assertThat(node.processInfo(p).orElseThrow().status()).isEqualTo(ProcessStatus.RUNNING);
+                    assertThat(node.snapshot().schedulers()).allSatisfy(s -> assertThat(s.running()).isNotEqualTo(p));
+                } finally {
+                    release.countDown();
+                }
+                assertThat(next(me)).isEqualTo(RESULT);
+                Probes.await(() -> node.snapshot().dirtySchedulers().stream().allMatch(d -> d.running() == null),
+                        "the lane free again");
+            }
+        }
+
+        @Test
+        void theResultComesBackAndSameReturnsToTheReceiveWithMessagesKeptInOrder() {
+            CountDownLatch release = new CountDownLatch(1);
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Pid p = node.spawn(Behaviors.receive((ctx, m) -> {
+                    if (m == BLOCKING) {
+                        return ctx.blocking(() -> {
+                            release.await();
+                            return 6 * 7;
+                        }, r -> {
+                            ctx.send(me.pid(), Tuple.of(RESULT, r));
+                            return Behaviors.same();
+                        });
+                    }
+                    ctx.send(me.pid(), m);
+                    return Behaviors.same();
+                }));
+                node.send(p, BLOCKING);
+                node.send(p, 1L);
+                node.send(p, 2L);
+                release.countDown();
+                assertThat(next(me)).isEqualTo(Tuple.of(RESULT, 42));
+                assertThat(next(me)).isEqualTo(1L);
+                assertThat(next(me)).isEqualTo(2L);
+            }
+        }
+
+        @Test
+        void aProcessWhoseBlockingWorkThrowsCrashesWithTheException() {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                IllegalStateException boom = new IllegalStateException("boom");
+                Pid p = node.spawn(Behaviors.receive((ctx, m) -> ctx.blocking(() -> {
+                    throw boom;
+                }, r -> Behaviors.same())));
+                Ref mon = me.monitor(p);
+                node.send(p, BLOCKING);
+                Object down = next(me);
+                assertThat(down).isInstanceOfSatisfying(Tuple5.class, d -> {
+                    assertThat(d.e1()).isEqualTo(mon);
+                    assertThat(d.e4()).isInstanceOfSatisfying(Tuple2.class, r -> assertThat(r.e0()).isSameAs(boom));
+                });
+            }
+        }
+
+        @Test
+        void anExitFromBlockingWorkEndsTheProcessWithThatReason() {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Atom why = Atom.of("why");
+                Pid p = node.spawn(Behaviors.receive((ctx, m) -> ctx.blocking(() -> {
+                    throw new ExitException(why);
+                }, r -> Behaviors.same())));
+                Ref mon = me.monitor(p);
+                node.send(p, BLOCKING);
+                assertThat(next(me)).isEqualTo(Tuple.of(Atom.DOWN, mon, Atom.PROCESS, p, why));
+            }
+        }
     }
 
     @Nested

@@ -45,6 +45,7 @@ public final class NodeRuntime {
     final Scheduler[] schedulers;
     final TimerService timers;
     final SystemMonitor systemMonitor;
+    final DirtySchedulers dirty;
     final EventBus events = new EventBus(this);
     final Gate gate = new Gate(this);
     final ConcurrentHashMap<String, ProcessCell> names = new ConcurrentHashMap<>();
@@ -70,6 +71,7 @@ public final class NodeRuntime {
         this.timers = new TimerService(this, clock);
         this.systemMonitor = new SystemMonitor(this);
         int id = NODE_IDS.incrementAndGet();
+        this.dirty = new DirtySchedulers(this, "beamscope-" + id + "-dirty-");
         for (Scheduler s : schedulers) {
             Thread t = new Scheduler.Worker(s, "beamscope-" + id + "-scheduler-" + (s.index + 1));
             t.setDaemon(true);
@@ -155,6 +157,7 @@ public final class NodeRuntime {
             case Behavior.Receive r -> "receive";
             case Behavior.Setup s -> "setup";
             case Behavior.Compute c -> "compute";
+            case Behavior.Blocking w -> "blocking";
             default -> b.getClass().getSimpleName();
         };
     }
@@ -527,7 +530,8 @@ public final class NodeRuntime {
             spawns += s.spawns();
         }
         return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
-                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get());
+                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get(),
+                dirty.snapshot());
     }
 
     public NodeConfig config() {

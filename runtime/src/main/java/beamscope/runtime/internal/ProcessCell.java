@@ -34,7 +34,8 @@ import java.util.Optional;
  * inbound == DEAD    the process has exited; pushes fail and the sender handles "noproc"
  * </pre>
  * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
- * scheduler running it, or (while PARKED) nobody; the sender that ends PARKED becomes the owner (it
+ * scheduler running it, a dirty scheduler running its blocking work ({@link DirtySchedulers}; inbound
+ * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED becomes the owner (it
  * queues the process, or, for an untrappable kill, ends it on the spot). Only the owner moves
  * {@code null -> PARKED}, and only after a last look at the inbound stack, so no wake-up is lost: the
  * CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
@@ -285,16 +286,18 @@ public class ProcessCell implements ProcessContext {
 
     // ---------------------------------------------------------------- the run loop (owner)
 
-    static final int PARKED_RESULT = 0, REQUEUE = 1, EXITED = 2;
+    static final int PARKED_RESULT = 0, REQUEUE = 1, EXITED = 2, DIRTY = 3;
 
     /**
      * Runs one time slice on {@code s}. Handles messages until the mailbox has nothing the current
      * receive accepts (then parks), the scheduler's reduction budget is spent (then the scheduler puts
-     * the process at the back of its queue) or the process exits.
+     * the process at the back of its queue), the process exits, or it hands itself to a dirty scheduler
+     * (then the scheduler must not touch it any more).
      */
     int runSlice(Scheduler s) {
         runningOn = s;
         setStatus(S_RUNNING);
+        boolean handedOff = false;
         try {
             for (;;) {
                 if (hasInbound()) drainInbound();
@@ -351,6 +354,36 @@ public class ProcessCell implements ProcessContext {
                         reductions++;
                         become(c.step().apply(this), c);
                     }
+                    case Behavior.Blocking bl -> {
+                        s.budget--;
+                        reductions++;
+                        Extras x = extras();
+                        if (!x.blockingDone) { // to a dirty scheduler; still RUNNING, there
+                            publishReductions();
+                            runningOn = null;
+                            handedOff = true;
+                            rt.dirty.run(this);
+                            return DIRTY;
+                        }
+                        Behavior back = x.blockingBack;
+                        Object value = x.blockingValue;
+                        Throwable error = x.blockingError;
+                        x.blockingDone = false;
+                        x.blockingBack = null;
+                        x.blockingValue = null;
+                        x.blockingError = null;
+                        if (error != null) throw error; // as if the handler had thrown it
+                        Behavior next = bl.then().apply(value);
+                        if (next instanceof Behavior.Same) {
+                            if (!(back instanceof Behavior.Receive || back instanceof Behavior.Compute))
+                                throw new ErlangError(Atom.of("bad_behavior"), "same() after blocking work started by " + back);
+                            behavior = back;
+                            scanPrev = null;
+                            enterReceive(back instanceof Behavior.Receive r ? r : null);
+                        } else {
+                            become(next, null);
+                        }
+                    }
                     case Behavior.Setup su -> {
                         s.budget--;
                         reductions++;
@@ -372,8 +405,16 @@ public class ProcessCell implements ProcessContext {
             terminate(Tuple.of(t, stacktrace(t)), t);
             return EXITED;
         } finally {
-            publishReductions();
+            if (!handedOff) publishReductions();
         }
+    }
+
+    /** The dirty scheduler's last touch before giving the process back: the outcome of its work. */
+    final void blockingDone(Object value, Throwable error) {
+        Extras x = extras();
+        x.blockingValue = value;
+        x.blockingError = error;
+        x.blockingDone = true;
     }
 
     private void publishReductions() {
@@ -392,6 +433,7 @@ public class ProcessCell implements ProcessContext {
                     throw new ErlangError(Atom.of("bad_behavior"), "unhandled() is only valid from a receive handler");
             case Behavior.Stop st -> pendingExit = st.reason();
             default -> {
+                if (next instanceof Behavior.Blocking) extras().blockingBack = current != null ? current : behavior;
                 behavior = next;
                 scanPrev = null;
                 enterReceive(next instanceof Behavior.Receive r ? r : null);
@@ -809,6 +851,12 @@ public class ProcessCell implements ProcessContext {
         volatile Watch[] watchers = Watch.EMPTY;
         Lineage childLineage;
         volatile java.util.Map<Object, Object> dictionary = java.util.Map.of();
+        // blocking work (owner only; the dirty scheduler owns the process while it runs the work)
+        /** What {@code same()} returns to after the work: the behaviour that started it. */
+        Behavior blockingBack;
+        boolean blockingDone;
+        Object blockingValue;
+        Throwable blockingError;
     }
 
     private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;

@@ -23,12 +23,13 @@ final class LateReplies {
             }
             case Behavior.Setup s -> new Behavior.Setup(ctx -> guardResult(s.step().apply(ctx)), s.label());
             case Behavior.Compute c -> new Behavior.Compute(ctx -> guardResult(c.step().apply(ctx)), c.label());
+            case Behavior.Blocking w -> new Behavior.Blocking(w.work(), r -> guardResult(w.then().apply(r)), w.label());
             default -> b;
         };
     }
 
     private static Behavior guardResult(Behavior next) {
         return next instanceof Behavior.Receive || next instanceof Behavior.Setup || next instanceof Behavior.Compute
-                ? guard(next) : next;
+                || next instanceof Behavior.Blocking ? guard(next) : next;
     }
 }
