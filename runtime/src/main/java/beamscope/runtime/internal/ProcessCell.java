@@ -291,8 +291,8 @@ public class ProcessCell implements ProcessContext {
     /**
      * Runs one time slice on {@code s}. Handles messages until the mailbox has nothing the current
      * receive accepts (then parks), the scheduler's reduction budget is spent (then the scheduler puts
-     * the process at the back of its queue), the process exits, or it hands itself to a dirty scheduler
-     * (then the scheduler must not touch it any more).
+     * the process at the back of its queue), the process exits, or its behaviour is blocking work
+     * ({@code DIRTY}: the scheduler hands it to a dirty scheduler, its last touch).
      */
     int runSlice(Scheduler s) {
         runningOn = s;
@@ -358,11 +358,10 @@ public class ProcessCell implements ProcessContext {
                         s.budget--;
                         reductions++;
                         Extras x = extras();
-                        if (!x.blockingDone) { // to a dirty scheduler; still RUNNING, there
+                        if (!x.blockingDone) { // the scheduler hands it to a dirty one; still RUNNING, there
                             publishReductions();
                             runningOn = null;
                             handedOff = true;
-                            rt.dirty.run(this);
                             return DIRTY;
                         }
                         Behavior back = x.blockingBack;

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * loop:  wait at the gate if the node is paused (a step permit lets one slice through)
  *        take the next process from the own queue, else steal one, else spin a little, then park
  *        run one slice: budget = reduction budget; the process runs until it waits (parks itself),
- *        spends the budget (back of this queue) or exits
+ *        spends the budget (back of this queue), exits, or reaches blocking work (handed to a dirty
+ *        scheduler, which makes it runnable again when the work returns)
  * </pre>
  * Invariants: a process is in at most one run queue or runNext slot, or run by exactly one scheduler.
  * A process woken by a running process takes the waker's runNext slot (see {@link NodeRuntime#makeRunnable});
@@ -164,7 +165,9 @@ final class Scheduler implements Runnable {
         CONTEXT_SWITCHES.setOpaque(this, contextSwitches + 1);
         if (pendingSent != 0) { MESSAGES_SENT.setOpaque(this, messagesSent + pendingSent); pendingSent = 0; }
         if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
-        if (result == ProcessCell.REQUEUE) {
+        if (result == ProcessCell.DIRTY) {
+            rt.dirty.run(p); // after CURRENT is cleared: never shown on two lanes; our last touch of p
+        } else if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
             ProcessCell woken = takeRunNext();
             if (woken != null) queue.push(woken); // woken during this slice: it goes ahead of the process that used it up
