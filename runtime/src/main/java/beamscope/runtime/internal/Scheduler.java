@@ -270,7 +270,8 @@ final class Scheduler implements Runnable {
             parked = true;
             rt.parkedCount.incrementAndGet();
             try {
-                // Dekker with push(): we publish parked=true, then look; a pusher adds, then looks at parked.
+                // Dekker with makeRunnable(): we publish parked=true and increment parkedCount (a full fence),
+                // then look at every queue; a pusher adds, fences, then looks at parked / parkedCount.
                 if (queue.size() == 0 && !rt.stopping && !rt.gate.paused && !rt.anyStealable(this)) {
                     LockSupport.park(this);
                 }
