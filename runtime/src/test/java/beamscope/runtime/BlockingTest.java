@@ -84,6 +84,29 @@ class BlockingTest {
         }
 
         @Test
+        void f5_aProcessQueuedBehindABlockedSchedulerRunsWhileTheOtherSchedulerNeverIdles() {
+            CountDownLatch release = new CountDownLatch(1);
+            Atom ran = Atom.of("ran");
+            try (Node node = node(2); Inbox me = node.inbox()) {
+                node.spawn(Probes.spinner(100)); // keeps its scheduler busy: it never goes idle to steal
+                node.spawn(Behaviors.setup(ctx -> {
+                    ctx.spawn(blocker(me.pid(), release)); // takes our runNext slot
+                    ctx.spawn(Behaviors.setup(c -> {       // so this one waits in our run queue
+                        c.send(me.pid(), ran);
+                        return Behaviors.stop();
+                    }));
+                    return Behaviors.stop();
+                }));
+                assertThat(next(me)).isEqualTo(BLOCKING);
+                Optional<Object> got = me.receive(Probes.WAIT); // the blocker is released only after this
+                release.countDown();
+                assertThat(got).contains(ran);
+            } finally {
+                release.countDown();
+            }
+        }
+
+        @Test
         void e2_aTaskAwaitTimesOutWhileAnotherProcessBlocksTheSchedulerItRanOn() {
             CountDownLatch release = new CountDownLatch(1);
             try (Node node = node(2); Inbox me = node.inbox()) {

@@ -20,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * the same slice (same dispatch count) as at the thief's previous look a whole spin round earlier, the
  * lone queued process or the runNext process. So partners that message each other stay together, while
  * a slice that does not end (Java code that blocks or loops without charging reductions) holds nobody
- * else. A runNext slot stuck behind such a slice wakes nobody by itself: the {@link SystemMonitor} tick
- * wakes a parked scheduler for it.
+ * else. A scheduler that stays busy never steals, and a runNext slot wakes nobody by itself: so the
+ * {@link SystemMonitor} also moves whatever waits on a scheduler stuck in one slice for a tick (10 ms)
+ * to the other schedulers ({@link #surrender}).
  *
  * <p>runNext protocol: only the owner sets it (a release write, so a thief that takes the process sees
  * what the waker wrote); the owner takes it with {@code getAndSet}, a thief with a CAS from the process
@@ -214,6 +215,16 @@ final class Scheduler implements Runnable {
 
     ProcessCell runNext() {
         return (ProcessCell) RUN_NEXT.getOpaque(this);
+    }
+
+    /**
+     * Another thread's take from this scheduler, stuck in one slice: the runNext process (a CAS, as a
+     * thief takes it), else the most urgent queued one; null when nothing waits.
+     */
+    ProcessCell surrender() {
+        ProcessCell next = runNext();
+        if (next != null && RUN_NEXT.compareAndSet(this, next, (ProcessCell) null)) return next;
+        return queue.poll();
     }
 
     private ProcessCell steal() {

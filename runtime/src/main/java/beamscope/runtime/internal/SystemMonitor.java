@@ -20,8 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Event#LONG_SCHEDULE} with the process, the scheduler, the time so far and the scheduler thread's
  * stack, and its scheduler is marked ({@link Scheduler#longSchedule()}) until the slice ends.
  *
- * <p>A slice that has not ended for a tick may hold a process woken into its runNext slot, which wakes
- * nobody by itself (so ping-pong partners stay together): the tick wakes a parked scheduler to steal it.
+ * <p>A scheduler whose slice has not ended since the previous tick holds no one else: the tick moves its
+ * runNext process and its queued processes, most urgent first, each to the least loaded scheduler that is
+ * not stuck too (and unparks it), as the BEAM's run-queue balancing migrates processes. Idle schedulers
+ * steal such processes sooner by themselves ({@link Scheduler}), but a scheduler that stays busy with
+ * its own queue never steals, and a runNext slot wakes nobody (so ping-pong partners stay together).
+ * Moving is what any thief does: a CAS on the runNext slot, a poll under the queue's lock, a push.
  */
 final class SystemMonitor implements Runnable {
     static final Duration DEFAULT_LONG_SCHEDULE = Duration.ofMillis(100);
@@ -32,6 +36,7 @@ final class SystemMonitor implements Runnable {
     private volatile long thresholdNanos = DEFAULT_LONG_SCHEDULE.toNanos();
     // per scheduler, monitor thread only
     private final long[] seenDispatch, seenSince, reported;
+    private final boolean[] stuck;
 
     SystemMonitor(NodeRuntime rt) {
         this.rt = rt;
@@ -39,6 +44,7 @@ final class SystemMonitor implements Runnable {
         seenDispatch = new long[n];
         seenSince = new long[n];
         reported = new long[n];
+        stuck = new boolean[n];
         java.util.Arrays.fill(seenDispatch, -1);
         java.util.Arrays.fill(reported, -1);
     }
@@ -74,23 +80,44 @@ final class SystemMonitor implements Runnable {
 
     void tick(long now) {
         Scheduler[] all = rt.schedulers;
+        boolean anyStuck = false;
         for (int i = 0; i < all.length; i++) {
             Scheduler s = all[i];
             long d = s.dispatches();
             ProcessCell p = s.current();
-            if (d != seenDispatch[i] || p == null) {
+            stuck[i] = d == seenDispatch[i] && p != null; // the same slice since the previous tick
+            if (!stuck[i]) {
                 seenDispatch[i] = d;
                 seenSince[i] = now;
                 continue;
             }
-            // the same slice since the previous tick
-            if (s.runNext() != null || s.queue.size() > 0) rt.wakeIdle(s);
+            anyStuck = true;
             long ran = now - seenSince[i];
             if (ran >= thresholdNanos && reported[i] != d) {
                 reported[i] = d;
                 s.markLongSchedule(d);
                 report(s, p, ran);
             }
+        }
+        if (anyStuck && !rt.gate.paused) {
+            for (int i = 0; i < all.length; i++) if (stuck[i]) moveAway(all[i]);
+        }
+    }
+
+    /** Moves what waits on {@code from} (stuck in one slice) to schedulers that are not stuck. */
+    private void moveAway(Scheduler from) {
+        for (;;) {
+            if (from.runNext() == null && from.queue.size() == 0) return;
+            Scheduler to = null;
+            for (Scheduler s : rt.schedulers) {
+                if (!stuck[s.index] && (to == null || s.queue.size() < to.queue.size())) to = s;
+            }
+            if (to == null) return;
+            ProcessCell p = from.surrender();
+            if (p == null) return;
+            to.queue.push(p);
+            java.lang.invoke.VarHandle.fullFence(); // Dekker with Scheduler.idle, as in makeRunnable
+            if (to.parked) to.unpark();
         }
     }
 
