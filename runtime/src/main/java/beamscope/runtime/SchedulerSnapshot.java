@@ -14,7 +14,8 @@ package beamscope.runtime;
  * @param contextSwitches slices dispatched so far
  * @param reductions      reductions spent by its slices so far
  * @param dirty           a dirty scheduler: it runs blocking Java code ({@code ctx.blocking}, Task bodies)
- *                        off the normal schedulers; ids count from 0 among the dirty ones
+ *                        off the normal schedulers; ids count from 0 among the dirty ones, and its
+ *                        context switches are the pieces of work it finished (no reductions)
  * @param longSchedule    the slice under way has held the scheduler past the node's long-schedule
  *                        threshold ({@link Node#longScheduleThreshold}); never set on a dirty scheduler
  */

@@ -38,20 +38,20 @@ final class DirtySchedulers {
     }
 
     private final NodeRuntime rt;
-    private final Thread.Builder threads;
+    private final java.util.concurrent.ThreadFactory threads; // a builder is not thread-safe; its factory is
     private final ReentrantLock lock = new ReentrantLock(); // not a monitor: virtual threads do not pin on it
     private Lane[] lanes = NONE;
 
     DirtySchedulers(NodeRuntime rt, String name) {
         this.rt = rt;
-        this.threads = Thread.ofVirtual().name(name, 1);
+        this.threads = Thread.ofVirtual().name(name, 1).factory();
     }
 
     /** Runs the {@link Behavior.Blocking} that is {@code c}'s behaviour; the caller gives {@code c} up. */
     void run(ProcessCell c) {
         Behavior.Blocking work = (Behavior.Blocking) c.behavior;
         Lane lane = take(c);
-        threads.start(() -> {
+        threads.newThread(() -> {
             Object value = null;
             Throwable error = null;
             try {
@@ -62,7 +62,7 @@ final class DirtySchedulers {
             c.blockingDone(value, error);
             free(lane);
             rt.makeRunnable(c);
-        });
+        }).start();
     }
 
     private Lane take(ProcessCell c) {
@@ -99,7 +99,10 @@ final class DirtySchedulers {
         }
     }
 
-    /** One snapshot per lane: the process whose work runs there, busy and total time, work done. */
+    /**
+     * One snapshot per lane: the process whose work runs there, busy and total time, and as its context
+     * switches the pieces of work it finished (no reductions: blocking work is not counted in them).
+     */
     List<SchedulerSnapshot> snapshot() {
         lock.lock();
         try {
@@ -108,7 +111,7 @@ final class DirtySchedulers {
             for (Lane l : lanes) {
                 long active = l.activeNanos + (l.current != null ? now - l.busySince : 0);
                 out.add(new SchedulerSnapshot(l.index, l.current == null ? null : l.current.pid, 0, 0, 0, 0, active,
-                        now - l.startedNanos, l.jobs, l.jobs, true, false));
+                        now - l.startedNanos, l.jobs, 0, true, false));
             }
             return List.copyOf(out);
         } finally {

@@ -96,7 +96,7 @@ final class SystemMonitor implements Runnable {
             if (ran >= thresholdNanos && reported[i] != d) {
                 reported[i] = d;
                 s.markLongSchedule(d);
-                report(s, p, ran);
+                report(s, d, p, ran);
             }
         }
         if (anyStuck && !rt.gate.paused) {
@@ -121,9 +121,9 @@ final class SystemMonitor implements Runnable {
         }
     }
 
-    private void report(Scheduler s, ProcessCell p, long ranNanos) {
+    private void report(Scheduler s, long dispatch, ProcessCell p, long ranNanos) {
         List<String> stack = stackOf(s.thread);
-        if (s.current() != p) return; // the slice ended while we looked: no longer long
+        if (s.dispatches() != dispatch) return; // the slice ended while we looked: the stack is not its own
         rt.events.systemMonitor(p.pid, Event.LONG_SCHEDULE, List.of(
                 Tuple.of(Atom.TIMEOUT, ranNanos / 1_000_000),
                 Tuple.of(Atom.of("scheduler"), (long) s.index + 1),
