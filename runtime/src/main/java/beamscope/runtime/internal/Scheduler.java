@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * scheduler is in a slice a parked scheduler is woken to look. It moves only when an idle scheduler
  * steals it. Stealing takes from a queue holding two or more processes, or, from a scheduler still in
  * the same slice (same dispatch count) as at the thief's previous look a whole spin round earlier, the
- * lone queued process or the runNext process. So partners that message each other stay together, while
+ * lone queued process, or the runNext process once that slice has lasted a spin phase (50 µs) since the
+ * thief first saw it. So partners that message each other stay together, while
  * a slice that does not end (Java code that blocks or loops without charging reductions) holds nobody
  * else. A scheduler that stays busy never steals, and a runNext slot wakes nobody by itself: so the
  * {@link SystemMonitor} also moves whatever waits on a scheduler stuck in one slice for a tick (10 ms)
@@ -80,11 +81,14 @@ final class Scheduler implements Runnable {
 
     long pendingSent, pendingSpawns;
     private final long[] seenDispatches;
+    /** When this thief first saw each scheduler's current dispatch count. */
+    private final long[] seenAt;
 
     Scheduler(NodeRuntime rt, int index, int count) {
         this.rt = rt;
         this.index = index;
         this.seenDispatches = new long[count];
+        this.seenAt = new long[count];
     }
 
     /** A scheduler's thread: knows its scheduler, so the wake path finds it without a thread-local. */
@@ -238,7 +242,10 @@ final class Scheduler implements Runnable {
             if (size == 0 && next == null) continue;
             long d = v.dispatches();
             boolean stuck = d == seenDispatches[v.index];
-            seenDispatches[v.index] = d;
+            if (!stuck) {
+                seenDispatches[v.index] = d;
+                seenAt[v.index] = System.nanoTime(); // idle here: the clock costs nobody
+            }
             if (size >= 2 || (size == 1 && (stuck || v.parked))) {
                 ProcessCell p = v.queue.poll();
                 if (p != null) {
@@ -246,8 +253,10 @@ final class Scheduler implements Runnable {
                     return p;
                 }
             }
-            // the slice that woke it has not ended for a whole spin round: take it from the waker
-            if (stuck && next != null && RUN_NEXT.compareAndSet(v, next, (ProcessCell) null)) return next;
+            // the slice that woke it has not ended for a whole spin phase: take it from the waker (a waker
+            // that works a few µs before it waits keeps its partner)
+            if (stuck && next != null && System.nanoTime() - seenAt[v.index] >= SPIN_NANOS
+                    && RUN_NEXT.compareAndSet(v, next, (ProcessCell) null)) return next;
         }
         return null;
     }
