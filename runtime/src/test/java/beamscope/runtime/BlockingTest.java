@@ -242,6 +242,21 @@ class BlockingTest {
         }
 
         @Test
+        void blockingWorkMayFollowBlockingWork_andSameStillReturnsToTheReceive() {
+            try (Node node = node(1); Inbox me = node.inbox()) {
+                Pid p = node.spawn(Behaviors.receive((ctx, m) -> ctx.blocking(() -> (Long) m + 1,
+                        a -> ctx.blocking(() -> a * 10, b -> {
+                            ctx.send(me.pid(), b);
+                            return Behaviors.same();
+                        }))));
+                node.send(p, 1L);
+                assertThat(next(me)).isEqualTo(20L);
+                node.send(p, 2L); // handled by the same receive again
+                assertThat(next(me)).isEqualTo(30L);
+            }
+        }
+
+        @Test
         void aProcessWhoseBlockingWorkThrowsCrashesWithTheException() {
             try (Node node = node(1); Inbox me = node.inbox()) {
                 IllegalStateException boom = new IllegalStateException("boom");

@@ -35,10 +35,10 @@ import java.util.Optional;
  * </pre>
  * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
  * scheduler running it, a dirty scheduler running its blocking work ({@link DirtySchedulers}; inbound
- * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED becomes the owner (it
- * queues the process, or, for an untrappable kill, ends it on the spot). Only the owner moves
- * {@code null -> PARKED}, and only after a last look at the inbound stack, so no wake-up is lost: the
- * CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
+ * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED
+ * becomes the owner (it queues the process, or, for an untrappable kill, ends it on the spot). Only
+ * the owner moves {@code null -> PARKED}, and only after a last look at the inbound stack, so no
+ * wake-up is lost: the CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
  * sender's writes and the owner's reads; run-queue locks give them between successive owners.
  *
  * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
@@ -380,7 +380,7 @@ public class ProcessCell implements ProcessContext {
                             scanPrev = null;
                             enterReceive(back instanceof Behavior.Receive r ? r : null);
                         } else {
-                            become(next, null);
+                            become(next, back); // more blocking work returns to the same place
                         }
                     }
                     case Behavior.Setup su -> {
