@@ -13,8 +13,8 @@ import java.util.function.Function;
  * with {@link Behaviors}; the records below are the closed set the runtime interprets.
  */
 public sealed interface Behavior
-        permits Behavior.Receive, Behavior.Setup, Behavior.Compute, Behavior.Same, Behavior.Unhandled,
-                Behavior.Stop {
+        permits Behavior.Receive, Behavior.Setup, Behavior.Compute, Behavior.Blocking, Behavior.Same,
+                Behavior.Unhandled, Behavior.Stop {
 
     /** A human label for observers ("Counter", "GenServer Stack"); null when unnamed. */
     String label();
@@ -84,6 +84,26 @@ public sealed interface Behavior
         @Override
         public Compute named(String label) {
             return new Compute(step, label);
+        }
+    }
+
+    /**
+     * Runs {@code work}, plain Java code that may block (sleep, I/O, locks), on a dirty scheduler, as the
+     * BEAM runs a dirty NIF: the process counts as running there and holds no normal scheduler. When the
+     * work returns, the process goes back to a normal scheduler's run queue and continues with
+     * {@code then.apply(result)}; if it throws, the process crashes with that exception there. Messages
+     * and signals wait in the mailbox meanwhile, so a kill takes effect when the work has returned.
+     */
+    record Blocking(java.util.concurrent.Callable<?> work, Function<Object, Behavior> then, String label)
+            implements Behavior {
+        public Blocking {
+            Objects.requireNonNull(work, "work");
+            Objects.requireNonNull(then, "then");
+        }
+
+        @Override
+        public Blocking named(String label) {
+            return new Blocking(work, then, label);
         }
     }
 

@@ -37,6 +37,16 @@ public final class Behaviors {
         return new Behavior.Compute(step, null);
     }
 
+    /**
+     * Runs {@code work} on a dirty scheduler and continues with {@code then.apply(result)} on a normal
+     * one (see {@link Behavior.Blocking}); the mailbox is left alone until then.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Behavior blocking(java.util.concurrent.Callable<? extends T> work,
+            java.util.function.Function<? super T, Behavior> then) {
+        return new Behavior.Blocking(work, r -> then.apply((T) r), null);
+    }
+
     public static Behavior same() {
         return Behavior.Same.INSTANCE;
     }

@@ -224,6 +224,16 @@ public final class Node implements AutoCloseable {
         return rt.subscribe(filter, capacity);
     }
 
+    /**
+     * {@code erlang:system_monitor(_, [{long_schedule, Time}])}: a process that holds its scheduler longer
+     * than {@code threshold} in one slice (Java code that blocks or loops without returning) is reported
+     * once as an {@link Event.SystemMonitor} of kind {@link Event#LONG_SCHEDULE}. On by default at
+     * 100 ms of wall time; returns the previous threshold.
+     */
+    public Duration longScheduleThreshold(Duration threshold) {
+        return rt.longScheduleThreshold(threshold);
+    }
+
     /** Publishes a report event (supervisor reports, crash reports) to subscribers. */
     public void report(Pid from, Atom kind, Object details) {
         rt.report(from, kind, details);

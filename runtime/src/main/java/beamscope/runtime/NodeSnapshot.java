@@ -14,6 +14,9 @@ import java.util.List;
  * @param reductions   reductions spent since start
  * @param paused       whether the schedulers are paused
  * @param timers       timers pending in the timer service
+ * @param dirtySchedulers the dirty schedulers' lanes ({@link SchedulerSnapshot#dirty()}): blocking Java
+ *                     work (Task bodies, {@code ctx.blocking}) and the process it runs for; one lane per
+ *                     piece of work that ran at the same time, at most
  */
 public record NodeSnapshot(
         long nanoTime,
@@ -27,7 +30,16 @@ public record NodeSnapshot(
         boolean paused,
         long slowMotionNanos,
         int timers,
-        long eventsDropped) {
+        long eventsDropped,
+        List<SchedulerSnapshot> dirtySchedulers) {
+
+    /** A node that has run no blocking work. */
+    public NodeSnapshot(long nanoTime, List<SchedulerSnapshot> schedulers, int processes, int processLimit, long spawns,
+            long exits, long messagesSent, long reductions, boolean paused, long slowMotionNanos, int timers,
+            long eventsDropped) {
+        this(nanoTime, schedulers, processes, processLimit, spawns, exits, messagesSent, reductions, paused,
+                slowMotionNanos, timers, eventsDropped, List.of());
+    }
 
     public int runQueueLength() {
         int n = 0;

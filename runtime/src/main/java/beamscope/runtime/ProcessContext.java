@@ -119,6 +119,22 @@ public interface ProcessContext {
     /** {@code Process.cancel_timer(ref)}: the time that was left, or empty if it already fired. */
     Optional<Duration> cancelTimer(TimerRef timer);
 
+    /**
+     * Blocking Java code, run the way OTP runs a dirty NIF: return the result from a handler and
+     * {@code work} runs on a dirty scheduler (a virtual thread), off the normal schedulers, while this
+     * process counts as running there; then the process continues on a normal scheduler with
+     * {@code then.apply(result)}. If {@code work} throws, the process crashes with the exception, exactly
+     * as if the handler had thrown it. Nothing runs until the handler returns the behaviour.
+     *
+     * <pre>{@code
+     * return ctx.blocking(() -> Files.readString(path), text -> { ctx.send(from, text); return Behaviors.same(); });
+     * }</pre>
+     */
+    default <T> Behavior blocking(java.util.concurrent.Callable<? extends T> work,
+            java.util.function.Function<? super T, Behavior> then) {
+        return Behaviors.blocking(work, then);
+    }
+
     /** Declares CPU work in reductions; a slice ends when its budget is spent. */
     void work(int reductions);
 

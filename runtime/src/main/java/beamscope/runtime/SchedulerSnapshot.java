@@ -13,6 +13,11 @@ package beamscope.runtime;
  * @param totalNanos      time since the scheduler started (TotalTime)
  * @param contextSwitches slices dispatched so far
  * @param reductions      reductions spent by its slices so far
+ * @param dirty           a dirty scheduler: it runs blocking Java code ({@code ctx.blocking}, Task bodies)
+ *                        off the normal schedulers; ids count from 0 among the dirty ones, and its
+ *                        context switches are the pieces of work it finished (no reductions)
+ * @param longSchedule    the slice under way has held the scheduler past the node's long-schedule
+ *                        threshold ({@link Node#longScheduleThreshold}); never set on a dirty scheduler
  */
 public record SchedulerSnapshot(
         int id,
@@ -24,7 +29,16 @@ public record SchedulerSnapshot(
         long activeNanos,
         long totalNanos,
         long contextSwitches,
-        long reductions) {
+        long reductions,
+        boolean dirty,
+        boolean longSchedule) {
+
+    /** A normal scheduler not in a long schedule. */
+    public SchedulerSnapshot(int id, Pid running, int maxQueue, int highQueue, int normalQueue, int lowQueue,
+            long activeNanos, long totalNanos, long contextSwitches, long reductions) {
+        this(id, running, maxQueue, highQueue, normalQueue, lowQueue, activeNanos, totalNanos, contextSwitches,
+                reductions, false, false);
+    }
 
     public int runQueueLength() {
         return maxQueue + highQueue + normalQueue + lowQueue;

@@ -20,7 +20,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Draws one lane per scheduler: what runs now, the run queue per priority as bars, and a utilisation
+ * Draws one lane per scheduler, then one per dirty scheduler (numbered D1, D2, …, tagged "dirty"): what
+ * runs now (a long schedule marked in the danger colour), the run queue per priority as bars, and a utilisation
  * sparkline over the last minute. Redraws once per pulse when a new frame arrived. Colours and line
  * widths come from CSS ({@code css/schedulers.css}), through a {@link CanvasStyle}.
  */
@@ -184,12 +185,13 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
                 gc.fillRect(0, top, w, lh);
             }
             // id and running process
-            gc.setFill(l.running() != null ? style.paint(RUNNING) : paused && vm.steppedLane() == l.id() ? style.paint(SELECTED) : style.paint(TRACK));
+            gc.setFill(l.longSchedule() ? style.paint(MAX_BAR) : l.running() != null ? style.paint(l.dirty() ? HIGH_BAR : RUNNING)
+                    : !l.dirty() && paused && vm.steppedLane() == l.id() ? style.paint(SELECTED) : style.paint(TRACK));
             gc.fillRoundRect(c.id(), top + lh * 0.15, em * 0.4, lh * 0.7, em * 0.4, em * 0.4);
             gc.setFont(bold(tight ? tightScale : 1));
             gc.setFill(style.paint(TEXT));
             gc.setTextAlign(TextAlignment.LEFT);
-            if (textFits) gc.fillText(Integer.toString(l.id() + 1), c.id() + em * 0.8, mid);
+            if (textFits) gc.fillText(fit(l.title(), c.running() - c.id() - em * 0.9, gc.getFont()), c.id() + em * 0.8, mid);
             double nameW = c.queues() - c.running() - em;
             if (l.running() != null) {
                 boolean isSel = l.running().equals(sel);
@@ -198,7 +200,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
                     gc.setLineWidth(style.length(SELECTED_WIDTH));
                     gc.strokeRoundRect(c.running() - em * 0.3, top + lh * 0.1, nameW + em * 0.4, lh * 0.8, em * 0.6, em * 0.6);
                 }
-                String pid = "<0." + l.running().id() + ".0>";
+                String pid = (l.tag() != null ? l.tag() + " · " : "") + "<0." + l.running().id() + ".0>";
                 if (roomy) {
                     gc.setFont(bold(1));
                     gc.setFill(style.paint(TEXT));
@@ -214,7 +216,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
             } else if (textFits) {
                 gc.setFont(plain(tight ? tightScale : 0.95));
                 gc.setFill(style.paint(MUTED));
-                String what = !paused ? "idle" : vm.steppedLane() == l.id() ? "paused · stepped" : "paused";
+                String what = l.idleText(paused, vm.steppedLane() == l.id());
                 gc.fillText(fit(what, nameW, gc.getFont()), c.running(), mid);
             }
             // run queue bars

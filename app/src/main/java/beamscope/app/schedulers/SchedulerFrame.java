@@ -27,6 +27,7 @@ public record SchedulerFrame(NodeSnapshot snapshot, long memory, Map<Pid, String
     public static SchedulerFrame from(NodeSnapshot snapshot, Consumer<Consumer<ProcessSummary>> processes) {
         Set<Pid> running = new HashSet<>();
         for (SchedulerSnapshot s : snapshot.schedulers()) if (s.running() != null) running.add(s.running());
+        for (SchedulerSnapshot s : snapshot.dirtySchedulers()) if (s.running() != null) running.add(s.running());
         Map<Pid, String> names = new HashMap<>();
         long[] memory = {0};
         processes.accept(p -> {

@@ -27,12 +27,30 @@ public final class SchedulerViewModel {
 
     /**
      * One scheduler now: what it runs and its run queue per priority; {@code slicesSinceLast} is how
-     * many time slices it ran since the previous frame (while paused: what a step did).
+     * many time slices it ran since the previous frame (while paused: what a step did). A dirty lane
+     * runs blocking Java code (Task bodies, {@code ctx.blocking}); its slices are pieces of work done.
+     * {@code longSchedule}: the running process has held this scheduler past the node's threshold.
      */
     public record Lane(int id, Pid running, String runningName, int max, int high, int normal, int low,
-            double utilisation, long contextSwitches, long slicesSinceLast) {
+            double utilisation, long contextSwitches, long slicesSinceLast, boolean dirty, boolean longSchedule) {
         public int queue() {
             return max + high + normal + low;
+        }
+
+        /** The lane's number: 1, 2, … for schedulers, D1, D2, … for dirty schedulers. */
+        public String title() {
+            return (dirty ? "D" : "") + (id + 1);
+        }
+
+        /** What marks the lane besides its process: "dirty", "long schedule", or null. */
+        public String tag() {
+            return longSchedule ? "long schedule" : dirty ? "dirty" : null;
+        }
+
+        /** What an idle lane says, paused or not. */
+        public String idleText(boolean paused, boolean stepped) {
+            if (dirty) return "dirty · idle";
+            return !paused ? "idle" : stepped ? "paused · stepped" : "paused";
         }
     }
 
@@ -77,19 +95,22 @@ public final class SchedulerViewModel {
     public void apply(SchedulerFrame frame) {
         NodeSnapshot s = frame.snapshot();
         Rates r = last == null ? Rates.ZERO : Rates.between(last.snapshot(), s);
-        List<Lane> ls = new ArrayList<>(s.schedulers().size());
-        double[] util = new double[s.schedulers().size()];
+        int normalLanes = s.schedulers().size();
+        List<Lane> ls = new ArrayList<>(normalLanes + s.dirtySchedulers().size());
+        double[] util = new double[normalLanes + s.dirtySchedulers().size()];
         int maxQueue = 0;
         List<SchedulerSnapshot> before = last == null ? List.of() : last.snapshot().schedulers();
+        List<SchedulerSnapshot> dirtyBefore = last == null ? List.of() : last.snapshot().dirtySchedulers();
+        // the schedulers, then the dirty schedulers below them
         for (SchedulerSnapshot x : s.schedulers()) {
-            String name = x.running() == null ? null : frame.names().getOrDefault(x.running(), "process");
-            SchedulerSnapshot earlier = ls.size() < before.size() ? before.get(ls.size()) : null;
-            long prev = earlier != null ? earlier.contextSwitches() : x.contextSwitches();
-            double u = x.utilisationSince(earlier); // the first frame: since the scheduler started
-            ls.add(new Lane(x.id(), x.running(), name, x.maxQueue(), x.highQueue(), x.normalQueue(), x.lowQueue(),
-                    u, x.contextSwitches(), Math.max(0, x.contextSwitches() - prev)));
-            util[ls.size() - 1] = u;
+            ls.add(lane(frame, x, ls.size() < before.size() ? before.get(ls.size()) : null));
+            util[ls.size() - 1] = ls.getLast().utilisation();
             maxQueue = Math.max(maxQueue, Math.max(Math.max(x.maxQueue(), x.highQueue()), Math.max(x.normalQueue(), x.lowQueue())));
+        }
+        for (SchedulerSnapshot x : s.dirtySchedulers()) {
+            int k = ls.size() - normalLanes;
+            ls.add(lane(frame, x, k < dirtyBefore.size() ? dirtyBefore.get(k) : null));
+            util[ls.size() - 1] = ls.getLast().utilisation();
         }
         // the bar scale grows at once and shrinks slowly, so bars do not jump on every sample
         int wanted = Numbers.niceCeiling(Math.max(10, maxQueue));
@@ -97,7 +118,7 @@ public final class SchedulerViewModel {
         if (!s.paused() || last == null || last.snapshot().paused() != s.paused() || frame.contextSwitches() != last.contextSwitches())
             history.add(s.nanoTime(), util);
         if (!s.paused()) steppedLane = -1;
-        else for (Lane l : ls) if (l.slicesSinceLast() > 0) steppedLane = l.id();
+        else for (Lane l : ls) if (!l.dirty() && l.slicesSinceLast() > 0) steppedLane = l.id();
         rates.set(r);
         lanes.set(List.copyOf(ls));
         runQueueText.set(Numbers.compact(s.runQueueLength()));
@@ -109,6 +130,14 @@ public final class SchedulerViewModel {
         paused.set(s.paused());
         last = frame;
         changes++;
+    }
+
+    private static Lane lane(SchedulerFrame frame, SchedulerSnapshot x, SchedulerSnapshot earlier) {
+        String name = x.running() == null ? null : frame.names().getOrDefault(x.running(), "process");
+        long prev = earlier != null ? earlier.contextSwitches() : x.contextSwitches();
+        double u = x.utilisationSince(earlier); // the first frame: since the scheduler started
+        return new Lane(x.id(), x.running(), name, x.maxQueue(), x.highQueue(), x.normalQueue(), x.lowQueue(), u,
+                x.contextSwitches(), Math.max(0, x.contextSwitches() - prev), x.dirty(), x.longSchedule());
     }
 
     // ------------------------------------------------------------ commands

@@ -156,6 +156,29 @@ class SchedulerViewModelTest {
         }
 
         @Test
+        void dirtySchedulersGetTheirOwnLanesBelowTheSchedulers_labelledDirty() {
+            Pid task = Pid.of(7), spinner = Pid.of(8);
+            SchedulerSnapshot stuck = new SchedulerSnapshot(0, spinner, 0, 0, 0, 0, 900_000_000L, 1_000_000_000L, 3, 0, false, true);
+            SchedulerSnapshot dirty = new SchedulerSnapshot(0, task, 0, 0, 0, 0, 250_000_000L, 1_000_000_000L, 1, 1, true, false);
+            NodeSnapshot s = new NodeSnapshot(0, List.of(stuck, sched(1, null, 0, 0)), 10, 1 << 20, 10, 0, 0, 0, false, 0, 0, 0,
+                    List.of(dirty, new SchedulerSnapshot(1, null, 0, 0, 0, 0, 0, 1_000_000_000L, 0, 0, true, false)));
+            vm.apply(SchedulerFrame.from(s, visit -> {
+                visit.accept(new beamscope.runtime.ProcessSummary(task, null, "Task.async/1", beamscope.runtime.ProcessStatus.RUNNING,
+                        beamscope.runtime.Priority.NORMAL, 1, 0, 0, 0, null));
+            }));
+            assertThat(vm.lanes()).extracting(SchedulerViewModel.Lane::title).containsExactly("1", "2", "D1", "D2");
+            SchedulerViewModel.Lane d1 = vm.lanes().get(2);
+            assertThat(d1.dirty()).isTrue();
+            assertThat(d1.runningName()).isEqualTo("Task.async/1");
+            assertThat(d1.tag()).isEqualTo("dirty");
+            assertThat(d1.utilisation()).isCloseTo(0.25, within(1e-9));
+            assertThat(vm.lanes().get(3).idleText(false, false)).isEqualTo("dirty · idle");
+            assertThat(vm.lanes().get(0).tag()).isEqualTo("long schedule");
+            assertThat(vm.lanes().get(1).tag()).isNull();
+            assertThat(vm.history().mean(2)).isCloseTo(0.25, within(1e-9));
+        }
+
+        @Test
         void pausedFollowsTheNode() {
             vm.apply(new SchedulerFrame(snap(0, 0, 0, true, sched(0, null, 0, 0)), 0, Map.of()));
             assertThat(vm.pausedProperty().get()).isTrue();

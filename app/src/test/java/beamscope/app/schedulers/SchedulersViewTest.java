@@ -76,6 +76,23 @@ class SchedulersViewTest extends FxRobot {
     }
 
     @Test
+    void blockingWorkShowsOnADirtyLaneBelowTheSchedulers() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            beamscope.runtime.otp.Task task = beamscope.runtime.otp.Task.async(node, () -> {
+                release.await();
+                return 1;
+            });
+            waitFor(() -> vm.lanes().stream().anyMatch(l -> l.dirty() && task.pid().equals(l.running())));
+            assertThat(vm.lanes()).extracting(SchedulerViewModel.Lane::title).containsExactly("1", "2", "D1");
+            assertThat(vm.lanes().get(2).runningName()).isEqualTo("Task.async/1");
+        } finally {
+            release.countDown();
+        }
+        waitFor(() -> vm.lanes().stream().filter(SchedulerViewModel.Lane::dirty).allMatch(l -> l.running() == null));
+    }
+
+    @Test
     void theViewCarriesItsOwnStylesheet_andLeavesTheScenesListAlone() {
         javafx.scene.Parent view = lookup(".schedulers").query();
         assertThat(view.getStylesheets()).containsExactly(beamscope.app.Views.css("schedulers"));

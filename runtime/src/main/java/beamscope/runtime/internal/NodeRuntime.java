@@ -45,6 +45,8 @@ public final class NodeRuntime {
     final ProcessTable table;
     final Scheduler[] schedulers;
     final TimerService timers;
+    final SystemMonitor systemMonitor;
+    final DirtySchedulers dirty;
     final EventBus events = new EventBus(this);
     final Gate gate = new Gate(this);
     final ConcurrentHashMap<String, ProcessCell> names = new ConcurrentHashMap<>();
@@ -71,7 +73,9 @@ public final class NodeRuntime {
         this.schedulers = new Scheduler[n];
         for (int i = 0; i < n; i++) schedulers[i] = new Scheduler(this, i, n);
         this.timers = new TimerService(this, clock);
+        this.systemMonitor = new SystemMonitor(this);
         int id = NODE_IDS.incrementAndGet();
+        this.dirty = new DirtySchedulers(this, "beamscope-" + id + "-dirty-");
         for (Scheduler s : schedulers) {
             Thread t = new Scheduler.Worker(s, "beamscope-" + id + "-scheduler-" + (s.index + 1));
             t.setDaemon(true);
@@ -90,6 +94,7 @@ public final class NodeRuntime {
             watermarkThread.setDaemon(true);
             watermarkThread.start();
         }
+        systemMonitor.start("beamscope-" + id + "-system-monitor");
     }
 
     // ------------------------------------------------------------------ processes
@@ -170,6 +175,7 @@ public final class NodeRuntime {
             case Behavior.Receive r -> "receive";
             case Behavior.Setup s -> "setup";
             case Behavior.Compute c -> "compute";
+            case Behavior.Blocking w -> "blocking";
             default -> b.getClass().getSimpleName();
         };
     }
@@ -179,8 +185,15 @@ public final class NodeRuntime {
      * next on that scheduler (its runNext slot), wherever it ran before: partners that message each
      * other come together on one scheduler and leave the other cores free, and a waker that keeps
      * running hands it to the run queue after {@link Scheduler#RUN_NEXT_GRACE} reductions, where idle
-     * schedulers steal it. Otherwise (woken from outside, slot taken, or paused) it joins the run queue
-     * of the scheduler it last ran on.
+     * schedulers steal it. Otherwise (woken from outside, by a timer, slot taken, or paused) it joins the
+     * run queue of the scheduler it last ran on.
+     *
+     * <p>That scheduler may be in the middle of a slice that does not end soon (a process blocked in
+     * Java). So a push onto a busy scheduler's queue also wakes one parked scheduler: awake, it steals
+     * the process if the slice is still the same one after a spin round (see {@link Scheduler}), else
+     * parks again. Dekker with {@link Scheduler#idle}: we push, fence, then read {@code parked}; a
+     * scheduler going to park writes {@code parked}, increments {@code parkedCount} (a full fence), then
+     * looks at every queue. One of the two sees the other.
      */
     void makeRunnable(ProcessCell c) {
         c.setStatus(ProcessCell.S_RUNNABLE);
@@ -194,9 +207,10 @@ public final class NodeRuntime {
             gate.onWork();
             return;
         }
+        java.lang.invoke.VarHandle.fullFence(); // the push is visible before we read parked (Dekker)
         if (target.parked) {
             target.unpark();
-        } else if (target.queue.size() >= 2) {
+        } else if (target.queue.size() >= 2 || target.current() != null) {
             wakeIdle(target);
         }
     }
@@ -461,6 +475,11 @@ public final class NodeRuntime {
         return events.subscribe(filter, capacity);
     }
 
+    /** Sets the long-schedule threshold of the node's system monitor; returns the previous one. */
+    public Duration longScheduleThreshold(Duration threshold) {
+        return systemMonitor.longSchedule(threshold);
+    }
+
     public void report(Pid pid, Atom kind, Object details) {
         events.report(pid, kind, details);
     }
@@ -525,13 +544,14 @@ public final class NodeRuntime {
             ProcessCell next = s.runNext();
             if (next != null) q[next.priority]++;
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
-                    t.active(), t.total(), s.contextSwitches(), s.reductions()));
+                    t.active(), t.total(), s.contextSwitches(), s.reductions(), false, s.longSchedule()));
             reds += s.reductions();
             sent += s.messagesSent();
             spawns += s.spawns();
         }
         return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
-                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get());
+                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get(),
+                dirty.snapshot());
     }
 
     public NodeConfig config() {

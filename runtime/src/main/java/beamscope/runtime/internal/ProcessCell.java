@@ -36,10 +36,11 @@ import java.util.Optional;
  * inbound == DEAD    the process has exited; pushes fail and the sender handles "noproc"
  * </pre>
  * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
- * scheduler running it, or (while PARKED) nobody; the sender that ends PARKED becomes the owner (it
- * queues the process, or, for an untrappable kill, ends it on the spot). Only the owner moves
- * {@code null -> PARKED}, and only after a last look at the inbound stack, so no wake-up is lost: the
- * CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
+ * scheduler running it, a dirty scheduler running its blocking work ({@link DirtySchedulers}; inbound
+ * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED
+ * becomes the owner (it queues the process, or, for an untrappable kill, ends it on the spot). Only
+ * the owner moves {@code null -> PARKED}, and only after a last look at the inbound stack, so no
+ * wake-up is lost: the CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
  * sender's writes and the owner's reads; run-queue locks give them between successive owners.
  *
  * <h2>Mailbox limit ({@link beamscope.runtime.MaxHeap})</h2>
@@ -357,16 +358,18 @@ public class ProcessCell implements ProcessContext {
 
     // ---------------------------------------------------------------- the run loop (owner)
 
-    static final int PARKED_RESULT = 0, REQUEUE = 1, EXITED = 2;
+    static final int PARKED_RESULT = 0, REQUEUE = 1, EXITED = 2, DIRTY = 3;
 
     /**
      * Runs one time slice on {@code s}. Handles messages until the mailbox has nothing the current
      * receive accepts (then parks), the scheduler's reduction budget is spent (then the scheduler puts
-     * the process at the back of its queue) or the process exits.
+     * the process at the back of its queue), the process exits, or its behaviour is blocking work
+     * ({@code DIRTY}: the scheduler hands it to a dirty scheduler, its last touch).
      */
     int runSlice(Scheduler s) {
         runningOn = s;
         setStatus(S_RUNNING);
+        boolean handedOff = false;
         try {
             for (;;) {
                 if (hasInbound()) drainInbound();
@@ -423,6 +426,35 @@ public class ProcessCell implements ProcessContext {
                         reductions++;
                         become(c.step().apply(this), c);
                     }
+                    case Behavior.Blocking bl -> {
+                        s.budget--;
+                        reductions++;
+                        Extras x = extras();
+                        if (!x.blockingDone) { // the scheduler hands it to a dirty one; still RUNNING, there
+                            publishReductions();
+                            runningOn = null;
+                            handedOff = true;
+                            return DIRTY;
+                        }
+                        Behavior back = x.blockingBack;
+                        Object value = x.blockingValue;
+                        Throwable error = x.blockingError;
+                        x.blockingDone = false;
+                        x.blockingBack = null;
+                        x.blockingValue = null;
+                        x.blockingError = null;
+                        if (error != null) throw error; // as if the handler had thrown it
+                        Behavior next = bl.then().apply(value);
+                        if (next instanceof Behavior.Same) {
+                            if (!(back instanceof Behavior.Receive || back instanceof Behavior.Compute))
+                                throw new ErlangError(Atom.of("bad_behavior"), "same() after blocking work started by " + back);
+                            behavior = back;
+                            scanPrev = null;
+                            enterReceive(back instanceof Behavior.Receive r ? r : null);
+                        } else {
+                            become(next, back); // more blocking work returns to the same place
+                        }
+                    }
                     case Behavior.Setup su -> {
                         s.budget--;
                         reductions++;
@@ -444,8 +476,16 @@ public class ProcessCell implements ProcessContext {
             terminate(Tuple.of(t, stacktrace(t)), t);
             return EXITED;
         } finally {
-            publishReductions();
+            if (!handedOff) publishReductions();
         }
+    }
+
+    /** The dirty scheduler's last touch before giving the process back: the outcome of its work. */
+    final void blockingDone(Object value, Throwable error) {
+        Extras x = extras();
+        x.blockingValue = value;
+        x.blockingError = error;
+        x.blockingDone = true;
     }
 
     private void publishReductions() {
@@ -464,6 +504,7 @@ public class ProcessCell implements ProcessContext {
                     throw new ErlangError(Atom.of("bad_behavior"), "unhandled() is only valid from a receive handler");
             case Behavior.Stop st -> pendingExit = st.reason();
             default -> {
+                if (next instanceof Behavior.Blocking) extras().blockingBack = current != null ? current : behavior;
                 behavior = next;
                 scanPrev = null;
                 enterReceive(next instanceof Behavior.Receive r ? r : null);
@@ -933,6 +974,13 @@ public class ProcessCell implements ProcessContext {
             if (s == null) watchers = s = new OwnedSet<>();
             return s;
         }
+
+        // blocking work (owner only; the dirty scheduler owns the process while it runs the work)
+        /** What {@code same()} returns to after the work: the behaviour that started it. */
+        Behavior blockingBack;
+        boolean blockingDone;
+        Object blockingValue;
+        Throwable blockingError;
     }
 
     private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;

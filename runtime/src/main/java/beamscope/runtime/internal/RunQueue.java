@@ -13,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the last entry) it loses one and goes to the tail, so it runs on its eighth turn.
  *
  * <p>Protocol: every access to the queues holds {@code lock} (BEAM also locks its run queues), for a
- * few operations only. The owner takes from it; any thread may push (wake-ups, spawns) and an idle
- * scheduler may steal. The per-priority lengths are written under the lock with opaque writes and
+ * few operations only. The owner takes from it; any thread may push (wake-ups by processes, timers and
+ * outside senders, spawns, dirty schedulers giving a process back) and an idle scheduler may steal. A
+ * pusher that is not the owner then wakes a parked scheduler if the owner is in a slice (see
+ * {@link NodeRuntime#makeRunnable}): the owner may be blocked in Java code and never come back for it. The per-priority lengths are written under the lock with opaque writes and
  * read without it ({@link #size()}, {@link #length}): each a recent value, their sum not atomic (F16).
  */
 final class RunQueue {

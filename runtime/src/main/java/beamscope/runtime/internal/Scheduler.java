@@ -9,14 +9,25 @@ import java.util.concurrent.locks.LockSupport;
  * loop:  wait at the gate if the node is paused (a step permit lets one slice through)
  *        take the next process from the own queue, else steal one, else spin a little, then park
  *        run one slice: budget = reduction budget; the process runs until it waits (parks itself),
- *        spends the budget (back of this queue) or exits
+ *        spends the budget (back of this queue), exits, or reaches blocking work (handed to a dirty
+ *        scheduler, which makes it runnable again when the work returns)
  * </pre>
- * Invariants: a process is in at most one run queue or run by exactly one scheduler. A process woken
- * by a running process takes the waker's runNext slot (see {@link NodeRuntime#makeRunnable}); woken from
- * outside, it joins the queue of the scheduler it last ran on. It moves only when an idle scheduler
- * steals it. Stealing takes from a queue holding two or more processes, or one process that has been
- * waiting behind the same slice for a whole spin round, so that partners that message each other stay
- * together.
+ * Invariants: a process is in at most one run queue or runNext slot, or run by exactly one scheduler.
+ * A process woken by a running process takes the waker's runNext slot (see {@link NodeRuntime#makeRunnable});
+ * woken from outside or by a timer, it joins the queue of the scheduler it last ran on, and if that
+ * scheduler is in a slice a parked scheduler is woken to look. It moves only when an idle scheduler
+ * steals it. Stealing takes from a queue holding two or more processes, or, from a scheduler still in
+ * the same slice (same dispatch count) as at the thief's previous look a whole spin round earlier, the
+ * lone queued process, or the runNext process once that slice has lasted a spin phase (50 µs) since the
+ * thief first saw it. So partners that message each other stay together, while
+ * a slice that does not end (Java code that blocks or loops without charging reductions) holds nobody
+ * else. A scheduler that stays busy never steals, and a runNext slot wakes nobody by itself: so the
+ * {@link SystemMonitor} also moves whatever waits on a scheduler stuck in one slice for a tick (10 ms)
+ * to the other schedulers ({@link #surrender}).
+ *
+ * <p>runNext protocol: only the owner sets it (a release write, so a thief that takes the process sees
+ * what the waker wrote); the owner takes it with {@code getAndSet}, a thief with a CAS from the process
+ * it read to null, so exactly one of them gets it.
  *
  * <p>Counters are written by this thread only, with plain writes during a slice and one release
  * write at the slice's end; snapshots read them without stopping anything. Idle time is the exception:
@@ -50,6 +61,8 @@ final class Scheduler implements Runnable {
     private int heldBudget;
     /** Incremented at every dispatch; thieves use it to see a scheduler stuck in one long slice. */
     private long dispatches;
+    /** The dispatch the {@link SystemMonitor} reported as a long schedule (written by its thread only). */
+    private volatile long longScheduleDispatch = -1;
 
     // published counters (monotonic, opaque writes by this thread only)
     private long reductions;
@@ -68,11 +81,14 @@ final class Scheduler implements Runnable {
 
     long pendingSent, pendingSpawns;
     private final long[] seenDispatches;
+    /** When this thief first saw each scheduler's current dispatch count. */
+    private final long[] seenAt;
 
     Scheduler(NodeRuntime rt, int index, int count) {
         this.rt = rt;
         this.index = index;
         this.seenDispatches = new long[count];
+        this.seenAt = new long[count];
     }
 
     /** A scheduler's thread: knows its scheduler, so the wake path finds it without a thread-local. */
@@ -127,9 +143,8 @@ final class Scheduler implements Runnable {
         budget = rt.config.reductionBudget();
         for (;;) {
             dispatch(p);
-            ProcessCell q = runNext;
+            ProcessCell q = takeRunNext();
             if (q == null) return;
-            RUN_NEXT.setOpaque(this, (ProcessCell) null);
             if (budget > 0 && !rt.gate.paused && q.priority >= queue.highestWaiting()) {
                 p = q;
                 continue;
@@ -155,13 +170,12 @@ final class Scheduler implements Runnable {
         CONTEXT_SWITCHES.setOpaque(this, contextSwitches + 1);
         if (pendingSent != 0) { MESSAGES_SENT.setOpaque(this, messagesSent + pendingSent); pendingSent = 0; }
         if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
-        if (result == ProcessCell.REQUEUE) {
+        if (result == ProcessCell.DIRTY) {
+            rt.dirty.run(p); // after CURRENT is cleared: never shown on two lanes; our last touch of p
+        } else if (result == ProcessCell.REQUEUE) {
             rt.events.scheduled(p, index, false);
-            ProcessCell woken = runNext;
-            if (woken != null) { // woken during this slice: it goes ahead of the process that used it up
-                RUN_NEXT.setOpaque(this, (ProcessCell) null);
-                queue.push(woken);
-            }
+            ProcessCell woken = takeRunNext();
+            if (woken != null) queue.push(woken); // woken during this slice: it goes ahead of the process that used it up
             queue.push(p);
             if (queue.size() >= 2) rt.wakeIdle(this);
         }
@@ -172,8 +186,8 @@ final class Scheduler implements Runnable {
      * Only this scheduler's thread calls it, inside a slice. Returns false if the slot is taken.
      */
     boolean offerRunNext(ProcessCell c) {
-        if (runNext != null || current() == null) return false;
-        RUN_NEXT.setOpaque(this, c);
+        if (runNext() != null || current() == null) return false; // only a thief clears it meanwhile
+        RUN_NEXT.setRelease(this, c);
         if (budget > RUN_NEXT_GRACE) {
             heldBudget = budget - RUN_NEXT_GRACE;
             budget = RUN_NEXT_GRACE;
@@ -190,17 +204,31 @@ final class Scheduler implements Runnable {
         if (heldBudget <= 0) return false;
         budget += heldBudget;
         heldBudget = 0;
-        ProcessCell q = runNext;
+        ProcessCell q = takeRunNext();
         if (q != null) {
-            RUN_NEXT.setOpaque(this, (ProcessCell) null);
             queue.push(q);
             rt.wakeIdle(this);
         }
         return true;
     }
 
+    /** Owner only: empties the runNext slot; null if it was empty or a thief took the process. */
+    private ProcessCell takeRunNext() {
+        return runNext() == null ? null : (ProcessCell) RUN_NEXT.getAndSet(this, (ProcessCell) null);
+    }
+
     ProcessCell runNext() {
         return (ProcessCell) RUN_NEXT.getOpaque(this);
+    }
+
+    /**
+     * Another thread's take from this scheduler, stuck in one slice: the runNext process (a CAS, as a
+     * thief takes it), else the most urgent queued one; null when nothing waits.
+     */
+    ProcessCell surrender() {
+        ProcessCell next = runNext();
+        if (next != null && RUN_NEXT.compareAndSet(this, next, (ProcessCell) null)) return next;
+        return queue.poll();
     }
 
     private ProcessCell steal() {
@@ -210,17 +238,25 @@ final class Scheduler implements Runnable {
         for (int i = 1; i < n; i++) {
             Scheduler v = all[(index + i) % n];
             int size = v.queue.size();
-            if (size == 0) continue;
+            ProcessCell next = v.runNext();
+            if (size == 0 && next == null) continue;
             long d = v.dispatches();
             boolean stuck = d == seenDispatches[v.index];
-            seenDispatches[v.index] = d;
-            if (size >= 2 || stuck || v.parked) {
+            if (!stuck) {
+                seenDispatches[v.index] = d;
+                seenAt[v.index] = System.nanoTime(); // idle here: the clock costs nobody
+            }
+            if (size >= 2 || (size == 1 && (stuck || v.parked))) {
                 ProcessCell p = v.queue.poll();
                 if (p != null) {
                     if (v.queue.size() >= 2) rt.wakeIdle(v); // more left: let another idle scheduler help
                     return p;
                 }
             }
+            // the slice that woke it has not ended for a whole spin phase: take it from the waker (a waker
+            // that works a few µs before it waits keeps its partner)
+            if (stuck && next != null && System.nanoTime() - seenAt[v.index] >= SPIN_NANOS
+                    && RUN_NEXT.compareAndSet(v, next, (ProcessCell) null)) return next;
         }
         return null;
     }
@@ -254,7 +290,8 @@ final class Scheduler implements Runnable {
             parked = true;
             rt.parkedCount.incrementAndGet();
             try {
-                // Dekker with push(): we publish parked=true, then look; a pusher adds, then looks at parked.
+                // Dekker with makeRunnable(): we publish parked=true and increment parkedCount (a full fence),
+                // then look at every queue; a pusher adds, fences, then looks at parked / parkedCount.
                 if (queue.size() == 0 && !rt.stopping && !rt.gate.paused && !rt.anyStealable(this)) {
                     LockSupport.park(this);
                 }
@@ -286,6 +323,16 @@ final class Scheduler implements Runnable {
 
     ProcessCell current() {
         return (ProcessCell) CURRENT.getOpaque(this);
+    }
+
+    void markLongSchedule(long dispatch) {
+        longScheduleDispatch = dispatch;
+    }
+
+    /** True while the slice under way is one the system monitor reported as a long schedule. */
+    boolean longSchedule() {
+        long d = longScheduleDispatch;
+        return d == dispatches() && current() != null;
     }
 
     long dispatches() {

@@ -30,6 +30,8 @@ final class LateReplies {
             }
             case Behavior.Setup s -> s.step() instanceof Guarded ? s : new Behavior.Setup(new Guarded(s.step()), s.label());
             case Behavior.Compute c -> c.step() instanceof Guarded ? c : new Behavior.Compute(new Guarded(c.step()), c.label());
+            case Behavior.Blocking w -> w.then() instanceof GuardedThen ? w
+                    : new Behavior.Blocking(w.work(), new GuardedThen(w.then()), w.label());
             default -> b;
         };
     }
@@ -48,6 +50,15 @@ final class LateReplies {
         @Override
         public Behavior apply(ProcessContext ctx) throws Exception {
             return guard(inner.apply(ctx));
+        }
+    }
+
+    /** What follows blocking work, guarded. */
+    private record GuardedThen(java.util.function.Function<Object, Behavior> inner)
+            implements java.util.function.Function<Object, Behavior> {
+        @Override
+        public Behavior apply(Object result) {
+            return guard(inner.apply(result));
         }
     }
 }

@@ -211,9 +211,21 @@ final class ServerProcess<A, S> {
             }
             case Behavior.Setup su -> Behaviors.setup(c -> step(c, su.step(), resumed));
             case Behavior.Compute co -> Behaviors.compute(c -> step(c, co.step(), resumed));
+            case Behavior.Blocking w -> new Behavior.Blocking(() -> { // its exception, too, ends the server through terminate
+                try {
+                    return new Outcome(w.work().call(), null);
+                } catch (Throwable t) {
+                    return new Outcome(null, t);
+                }
+            }, o -> o instanceof Outcome(Object v, Throwable t) && t != null
+                    ? terminate(ctx, ProcLib.crashReason(t), null, null)
+                    : step(ctx, c -> w.then().apply(((Outcome) o).value()), resumed), w.label());
             default -> b;
         };
     }
+
+    /** What guarded blocking work gave: a value, or the exception it threw. */
+    private record Outcome(Object value, Throwable error) {}
 
     private Behavior step(ProcessContext c, Behavior.Step step, boolean[] resumed) {
         Behavior n;

@@ -36,6 +36,10 @@ import java.util.function.Function;
  * with the DOWN of the owner's monitor. Inside a process {@code async} links the task to the owner (E1,
  * E3). Outside, the owner is a private inbox and the task is monitored only: the calling thread is not a
  * process that could die with it; when await times out the inbox closes, so the late result is dropped.
+ *
+ * <p>A task's function is plain Java that may block (sleep, I/O): it runs on a dirty scheduler
+ * ({@link ProcessContext#blocking}), so a task never holds a normal scheduler, and the task process
+ * counts as running there meanwhile. It must not use the caller's context.
  */
 public final class Task {
     static final Atom TASK = Atom.of("Elixir.Task"), AWAIT = Atom.of("await"), AWAIT_MANY = Atom.of("await_many"),
@@ -82,8 +86,10 @@ public final class Task {
     private static Behavior body(Pid owner, Ref ref, Callable<?> fun) {
         return Behaviors.setup(ctx -> {
             ctx.put(CALLERS, List.of(owner)); // E7
-            ctx.send(owner, Tuple.of(ref, fun.call()));
-            return Behaviors.stop();
+            return ctx.blocking(fun, result -> {
+                ctx.send(owner, Tuple.of(ref, result));
+                return Behaviors.stop();
+            });
         });
     }
 
@@ -261,10 +267,7 @@ public final class Task {
     }
 
     private static Behavior runOnly(Callable<?> fun) {
-        return Behaviors.setup(ctx -> {
-            fun.call();
-            return Behaviors.stop();
-        });
+        return Behaviors.blocking(fun, result -> Behaviors.stop());
     }
 
     private static void checkOwner(ProcessContext ctx, Task task) {
