@@ -5,7 +5,7 @@
 #   bench/run.sh --quick         1 warm-up + 3 runs, sizes / 10 (about 10 minutes; for checking)
 #
 # Options: --runs N  --warmup N  --heap SIZE (JVM -Xms=-Xmx for every workload; default 4g or 2g, see heap())
-#          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...  --no-build
+#          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...,startup  --no-build
 #          --no-wait (do not wait for a quiet machine before each run)
 # Every measured run is a fresh JVM or erl. Prints the machine, the versions and a side-by-side table;
 # writes every figure to bench/results/results-<date>.json and bench/results/latest.json.
@@ -17,7 +17,7 @@ ROOT="$(dirname "$BENCH")"
 
 MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1
 SYSTEMS=beam,pekko,beamscope
-WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe
+WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,startup
 RUNS_SET= WARMUP_SET=
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -70,7 +70,8 @@ heap() {
   if [[ -n $HEAP ]]; then echo "$HEAP"; return; fi
   case "$1" in spawn_1m|spawn_run|tutorial|skynet|fan_in|observe) echo 4g ;; *) echo 2g ;; esac
 }
-# observe measures Beamscope's own observation API: no BEAM or Pekko counterpart. spawn_run and tutorial:
+# observe measures Beamscope's own observation API: no BEAM or Pekko counterpart. startup (the app's start,
+# bench/startup.sh) runs after the table, not in these rounds. spawn_run and tutorial:
 # Pekko's spawn_1m actors already run (their setup counts them), and the tutorial is Elixir code; its BEAM side
 # needs `elixir`.
 runs_on() {
@@ -78,6 +79,7 @@ runs_on() {
     observe) [[ $1 == beamscope ]] ;;
     spawn_run) [[ $1 != pekko ]] ;;
     tutorial) [[ $1 == beamscope || ( $1 == beam && -n $ELIXIR ) ]] ;;
+    startup) false ;;
     *) true ;;
   esac
 }
@@ -319,4 +321,13 @@ if has "$SYSTEMS" beamscope && has "$WORKLOADS" observe; then
   else
     echo "  JMH FAILED, see $OUT/jmh-$STAMP.log"
   fi
+fi
+
+# ---- the app's start (bench/startup.sh) ----
+# From the run command to a window showing the demo tree, cold, with and without a JDK 25 AOT cache.
+if has "$SYSTEMS" beamscope && has "$WORKLOADS" startup; then
+  echo
+  echo "The app's start: run command to a window showing the demo tree ($RUNS starts without and $RUNS with an AOT cache)"
+  wait_quiet
+  "$BENCH/startup.sh" --no-build --runs "$RUNS" | sed 's/^/  /' || echo "  startup FAILED, see $BENCH/target/startup/stderr.log"
 fi
