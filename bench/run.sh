@@ -7,6 +7,8 @@
 # Options: --runs N  --warmup N  --heap SIZE (JVM -Xms=-Xmx for every workload; default 4g or 2g, see heap())
 #          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...,startup  --no-build
 #          --no-wait (do not wait for a quiet machine before each run)
+#          --aot (JDK 25+: each JVM side of each workload first trains an ahead-of-time cache, -XX:AOTCacheOutput,
+#                 in one run with no warm-up; every run then starts with -XX:AOTCache: for the cold figures)
 # Every measured run is a fresh JVM or erl. Prints the machine, the versions and a side-by-side table;
 # writes every figure to bench/results/results-<date>.json and bench/results/latest.json.
 # Raw lines and each run's stderr: bench/target/bench-run/.
@@ -15,7 +17,7 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 
-MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1
+MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1 AOT=0
 SYSTEMS=beam,pekko,beamscope
 WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,startup
 RUNS_SET= WARMUP_SET=
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --workloads) WORKLOADS="$2"; shift ;;
     --no-build) BUILD=0 ;;
     --no-wait) WAIT=0 ;;
+    --aot) AOT=1 ;;
     -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -127,6 +130,7 @@ JAVA_MAJOR=$(java_major "$JAVA")
 # ---- build ----
 OUT="$BENCH/target/bench-run"
 mkdir -p "$OUT"
+rm -rf "$OUT/aot" # a cache is valid for one class path and JDK only: trained anew in every run
 BEAMSCOPE_NOTE=
 if has "$SYSTEMS" beamscope && [[ ! -f $ROOT/runtime/src/main/java/beamscope/runtime/Node.java ]]; then
   BEAMSCOPE_NOTE="not run: this checkout's runtime has no Node API yet"
@@ -189,6 +193,7 @@ fi
 JVM_OPTS="-XX:+AlwaysPreTouch"
 # JDK 23+ warns on stderr when Pekko uses sun.misc.Unsafe; allowing it changes nothing else.
 if (( JAVA_MAJOR >= 23 )); then JVM_OPTS="$JVM_OPTS --sun-misc-unsafe-memory-access=allow"; fi
+if (( AOT && JAVA_MAJOR < 25 )); then echo "--aot needs JDK 25 or newer (this is $JAVA_MAJOR): runs without a cache."; AOT=0; fi
 ERL_OPTS="+P 2000000"
 mb() { awk -v h="$1" 'BEGIN {n = h + 0; u = tolower(substr(h, length(h))); print int((u == "g") ? n * 1024 : (u == "m") ? n : n / 1048576)}'; }
 JAVA_VERSION=$("$JAVA" -version 2>&1 | sed -n '1,2p' | paste -sd ';' | sed 's/;/; /')
@@ -216,6 +221,7 @@ META="$OUT/meta-$STAMP.properties"
   echo "version.pekko=$PEKKO_VERSION"; echo "version.beamscope=$BEAMSCOPE_VERSION"
   echo "order=per workload, per measured run: beam, pekko, beamscope (each in a fresh erl / JVM), then the next run"
   echo "options.jvm=-Xms=-Xmx ${HEAP:-4g (spawn_1m, spawn_run, tutorial, skynet, fan_in, observe) or 2g (others)} $JVM_OPTS"
+  echo "options.aot=$( (( AOT )) && echo "on: per JVM system and workload, a cache trained in one run without warm-up (-XX:AOTCacheOutput), used by every run (-XX:AOTCache)" || echo off)"
   echo "options.erl=$ERL_OPTS +MMscs <same size as the JVM heap, in MB>"
   echo "options.pekko=default dispatcher: fork-join, parallelism $NPROC (one thread per core); skynet also with Pekko's own default (default_dispatcher_time_ms)"
   echo "options.tutorial=one cold run each: elixir --erl \"+P 2000000\" bench/elixir/tutorial_spawn.exs | JVM -Xmx<heap>, no -Xms, no pre-touch"
@@ -275,6 +281,18 @@ run_one() { # system workload run
       beam)      cmd=("$ELIXIR" --erl "+P 2000000" "$BENCH/elixir/tutorial_spawn.exs") ;;
       beamscope) cmd=("$JAVA" -Xmx$h ${JVM_OPTS/-XX:+AlwaysPreTouch/} -cp "$CP" beamscope.bench.beamscope.BeamscopeBench tutorial warmup=0 "${p[@]}") ;;
     esac
+  fi
+  if (( AOT )) && [[ $system != beam ]]; then
+    local cache="$OUT/aot/$system-$workload.aot"
+    if [[ ! -f $cache ]]; then
+      mkdir -p "$OUT/aot"
+      local train=("${cmd[@]}")
+      train=("${train[0]}" -XX:AOTCacheOutput="$cache" "${train[@]:1}")
+      train=("${train[@]/warmup=$WARMUP/warmup=0}")
+      printf '  %-9s %-9s training the AOT cache...\n' "$system" "$workload"
+      timeout 900 "${train[@]}" >"$OUT/aot/$system-$workload.train.out" 2>"$OUT/aot/$system-$workload.train.log" || true
+    fi
+    if [[ -f $cache ]]; then cmd=("${cmd[0]}" -XX:AOTCache="$cache" "${cmd[@]:1}"); fi
   fi
   wait_quiet
   local t0=$SECONDS

@@ -123,6 +123,8 @@ public final class Harness {
                         : "no check for other work on the machine")
                 .append('\n');
         if (meta.containsKey("order")) out.append("Order:    ").append(meta.get("order")).append('\n');
+        if (meta.getOrDefault("options.aot", "off").startsWith("on"))
+            out.append("AOT:      ").append(meta.get("options.aot")).append('\n');
         out.append("Options:  JVM ").append(meta.get("options.jvm")).append(" | erl ").append(meta.get("options.erl"))
                 .append('\n');
         out.append("Ratios:   >1 means Beamscope is better (faster, more per second, fewer bytes); "
