@@ -5,8 +5,10 @@
 #   bench/run.sh --quick         1 warm-up + 3 runs, sizes / 10 (about 10 minutes; for checking)
 #
 # Options: --runs N  --warmup N  --heap SIZE (JVM -Xms=-Xmx for every workload; default 4g or 2g, see heap())
-#          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...  --no-build
+#          --systems beam,pekko,beamscope  --workloads spawn_1m,ping_pong,...,startup  --no-build
 #          --no-wait (do not wait for a quiet machine before each run)
+#          --aot (JDK 25+: each JVM side of each workload first trains an ahead-of-time cache, -XX:AOTCacheOutput,
+#                 in one run with no warm-up; every run then starts with -XX:AOTCache: for the cold figures)
 # Every measured run is a fresh JVM or erl. Prints the machine, the versions and a side-by-side table;
 # writes every figure to bench/results/results-<date>.json and bench/results/latest.json.
 # Raw lines and each run's stderr: bench/target/bench-run/.
@@ -15,9 +17,9 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 
-MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1
+MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1 AOT=0
 SYSTEMS=beam,pekko,beamscope
-WORKLOADS=spawn_1m,ping_pong,ring,fan_in,skynet,restart,priority,observe
+WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,startup
 RUNS_SET= WARMUP_SET=
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --workloads) WORKLOADS="$2"; shift ;;
     --no-build) BUILD=0 ;;
     --no-wait) WAIT=0 ;;
+    --aot) AOT=1 ;;
     -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -36,7 +39,8 @@ while [[ $# -gt 0 ]]; do
 done
 if [[ $MODE == quick ]]; then RUNS=3 WARMUP=1; fi
 RUNS=${RUNS_SET:-$RUNS} WARMUP=${WARMUP_SET:-$WARMUP}
-if (( RUNS < 3 )); then echo "at least 3 measured runs are needed for a median with a spread" >&2; exit 2; fi
+if (( RUNS < 1 )); then echo "--runs must be at least 1" >&2; exit 2; fi
+if (( RUNS < 3 )); then echo "Note: $RUNS measured run(s) per cell: enough to check that everything runs, too few for a median with a spread."; fi
 has() { [[ ",$1," == *",$2,"* ]]; }
 
 # Sizes per workload: the full benchmark, or a tenth of it with --quick.
@@ -44,12 +48,17 @@ params() {
   local q=$([[ $MODE == quick ]] && echo 1 || echo 0)
   case "$1" in
     spawn_1m)  ((q)) && echo "n=100000"             || echo "n=1000000" ;;
+    spawn_run) ((q)) && echo "n=100000"             || echo "n=1000000" ;;
+    # the tutorial's own size, also with --quick: its code is run verbatim
+    tutorial)  echo "n=1000000" ;;
     ping_pong) ((q)) && echo "n=100000"             || echo "n=1000000" ;;
     ring)      ((q)) && echo "procs=1000 hops=100000" || echo "procs=1000 hops=1000000" ;;
     fan_in)    ((q)) && echo "senders=8 n=100000"   || echo "senders=8 n=1000000" ;;
     skynet)    ((q)) && echo "leaves=100000"        || echo "leaves=1000000" ;;
     restart)   ((q)) && echo "kills=1000"           || echo "kills=10000" ;;
     priority)  ((q)) && echo "samples=200"          || echo "samples=1000" ;;
+    monitor)   ((q)) && echo "n=10000"              || echo "n=100000" ;;
+    dynsup)    ((q)) && echo "n=10000"              || echo "n=100000" ;;
     # observe: ping-pong and ring 10x longer than rows 2-3, in blocks with and without the GUI sampler (blocks=2
     # of each); a block with it repeats them until the sampler has walked every process (at 1M, every few seconds)
     observe)   ((q)) && echo "n=100000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" \
@@ -62,10 +71,21 @@ params() {
 # Room for 1M processes or queued messages where needed; pre-touching costs about 5 s per GB here.
 heap() {
   if [[ -n $HEAP ]]; then echo "$HEAP"; return; fi
-  case "$1" in spawn_1m|skynet|fan_in|observe) echo 4g ;; *) echo 2g ;; esac
+  case "$1" in spawn_1m|spawn_run|tutorial|skynet|fan_in|observe) echo 4g ;; *) echo 2g ;; esac
 }
-# observe measures Beamscope's own observation API: no BEAM or Pekko counterpart.
-runs_on() { [[ $2 != observe || $1 == beamscope ]]; }
+# observe measures Beamscope's own observation API: no BEAM or Pekko counterpart. startup (the app's start,
+# bench/startup.sh) runs after the table, not in these rounds. spawn_run and tutorial:
+# Pekko's spawn_1m actors already run (their setup counts them), and the tutorial is Elixir code; its BEAM side
+# needs `elixir`.
+runs_on() {
+  case $2 in
+    observe) [[ $1 == beamscope ]] ;;
+    spawn_run) [[ $1 != pekko ]] ;;
+    tutorial) [[ $1 == beamscope || ( $1 == beam && -n $ELIXIR ) ]] ;;
+    startup) false ;;
+    *) true ;;
+  esac
+}
 
 # ---- Erlang/OTP ----
 if has "$SYSTEMS" beam && ! command -v erl >/dev/null; then
@@ -76,6 +96,22 @@ if has "$SYSTEMS" beam && ! command -v erl >/dev/null; then
     echo "Erlang/OTP is not installed. Install it with:  sudo apt-get install -y erlang-nox" >&2
     echo "(or leave BEAM out: --systems pekko,beamscope)" >&2
     exit 1
+  fi
+fi
+
+# ---- Elixir: the tutorial row runs its code verbatim; dynsup uses Elixir's own DynamicSupervisor ----
+ELIXIR= ELIXIR_EBIN=
+if has "$SYSTEMS" beam && { has "$WORKLOADS" tutorial || has "$WORKLOADS" dynsup; }; then
+  if ! command -v elixir >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "Installing Elixir (elixir)..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq elixir >/dev/null; } || true
+  fi
+  if command -v elixir >/dev/null; then
+    ELIXIR=$(command -v elixir)
+    ELIXIR_EBIN=$(elixir -e 'IO.puts(:code.lib_dir(:elixir))' 2>/dev/null)/ebin
+  else
+    echo "Elixir is not installed (sudo apt-get install -y elixir): the tutorial row runs without BEAM, and dynsup" >&2
+    echo "uses OTP's simple_one_for_one supervisor instead of Elixir's DynamicSupervisor." >&2
   fi
 fi
 
@@ -94,6 +130,7 @@ JAVA_MAJOR=$(java_major "$JAVA")
 # ---- build ----
 OUT="$BENCH/target/bench-run"
 mkdir -p "$OUT"
+rm -rf "$OUT/aot" # a cache is valid for one class path and JDK only: trained anew in every run
 BEAMSCOPE_NOTE=
 if has "$SYSTEMS" beamscope && [[ ! -f $ROOT/runtime/src/main/java/beamscope/runtime/Node.java ]]; then
   BEAMSCOPE_NOTE="not run: this checkout's runtime has no Node API yet"
@@ -156,6 +193,7 @@ fi
 JVM_OPTS="-XX:+AlwaysPreTouch"
 # JDK 23+ warns on stderr when Pekko uses sun.misc.Unsafe; allowing it changes nothing else.
 if (( JAVA_MAJOR >= 23 )); then JVM_OPTS="$JVM_OPTS --sun-misc-unsafe-memory-access=allow"; fi
+if (( AOT && JAVA_MAJOR < 25 )); then echo "--aot needs JDK 25 or newer (this is $JAVA_MAJOR): runs without a cache."; AOT=0; fi
 ERL_OPTS="+P 2000000"
 mb() { awk -v h="$1" 'BEGIN {n = h + 0; u = tolower(substr(h, length(h))); print int((u == "g") ? n * 1024 : (u == "m") ? n : n / 1048576)}'; }
 JAVA_VERSION=$("$JAVA" -version 2>&1 | sed -n '1,2p' | paste -sd ';' | sed 's/;/; /')
@@ -166,6 +204,8 @@ if command -v erl >/dev/null; then
     V = case file:read_file(F) of {ok, B} -> string:trim(B); _ -> R end,
     io:format("~s (erts ~s)", [V, erlang:system_info(version)]), halt().')
 fi
+ELIXIR_VERSION=n/a
+if [[ -n $ELIXIR ]]; then ELIXIR_VERSION=$("$ELIXIR" --version 2>/dev/null | sed -n 's/^Elixir //p' | head -1); fi
 PEKKO_VERSION=$("$JAVA" -cp "$CP" beamscope.bench.pekko.PekkoBench version 2>/dev/null || echo n/a)
 BEAMSCOPE_VERSION=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD -- runtime 2>/dev/null || BEAMSCOPE_VERSION="$BEAMSCOPE_VERSION+local changes"
@@ -177,10 +217,14 @@ META="$OUT/meta-$STAMP.properties"
   echo "machine.loadavg_at_start=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "machine.nproc=$NPROC"; echo "machine.cpu=$CPU"; echo "machine.ram=$RAM"; echo "machine.kernel=$(uname -sr)"
   echo "version.java=$JAVA_VERSION"; echo "version.java_home=$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
-  echo "version.otp=$OTP_VERSION"; echo "version.pekko=$PEKKO_VERSION"; echo "version.beamscope=$BEAMSCOPE_VERSION"
-  echo "options.jvm=-Xms=-Xmx ${HEAP:-4g (spawn_1m, skynet, fan_in, observe) or 2g (others)} $JVM_OPTS"
+  echo "version.otp=$OTP_VERSION"; echo "version.elixir=$ELIXIR_VERSION"
+  echo "version.pekko=$PEKKO_VERSION"; echo "version.beamscope=$BEAMSCOPE_VERSION"
+  echo "order=per workload, per measured run: beam, pekko, beamscope (each in a fresh erl / JVM), then the next run"
+  echo "options.jvm=-Xms=-Xmx ${HEAP:-4g (spawn_1m, spawn_run, tutorial, skynet, fan_in, observe) or 2g (others)} $JVM_OPTS"
+  echo "options.aot=$( (( AOT )) && echo "on: per JVM system and workload, a cache trained in one run without warm-up (-XX:AOTCacheOutput), used by every run (-XX:AOTCache)" || echo off)"
   echo "options.erl=$ERL_OPTS +MMscs <same size as the JVM heap, in MB>"
-  echo "options.pekko=default dispatcher: fork-join, parallelism $NPROC (one thread per core)"
+  echo "options.pekko=default dispatcher: fork-join, parallelism $NPROC (one thread per core); skynet also with Pekko's own default (default_dispatcher_time_ms)"
+  echo "options.tutorial=one cold run each: elixir --erl \"+P 2000000\" bench/elixir/tutorial_spawn.exs | JVM -Xmx<heap>, no -Xms, no pre-touch"
   if [[ -n $BEAMSCOPE_NOTE ]]; then echo "note.beamscope=$BEAMSCOPE_NOTE"; fi
 } > "$META"
 sed 's/^/  /' "$META"
@@ -223,11 +267,33 @@ run_one() { # system workload run
   local system=$1 workload=$2 run=$3 cmd log="$OUT/$1-$2-$3.log" out="$OUT/$1-$2-$3.out" rc=0
   read -r -a p <<< "$(params "$workload")"
   local h; h=$(heap "$workload")
+  local extra=()
+  if [[ $workload == dynsup && -n $ELIXIR_EBIN ]]; then extra=(-pa "$ELIXIR_EBIN"); fi
   case $system in
-    beam)      cmd=(erl -noshell $ERL_OPTS +MMscs "$(mb "$h")" -pa "$BENCH/target/erlang" -run beamscope_bench main "$workload" "warmup=$WARMUP" "${p[@]}") ;;
+    beam)      cmd=(erl -noshell $ERL_OPTS +MMscs "$(mb "$h")" -pa "$BENCH/target/erlang" "${extra[@]}" -run beamscope_bench main "$workload" "warmup=$WARMUP" "${p[@]}") ;;
     pekko)     cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.pekko.PekkoBench "$workload" "warmup=$WARMUP" "${p[@]}") ;;
     beamscope) cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.beamscope.BeamscopeBench "$workload" "warmup=$WARMUP" "${p[@]}") ;;
   esac
+  # The tutorial as a user runs it: one cold run, its code verbatim on Elixir; the JVM without a pre-touched heap
+  # (its peak RSS is a figure of the row).
+  if [[ $workload == tutorial ]]; then
+    case $system in
+      beam)      cmd=("$ELIXIR" --erl "+P 2000000" "$BENCH/elixir/tutorial_spawn.exs") ;;
+      beamscope) cmd=("$JAVA" -Xmx$h ${JVM_OPTS/-XX:+AlwaysPreTouch/} -cp "$CP" beamscope.bench.beamscope.BeamscopeBench tutorial warmup=0 "${p[@]}") ;;
+    esac
+  fi
+  if (( AOT )) && [[ $system != beam ]]; then
+    local cache="$OUT/aot/$system-$workload.aot"
+    if [[ ! -f $cache ]]; then
+      mkdir -p "$OUT/aot"
+      local train=("${cmd[@]}")
+      train=("${train[0]}" -XX:AOTCacheOutput="$cache" "${train[@]:1}")
+      train=("${train[@]/warmup=$WARMUP/warmup=0}")
+      printf '  %-9s %-9s training the AOT cache...\n' "$system" "$workload"
+      timeout 900 "${train[@]}" >"$OUT/aot/$system-$workload.train.out" 2>"$OUT/aot/$system-$workload.train.log" || true
+    fi
+    if [[ -f $cache ]]; then cmd=("${cmd[0]}" -XX:AOTCache="$cache" "${cmd[@]:1}"); fi
+  fi
   wait_quiet
   local t0=$SECONDS
   timeout 900 "${cmd[@]}" >"$out" 2>"$log" || rc=$?
@@ -273,4 +339,13 @@ if has "$SYSTEMS" beamscope && has "$WORKLOADS" observe; then
   else
     echo "  JMH FAILED, see $OUT/jmh-$STAMP.log"
   fi
+fi
+
+# ---- the app's start (bench/startup.sh) ----
+# From the run command to a window showing the demo tree, cold, with and without a JDK 25 AOT cache.
+if has "$SYSTEMS" beamscope && has "$WORKLOADS" startup; then
+  echo
+  echo "The app's start: run command to a window showing the demo tree ($RUNS starts without and $RUNS with an AOT cache)"
+  wait_quiet
+  "$BENCH/startup.sh" --no-build --runs "$RUNS" | sed 's/^/  /' || echo "  startup FAILED, see $BENCH/target/startup/stderr.log"
 fi

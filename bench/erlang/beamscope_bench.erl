@@ -14,15 +14,19 @@
 
 -export([main/1]).
 -export([init/1, start_worker/0]).  % the restart workload's supervisor and worker
+-export([start_child_worker/0]).    % the dynsup workload's children
 
 %% Default sizes: the full benchmark. run.sh passes smaller ones with --quick.
 defaults("spawn_1m")  -> #{n => 1000000};
+defaults("spawn_run") -> #{n => 1000000, sleep_ms => 60000};
 defaults("ping_pong") -> #{n => 1000000};
 defaults("ring")      -> #{procs => 1000, hops => 1000000};
 defaults("fan_in")    -> #{senders => 8, n => 1000000};
 defaults("skynet")    -> #{leaves => 1000000};
-defaults("restart")   -> #{kills => 10000};
+defaults("restart")   -> #{kills => 10000, sup_batch => 100};
 defaults("priority")  -> #{samples => 1000};
+defaults("monitor")   -> #{n => 100000};
+defaults("dynsup")    -> #{n => 100000};
 defaults(Other)       -> error({unknown_workload, Other}).
 
 main(Args) ->
@@ -30,7 +34,7 @@ main(Args) ->
     Given = maps:from_list([parse_kv(KV) || KV <- KVs]),
     Warmups = maps:get(warmup, Given, 2),
     Defaults = defaults(Workload),
-    Params = maps:merge(Defaults, maps:with(maps:keys(Defaults), Given)),
+    Params = notes(Workload, maps:merge(Defaults, maps:with(maps:keys(Defaults), Given))),
     %% No log reports: a supervisor would otherwise print one per restart (Pekko's logging is off too).
     logger:set_primary_config(level, none),
     Status =
@@ -43,6 +47,13 @@ main(Args) ->
         end,
     halt(Status).
 
+%% Settings the workload does not take from the command line, shown with the parameters.
+notes("dynsup", Params) ->
+    Elixir = code:ensure_loaded('Elixir.DynamicSupervisor') =:= {module, 'Elixir.DynamicSupervisor'},
+    Params#{elixir => case Elixir of true -> 1; false -> 0 end};
+notes(_, Params) ->
+    Params.
+
 print_round(Workload, Params, Round, Warmups) ->
     Metrics = in_fresh_process(fun() -> run(Workload, Params) end),
     Phase = case Round =< Warmups of true -> <<"warmup">>; false -> <<"measure">> end,
@@ -50,12 +61,15 @@ print_round(Workload, Params, Round, Warmups) ->
                         {round, Round}, {params, maps:to_list(Params)}, {metrics, Metrics}]), $\n]).
 
 run("spawn_1m", P)  -> spawn_1m(P);
+run("spawn_run", P) -> spawn_run(P);
 run("ping_pong", P) -> ping_pong(P);
 run("ring", P)      -> ring(P);
 run("fan_in", P)    -> fan_in(P);
 run("skynet", P)    -> skynet(P);
 run("restart", P)   -> restart(P);
-run("priority", P)  -> priority(P).
+run("priority", P)  -> priority(P);
+run("monitor", P)   -> monitor(P);
+run("dynsup", P)    -> dynsup(P).
 
 %% ---- 1. spawn_1m -------------------------------------------------------------------------------------
 %% Spawn N processes that wait in receive, from one spawning process; spawn_ms = first spawn call to
@@ -180,20 +194,53 @@ sum_answers(K, Acc) -> receive V -> sum_answers(K - 1, Acc + V) end.
 %% time until the new incarnation is there, measured two ways (K kills each, same supervisor):
 %%   polled_*: the measurer busy-polls whereis(name) until it returns a new pid (not possible on Pekko);
 %%   ready_*:  the new incarnation's start sends `ready` to the measurer, which waits in receive.
+%% Then the same 2 x K kills again with the supervisor's restart list kept short (short_polled_*,
+%% short_ready_*): a fresh supervisor (started and stopped untimed) for every `sup_batch` kills. With
+%% intensity 1,000,000 in 1 s, OTP keeps every restart of the last period in a list that add_restart walks on
+%% each restart, so the one-supervisor figures grow with K; the short ones do not.
 %% p50/p99 in µs. BEAM: a real `supervisor` (intensity 1,000,000 in 1 s); kill is exit(Worker, kill).
 
-restart(#{kills := K}) ->
-    {ok, Sup} = supervisor:start_link(?MODULE, []),
+restart(#{kills := K, sup_batch := B}) ->
+    Sup = start_restart_sup(),
     Polled = [restart_polled() || _ <- lists:seq(1, K)],
     true = register(bench_measurer, self()),
     Ready = [restart_ready() || _ <- lists:seq(1, K)],
     unregister(bench_measurer),
-    ok = gen_server:stop(Sup),
-    latencies("polled_", Polled) ++ latencies("ready_", Ready).
+    stop_restart_sup(Sup),
+    ShortPolled = in_batches(K, B, fun restart_polled/0),
+    true = register(bench_measurer, self()),
+    ShortReady = in_batches(K, B, fun restart_ready/0),
+    unregister(bench_measurer),
+    latencies("polled_", Polled) ++ latencies("ready_", Ready)
+        ++ latencies("short_polled_", ShortPolled) ++ latencies("short_ready_", ShortReady).
+
+start_restart_sup() ->
+    {ok, Sup} = supervisor:start_link(?MODULE, []),
+    %% with bench_measurer registered, the first incarnation says it is ready too
+    case whereis(bench_measurer) =:= self() of
+        true -> receive {ready, _} -> ok end;
+        false -> ok
+    end,
+    Sup.
+
+stop_restart_sup(Sup) ->
+    unlink(Sup),
+    ok = gen_server:stop(Sup).
+
+%% K measurements, a fresh supervisor for every B of them.
+in_batches(K, _B, _Measure) when K =< 0 -> [];
+in_batches(K, B, Measure) ->
+    Sup = start_restart_sup(),
+    Batch = [Measure() || _ <- lists:seq(1, min(K, B))],
+    stop_restart_sup(Sup),
+    Batch ++ in_batches(K - B, B, Measure).
 
 init([]) ->
     {ok, {#{strategy => one_for_one, intensity => 1000000, period => 1},
-          [#{id => bench_worker, start => {?MODULE, start_worker, []}}]}}.
+          [#{id => bench_worker, start => {?MODULE, start_worker, []}}]}};
+init(simple_one_for_one) ->  % the dynsup workload without Elixir
+    {ok, {#{strategy => simple_one_for_one},
+          [#{id => bench_child, start => {?MODULE, start_child_worker, []}}]}}.
 
 start_worker() ->
     Pid = spawn_link(fun() ->
@@ -257,6 +304,118 @@ probe(Priority) ->
     T0 = now_ns(),
     spawn_opt(fun() -> Self ! probe_ran end, [{priority, Priority}]),
     receive probe_ran -> now_ns() - T0 end.
+
+%% ---- 9. spawn_run ------------------------------------------------------------------------------------
+%% Spawn N processes that each first run, as the tutorial's spawn(fn -> Process.sleep(5000) end) does: each
+%% counts itself in a shared counter and then sleeps `sleep_ms` (60 s here, so that none ends during the
+%% round). spawn_ms = first spawn call to return of the last (what the tutorial's :timer.tc shows);
+%% ran_ms = first spawn call until the last process has run (the one whose count reaches N says so);
+%% bytes_per_proc and kill_ms as in spawn_1m, taken while they all sleep.
+%% BEAM: the counter is an atomics array; sleeping is receive after (Process.sleep's own code). Killed
+%% sleepers end on their own scheduler: each one handles its exit signal itself.
+
+spawn_run(#{n := N, sleep_ms := Sleep}) ->
+    Self = self(),
+    Baseline = erlang:system_info(process_count),
+    Ran = atomics:new(1, []),
+    garbage_collect(),
+    Mem0 = erlang:memory(processes),
+    Sleeper = fun() ->
+                  case atomics:add_get(Ran, 1, 1) of
+                      N -> Self ! {all_ran, now_ns()};
+                      _ -> ok
+                  end,
+                  receive after Sleep -> ok end
+              end,
+    T0 = now_ns(),
+    Pids = spawn_sleepers(N, Sleeper, []),
+    T1 = now_ns(),
+    RanAt = receive {all_ran, T} -> T end,
+    garbage_collect(),
+    Mem1 = erlang:memory(processes),
+    T2 = now_ns(),
+    lists:foreach(fun(P) -> exit(P, kill) end, Pids),
+    wait_for_process_count(Baseline),
+    T3 = now_ns(),
+    [{spawn_ms, ms(T1 - T0)}, {ran_ms, ms(RanAt - T0)}, {bytes_per_proc, (Mem1 - Mem0) / N},
+     {kill_ms, ms(T3 - T2)}].
+
+spawn_sleepers(0, _, Acc) -> Acc;
+spawn_sleepers(N, F, Acc) -> spawn_sleepers(N - 1, F, [spawn(F) | Acc]).
+
+%% ---- 10. monitor --------------------------------------------------------------------------------------
+%% N idle processes (spawned untimed); one watcher process monitors every one of them: monitor_ms = the
+%% watcher's loop of N monitor calls. Then the N die: the driver kills them one after another and the
+%% watcher counts the N DOWN messages; down_ms = the driver's first kill until the watcher has the last DOWN.
+%% BEAM: erlang:monitor(process, P); exit(P, kill).
+
+monitor(#{n := N}) ->
+    Self = self(),
+    Targets = spawn_idle(N, []),
+    Watcher = spawn(fun() ->
+                        receive {watch, Ts} -> ok end,
+                        T0 = now_ns(),
+                        lists:foreach(fun(P) -> erlang:monitor(process, P) end, Ts),
+                        Self ! {monitored, now_ns() - T0},
+                        downs(N),
+                        Self ! {downs_done, now_ns()}
+                    end),
+    Watcher ! {watch, Targets},
+    MonitorNs = receive {monitored, M} -> M end,
+    T1 = now_ns(),
+    lists:foreach(fun(P) -> exit(P, kill) end, Targets),
+    DoneAt = receive {downs_done, T} -> T end,
+    [{monitor_ms, ms(MonitorNs)}, {down_ms, ms(DoneAt - T1)}].
+
+downs(0) -> ok;
+downs(K) -> receive {'DOWN', _, process, _, _} -> downs(K - 1) end.
+
+%% ---- 11. dynsup ---------------------------------------------------------------------------------------
+%% A DynamicSupervisor (one_for_one, no child limit); one caller process calls start_child N times, one
+%% after another, each child a worker that runs to its receive. total_ms = the N calls;
+%% per_child_first_us / per_child_last_us = the mean time of one call over the first and the last 1% of
+%% them (does a start_child get slower as the supervisor fills?). Stopping the supervisor is untimed.
+%% BEAM: Elixir's own DynamicSupervisor when its code is on the path (run.sh puts it there when Elixir is
+%% installed; the params show elixir=1), otherwise OTP's simple_one_for_one supervisor (elixir=0).
+
+dynsup(#{n := N, elixir := E}) ->
+    Elixir = E =:= 1,
+    Spec = #{id => bench_child, start => {?MODULE, start_child_worker, []}},
+    {Sup, StartChild} =
+        case Elixir of
+            true ->
+                {ok, S} = 'Elixir.DynamicSupervisor':start_link([{strategy, one_for_one}]),
+                {S, fun() -> {ok, _} = 'Elixir.DynamicSupervisor':start_child(S, Spec) end};
+            false ->
+                {ok, S} = supervisor:start_link(?MODULE, simple_one_for_one),
+                {S, fun() -> {ok, _} = supervisor:start_child(S, []) end}
+        end,
+    Edge = max(1, N div 100),
+    T0 = now_ns(),
+    First = time_calls(Edge, StartChild),
+    _ = time_calls(N - 2 * Edge, StartChild),
+    Last = time_calls(Edge, StartChild),
+    T1 = now_ns(),
+    unlink(Sup),
+    exit(Sup, shutdown),
+    wait_for_exit(Sup),
+    [{total_ms, ms(T1 - T0)}, {per_child_first_us, First / Edge / 1.0e3},
+     {per_child_last_us, Last / Edge / 1.0e3}].
+
+%% Nanoseconds for K calls of F.
+time_calls(K, F) ->
+    T0 = now_ns(),
+    repeat(K, F),
+    now_ns() - T0.
+
+repeat(K, _) when K =< 0 -> ok;
+repeat(K, F) -> F(), repeat(K - 1, F).
+
+start_child_worker() -> {ok, spawn_link(fun() -> worker() end)}.
+
+wait_for_exit(Pid) ->
+    Ref = erlang:monitor(process, Pid),
+    receive {'DOWN', Ref, process, Pid, _} -> ok end.
 
 %% ---- helpers -----------------------------------------------------------------------------------------
 

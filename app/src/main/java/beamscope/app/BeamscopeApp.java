@@ -13,11 +13,17 @@ import javafx.stage.Stage;
  * Starts a node, opens the observer window on it, then starts the built-in demo tree on a background
  * thread, so the window shows it coming up (spawns in the event log, the table filling) and then selects
  * the bank account.
+ *
+ * <p>With {@code -Dbeamscope.startupProbe=true} (bench/startup.sh) the app prints
+ * {@code demo tree shown after N ms (epoch E ms)} at the first pulse whose tree holds the demo's bank
+ * account, N counted from the JVM process's start, and exits.
  */
 public class BeamscopeApp extends Application {
 
     /** The node's memory watermark: messages queued in all mailboxes before the window shows the alarm. */
     public static final long WATERMARK = 1_000_000;
+
+    static final String STARTUP_PROBE = "beamscope.startupProbe";
 
     private Node node;
     private volatile Demo demo;
@@ -39,6 +45,7 @@ public class BeamscopeApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(600);
         stage.show();
+        if (Boolean.getBoolean(STARTUP_PROBE)) probeStartup(stage);
         Thread.ofPlatform().daemon().name("beamscope-demo").start(() -> {
             try {
                 demo = Demo.start(node);
@@ -48,6 +55,22 @@ public class BeamscopeApp extends Application {
             } finally {
                 demoStarted.countDown();
             }
+        });
+    }
+
+    /** Prints when a laid-out pulse first shows the demo tree (its bank account), then exits. */
+    private void probeStartup(Stage stage) {
+        boolean[] done = {false};
+        stage.getScene().addPostLayoutPulseListener(() -> {
+            if (done[0] || demoStarted.getCount() > 0) return;
+            var bank = node.whereis("bank");
+            if (bank.isEmpty() || !window.tree().frame().indexByPid().containsKey(bank.get())) return;
+            done[0] = true;
+            long now = System.currentTimeMillis();
+            long start = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(now);
+            System.out.println("demo tree shown after " + (now - start) + " ms (epoch " + now + " ms)");
+            System.out.flush();
+            Platform.exit();
         });
     }
 

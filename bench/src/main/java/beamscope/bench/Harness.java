@@ -29,8 +29,8 @@ import java.util.TreeMap;
 public final class Harness {
 
     static final List<String> SYSTEMS = List.of("beam", "pekko", "beamscope");
-    static final List<String> WORKLOAD_ORDER =
-            List.of("spawn_1m", "ping_pong", "ring", "fan_in", "skynet", "restart", "priority", "observe");
+    static final List<String> WORKLOAD_ORDER = List.of("spawn_1m", "spawn_run", "tutorial", "ping_pong", "ring",
+            "fan_in", "skynet", "restart", "priority", "monitor", "dynsup", "observe");
 
     /** The measured values of one metric of one workload, per system. */
     record Row(String workload, String metric, Map<String, List<Double>> values) {}
@@ -45,6 +45,7 @@ public final class Harness {
         Path outDir = Path.of(args[3]);
 
         Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, Row> coldRows = new LinkedHashMap<>();
         Map<String, Map<String, Object>> params = new LinkedHashMap<>();
         List<Map<String, Object>> errors = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args[0]))) {
@@ -55,31 +56,50 @@ public final class Harness {
                 errors.add(r);
                 continue;
             }
-            if (!"measure".equals(r.get("phase"))) continue;
+            boolean measured = "measure".equals(r.get("phase"));
+            // cold: the first round of a fresh erl / JVM, before any warm-up (a warm-up round, or the measured
+            // round of a run without warm-up)
+            boolean cold = r.get("round") instanceof Number round && round.intValue() == 1;
+            if (!measured && !cold) continue;
             String workload = (String) r.get("workload");
             String system = (String) r.get("system");
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) r.get("params");
-            params.computeIfAbsent(workload, w -> new TreeMap<>()).putAll(p);
+            if (measured) params.computeIfAbsent(workload, w -> new TreeMap<>()).putAll(p);
             @SuppressWarnings("unchecked")
             Map<String, Object> metrics = (Map<String, Object>) r.get("metrics");
             metrics.forEach((metric, value) -> {
                 if (value == null) return; // a figure the run could not take (NaN in the run's JSON line)
-                rows.computeIfAbsent(workload + "/" + metric, k -> new Row(workload, metric, new LinkedHashMap<>()))
-                        .values().computeIfAbsent(system, s -> new ArrayList<>()).add(((Number) value).doubleValue());
+                if (measured) add(rows, workload, metric, system, value);
+                if (cold) add(coldRows, workload, metric, system, value);
             });
         }
-        List<Row> ordered = new ArrayList<>(rows.values());
-        ordered.sort((a, b) -> Integer.compare(rank(a.workload()), rank(b.workload())));
+        List<Row> ordered = ordered(rows);
+        List<Row> orderedCold = ordered(coldRows);
 
         System.out.print(table(ordered, params, meta, targets, errors));
+        System.out.print(coldTable(orderedCold, ordered));
         Map<String, Object> results = results(ordered, params, meta, targets, errors);
+        results.put("cold_definition", "the first round of each fresh erl / JVM, no warm-up before it: a measured "
+                + "run's first warm-up round, or its measured round when it had none; medians over the runs");
+        results.put("cold", coldResults(orderedCold));
         Files.createDirectories(outDir);
         String json = Json.pretty(results);
         Path dated = outDir.resolve("results-" + meta.getOrDefault("stamp", "undated") + ".json");
         Files.writeString(dated, json);
         Files.writeString(outDir.resolve("latest.json"), json);
         System.out.println("\nAll figures: " + dated + " (and " + outDir.resolve("latest.json") + ")");
+    }
+
+    static void add(Map<String, Row> rows, String workload, String metric, String system, Object value) {
+        rows.computeIfAbsent(workload + "/" + metric, k -> new Row(workload, metric, new LinkedHashMap<>()))
+                .values().computeIfAbsent(system, s -> new ArrayList<>()).add(((Number) value).doubleValue());
+    }
+
+    static List<Row> ordered(Map<String, Row> rows) {
+        List<Row> ordered = new ArrayList<>(rows.values());
+        ordered.sort((a, b) -> Integer.compare(rank(a.workload()), rank(b.workload())));
+        return ordered;
     }
 
     // ---- the table ----
@@ -92,6 +112,7 @@ public final class Harness {
                 .append(", load average ").append(meta.get("machine.loadavg_at_start")).append(" at start, ")
                 .append(meta.get("machine.loadavg_at_end")).append(" at end\n");
         out.append("Versions: ").append(meta.get("version.java")).append(" | Erlang/OTP ").append(meta.get("version.otp"))
+                .append(" | Elixir ").append(meta.getOrDefault("version.elixir", "n/a"))
                 .append(" | Pekko ").append(meta.get("version.pekko")).append(" | Beamscope ")
                 .append(meta.get("version.beamscope")).append('\n');
         out.append("Runs:     ").append(meta.get("mode")).append(" mode, ").append(meta.get("runs"))
@@ -101,10 +122,13 @@ public final class Harness {
                         ? meta.get("runs_started_busy") + " run(s) started while other work used over 25% of the CPU"
                         : "no check for other work on the machine")
                 .append('\n');
+        if (meta.containsKey("order")) out.append("Order:    ").append(meta.get("order")).append('\n');
+        if (meta.getOrDefault("options.aot", "off").startsWith("on"))
+            out.append("AOT:      ").append(meta.get("options.aot")).append('\n');
         out.append("Options:  JVM ").append(meta.get("options.jvm")).append(" | erl ").append(meta.get("options.erl"))
                 .append('\n');
         out.append("Ratios:   >1 means Beamscope is better (faster, more per second, fewer bytes); "
-                + "target = what Beamscope's median should reach (issue 5; bench/targets.properties)\n\n");
+                + "target = what Beamscope's median should reach (issues 5 and 15; bench/targets.properties)\n\n");
 
         List<String[]> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -118,8 +142,8 @@ public final class Harness {
             String[] cells = new String[7];
             cells[0] = "  " + row.metric();
             for (int i = 0; i < 3; i++) cells[i + 1] = cell(row, SYSTEMS.get(i), rows);
-            Double vsBeam = ratio(row, "beam");
-            Double vsPekko = ratio(row, "pekko");
+            Double vsBeam = ratio(row, "beam", rows);
+            Double vsPekko = ratio(row, "pekko", rows);
             cells[4] = vsBeam == null ? "" : fmtRatio(vsBeam);
             cells[5] = vsPekko == null ? "" : fmtRatio(vsPekko);
             Goal goal = goal(row, targets, params);
@@ -141,7 +165,7 @@ public final class Harness {
         }
         observerCost(rows, params, targets, notes).forEach(s -> out.append(s).append('\n'));
         if (!notes.isEmpty()) {
-            out.append("\nTargets for another size: issue 5 set them for the full benchmark's sizes, this run used others.\n");
+            out.append("\nTargets for another size: they were set for the full benchmark's sizes, this run used others.\n");
             for (String n : notes) out.append("  ").append(n).append('\n');
             out.append("  * A time that grows with the size has a budget per process (or leaf): scaled to the size run. A\n"
                     + "    smaller run fits the caches better and gives the GC less to do, so a scaled verdict is a check;\n"
@@ -157,6 +181,83 @@ public final class Harness {
                         .append(e.get("error")).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The same figures cold: the first round of each fresh erl / JVM, before any warm-up. Beside each
+     * Beamscope cell, its cold median over its warm one ({@code cold/warm}: how much the warm-up bought;
+     * for rates warm/cold, so above 1 means the cold round was slower either way).
+     */
+    static String coldTable(List<Row> cold, List<Row> warm) {
+        if (cold.isEmpty()) return "";
+        StringBuilder out = new StringBuilder();
+        out.append("\nCold: the first round of each fresh erl / JVM, nothing warmed up before it (the same runs' first "
+                + "round; the warm table above is their last)\n\n");
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"", "BEAM", "Pekko", "Beamscope", "BS/BEAM", "BS/Pekko", "BS slower cold"});
+        String current = null;
+        for (Row row : cold) {
+            if (!row.workload().equals(current)) {
+                current = row.workload();
+                lines.add(new String[] {current, "", "", "", "", "", ""});
+            }
+            String[] cells = new String[7];
+            cells[0] = "  " + row.metric();
+            for (int i = 0; i < 3; i++) cells[i + 1] = cell(row, SYSTEMS.get(i), cold);
+            Double vsBeam = ratio(row, "beam", cold);
+            Double vsPekko = ratio(row, "pekko", cold);
+            cells[4] = vsBeam == null ? "" : fmtRatio(vsBeam);
+            cells[5] = vsPekko == null ? "" : fmtRatio(vsPekko);
+            Double slower = warm.stream().filter(w -> w.workload().equals(row.workload()) && w.metric().equals(row.metric()))
+                    .findFirst().map(w -> coldOverWarm(row, w)).orElse(null);
+            cells[6] = slower == null ? "" : fmtRatio(slower);
+            lines.add(cells);
+        }
+        int[] width = new int[7];
+        for (String[] l : lines)
+            if (!isHeading(l)) for (int i = 0; i < 7; i++) width[i] = Math.max(width[i], l[i].length());
+        for (String[] l : lines) {
+            if (isHeading(l)) {
+                out.append(l[0]).append('\n');
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(String.format("%-" + width[0] + "s", l[0]));
+            for (int i = 1; i < 7; i++) sb.append("  ").append(i <= 3 ? pad(l[i], width[i]) : String.format("%-" + width[i] + "s", l[i]));
+            out.append(sb.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Beamscope's cold median against its warm one, oriented so that above 1 means cold was worse. */
+    static Double coldOverWarm(Row cold, Row warm) {
+        Double c = median(cold.values().get("beamscope"));
+        Double w = median(warm.values().get("beamscope"));
+        if (c == null || w == null || c == 0 || w == 0 || !comparable(cold.metric())) return null;
+        return higherIsBetter(cold.metric()) ? w / c : c / w;
+    }
+
+    static List<Object> coldResults(List<Row> cold) {
+        List<Object> out = new ArrayList<>();
+        for (Row row : cold) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("workload", row.workload());
+            r.put("metric", row.metric());
+            for (String system : SYSTEMS) {
+                List<Double> v = row.values().get(system);
+                if (v == null) continue;
+                double[] sorted = sorted(v);
+                Map<String, Object> fig = new LinkedHashMap<>();
+                fig.put("median", median(v));
+                fig.put("min", sorted[0]);
+                fig.put("max", sorted[sorted.length - 1]);
+                fig.put("runs", v);
+                r.put(system, fig);
+            }
+            r.put("beamscope_vs_beam", ratio(row, "beam", cold));
+            r.put("beamscope_vs_pekko", ratio(row, "pekko", cold));
+            out.add(r);
+        }
+        return out;
     }
 
     /**
@@ -251,8 +352,20 @@ public final class Harness {
         return metric.endsWith("_per_s") || metric.endsWith("_ms") || metric.endsWith("_us") || metric.equals("bytes_per_proc");
     }
 
-    static Double ratio(Row row, String other) {
-        Double bs = median(row.values().get("beamscope"));
+    /**
+     * A figure only another system has, in a variant of a figure Beamscope has: Pekko's skynet with Pekko's
+     * own default dispatcher ({@code default_dispatcher_time_ms}) stands against Beamscope's {@code time_ms}.
+     */
+    static final String VARIANT = "default_dispatcher_";
+
+    static Double ratio(Row row, String other, List<Row> all) {
+        Row bsRow = row;
+        if (row.metric().startsWith(VARIANT) && !row.values().containsKey("beamscope")) {
+            String base = row.metric().substring(VARIANT.length());
+            bsRow = all.stream().filter(r -> r.workload().equals(row.workload()) && r.metric().equals(base))
+                    .findFirst().orElse(row);
+        }
+        Double bs = median(bsRow.values().get("beamscope"));
         Double o = median(row.values().get(other));
         if (bs == null || o == null || !comparable(row.metric()) || bs == 0 || o == 0) return null;
         return higherIsBetter(row.metric()) ? bs / o : o / bs;
@@ -319,8 +432,8 @@ public final class Harness {
         /** Why a scaled goal differs from the target, for the footnote and the results file. */
         String note() {
             if (scaled())
-                return "issue 5's " + target + ", scaled to " + target.sizeKey() + "=" + count(runSize) + ": " + text("").replace("*", "");
-            if (!judged()) return "issue 5's " + target + ": not judged at " + target.sizeKey() + "=" + count(runSize);
+                return "target " + target + ", scaled to " + target.sizeKey() + "=" + count(runSize) + ": " + text("").replace("*", "");
+            if (!judged()) return "target " + target + ": not judged at " + target.sizeKey() + "=" + count(runSize);
             return null;
         }
 
@@ -421,8 +534,8 @@ public final class Harness {
                 fig.put("runs", v);
                 r.put(system, fig);
             }
-            r.put("beamscope_vs_beam", ratio(row, "beam"));
-            r.put("beamscope_vs_pekko", ratio(row, "pekko"));
+            r.put("beamscope_vs_beam", ratio(row, "beam", rows));
+            r.put("beamscope_vs_pekko", ratio(row, "pekko", rows));
             putGoal(r, goal(row, targets, params), median(row.values().get("beamscope")));
             results.add(r);
         }

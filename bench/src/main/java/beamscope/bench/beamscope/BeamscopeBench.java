@@ -16,9 +16,12 @@ import beamscope.runtime.Priority;
 import beamscope.runtime.SpawnOptions;
 import beamscope.runtime.Tuple2;
 import beamscope.runtime.Tuple3;
+import beamscope.runtime.Tuple5;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.otp.ChildSpec;
 import beamscope.runtime.otp.ChildStart;
+import beamscope.runtime.otp.DynamicSupervisor;
+import beamscope.runtime.otp.StartResult;
 import beamscope.runtime.otp.Strategy;
 import beamscope.runtime.otp.Supervisor;
 import beamscope.runtime.otp.SupervisorFlags;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The workloads on the Beamscope runtime, in the order and with the comments of
@@ -54,6 +58,10 @@ public final class BeamscopeBench {
         workloads.put("restart", BeamscopeBench::restart);
         workloads.put("priority", BeamscopeBench::priority);
         workloads.put("observe", BeamscopeBench::observe);
+        workloads.put("spawn_run", BeamscopeBench::spawnRun);
+        workloads.put("monitor", BeamscopeBench::monitor);
+        workloads.put("dynsup", BeamscopeBench::dynsup);
+        workloads.put("tutorial", BeamscopeBench::tutorial);
         Bench.main("beamscope", args, workloads);
     }
 
@@ -258,7 +266,12 @@ public final class BeamscopeBench {
     // worker and time until the new incarnation is there, measured two ways (K kills each, same supervisor):
     //   polled_*: the measurer busy-polls whereis(name) until it returns a new pid (not possible on Pekko);
     //   ready_*:  the new incarnation's start sends `ready` to the measurer, which waits in receive.
-    // p50/p99 in µs. Beamscope: kill is exit(worker, kill); the polling is a Behaviors.compute loop.
+    // Then the same 2 x K kills again with the supervisor's restart list kept short (short_polled_*,
+    // short_ready_*): a fresh supervisor (started and stopped untimed) for every `sup_batch` kills. With
+    // intensity 1,000,000 in 1 s, OTP keeps every restart of the last period in a list that add_restart walks
+    // on each restart, so the one-supervisor figures grow with K; the short ones do not.
+    // p50/p99 in µs. Beamscope: the real otp.Supervisor (intensity 1,000,000 in 1 s; it counts restarts per
+    // second, so its list never grows); kill is exit(worker, kill); the polling is a Behaviors.compute loop.
 
     static final String WORKER = "bench_worker";
     static final String MEASURER = "bench_measurer";
@@ -266,27 +279,48 @@ public final class BeamscopeBench {
 
     static Map<String, Object> restart(Bench.Params p) throws Exception {
         int kills = p.get("kills", 10_000);
+        int batch = p.get("sup_batch", 100);
         try (Node node = freshNode()) {
             Inbox inbox = node.inbox();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.putAll(Bench.latencies("polled_", restartBatches(node, inbox, kills, kills, false)));
+            m.putAll(Bench.latencies("ready_", restartBatches(node, inbox, kills, kills, true)));
+            m.putAll(Bench.latencies("short_polled_", restartBatches(node, inbox, kills, batch, false)));
+            m.putAll(Bench.latencies("short_ready_", restartBatches(node, inbox, kills, batch, true)));
+            return m;
+        }
+    }
+
+    /** {@code kills} restart latencies, a fresh supervisor for every {@code batch} of them. */
+    static long[] restartBatches(Node node, Inbox inbox, int kills, int batch, boolean ready) {
+        long[] all = new long[kills];
+        for (int done = 0; done < kills; done += batch) {
+            int k = Math.min(batch, kills - done);
             // the real OTP supervisor: one_for_one, intensity raised so 10,000 kills never exhaust it
             Behavior worker = Behaviors.setup(ctx -> {
                 ctx.register(WORKER);
                 ctx.whereis(MEASURER).ifPresent(m -> ctx.send(m, Tuple.of(READY, ctx.self())));
                 return IDLE;
             });
-            Supervisor.start(node, new SupervisorFlags(Strategy.ONE_FOR_ONE, 1_000_000, 1),
-                    List.of(ChildSpec.worker("worker", ChildStart.spawnLink(worker))));
+            Pid sup = switch (Supervisor.start(node, new SupervisorFlags(Strategy.ONE_FOR_ONE, 1_000_000, 1),
+                    List.of(ChildSpec.worker("worker", ChildStart.spawnLink(worker))))) {
+                case StartResult.Ok(Pid pid) -> pid;
+                case StartResult other -> throw new IllegalStateException("supervisor: " + other);
+            };
             while (node.whereis(WORKER).isEmpty()) Thread.onSpinWait();
-            Map<String, Object> m = new LinkedHashMap<>();
-            node.spawn(polledMeasurer(new long[kills], 0, inbox.pid()));
-            m.putAll(Bench.latencies("polled_", (long[]) await(inbox)));
-            node.spawn(Behaviors.setup(ctx -> {
-                ctx.register(MEASURER);
-                return readyMeasurer(new long[kills], 0, inbox.pid());
-            }));
-            m.putAll(Bench.latencies("ready_", (long[]) await(inbox)));
-            return m;
+            if (ready) {
+                node.spawn(Behaviors.setup(ctx -> {
+                    ctx.register(MEASURER);
+                    return readyMeasurer(new long[k], 0, inbox.pid());
+                }));
+            } else {
+                node.spawn(polledMeasurer(new long[k], 0, inbox.pid()));
+            }
+            System.arraycopy((long[]) await(inbox), 0, all, done, k);
+            Supervisor.stop(node, sup);
+            while (node.whereis(WORKER).isPresent() || node.whereis(MEASURER).isPresent()) Thread.onSpinWait();
         }
+        return all;
     }
 
     static Behavior polledMeasurer(long[] latencies, int i, Pid reportTo) {
@@ -487,6 +521,212 @@ public final class BeamscopeBench {
             }
         }
         return new Alternated(without, with, during);
+    }
+
+    // ---- 9. spawn_run --------------------------------------------------------------------------------
+    // Spawn N processes that each first run, as the tutorial's spawn(fn -> Process.sleep(5000) end) does:
+    // each counts itself in a shared counter and then sleeps `sleep_ms` (60 s here, so that none ends during
+    // the round). spawn_ms = first spawn call to return of the last (what the tutorial's :timer.tc shows);
+    // ran_ms = first spawn call until the last process has run (the one whose count reaches N says so);
+    // bytes_per_proc and kill_ms as in spawn_1m, taken while they all sleep.
+    // Beamscope: the counter is an AtomicLong; sleeping is a receive that matches nothing with an after
+    // clause (a timer per process). A process spawned into Behaviors.setup is queued and runs like a BEAM
+    // process; a killed sleeper (waiting in receive, not running) ends on the killer's thread.
+
+    static Map<String, Object> spawnRun(Bench.Params p) throws Exception {
+        int n = p.get("n", 1_000_000);
+        int sleepMs = p.get("sleep_ms", 60_000);
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            AtomicLong ran = new AtomicLong();
+            Behavior sleep = Behaviors.receive((ctx, msg) -> Behaviors.unhandled())
+                    .after(Duration.ofMillis(sleepMs), ctx -> Behaviors.stop());
+            Behavior sleeper = Behaviors.setup(ctx -> {
+                if (ran.incrementAndGet() == n) ctx.send(inbox.pid(), Tuple.of(RAN, System.nanoTime()));
+                return sleep;
+            });
+            long[] t0 = {0};
+            Pid spawner = node.spawn(Behaviors.receive((ctx, msg) -> {
+                if (msg != SPAWN) return Behaviors.unhandled();
+                Pid[] pids = new Pid[n];
+                t0[0] = System.nanoTime();
+                for (int i = 0; i < n; i++) pids[i] = ctx.spawn(sleeper);
+                ctx.send(inbox.pid(), System.nanoTime() - t0[0]);
+                return Behaviors.receive((c, kill) -> {
+                    for (Pid pid : pids) c.exit(pid, Atom.KILL);
+                    return Behaviors.same();
+                });
+            }));
+            long baselineCount = node.processCount();
+            long baseline = heapUsedAfterGc();
+            node.send(spawner, SPAWN);
+            long spawn = 0, ranAt = 0;
+            for (int i = 0; i < 2; i++) { // the spawn time and the last sleeper's word, in either order
+                switch (await(inbox)) {
+                    case Long nanos -> spawn = nanos;
+                    case Tuple2(Atom tag, Long at) when tag == RAN -> ranAt = at;
+                    case Object other -> throw new IllegalStateException("unexpected " + other);
+                }
+            }
+            long used = heapUsedAfterGc();
+            long k0 = System.nanoTime();
+            node.send(spawner, KILL);
+            while (node.processCount() > baselineCount) Thread.onSpinWait();
+            long kill = System.nanoTime() - k0;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("spawn_ms", millis(spawn));
+            m.put("ran_ms", millis(ranAt - t0[0]));
+            m.put("bytes_per_proc", (double) (used - baseline) / n);
+            m.put("kill_ms", millis(kill));
+            return m;
+        }
+    }
+
+    // ---- 10. monitor ---------------------------------------------------------------------------------
+    // N idle processes (spawned untimed); one watcher process monitors every one of them: monitor_ms = the
+    // watcher's loop of N monitor calls. Then the N die: the driver kills them one after another and the
+    // watcher counts the N DOWN messages; down_ms = the driver's first kill until the watcher has the last
+    // DOWN. Beamscope: ctx.monitor(pid); ctx.exit(pid, kill).
+
+    static final Atom WATCH = Atom.of("watch");
+    static final Atom MONITORED = Atom.of("monitored");
+    static final Atom DOWNS_DONE = Atom.of("downs_done");
+
+    static Map<String, Object> monitor(Bench.Params p) throws Exception {
+        int n = p.get("n", 100_000);
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            Pid driver = node.spawn(Behaviors.receive((ctx, go) -> {
+                Pid[] targets = new Pid[n];
+                for (int i = 0; i < n; i++) targets[i] = ctx.spawn(IDLE);
+                Pid me = ctx.self();
+                ctx.spawn(Behaviors.setup(w -> {
+                    long t0 = System.nanoTime();
+                    for (Pid t : targets) w.monitor(t);
+                    w.send(me, Tuple.of(MONITORED, System.nanoTime() - t0));
+                    return downs(n, inbox.pid());
+                }));
+                return Behaviors.receive((c, monitored) -> {
+                    if (!(monitored instanceof Tuple2(Atom tag, Long nanos)) || tag != MONITORED) return Behaviors.unhandled();
+                    c.send(inbox.pid(), Tuple.of(MONITORED, nanos));
+                    c.send(inbox.pid(), Tuple.of(KILL, System.nanoTime()));
+                    for (Pid t : targets) c.exit(t, Atom.KILL);
+                    return Behaviors.stop();
+                });
+            }));
+            node.send(driver, SPAWN);
+            long monitorNanos = 0, killAt = 0, doneAt = 0;
+            for (int i = 0; i < 3; i++) {
+                switch (await(inbox)) {
+                    case Tuple2(Atom tag, Long v) when tag == MONITORED -> monitorNanos = v;
+                    case Tuple2(Atom tag, Long v) when tag == KILL -> killAt = v;
+                    case Tuple2(Atom tag, Long v) when tag == DOWNS_DONE -> doneAt = v;
+                    case Object other -> throw new IllegalStateException("unexpected " + other);
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("monitor_ms", millis(monitorNanos));
+            m.put("down_ms", millis(doneAt - killAt));
+            return m;
+        }
+    }
+
+    static Behavior downs(int n, Pid reportTo) {
+        int[] left = {n};
+        return Behaviors.receive((ctx, msg) -> {
+            if (!(msg instanceof Tuple5(Atom tag, Object ref, Object type, Object pid, Object reason)) || tag != Atom.DOWN) {
+                return Behaviors.unhandled();
+            }
+            if (--left[0] > 0) return Behaviors.same();
+            ctx.send(reportTo, Tuple.of(DOWNS_DONE, System.nanoTime()));
+            return Behaviors.stop();
+        });
+    }
+
+    // ---- 11. dynsup ----------------------------------------------------------------------------------
+    // A DynamicSupervisor (one_for_one, no child limit); one caller process calls start_child N times, one
+    // after another, each child a worker that runs to its receive. total_ms = the N calls;
+    // per_child_first_us / per_child_last_us = the mean time of one call over the first and the last 1% of
+    // them (does a start_child get slower as the supervisor fills?). Stopping the supervisor is untimed.
+    // Beamscope: otp.DynamicSupervisor; the caller chains DynamicSupervisor.startChild(ctx, ...) calls; a
+    // child is ChildStart.spawnLink of a Behaviors.setup that enters receive.
+
+    static Map<String, Object> dynsup(Bench.Params p) throws Exception {
+        int n = p.get("n", 100_000);
+        int edge = Math.max(1, n / 100);
+        try (Node node = freshNode()) {
+            Inbox inbox = node.inbox();
+            Pid sup = switch (DynamicSupervisor.start(node)) {
+                case StartResult.Ok(Pid pid) -> pid;
+                case StartResult other -> throw new IllegalStateException("dynamic supervisor: " + other);
+            };
+            ChildSpec spec = ChildSpec.worker("bench_child", ChildStart.spawnLink(Behaviors.setup(ctx -> IDLE)));
+            long[] marks = new long[4]; // start, end of the first 1%, start of the last 1%, end
+            node.spawn(Behaviors.setup(ctx -> {
+                marks[0] = System.nanoTime();
+                return startChildren(sup, spec, 0, n, edge, marks, inbox.pid());
+            }));
+            await(inbox);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("total_ms", millis(marks[3] - marks[0]));
+            m.put("per_child_first_us", (marks[1] - marks[0]) / 1e3 / edge);
+            m.put("per_child_last_us", (marks[3] - marks[2]) / 1e3 / edge);
+            return m;
+        }
+    }
+
+    static Behavior startChildren(Pid sup, ChildSpec spec, int i, int n, int edge, long[] marks, Pid reportTo) {
+        return Behaviors.setup(ctx -> {
+            if (i == edge) marks[1] = System.nanoTime();
+            if (i == n - edge) marks[2] = System.nanoTime();
+            if (i == n) {
+                marks[3] = System.nanoTime();
+                ctx.send(reportTo, DOWNS_DONE);
+                return Behaviors.stop();
+            }
+            return DynamicSupervisor.startChild(ctx, sup, spec, r -> {
+                if (!(r instanceof StartResult.Ok)) throw new IllegalStateException("start_child: " + r);
+                return startChildren(sup, spec, i + 1, n, edge, marks, reportTo);
+            });
+        });
+    }
+
+    // ---- 12. tutorial --------------------------------------------------------------------------------
+    // The stress test of the Elixir tutorial (/work/shared/seeds/003, "The Million Process Challenge"),
+    // as a user would run it: one cold run, nothing warmed up. From the shell (here the JVM's main thread,
+    // no process), spawn N processes that each sleep 5 s and end; spawn_ms = the spawn loop (the tutorial's
+    // :timer.tc); then wait until every one has ended; peak_rss_mb = the OS process's peak resident memory
+    // (VmHWM), whose heap is not pre-touched for this row. BEAM: bench/elixir/tutorial_spawn.exs, the
+    // tutorial's code verbatim plus the lines that print this result, run by `elixir`.
+
+    static Map<String, Object> tutorial(Bench.Params p) throws Exception {
+        int n = p.get("n", 1_000_000);
+        int sleepMs = p.get("sleep_ms", 5000);
+        try (Node node = freshNode()) {
+            long baselineCount = node.processCount();
+            Behavior work = Behaviors.setup(ctx -> Behaviors.receive((c, msg) -> Behaviors.unhandled())
+                    .after(Duration.ofMillis(sleepMs), c -> Behaviors.stop()));
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) node.spawn(work);
+            long spawn = System.nanoTime() - t0;
+            while (node.processCount() > baselineCount) Thread.sleep(10);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("spawn_ms", millis(spawn));
+            m.put("peak_rss_mb", peakRssMb());
+            return m;
+        }
+    }
+
+    /** VmHWM of this OS process from /proc/self/status, in MiB (NaN where there is no /proc). */
+    static double peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        } catch (java.io.IOException e) {
+            // no /proc: no figure
+        }
+        return Double.NaN;
     }
 
     static double medianMillis(int calls, Runnable call) {

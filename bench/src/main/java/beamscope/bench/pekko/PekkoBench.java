@@ -44,19 +44,25 @@ public final class PekkoBench {
         workloads.put("skynet", PekkoBench::skynet);
         workloads.put("restart", PekkoBench::restart);
         workloads.put("priority", PekkoBench::priority);
+        workloads.put("monitor", PekkoBench::monitor);
+        workloads.put("dynsup", PekkoBench::dynsup);
         Bench.main("pekko", args, workloads);
     }
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
 
+    static final String QUIET = """
+            pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
+            pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
+            pekko.loglevel = WARNING
+            pekko.stdout-loglevel = OFF
+            pekko.log-dead-letters = off
+            pekko.log-dead-letters-during-shutdown = off
+            """;
+
+    /** The benchmark's configuration: the default dispatcher gets one thread per core. */
     static Config config() {
-        return ConfigFactory.parseString("""
-                pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
-                pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
-                pekko.loglevel = WARNING
-                pekko.stdout-loglevel = OFF
-                pekko.log-dead-letters = off
-                pekko.log-dead-letters-during-shutdown = off
+        return ConfigFactory.parseString(QUIET + """
                 pekko.actor.default-dispatcher.fork-join-executor {
                   parallelism-min = %d
                   parallelism-max = %d
@@ -65,12 +71,24 @@ public final class PekkoBench {
     }
 
     /**
+     * Pekko's own default dispatcher (parallelism-min 8, factor 3, max 64: 8 threads on 2 cores), for the
+     * skynet row that reports it too.
+     */
+    static Config defaultDispatcherConfig() {
+        return ConfigFactory.parseString(QUIET).withFallback(ConfigFactory.load());
+    }
+
+    /**
      * Starts a fresh actor system whose guardian is {@code guardian}, waits for the result the guardian's
      * actors complete, and shuts the system down.
      */
     static <T, R> R inFreshSystem(Function<CompletableFuture<R>, Behavior<T>> guardian) throws Exception {
+        return inFreshSystem(config(), guardian);
+    }
+
+    static <T, R> R inFreshSystem(Config config, Function<CompletableFuture<R>, Behavior<T>> guardian) throws Exception {
         CompletableFuture<R> result = new CompletableFuture<>();
-        ActorSystem<T> system = ActorSystem.create(guardian.apply(result), "bench", config());
+        ActorSystem<T> system = ActorSystem.create(guardian.apply(result), "bench", config);
         try {
             return await(result);
         } finally {
@@ -244,6 +262,9 @@ public final class PekkoBench {
     // A 10-ary tree of processes with `leaves` leaves (1,111,111 processes for 1M): each inner node spawns
     // 10 children, each leaf sends its number to its parent, each parent sends the sum of its 10 answers
     // up. Timed from spawning the root to the root's answer (the sum of 0..leaves-1, checked).
+    // Pekko: time_ms with one thread per core, as every row; default_dispatcher_time_ms the same in a second
+    // fresh system with Pekko's own default dispatcher (8 threads on 2 cores), which suits this workload
+    // better: each round reports both.
 
     static Behavior<Long> skynetNode(ActorRef<Long> parent, long num, long size) {
         return Behaviors.setup(ctx -> {
@@ -265,9 +286,16 @@ public final class PekkoBench {
 
     static Map<String, Object> skynet(Bench.Params p) throws Exception {
         int leaves = p.get("leaves", 1_000_000);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time_ms", skynetMillis(config(), leaves));
+        m.put("default_dispatcher_time_ms", skynetMillis(defaultDispatcherConfig(), leaves));
+        return m;
+    }
+
+    static double skynetMillis(Config config, int leaves) throws Exception {
         long[] t0 = new long[1];
         long[] sum = new long[1];
-        long doneAt = PekkoBench.<Long, Long>inFreshSystem(done -> Behaviors.setup(ctx -> {
+        long doneAt = PekkoBench.<Long, Long>inFreshSystem(config, done -> Behaviors.setup(ctx -> {
             t0[0] = System.nanoTime();
             ctx.spawn(skynetNode(ctx.getSelf(), 0, leaves), "root");
             return Behaviors.receiveMessage(total -> {
@@ -277,7 +305,7 @@ public final class PekkoBench {
             });
         }));
         if (sum[0] != (long) leaves * (leaves - 1) / 2) throw new IllegalStateException("skynet sum " + sum[0]);
-        return Map.of("time_ms", millis(doneAt - t0[0]));
+        return millis(doneAt - t0[0]);
     }
 
     // ---- 6. restart ----------------------------------------------------------------------------------
@@ -285,8 +313,13 @@ public final class PekkoBench {
     // worker and time until the new incarnation is there, measured two ways (K kills each):
     //   polled_*: the measurer busy-polls whereis(name) until it returns a new pid (not possible on Pekko);
     //   ready_*:  the new incarnation's start sends `ready` to the measurer, which waits in receive.
-    // p50/p99 in µs. Pekko: only ready_*; there is no external kill, so the worker is told to throw;
-    // supervision is Behaviors.supervise(..).onFailure(restart), which restarts in place inside the actor.
+    // Then the same 2 x K kills again with the supervisor's restart list kept short (short_polled_*,
+    // short_ready_*): a fresh supervisor (started and stopped untimed) for every `sup_batch` kills. With
+    // intensity 1,000,000 in 1 s, OTP keeps every restart of the last period in a list that add_restart walks
+    // on each restart, so the one-supervisor figures grow with K; the short ones do not.
+    // p50/p99 in µs. Pekko: only ready_* and short_ready_*; there is no external kill, so the worker is told
+    // to throw; supervision is Behaviors.supervise(..).onFailure(restart), which restarts in place inside the
+    // actor and keeps no list; "a fresh supervisor" is a fresh supervised worker actor.
 
     enum Crash { CRASH }
 
@@ -297,29 +330,46 @@ public final class PekkoBench {
 
     static Map<String, Object> restart(Bench.Params p) throws Exception {
         int kills = p.get("kills", 10_000);
-        long[] latencies = PekkoBench.<Ready, long[]>inFreshSystem(done -> Behaviors.setup(driver -> {
+        int batch = p.get("sup_batch", 100);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.putAll(Bench.latencies("ready_", restartLatencies(kills, kills)));
+        m.putAll(Bench.latencies("short_ready_", restartLatencies(kills, batch)));
+        return m;
+    }
+
+    static long[] restartLatencies(int kills, int batch) throws Exception {
+        return PekkoBench.<Ready, long[]>inFreshSystem(done -> Behaviors.setup(driver -> {
             Behavior<Crash> worker = Behaviors.supervise(Behaviors.<Crash>setup(ctx -> {
                 driver.getSelf().tell(new Ready(ctx.getSelf()));
                 return Behaviors.receiveMessage(crash -> {
                     throw CRASH;
                 });
             })).onFailure(RuntimeException.class, SupervisorStrategy.restart().withLoggingEnabled(false));
-            driver.spawn(worker, "worker");
+            driver.spawnAnonymous(worker);
             long[] lat = new long[kills];
-            int[] i = {-1}; // -1: waiting for the first start
+            int[] i = {0};
             long[] t0 = {0};
+            boolean[] fresh = {true}; // the next Ready is a new worker's first start: untimed
             return Behaviors.receiveMessage(ready -> {
-                if (i[0] >= 0) lat[i[0]] = System.nanoTime() - t0[0];
-                if (++i[0] == kills) {
-                    done.complete(lat);
-                    return Behaviors.same();
+                if (!fresh[0]) {
+                    lat[i[0]++] = System.nanoTime() - t0[0];
+                    if (i[0] == kills) {
+                        done.complete(lat);
+                        return Behaviors.same();
+                    }
+                    if (i[0] % batch == 0) { // a fresh worker, untimed
+                        driver.stop(ready.worker());
+                        driver.spawnAnonymous(worker);
+                        fresh[0] = true;
+                        return Behaviors.same();
+                    }
                 }
+                fresh[0] = false;
                 t0[0] = System.nanoTime();
                 ready.worker().tell(Crash.CRASH);
                 return Behaviors.same();
             });
         }));
-        return Bench.latencies("ready_", latencies);
     }
 
     // ---- 7. priority ---------------------------------------------------------------------------------
@@ -371,5 +421,96 @@ public final class PekkoBench {
             });
         }));
         return Bench.latencies("normal_", latencies);
+    }
+
+    // ---- 10. monitor ---------------------------------------------------------------------------------
+    // N idle processes (spawned untimed); one watcher process monitors every one of them: monitor_ms = the
+    // watcher's loop of N monitor calls. Then the N die: the driver kills them one after another and the
+    // watcher counts the N DOWN messages; down_ms = the driver's first kill until the watcher has the last
+    // DOWN. Pekko: the driver is the actors' parent (only a parent can stop an actor from outside) and stops
+    // each with ctx.stop(child); the watcher calls ctx.watch(ref) and counts Terminated signals.
+
+    record Watch(ActorRef<Object>[] targets, ActorRef<Long> driver) {}
+
+    static Map<String, Object> monitor(Bench.Params p) throws Exception {
+        int n = p.get("n", 100_000);
+        long[] killAt = new long[1];
+        long[] monitorNanos = new long[1];
+        long doneAt = PekkoBench.<Long, Long>inFreshSystem(done -> Behaviors.setup(driver -> {
+            @SuppressWarnings("unchecked")
+            ActorRef<Object>[] targets = new ActorRef[n];
+            Behavior<Object> idle = Behaviors.receiveMessage(m -> Behaviors.same());
+            for (int i = 0; i < n; i++) targets[i] = driver.spawnAnonymous(idle);
+            ActorRef<Long> self = driver.getSelf();
+            driver.spawn(Behaviors.<Object>setup(w -> {
+                long t0 = System.nanoTime();
+                for (ActorRef<Object> t : targets) w.watch(t);
+                self.tell(System.nanoTime() - t0);
+                int[] left = {n};
+                return Behaviors.receive(Object.class)
+                        .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> {
+                            if (--left[0] == 0) done.complete(System.nanoTime());
+                            return Behaviors.same();
+                        })
+                        .build();
+            }), "watcher");
+            return Behaviors.receiveMessage(nanos -> {
+                monitorNanos[0] = nanos;
+                killAt[0] = System.nanoTime();
+                for (ActorRef<Object> t : targets) driver.stop(t);
+                return Behaviors.same();
+            });
+        }));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("monitor_ms", millis(monitorNanos[0]));
+        m.put("down_ms", millis(doneAt - killAt[0]));
+        return m;
+    }
+
+    // ---- 11. dynsup ----------------------------------------------------------------------------------
+    // A DynamicSupervisor (one_for_one, no child limit); one caller process calls start_child N times, one
+    // after another, each child a worker that runs to its receive. total_ms = the N calls;
+    // per_child_first_us / per_child_last_us = the mean time of one call over the first and the last 1% of
+    // them (does a start_child get slower as the supervisor fills?). Stopping the supervisor is untimed.
+    // Pekko has no DynamicSupervisor: the supervisor is an actor that, asked to start a child, spawns one
+    // (ctx.spawnAnonymous, under its supervision) and answers with its ref; the caller asks again on the answer.
+
+    record StartChild(ActorRef<ActorRef<Object>> replyTo) {}
+
+    static Map<String, Object> dynsup(Bench.Params p) throws Exception {
+        int n = p.get("n", 100_000);
+        int edge = Math.max(1, n / 100);
+        long[] marks = new long[4]; // start, end of the first 1%, start of the last 1%, end
+        PekkoBench.<Void, Boolean>inFreshSystem(done -> Behaviors.setup(ctx -> {
+            Behavior<Object> child = Behaviors.setup(c -> Behaviors.receiveMessage(m -> Behaviors.same()));
+            ActorRef<StartChild> sup = ctx.spawn(Behaviors.<StartChild>receive((s, start) -> {
+                start.replyTo().tell(s.spawnAnonymous(child));
+                return Behaviors.same();
+            }), "dynsup");
+            ctx.spawn(Behaviors.<ActorRef<Object>>setup(caller -> {
+                StartChild ask = new StartChild(caller.getSelf());
+                int[] i = {0};
+                marks[0] = System.nanoTime();
+                sup.tell(ask);
+                return Behaviors.receiveMessage(started -> {
+                    int k = ++i[0];
+                    if (k == edge) marks[1] = System.nanoTime();
+                    if (k == n - edge) marks[2] = System.nanoTime();
+                    if (k == n) {
+                        marks[3] = System.nanoTime();
+                        done.complete(true);
+                        return Behaviors.stopped();
+                    }
+                    sup.tell(ask);
+                    return Behaviors.same();
+                });
+            }), "caller");
+            return Behaviors.empty();
+        }));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total_ms", millis(marks[3] - marks[0]));
+        m.put("per_child_first_us", (marks[1] - marks[0]) / 1e3 / edge);
+        m.put("per_child_last_us", (marks[3] - marks[2]) / 1e3 / edge);
+        return m;
     }
 }
