@@ -347,7 +347,11 @@ class ObserverWindowTest extends FxRobot {
         void presenterModeGivesTheTabsTheFullHeight_andPutsInspectorMessageAndEventsBesideThemAsTabs() throws Exception {
             javafx.scene.Scene scene = app.window().scene();
             Node tabs = lookup("#tabs").query();
+            Node toolbar = lookup("#toolbar").query();
+            waitForFreshFrame();                              // the selection's frame is shown and laid out
+            WaitForAsyncUtils.waitForFxEvents();
             double normalHeight = tabs.getLayoutBounds().getHeight();
+            double toolbarHeight = toolbar.getLayoutBounds().getHeight();
             assertThat(lookup("#sidePanes").tryQuery()).isEmpty();
 
             type(KeyCode.F5);
@@ -361,6 +365,8 @@ class ObserverWindowTest extends FxRobot {
 
             type(KeyCode.F5);
             waitUntil(() -> lookup("#sidePanes").tryQuery().isEmpty() && lookup("#messageEditor").query().isVisible());
+            // the toolbar shrinks back too (a menu button's label once kept the presenter font, 3 px taller)
+            waitUntil(() -> toolbar.getLayoutBounds().getHeight() == toolbarHeight);
             waitUntil(() -> Math.abs(tabs.getLayoutBounds().getHeight() - normalHeight) < 2);
             assertThat(lookup("#inspectorTitle").query().getScene()).isSameAs(scene);
         }
