@@ -1,6 +1,7 @@
 package beamscope.app;
 
 import beamscope.app.demo.Demo;
+import beamscope.app.demo.Examples;
 import beamscope.app.observe.LocalNode;
 import beamscope.runtime.Node;
 import javafx.application.Application;
@@ -23,7 +24,7 @@ public class BeamscopeApp extends Application {
     @Override
     public void init() {
         node = Node.start();
-        observed = new LocalNode(node);
+        observed = new LocalNode(node, Examples.CATALOGUE);
     }
 
     @Override

@@ -2,6 +2,8 @@ package beamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import beamscope.app.observe.EmbeddedControls;
+import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
@@ -20,9 +22,12 @@ class MainWindowViewModelTest {
     static final Pid SHELL = Pid.of(1), TARGET = Pid.of(42);
 
     final List<String> actions = new ArrayList<>();
-    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Observed.class},
-            (proxy, m, args) -> switch (m.getName()) {
+    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Observed.class, EmbeddedControls.class}, (proxy, m, args) -> switch (m.getName()) {
                 case "shell" -> SHELL;
+                case "embedded" -> Optional.of(proxy);
+                case "state" -> NodeState.CONNECTED;
+                case "nodeName" -> "test@host";
                 case "whereis" -> Optional.empty();
                 default -> {
                     actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));

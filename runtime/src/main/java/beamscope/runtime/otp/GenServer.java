@@ -9,10 +9,12 @@ import beamscope.runtime.ProcessContext;
 import beamscope.runtime.Ref;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.Tuple2;
+import beamscope.runtime.Tuple3;
 import beamscope.runtime.Tuple5;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -333,6 +335,18 @@ public interface GenServer<A, S> {
             return new Response.Error(down.e4(), down.e3() instanceof Pid p ? p : null);
         return new Response.NoReply();
     }
+
+    /**
+     * A call as a plain receive loop sees it ({@code {:"$gen_call", from, request}}), for a process that
+     * answers calls without being a GenServer, as an Erlang loop may: answer with {@link #reply}.
+     */
+    static Optional<CallRequest> callRequest(Object message) {
+        return message instanceof Tuple3(Atom tag, From from, Object request) && tag == Calls.GEN_CALL
+                ? Optional.of(new CallRequest(from, request)) : Optional.empty();
+    }
+
+    /** A call's {@code from} and request, from {@link #callRequest}. */
+    record CallRequest(From from, Object request) {}
 
     /** What {@link #checkResponse} makes of a message. */
     sealed interface Response {

@@ -239,6 +239,16 @@ class GenServerTest {
         }
 
         @Test
+        void aPlainLoopAnswersACallItRecognises() {
+            Pid loop = node.spawn(Behaviors.receive((ctx, m) -> {
+                GenServer.callRequest(m).ifPresent(c -> GenServer.reply(ctx, c.from(), Tuple.of(Atom.of("got"), c.request())));
+                return Behaviors.same();
+            }));
+            assertThat(GenServer.call(node, loop, Atom.of("ping"))).isEqualTo(Tuple.of(Atom.of("got"), Atom.of("ping")));
+            assertThat(GenServer.callRequest(Tuple.of(Atom.of("$gen_cast"), Atom.of("ping")))).isEmpty();
+        }
+
+        @Test
         void otherMessagesAreNotAResponse() {
             Ref tag = GenServer.sendRequest(me, startProbe(0L), HOLD);
             assertThat(GenServer.checkResponse(me, Tuple.of(node.makeRef(), 1L), tag)).isInstanceOf(GenServer.Response.NoReply.class);
