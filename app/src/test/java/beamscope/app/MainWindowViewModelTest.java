@@ -120,4 +120,50 @@ class MainWindowViewModelTest {
                     "slowMotion [" + MainWindowViewModel.SLOW_MOTION + "]", "slowMotion [PT0S]", "resumeSchedulers");
         }
     }
+
+    /** A node that answers only the common part of {@link Observed} (a remote one): nothing embedded-only happens. */
+    @Nested
+    class WithoutEmbeddedControls {
+        final Observed remote = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Observed.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "shell" -> SHELL;
+                    case "embedded", "whereis" -> Optional.empty();
+                    case "state" -> NodeState.RECONNECTING;
+                    case "nodeName" -> "remote@host";
+                    default -> {
+                        actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));
+                        yield null;
+                    }
+                });
+        final MainWindowViewModel vm = new MainWindowViewModel(remote, q -> { }, state, Runnable::run, Runnable::run);
+
+        @Test
+        void schedulerControlsPrioritiesAndLinksBetweenOthers_doNothingAndSaySo() {
+            assertThat(vm.embedded()).isFalse();
+            state.select(TARGET);
+            vm.pause();
+            assertThat(vm.pausedProperty().get()).isFalse();
+            assertThat(vm.messageProperty().get()).contains("remote@host", "cannot");
+            vm.step();
+            vm.setPriority(Priority.HIGH);
+            vm.linkSelectedTo("#PID<0.7.0>");
+            vm.slowMotionProperty().set(true);
+            assertThat(actions).isEmpty();
+        }
+
+        @Test
+        void whatAnyNodeDoes_stillGoesToTheNode() {
+            state.select(TARGET);
+            vm.exitSelected(":kill");
+            vm.suspendSelected();
+            vm.monitorSelected();
+            assertThat(actions).containsExactly("exit [" + TARGET + ", " + Atom.KILL + "]", "suspend [" + TARGET + "]", "monitor [" + TARGET + "]");
+        }
+
+        @Test
+        void theHeaderSaysWhetherTheNodeIsConnected() {
+            assertThat(vm.nodeStateProperty().get()).isEqualTo(NodeState.RECONNECTING);
+            assertThat(vm.nodeStateTextProperty().get()).startsWith("remote@host").contains("reconnecting");
+        }
+    }
 }

@@ -112,6 +112,14 @@ class ObserverWindowTest extends FxRobot {
             int now = app.node().processCount();
             waitUntil(() -> Integer.parseInt(count.getText()) == now);
         }
+
+        @Test
+        void theHeaderSaysTheEmbeddedNodeIsConnected_andItsControlsAreThere() throws Exception {
+            Label chip = lookup("#nodeState").queryAs(Label.class);
+            waitUntil(() -> chip.getText().equals(app.node().config().name() + " · connected"));
+            for (String id : List.of("#spawnButton", "#pauseButton", "#stepButton", "#resumeButton"))
+                assertThat(lookup(id).tryQuery()).as(id).isPresent();
+        }
     }
 
     @Nested
