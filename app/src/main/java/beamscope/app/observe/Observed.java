@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * another has no counterpart on a real node.
  *
  * <p>Reads may be slow for a large node (a million processes): call them from the sampler thread, never
- * from the FX thread; {@link #state()} is the exception. Actions never wait for a scheduler and may be
+ * from the FX thread; {@link #state()}, {@link #nodeName()} and {@link #embedded()} are the exceptions. Actions never wait for a scheduler and may be
  * called from any thread; {@link #call} returns a future instead of waiting. While the node is not
  * {@link NodeState#CONNECTED}, reads and actions may throw.
  */
@@ -73,7 +73,7 @@ public interface Observed extends AutoCloseable {
     /** A server's state in inspect syntax, when the process is a GenServer/Agent (or keeps a "state"). */
     Optional<String> serverState(Pid pid);
 
-    /** The node's name, e.g. {@code nonode@nohost}. */
+    /** The node's name, e.g. {@code nonode@nohost}. Cheap (known without a round trip): any thread. */
     String nodeName();
 
     /** {@code Process.whereis(name)}. */
