@@ -1,6 +1,7 @@
 package beamscope.app;
 
 import beamscope.app.demo.Demo;
+import beamscope.app.demo.Examples;
 import beamscope.app.observe.LocalNode;
 import beamscope.runtime.MemoryWatermark;
 import beamscope.runtime.Node;
@@ -34,7 +35,7 @@ public class BeamscopeApp extends Application {
     @Override
     public void init() {
         node = Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)));
-        observed = new LocalNode(node);
+        observed = new LocalNode(node, Examples.CATALOGUE);
     }
 
     @Override

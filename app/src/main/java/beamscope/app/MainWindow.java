@@ -66,12 +66,14 @@ public final class MainWindow implements AutoCloseable {
             state.select(pid);
             menu.show(view.treePane(), x, y);
         });
-        SchedulerViewModel schedulers = new SchedulerViewModel(new SchedulerControls() {
+        // a node without embedded controls (a remote one) cannot be paused: the view hides its controls
+        SchedulerControls controls = node.embedded().<SchedulerControls>map(e -> new SchedulerControls() {
             @Override public void pause() { model.pause(); }
-            @Override public CompletableFuture<Void> step() { return node.stepSlice(); }
+            @Override public CompletableFuture<Void> step() { return e.stepSlice(); }
             @Override public void resume() { model.resume(); }
-            @Override public void slowMotion(Duration d) { node.slowMotion(d); }
-        }, state.selectedProperty());
+            @Override public void slowMotion(Duration d) { e.slowMotion(d); }
+        }).orElse(null);
+        SchedulerViewModel schedulers = new SchedulerViewModel(controls, state.selectedProperty());
         schedulers.setRefresh(() -> sampler.update(q -> q));
         view.treePane().getChildren().setAll(SupervisionTreeView.load(tree));
         view.schedulersPane().getChildren().setAll(SchedulersView.load(schedulers));

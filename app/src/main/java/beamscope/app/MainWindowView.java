@@ -7,6 +7,7 @@ import beamscope.app.processes.ProcessTableView;
 import beamscope.app.send.SendView;
 import beamscope.app.shell.ShellView;
 import beamscope.app.spawn.SpawnViewModel;
+import beamscope.app.theme.Stylesheets;
 import beamscope.app.theme.Theme;
 import beamscope.runtime.Priority;
 import java.util.Locale;
@@ -48,7 +49,8 @@ public class MainWindowView {
     @FXML private MenuButton processMenu;
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
-    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption;
+    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState;
+    @FXML private javafx.scene.control.ToolBar toolbar;
     @FXML private StackPane treePane, schedulersPane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
     @FXML private javafx.scene.control.TabPane tabs;
@@ -93,8 +95,9 @@ public class MainWindowView {
         exitReason.getItems().setAll(":kill", ":shutdown", ":normal", "{:shutdown, :maintenance}");
         exitReason.valueProperty().bindBidirectional(vm.exitReasonProperty());
         processMenu.getItems().setAll(processActions());
-        processMenu.getItems().addAll(0, java.util.List.of(
+        if (vm.embedded()) processMenu.getItems().addAll(0, java.util.List.of(
                 item("New supervisor…", "newSupervisorItem", this::newSupervisor), new SeparatorMenuItem()));
+        else withoutEmbeddedControls();
 
         pauseButton.disableProperty().bind(vm.pausedProperty());
         resumeButton.disableProperty().bind(vm.pausedProperty().not());
@@ -127,6 +130,9 @@ public class MainWindowView {
         memoryAlarm.textProperty().bind(vm.memoryAlarmTextProperty());
         memoryAlarm.visibleProperty().bind(vm.memoryAlarmProperty());
         memoryAlarm.managedProperty().bind(vm.memoryAlarmProperty());
+        nodeState.textProperty().bind(vm.nodeStateTextProperty());
+        vm.nodeStateProperty().addListener((o, a, s) -> showConnection(s));
+        showConnection(vm.nodeStateProperty().get());
         spawn.statusProperty().addListener((o, a, s) -> message.setText(s));
         vm.messageProperty().addListener((o, a, s) -> message.setText(s));
 
@@ -168,6 +174,24 @@ public class MainWindowView {
         }
     }
 
+    /**
+     * A node that offers no embedded controls (a remote one) gets no spawn, pause, step or slow-motion
+     * controls: the toolbar keeps the themes, exit and the process menu.
+     */
+    private void withoutEmbeddedControls() {
+        var items = toolbar.getItems();
+        int spawnFrom = items.indexOf(spawnCaption), spawnTo = items.indexOf(exitReason);   // with its separator
+        items.remove(items.indexOf(processMenu) + 1, items.size());                        // separator, pause… slow
+        items.remove(spawnFrom, spawnTo);
+    }
+
+    /** The connection chip's colour, and the views dimmed while what they show is not live. */
+    private void showConnection(beamscope.app.observe.NodeState s) {
+        for (beamscope.app.observe.NodeState each : beamscope.app.observe.NodeState.values())
+            nodeState.pseudoClassStateChanged(Stylesheets.state(each), each == s);
+        root.pseudoClassStateChanged(Stylesheets.DISCONNECTED, s != beamscope.app.observe.NodeState.CONNECTED);
+    }
+
     private static javafx.scene.control.Tab sidePane(String name) {
         javafx.scene.control.Tab t = new javafx.scene.control.Tab(name);
         t.setId("side" + name);
@@ -198,21 +222,27 @@ public class MainWindowView {
         return items;
     }
 
+    /** What the process menu offers; priorities and links between two other processes only on the embedded node. */
     private java.util.List<MenuItem> processActions() {
-        Menu priority = new Menu("Priority");
-        for (Priority p : Priority.values())
-            priority.getItems().add(item(p.name().toLowerCase(Locale.ROOT), null, () -> vm.setPriority(p)));
-        return java.util.List.of(
+        java.util.List<MenuItem> items = new java.util.ArrayList<>(java.util.List.of(
                 item("Suspend", null, vm::suspendSelected),
-                item("Resume", null, vm::resumeSelected),
-                priority,
+                item("Resume", null, vm::resumeSelected)));
+        if (vm.embedded()) {
+            Menu priority = new Menu("Priority");
+            for (Priority p : Priority.values())
+                priority.getItems().add(item(p.name().toLowerCase(Locale.ROOT), null, () -> vm.setPriority(p)));
+            items.add(priority);
+        }
+        items.addAll(java.util.List.of(
                 new SeparatorMenuItem(),
                 item("Link to shell", null, vm::linkSelected),
                 item("Unlink from shell", null, vm::unlinkSelected),
-                item("Monitor from shell", null, vm::monitorSelected),
+                item("Monitor from shell", null, vm::monitorSelected)));
+        if (vm.embedded()) items.addAll(java.util.List.of(
                 item("Link to process…", null, () -> askPid("Link to", vm::linkSelectedTo)),
                 item("Unlink from process…", null, () -> askPid("Unlink from", vm::unlinkSelectedFrom)),
-                item("Monitor process…", null, () -> askPid("Monitor", vm::monitorFromSelected)));
+                item("Monitor process…", null, () -> askPid("Monitor", vm::monitorFromSelected))));
+        return items;
     }
 
     /** Asks for a second process (pid or registered name) for a link, unlink or monitor. */

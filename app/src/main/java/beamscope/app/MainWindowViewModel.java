@@ -3,6 +3,8 @@ package beamscope.app;
 import beamscope.app.demo.Demo;
 import beamscope.app.events.EventLogViewModel;
 import beamscope.app.inspector.InspectorViewModel;
+import beamscope.app.observe.EmbeddedControls;
+import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.ProcessKind;
 import beamscope.app.processes.ProcessTableViewModel;
@@ -31,6 +33,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -38,13 +42,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The main window's state: the feature view models, the node's headline numbers, and the actions on
- * the selected process and on the schedulers. Frames from the sampler arrive through {@link #show}.
+ * The main window's state: the feature view models, the node's headline numbers and connection, and the
+ * actions on the selected process and on the schedulers. Frames from the sampler arrive through
+ * {@link #show}. The actions only the embedded runtime offers ({@link EmbeddedControls}) say so and do
+ * nothing on a node without them; the view hides their controls ({@link #embedded()}).
  */
 public final class MainWindowViewModel {
     public static final Duration SLOW_MOTION = Duration.ofMillis(250);
 
     private final Observed node;
+    /** Null for a node that offers no embedded controls. */
+    private final EmbeddedControls controls;
     private final AppState state;
     private final Executor fx;
     private final ProcessTableViewModel processes;
@@ -65,6 +73,8 @@ public final class MainWindowViewModel {
     private final BooleanProperty slowMotion = new SimpleBooleanProperty(this, "slowMotion");
     private final StringProperty exitReason = new SimpleStringProperty(this, "exitReason", ":kill");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<NodeState> nodeState = new ReadOnlyObjectWrapper<>(this, "nodeState");
+    private final ReadOnlyStringWrapper nodeStateText = new ReadOnlyStringWrapper(this, "nodeStateText", "");
 
     /**
      * @param query      changes what the sampler computes next
@@ -74,6 +84,7 @@ public final class MainWindowViewModel {
     public MainWindowViewModel(Observed node, Consumer<UnaryOperator<Query>> query, AppState state, Executor fx,
                                Executor background) {
         this.node = node;
+        this.controls = node.embedded().orElse(null);
         this.state = state;
         this.fx = fx;
         this.processes = new ProcessTableViewModel(query);
@@ -82,11 +93,36 @@ public final class MainWindowViewModel {
         this.spawn = new SpawnViewModel(node, fx, background, state::select);
         send.targetProperty().bind(state.selectedProperty());
         state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
-        slowMotion.addListener((o, a, on) -> node.slowMotion(on ? SLOW_MOTION : Duration.ZERO));
+        slowMotion.addListener((o, a, on) -> {
+            if (controls != null) controls.slowMotion(on ? SLOW_MOTION : Duration.ZERO);
+        });
+        nodeState.addListener((o, a, s) -> nodeStateText.set(describe(node.nodeName(), s)));
+        nodeState.set(node.state());
+    }
+
+    /** The header's connection chip: the node's name and whether the views show it live. */
+    static String describe(String nodeName, NodeState s) {
+        return nodeName + switch (s) {
+            case CONNECTED -> " · connected";
+            case RECONNECTING -> " · reconnecting… showing what was last seen";
+            case DOWN -> " · down: showing what was last seen";
+        };
+    }
+
+    /** Whether the node offers the embedded runtime's controls (spawn, pause, step, slow motion, priority…). */
+    public boolean embedded() {
+        return controls != null;
+    }
+
+    /** The embedded controls, or null after saying on the status line that this node has none. */
+    private EmbeddedControls controls(String what) {
+        if (controls == null) message.set(node.nodeName() + " is not the embedded node: it cannot " + what + ".");
+        return controls;
     }
 
     /** Takes a sampler frame (on the FX thread). */
     public void show(Frame f) {
+        nodeState.set(f.nodeState());
         state.frameProperty().set(f);
         processes.show(f);
         Frame.Selected sel = f.selected();
@@ -96,7 +132,8 @@ public final class MainWindowViewModel {
         if (sel != null && sel.pid().equals(state.selected()))
             send.kindProperty().set(sel.info().flatMap(i -> ProcessKind.ofInitialCall(i.initialCall())).orElse(null));
         boolean supervisorSelected = sel != null && sel.pid().equals(state.selected()) && sel.supervisor().isPresent();
-        spawn.supervisorProperty().set(supervisorSelected ? sel.pid() : node.whereis(Demo.SPAWNED).orElse(null));
+        if (controls != null)
+            spawn.supervisorProperty().set(supervisorSelected ? sel.pid() : node.whereis(Demo.SPAWNED).orElse(null));
         events.show(f);
         shell.show(f);
         NodeSnapshot s = f.node();
@@ -163,11 +200,17 @@ public final class MainWindowViewModel {
     public void monitorSelected() { act(node::monitor, "shell monitors"); }
 
     /** The selected process links to {@code other} (a pid like {@code #PID<0.42.0>} or a registered name). */
-    public void linkSelectedTo(String other) { pair(other, node::link, "linked to"); }
-    public void unlinkSelectedFrom(String other) { pair(other, node::unlink, "unlinked from"); }
-    public void monitorFromSelected(String other) { pair(other, node::monitor, "monitors"); }
+    public void linkSelectedTo(String other) { pair(other, EmbeddedControls::link, "linked to"); }
+    public void unlinkSelectedFrom(String other) { pair(other, EmbeddedControls::unlink, "unlinked from"); }
+    public void monitorFromSelected(String other) { pair(other, EmbeddedControls::monitor, "monitors"); }
 
-    private void pair(String other, java.util.function.BiConsumer<Pid, Pid> action, String done) {
+    private interface Pair {
+        void act(EmbeddedControls controls, Pid a, Pid b);
+    }
+
+    private void pair(String other, Pair action, String done) {
+        EmbeddedControls c = controls("link or monitor on another process's behalf");
+        if (c == null) return;
         Pid p = target();
         if (p == null || other == null || other.isBlank()) return;
         String text = other.strip();
@@ -181,12 +224,13 @@ public final class MainWindowViewModel {
             message.set("No process " + text + ": give a pid like #PID<0.42.0> or a registered name.");
             return;
         }
-        action.accept(p, b.get());
+        action.act(c, p, b.get());
         message.set(p + " " + done + " " + b.get());
     }
 
     public void setPriority(Priority p) {
-        act(pid -> node.setPriority(pid, p), "priority " + p.name().toLowerCase(Locale.ROOT) + " for");
+        EmbeddedControls c = controls("set another process's priority");
+        if (c != null) act(pid -> c.setPriority(pid, p), "priority " + p.name().toLowerCase(Locale.ROOT) + " for");
     }
 
     private void act(Consumer<Pid> action, String done) {
@@ -203,19 +247,25 @@ public final class MainWindowViewModel {
     // ---------------------------------------------------------------- schedulers
 
     public void pause() {
-        node.pauseSchedulers();
+        EmbeddedControls c = controls("pause its schedulers");
+        if (c == null) return;
+        c.pauseSchedulers();
         paused.set(true);
     }
 
     public void resume() {
-        node.resumeSchedulers();
+        EmbeddedControls c = controls("pause its schedulers");
+        if (c == null) return;
+        c.resumeSchedulers();
         paused.set(false);
     }
 
     /** Runs one time slice (pausing first if needed); the next frames show it. */
     public void step() {
+        EmbeddedControls c = controls("run one time slice");
+        if (c == null) return;
         if (!paused.get()) pause();
-        node.stepSlice().whenComplete((v, e) -> fx.execute(() -> message.set(e == null ? "stepped one slice"
+        c.stepSlice().whenComplete((v, e) -> fx.execute(() -> message.set(e == null ? "stepped one slice"
                 : "step failed: " + e.getMessage())));
     }
 
@@ -238,4 +288,7 @@ public final class MainWindowViewModel {
     public BooleanProperty slowMotionProperty() { return slowMotion; }
     public StringProperty exitReasonProperty() { return exitReason; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */
+    public ReadOnlyObjectProperty<NodeState> nodeStateProperty() { return nodeState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty nodeStateTextProperty() { return nodeStateText.getReadOnlyProperty(); }
 }

@@ -2,6 +2,8 @@ package beamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import beamscope.app.observe.EmbeddedControls;
+import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
@@ -20,9 +22,12 @@ class MainWindowViewModelTest {
     static final Pid SHELL = Pid.of(1), TARGET = Pid.of(42);
 
     final List<String> actions = new ArrayList<>();
-    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Observed.class},
-            (proxy, m, args) -> switch (m.getName()) {
+    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Observed.class, EmbeddedControls.class}, (proxy, m, args) -> switch (m.getName()) {
                 case "shell" -> SHELL;
+                case "embedded" -> Optional.of(proxy);
+                case "state" -> NodeState.CONNECTED;
+                case "nodeName" -> "test@host";
                 case "whereis" -> Optional.empty();
                 default -> {
                     actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));
@@ -142,6 +147,52 @@ class MainWindowViewModelTest {
             vm.show(frame(mark(true, 2_000_000), mark(false, 100)));
             assertThat(vm.memoryAlarmProperty().get()).isFalse();
             assertThat(vm.memoryAlarmTextProperty().get()).isEmpty();
+        }
+    }
+
+    /** A node that answers only the common part of {@link Observed} (a remote one): nothing embedded-only happens. */
+    @Nested
+    class WithoutEmbeddedControls {
+        final Observed remote = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Observed.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "shell" -> SHELL;
+                    case "embedded", "whereis" -> Optional.empty();
+                    case "state" -> NodeState.RECONNECTING;
+                    case "nodeName" -> "remote@host";
+                    default -> {
+                        actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));
+                        yield null;
+                    }
+                });
+        final MainWindowViewModel vm = new MainWindowViewModel(remote, q -> { }, state, Runnable::run, Runnable::run);
+
+        @Test
+        void schedulerControlsPrioritiesAndLinksBetweenOthers_doNothingAndSaySo() {
+            assertThat(vm.embedded()).isFalse();
+            state.select(TARGET);
+            vm.pause();
+            assertThat(vm.pausedProperty().get()).isFalse();
+            assertThat(vm.messageProperty().get()).contains("remote@host", "cannot");
+            vm.step();
+            vm.setPriority(Priority.HIGH);
+            vm.linkSelectedTo("#PID<0.7.0>");
+            vm.slowMotionProperty().set(true);
+            assertThat(actions).isEmpty();
+        }
+
+        @Test
+        void whatAnyNodeDoes_stillGoesToTheNode() {
+            state.select(TARGET);
+            vm.exitSelected(":kill");
+            vm.suspendSelected();
+            vm.monitorSelected();
+            assertThat(actions).containsExactly("exit [" + TARGET + ", " + Atom.KILL + "]", "suspend [" + TARGET + "]", "monitor [" + TARGET + "]");
+        }
+
+        @Test
+        void theHeaderSaysWhetherTheNodeIsConnected() {
+            assertThat(vm.nodeStateProperty().get()).isEqualTo(NodeState.RECONNECTING);
+            assertThat(vm.nodeStateTextProperty().get()).startsWith("remote@host").contains("reconnecting");
         }
     }
 }

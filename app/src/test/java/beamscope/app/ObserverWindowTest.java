@@ -112,6 +112,14 @@ class ObserverWindowTest extends FxRobot {
             int now = app.node().processCount();
             waitUntil(() -> Integer.parseInt(count.getText()) == now);
         }
+
+        @Test
+        void theHeaderSaysTheEmbeddedNodeIsConnected_andItsControlsAreThere() throws Exception {
+            Label chip = lookup("#nodeState").queryAs(Label.class);
+            waitUntil(() -> chip.getText().equals(app.node().config().name() + " · connected"));
+            for (String id : List.of("#spawnButton", "#pauseButton", "#stepButton", "#resumeButton"))
+                assertThat(lookup(id).tryQuery()).as(id).isPresent();
+        }
     }
 
     @Nested
@@ -361,7 +369,11 @@ class ObserverWindowTest extends FxRobot {
         void presenterModeGivesTheTabsTheFullHeight_andPutsInspectorMessageAndEventsBesideThemAsTabs() throws Exception {
             javafx.scene.Scene scene = app.window().scene();
             Node tabs = lookup("#tabs").query();
+            Node toolbar = lookup("#toolbar").query();
+            waitForFreshFrame();                              // the selection's frame is shown and laid out
+            WaitForAsyncUtils.waitForFxEvents();
             double normalHeight = tabs.getLayoutBounds().getHeight();
+            double toolbarHeight = toolbar.getLayoutBounds().getHeight();
             assertThat(lookup("#sidePanes").tryQuery()).isEmpty();
 
             type(KeyCode.F5);
@@ -375,6 +387,8 @@ class ObserverWindowTest extends FxRobot {
 
             type(KeyCode.F5);
             waitUntil(() -> lookup("#sidePanes").tryQuery().isEmpty() && lookup("#messageEditor").query().isVisible());
+            // the toolbar shrinks back too (a menu button's label once kept the presenter font, 3 px taller)
+            waitUntil(() -> toolbar.getLayoutBounds().getHeight() == toolbarHeight);
             waitUntil(() -> Math.abs(tabs.getLayoutBounds().getHeight() - normalHeight) < 2);
             assertThat(lookup("#inspectorTitle").query().getScene()).isSameAs(scene);
         }

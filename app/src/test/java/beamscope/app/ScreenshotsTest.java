@@ -1,5 +1,6 @@
 package beamscope.app;
 
+import beamscope.app.observe.EmbeddedControls;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.ProcessKind;
 import beamscope.app.theme.Theme;
@@ -53,13 +54,13 @@ class ScreenshotsTest extends FxRobot {
     void mainWindowAndPresenterMode() throws Exception {
         MainWindow w = app.window();
         stageUp(w);
-        Observed node = new beamscope.app.observe.LocalNode(app.node());   // a second shell, for set-up traffic only
+        var node = new beamscope.app.observe.LocalNode(app.node(), beamscope.app.demo.Examples.CATALOGUE);   // a second shell, for set-up traffic only
         beamscope.runtime.Node rt = app.node();
         rt.exit(rt.whereis("counter2").orElseThrow(), Atom.KILL);          // counter_sup (one_for_all) restarts all three
-        Pid crasher = node.spawn(ProcessKind.CRASHER, Observed.Spawn.defaults().under(rt.whereis("spawned").orElseThrow()));
+        Pid crasher = node.spawn(ProcessKind.CRASHER, EmbeddedControls.Spawn.defaults().under(rt.whereis("spawned").orElseThrow()));
         node.send(crasher, Atom.of("boom"));                              // the DynamicSupervisor restarts it
-        for (int i = 0; i < 40; i++) node.spawn(ProcessKind.SLEEPER, Observed.Spawn.defaults());
-        node.spawn(ProcessKind.SPINNER, Observed.Spawn.defaults());
+        for (int i = 0; i < 40; i++) node.spawn(ProcessKind.SLEEPER, EmbeddedControls.Spawn.defaults());
+        node.spawn(ProcessKind.SPINNER, EmbeddedControls.Spawn.defaults());
         Pid kv = rt.whereis("kv").orElseThrow(), bank = rt.whereis("bank").orElseThrow();
         interact(() -> w.state().select(kv));
         clickOn("#deliver-call");

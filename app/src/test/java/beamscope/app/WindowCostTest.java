@@ -43,7 +43,7 @@ class WindowCostTest {
 
             FxToolkit.registerPrimaryStage();
             MainWindow[] window = new MainWindow[1];
-            try (LocalNode observed = new LocalNode(node)) {
+            try (LocalNode observed = new LocalNode(node, beamscope.app.demo.Examples.CATALOGUE)) {
                 FxToolkit.setupStage(stage -> {
                     window[0] = new MainWindow(observed, 1280, 800);
                     stage.setScene(window[0].scene());

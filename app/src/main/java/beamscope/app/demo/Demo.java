@@ -11,6 +11,7 @@ import beamscope.runtime.Tuple;
 import beamscope.runtime.otp.ChildSpec;
 import beamscope.runtime.otp.ChildStart;
 import beamscope.runtime.otp.DynamicSupervisor;
+import beamscope.runtime.otp.GenServer;
 import beamscope.runtime.otp.StartOptions;
 import beamscope.runtime.otp.StartResult;
 import beamscope.runtime.otp.Strategy;
@@ -95,7 +96,7 @@ public final class Demo {
                 default -> Tuple.of(Examples.PUT, Atom.of("k" + (n % 5)), n);
             };
             // Names are looked up each time: a restarted server has a new pid under the same name.
-            ctx.whereis(TARGETS.get(i)).ifPresent(p -> ctx.send(p, Tuple.of(Examples.GEN_CAST, m)));
+            ctx.whereis(TARGETS.get(i)).ifPresent(p -> GenServer.cast(ctx, p, m));
             ctx.sendAfter(ctx.self(), TICK, Duration.ofMillis(100));
             return ticking(n + 1);
         });

@@ -1,10 +1,13 @@
 package beamscope.app.demo;
 
+import beamscope.app.observe.Catalogue;
 import beamscope.app.observe.ProcessKind;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Behavior;
 import beamscope.runtime.Behaviors;
+import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessContext;
 import beamscope.runtime.SpawnOptions;
 import beamscope.runtime.Tuple;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The example processes of the catalogue. Counter, Stack, KVStore and BankAccount are GenServers (the
@@ -28,7 +32,6 @@ import java.util.Map;
 public final class Examples {
     private Examples() {}
 
-    public static final Atom GEN_CALL = Atom.of("$gen_call"), GEN_CAST = Atom.of("$gen_cast");
     /** Where the plain loops keep the state the inspector shows. */
     public static final Atom STATE = Atom.of("$state");
     static final Atom INCREMENT = Atom.of("increment"), VALUE = Atom.of("value"), GET = Atom.of("get"),
@@ -37,6 +40,31 @@ public final class Examples {
             DEPOSIT = Atom.of("deposit"), WITHDRAW = Atom.of("withdraw"), BALANCE = Atom.of("balance"),
             INSUFFICIENT = Atom.of("insufficient_funds"), NAPS = Atom.of("naps"),
             UNKNOWN_CALL = Atom.of("unknown_call"), CRASHED = Atom.of("crashed");
+
+    /** The catalogue's code, for {@link beamscope.app.observe.LocalNode}. */
+    public static final Catalogue CATALOGUE = new Catalogue() {
+        @Override
+        public Pid spawn(Node node, ProcessKind kind, Priority priority, Object crashOn) {
+            GenServer<Object, ?> module = server(kind);
+            if (module == null)
+                return node.spawn(loop(kind, crashOn), SpawnOptions.defaults().withPriority(priority)
+                        .withInitialCall(kind.initialCall()));
+            StartResult r = GenServer.start(node, module, initialArg(kind));
+            if (!(r instanceof StartResult.Ok(Pid pid))) throw new IllegalStateException("start failed: " + r);
+            if (priority != Priority.NORMAL) node.setPriority(pid, priority);
+            return pid;
+        }
+
+        @Override
+        public ChildStart childStart(ProcessKind kind, Object crashOn) {
+            return Examples.childStart(kind, crashOn);
+        }
+
+        @Override
+        public Optional<Object> loopState(Node node, Pid pid) {
+            return node.dictionaryGet(pid, STATE);
+        }
+    };
 
     /** The GenServer module for a kind, or null for a plain loop. */
     public static GenServer<Object, ?> server(ProcessKind kind) {
@@ -196,8 +224,8 @@ public final class Examples {
     /** Answers {@code {from, msg}} with msg and a call with its request. */
     public static Behavior echo() {
         return Behaviors.receive("Echo", (ctx, msg) -> {
-            if (msg instanceof Tuple3(Atom tag, GenServer.From from, Object req) && tag == GEN_CALL)
-                ctx.send(from.pid(), Tuple.of(from.tag(), req));
+            var call = GenServer.callRequest(msg);
+            if (call.isPresent()) GenServer.reply(ctx, call.get().from(), call.get().request());
             else if (msg instanceof Tuple2(Pid from, Object m)) ctx.send(from, m);
             return Behaviors.same();
         });
@@ -227,8 +255,7 @@ public final class Examples {
         return Behaviors.setup(ctx -> {
             ctx.put(STATE, Tuple.of(NAPS, naps));
             return Behaviors.receive("Sleeper", (c, msg) -> {
-                if (msg instanceof Tuple3(Atom tag, GenServer.From from, Object req) && tag == GEN_CALL)
-                    c.send(from.pid(), Tuple.of(from.tag(), naps));
+                GenServer.callRequest(msg).ifPresent(call -> GenServer.reply(c, call.from(), naps));
                 return sleeper(naps);
             }).after(Duration.ofSeconds(2), c -> sleeper(naps + 1));
         });

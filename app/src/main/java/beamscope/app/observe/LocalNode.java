@@ -1,6 +1,5 @@
 package beamscope.app.observe;
 
-import beamscope.app.demo.Examples;
 import beamscope.runtime.Atom;
 import beamscope.runtime.EventFilter;
 import beamscope.runtime.EventSubscription;
@@ -13,10 +12,7 @@ import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.Ref;
-import beamscope.runtime.SpawnOptions;
 import beamscope.runtime.Terms;
-import beamscope.runtime.Tuple;
-import beamscope.runtime.Tuple2;
 import beamscope.runtime.otp.ChildSpec;
 import beamscope.runtime.otp.DynamicSupervisor;
 import beamscope.runtime.otp.GenServer;
@@ -24,6 +20,7 @@ import beamscope.runtime.otp.Observe;
 import beamscope.runtime.otp.ServerView;
 import beamscope.runtime.otp.StartResult;
 import beamscope.runtime.otp.Supervisor;
+import beamscope.runtime.otp.SupervisorFlags;
 import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
 import java.util.List;
@@ -34,28 +31,43 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * {@link Observed} over the embedded {@link Node}. The shell is an {@link Inbox} that traps exits; only
- * {@link #drainShell} receives from it (with a zero timeout, so it never parks holding the inbox), and
- * call replies are matched there by reference.
+ * {@link Observed} over the embedded {@link Node}, with every {@link EmbeddedControls} too. The shell is an
+ * {@link Inbox} that traps exits; only {@link #drainShell} receives from it (with a zero timeout, so it
+ * never parks holding the inbox), and call replies are matched there by their request tag
+ * ({@link GenServer#checkResponse}). It is {@link NodeState#CONNECTED} until {@link #close()}d.
  */
-public final class LocalNode implements Observed {
+public final class LocalNode implements Observed, EmbeddedControls {
 
     private final Node node;
+    private final Catalogue catalogue;
     /** The shell process; replaced by a new one if it is killed, as IEx starts a new shell. */
     private volatile Inbox shell;
     private final Map<Ref, PendingCall> calls = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong children = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean closed;
 
     private record PendingCall(CompletableFuture<Object> future, String request) {}
 
-    public LocalNode(Node node) {
+    /** @param catalogue the code behind the spawnable kinds (the demo's {@code Examples.CATALOGUE}) */
+    public LocalNode(Node node, Catalogue catalogue) {
         this.node = node;
+        this.catalogue = catalogue;
         this.shell = node.inbox("shell");
         shell.trapExit(true);
     }
 
     public Node node() {
         return node;
+    }
+
+    @Override
+    public NodeState state() {
+        return closed ? NodeState.DOWN : NodeState.CONNECTED;
+    }
+
+    @Override
+    public Optional<EmbeddedControls> embedded() {
+        return Optional.of(this);
     }
 
     @Override
@@ -66,6 +78,11 @@ public final class LocalNode implements Observed {
     @Override
     public void forEachProcess(Consumer<ProcessSummary> visitor) {
         node.forEachProcess(visitor);
+    }
+
+    @Override
+    public boolean isSupervisor(ProcessSummary process) {
+        return Observe.isSupervisor(process);
     }
 
     @Override
@@ -81,7 +98,7 @@ public final class LocalNode implements Observed {
     @Override
     public Optional<String> serverState(Pid pid) {
         Optional<String> server = Observe.server(node, pid).map(ServerView::state);
-        return server.isPresent() ? server : node.dictionaryGet(pid, Examples.STATE).map(s -> Terms.inspect(s, 2000));
+        return server.isPresent() ? server : catalogue.loopState(node, pid).map(s -> Terms.inspect(s, 2000));
     }
 
     @Override
@@ -122,17 +139,34 @@ public final class LocalNode implements Observed {
                 continue;
             }
             if (m.isEmpty()) break;
-            Object msg = m.get();
-            PendingCall call = null;
-            Object shown = msg;
-            if (msg instanceof Tuple2(Ref ref, Object reply) && (call = calls.remove(ref)) != null) {
-                call.future().complete(reply);
-                shown = reply;
-            }
-            into.add(new ShellMessage(System.nanoTime(), shown, call != null, call == null ? null : call.request()));
+            into.add(answer(m.get()));
             n++;
         }
         return n;
+    }
+
+    /** A message the shell received, completing the call it answers (a reply, or the server's DOWN). */
+    private ShellMessage answer(Object msg) {
+        Inbox sh = shell;
+        synchronized (calls) {   // see call(): a call is registered before its answer is looked for
+            for (Map.Entry<Ref, PendingCall> e : calls.entrySet()) {
+                PendingCall c = e.getValue();
+                switch (GenServer.checkResponse(sh, msg, e.getKey())) {
+                    case GenServer.Response.Reply(Object reply) -> {
+                        calls.remove(e.getKey());
+                        c.future().complete(reply);
+                        return new ShellMessage(System.nanoTime(), reply, true, c.request());
+                    }
+                    case GenServer.Response.Error(Object reason, Pid server) -> {
+                        calls.remove(e.getKey());
+                        c.future().completeExceptionally(new ExitException(reason));
+                        return new ShellMessage(System.nanoTime(), msg, false, null);
+                    }
+                    case GenServer.Response.NoReply() -> { }
+                }
+            }
+        }
+        return new ShellMessage(System.nanoTime(), msg, false, null);
     }
 
     /** Like IEx: the old shell is gone (only {@code :kill} gets through, it traps exits); a new one starts. */
@@ -150,30 +184,19 @@ public final class LocalNode implements Observed {
     @Override
     public Pid spawn(ProcessKind kind, Spawn options) {
         if (options.supervisor() != null) return startChild(kind, options);
-        GenServer<Object, ?> module = Examples.server(kind);
-        Pid pid;
-        if (module == null) {
-            pid = node.spawn(Examples.loop(kind, options.crashOn()),
-                    SpawnOptions.defaults().withPriority(options.priority()).withInitialCall(kind.initialCall()));
-        } else {
-            StartResult r = GenServer.start(node, module, Examples.initialArg(kind));
-            if (!(r instanceof StartResult.Ok(Pid p))) throw new IllegalStateException("start failed: " + r);
-            pid = p;
-            if (options.priority() != Priority.NORMAL) node.setPriority(pid, options.priority());
-        }
-        return pid;
+        return catalogue.spawn(node, kind, options.priority(), options.crashOn());
     }
 
     @Override
-    public Pid startSupervisor(beamscope.runtime.otp.SupervisorFlags flags, ProcessKind childKind, int children, Pid parent) {
+    public Pid startSupervisor(SupervisorFlags flags, ProcessKind childKind, int children, Pid parent) {
         List<ChildSpec> specs = new java.util.ArrayList<>();
         for (int i = 0; i < children; i++) {
             specs.add(ChildSpec.worker(Atom.of(childKind.label().toLowerCase(java.util.Locale.ROOT) + "_" + this.children.incrementAndGet()),
-                    Examples.childStart(childKind, ProcessKind.DEFAULT_CRASH)));
+                    catalogue.childStart(childKind, ProcessKind.DEFAULT_CRASH)));
         }
         StartResult r;
         if (parent == null) {
-            r = beamscope.runtime.otp.Supervisor.start(node, flags, specs);
+            r = Supervisor.start(node, flags, specs);
         } else {
             boolean dynamic = Observe.dynamicSupervisor(node, parent)
                     .orElseThrow(() -> new IllegalArgumentException(parent + " is not a supervisor"));
@@ -190,7 +213,7 @@ public final class LocalNode implements Observed {
         boolean dynamic = Observe.dynamicSupervisor(node, sup)
                 .orElseThrow(() -> new IllegalArgumentException(sup + " is not a supervisor"));
         ChildSpec spec = ChildSpec.worker(Atom.of(kind.label().toLowerCase(java.util.Locale.ROOT) + "_" + children.incrementAndGet()),
-                Examples.childStart(kind, options.crashOn()));
+                catalogue.childStart(kind, options.crashOn()));
         StartResult r = dynamic ? DynamicSupervisor.startChild(node, sup, spec) : Supervisor.startChild(node, sup, spec);
         if (r instanceof StartResult.Ok(Pid pid)) return pid;
         throw new IllegalStateException("start_child failed: " + Terms.inspect(r instanceof StartResult.Error(Object e) ? e : r));
@@ -203,18 +226,23 @@ public final class LocalNode implements Observed {
 
     @Override
     public CompletableFuture<Object> call(Pid to, Object request, Duration timeout) {
-        Ref ref = node.makeRef();
+        Inbox sh = shell;
         CompletableFuture<Object> f = new CompletableFuture<>();
-        calls.put(ref, new PendingCall(f, Terms.inspect(request)));
-        f.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> calls.remove(ref));
-        shell.send(to, Tuple.of(Examples.GEN_CALL, new GenServer.From(shell.pid(), ref), request));
+        // the tag is known only once the request is sent: holding the lock that answer() takes, the reply
+        // cannot be drained before the call is registered
+        synchronized (calls) {
+            Ref tag = GenServer.sendRequest(sh, to, request);
+            calls.put(tag, new PendingCall(f, Terms.inspect(request)));
+            f.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+                if (calls.remove(tag) != null) sh.demonitor(tag, false);
+            });
+        }
         return f;
     }
 
     @Override
     public void cast(Pid to, Object request) {
-        shell.send(to, Tuple.of(Examples.GEN_CAST, request));
+        GenServer.cast(node, to, request);
     }
 
     @Override
@@ -290,6 +318,7 @@ public final class LocalNode implements Observed {
 
     @Override
     public void close() {
+        closed = true;
         calls.values().forEach(c -> c.future().cancel(false));
         shell.close();
     }

@@ -4,7 +4,6 @@ import beamscope.runtime.EventFilter;
 import beamscope.runtime.EventSubscription;
 import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
-import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.otp.SupervisorView;
@@ -15,14 +14,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The one thing the views read and act on: a node seen from outside. {@link LocalNode} implements it over
- * the embedded runtime; a remote BEAM node could implement the same interface.
+ * The one door through which the views read and act on a node: what any node answers, the embedded one
+ * ({@link LocalNode}) as well as a real BEAM node reached over the network. The window uses nothing else.
+ * What only the embedded runtime can do (spawn from the catalogue, pause and step the schedulers, slow
+ * motion, link two other processes, set a priority) is in {@link EmbeddedControls}, offered through
+ * {@link #embedded()}; the window hides those controls for a node that does not offer them.
+ *
+ * <p>The split follows OTP: a connected node lets an outsider (the shell, a hidden process on the observer's
+ * side) send, call and cast, exit and kill, link to and monitor from itself, and read what
+ * {@code observer_backend} reads (process_info, supervisor children); {@code erlang:suspend_process/1}
+ * runs there through rpc. Pausing the schedulers, running one time slice, or making one process link
+ * another has no counterpart on a real node.
  *
  * <p>Reads may be slow for a large node (a million processes): call them from the sampler thread, never
- * from the FX thread. Actions never wait for a scheduler and may be called from any thread; the ones
- * that wait for an answer ({@link #call}, {@link #stepSlice}) return a future instead.
+ * from the FX thread; {@link #state()}, {@link #nodeName()} and {@link #embedded()} are the exceptions. Actions never wait for a scheduler and may be
+ * called from any thread; {@link #call} returns a future instead of waiting. While the node is not
+ * {@link NodeState#CONNECTED}, reads and actions may throw.
  */
 public interface Observed extends AutoCloseable {
+
+    // ---------------------------------------------------------------- the connection
+
+    /** Whether reads and actions reach the node now. Cheap (no round trip): any thread, the FX thread too. */
+    NodeState state();
+
+    /** What only the embedded runtime can do; empty for a node that cannot (a remote BEAM node). */
+    default Optional<EmbeddedControls> embedded() {
+        return Optional.empty();
+    }
 
     // ---------------------------------------------------------------- reading
 
@@ -38,6 +57,13 @@ public interface Observed extends AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether a process (a row {@link #forEachProcess} just gave) is a supervisor, static or dynamic, and
+     * so worth asking {@link #supervisor} about; otherwise it is a worker. Cheap: it is asked for every
+     * process of a walk.
+     */
+    boolean isSupervisor(ProcessSummary process);
+
     /** {@code process_info/1} with at most {@code messageLimit} queued messages. */
     Optional<ProcessInfo> info(Pid pid, int messageLimit);
 
@@ -47,10 +73,8 @@ public interface Observed extends AutoCloseable {
     /** A server's state in inspect syntax, when the process is a GenServer/Agent (or keeps a "state"). */
     Optional<String> serverState(Pid pid);
 
-    /** The node's name, e.g. {@code nonode@nohost}. */
-    default String nodeName() {
-        return "nonode@nohost";
-    }
+    /** The node's name, e.g. {@code nonode@nohost}. Cheap (known without a round trip): any thread. */
+    String nodeName();
 
     /** {@code Process.whereis(name)}. */
     Optional<Pid> whereis(String name);
@@ -71,38 +95,13 @@ public interface Observed extends AutoCloseable {
 
     // ---------------------------------------------------------------- acting
 
-    /**
-     * Spawns one process of a catalogue kind, unsupervised or as a child of a supervisor. May wait for a
-     * GenServer's init or the supervisor's answer: call it off the FX thread. Throws with the reason when
-     * the start fails.
-     */
-    Pid spawn(ProcessKind kind, Spawn options);
-
-    /**
-     * Starts a new supervisor with {@code children} workers of {@code childKind}: under {@code parent} (a
-     * supervisor) when given, else on its own. Blocks until its children have started: call it off the FX
-     * thread. Throws with the reason when the start fails.
-     */
-    Pid startSupervisor(beamscope.runtime.otp.SupervisorFlags flags, ProcessKind childKind, int children, Pid parent);
-
-    /**
-     * How to spawn: priority (unsupervised only), for a Crasher the message it dies on, and the supervisor
-     * to start it under (null: unsupervised).
-     */
-    record Spawn(Priority priority, Object crashOn, Pid supervisor) {
-        public static Spawn defaults() {
-            return new Spawn(Priority.NORMAL, ProcessKind.DEFAULT_CRASH, null);
-        }
-
-        public Spawn under(Pid sup) {
-            return new Spawn(priority, crashOn, sup);
-        }
-    }
-
     /** Sends from the shell. */
     void send(Pid to, Object message);
 
-    /** {@code GenServer.call}: completes with the reply, or exceptionally on timeout. */
+    /**
+     * {@code GenServer.call} from the shell: completes with the reply; exceptionally on timeout, or with
+     * the server's exit reason when it is gone or dies first.
+     */
     CompletableFuture<Object> call(Pid to, Object request, Duration timeout);
 
     /** {@code GenServer.cast}. */
@@ -119,28 +118,11 @@ public interface Observed extends AutoCloseable {
     /** The shell monitors {@code pid}; the DOWN message shows up in the shell. */
     void monitor(Pid pid);
 
-    /** {@code a} links to {@code b}, as if it called {@code Process.link(b)} itself. */
-    void link(Pid a, Pid b);
-
-    void unlink(Pid a, Pid b);
-
-    /** {@code watcher} monitors {@code target}; the DOWN goes to the watcher's mailbox. */
-    void monitor(Pid watcher, Pid target);
-
-    void setPriority(Pid pid, Priority priority);
-
+    /** {@code :erlang.suspend_process(pid)}. */
     void suspend(Pid pid);
 
+    /** {@code :erlang.resume_process(pid)}. */
     void resume(Pid pid);
-
-    void pauseSchedulers();
-
-    /** Runs exactly one time slice while paused; completes when it has ended. */
-    CompletableFuture<Void> stepSlice();
-
-    void resumeSchedulers();
-
-    void slowMotion(Duration delayBetweenSlices);
 
     @Override
     void close();

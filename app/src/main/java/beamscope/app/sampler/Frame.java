@@ -1,5 +1,6 @@
 package beamscope.app.sampler;
 
+import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed.ShellMessage;
 import beamscope.runtime.Event;
 import beamscope.runtime.NodeSnapshot;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param supervisors every live supervisor (strategy, intensity, children with restart counts), by pid
  * @param supervised  the table row of every supervisor and supervised child, by pid, for the tree view
  *                    (children found in the previous sample, so a new child shows one sample later)
+ * @param nodeState   whether the node was connected; when not, everything else is what was last seen
+ *                    (with no new events or shell messages, and rates of zero)
  */
 public record Frame(
         long seq,
@@ -37,14 +40,15 @@ public record Frame(
         Map<Pid, SupervisorView> supervisors,
         Map<Pid, ProcessRow> supervised,
         beamscope.app.tree.TreeFrame tree,
-        beamscope.app.schedulers.SchedulerFrame schedulers) {
+        beamscope.app.schedulers.SchedulerFrame schedulers,
+        NodeState nodeState) {
 
     /** A frame without the tree and scheduler views' parts (view-model tests). */
     public Frame(long seq, Query query, NodeSnapshot node, double reductionsPerSecond, double messagesPerSecond,
                  int matching, List<ProcessRow> rows, Selected selected, List<Event> events, long eventsDropped,
                  List<ShellMessage> shell, Map<Pid, SupervisorView> supervisors, Map<Pid, ProcessRow> supervised) {
         this(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected, events, eventsDropped,
-                shell, supervisors, supervised, null, null);
+                shell, supervisors, supervised, null, null, NodeState.CONNECTED);
     }
 
     /** Events a frame carries at most; older ones are counted as dropped. */
@@ -75,6 +79,12 @@ public record Frame(
         List<ShellMessage> sh = new ArrayList<>(older.shell);
         sh.addAll(shell);
         return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
-                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers);
+                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers, nodeState);
+    }
+
+    /** What this frame showed, as the next frame {@code seq} while the node is {@code state} (not connected). */
+    Frame lastSeen(long seq, NodeState state) {
+        return new Frame(seq, query, node, 0, 0, matching, rows, selected, List.of(), eventsDropped, List.of(),
+                supervisors, supervised, tree, schedulers, state);
     }
 }

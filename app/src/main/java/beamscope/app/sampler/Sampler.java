@@ -1,5 +1,6 @@
 package beamscope.app.sampler;
 
+import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.Observed.ShellMessage;
 import beamscope.runtime.Event;
@@ -68,6 +69,7 @@ public final class Sampler implements AutoCloseable {
     private Map<Pid, Integer> restarts = Map.of();
     private java.util.Set<Pid> inTree = java.util.Set.of();
     private long seq;
+    private Frame lastFrame;
 
     private volatile boolean running;
     private Thread thread;
@@ -151,6 +153,8 @@ public final class Sampler implements AutoCloseable {
      * comment), else a light frame that reuses the last walk.
      */
     synchronized Frame next() {
+        NodeState state = node.state();
+        if (state != NodeState.CONNECTED) return lastSeen(state);
         long t0 = nanoTime.getAsLong();
         boolean due = walkAsked || walk == null || t0 - nextWalkAt >= 0;
         Frame f = frame(due);
@@ -158,9 +162,21 @@ public final class Sampler implements AutoCloseable {
         return f;
     }
 
-    /** Takes one frame now, with a walk. Not for the FX thread: it visits every process. */
+    /**
+     * Takes one frame now, with a walk. Not for the FX thread: it visits every process. Null when the node
+     * is not connected and was never seen.
+     */
     public synchronized Frame sample() {
-        return frame(true);
+        NodeState state = node.state();
+        return state == NodeState.CONNECTED ? frame(true) : lastSeen(state);
+    }
+
+    /**
+     * While the node is not connected nothing is read from it: the frame repeats what was last seen, saying
+     * so ({@link Frame#nodeState()}). Null if nothing was ever seen.
+     */
+    private Frame lastSeen(NodeState state) {
+        return lastFrame == null ? null : lastFrame.lastSeen(++seq, state);
     }
 
     /** The results of one walk over every process, which light frames carry on. */
@@ -204,9 +220,9 @@ public final class Sampler implements AutoCloseable {
         last = snap;
         lastNanos = now;
         Walk w = walk;
-        return new Frame(++seq, w.query().withSelected(q.selected()), snap, redsPerSec, msgsPerSec, w.matching(),
-                w.rows(), selected, List.copyOf(ev), events.dropped(), List.copyOf(shell), w.supervisors(),
-                w.supervised(), w.tree(), schedulerFrame);
+        return lastFrame = new Frame(++seq, w.query().withSelected(q.selected()), snap, redsPerSec, msgsPerSec,
+                w.matching(), w.rows(), selected, List.copyOf(ev), events.dropped(), List.copyOf(shell), w.supervisors(),
+                w.supervised(), w.tree(), schedulerFrame, NodeState.CONNECTED);
     }
 
     /** The schedulers' part of a light frame: who runs now, by name, and the last walk's memory total. */
@@ -249,7 +265,7 @@ public final class Sampler implements AutoCloseable {
             if (running.contains(s.pid()))
                 runningNames.put(s.pid(), beamscope.app.schedulers.SchedulerFrame.nameOf(s.registeredName(), s.initialCall()));
             if (s.registeredName() != null) names.put(s.pid(), s.registeredName());
-            if (s.initialCall() != null && s.initialCall().endsWith("Supervisor.init/1")) supervisors.add(s.pid());
+            if (node.isSupervisor(s)) supervisors.add(s.pid());
             long before = prev.get(s.pid().id(), -1);
             double rate = before < 0 || dt <= 0 ? 0 : Math.max(0, s.reductions() - before) / dt;
             seen.put(s.pid().id(), s.reductions());
@@ -277,7 +293,7 @@ public final class Sampler implements AutoCloseable {
         beamscope.app.tree.TreeFrame treeFrame = null;
         if (treeView != null) {
             Map<Pid, beamscope.app.tree.SupervisorInfo> infos = new HashMap<>();
-            views.forEach((pid, v) -> infos.put(pid, beamscope.app.tree.OtpProbe.info(v)));
+            views.forEach((pid, v) -> infos.put(pid, beamscope.app.tree.SupervisorInfo.of(v)));
             treeFrame = treeFramer.frame(node.nodeName(), all, infos, treeView);
         }
 
@@ -304,7 +320,7 @@ public final class Sampler implements AutoCloseable {
 
     /** Hands a frame to the FX thread, replacing (and absorbing) one that is still waiting there. */
     public void publish(Frame frame) {
-        handoff.publish(frame);
+        if (frame != null) handoff.publish(frame);
     }
 
     /** Samples and publishes once, on the calling thread (tests, and "refresh now"). */

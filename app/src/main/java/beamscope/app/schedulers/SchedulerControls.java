@@ -1,12 +1,11 @@
 package beamscope.app.schedulers;
 
-import beamscope.runtime.Node;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The demo controls of the schedulers, as the view uses them. The app may route them through its own
- * observation interface; {@link #of(Node)} talks to a node directly. None of them may block.
+ * The demo controls of the schedulers, as the view uses them. The app routes them through its observation interface
+ * ({@code EmbeddedControls}); a node without them has none, and the view hides its buttons. None of them may block.
  */
 public interface SchedulerControls {
 
@@ -23,7 +22,7 @@ public interface SchedulerControls {
 
     /**
      * From four functions, e.g. the app's observation interface:
-     * {@code SchedulerControls.of(o::pauseSchedulers, o::stepSlice, o::resumeSchedulers, o::slowMotion)}.
+     * {@code SchedulerControls.of(e::pauseSchedulers, e::stepSlice, e::resumeSchedulers, e::slowMotion)}.
      */
     static SchedulerControls of(Runnable pause, java.util.function.Supplier<CompletableFuture<Void>> step, Runnable resume,
             java.util.function.Consumer<Duration> slowMotion) {
@@ -32,15 +31,6 @@ public interface SchedulerControls {
             @Override public CompletableFuture<Void> step() { return step.get(); }
             @Override public void resume() { resume.run(); }
             @Override public void slowMotion(Duration d) { slowMotion.accept(d); }
-        };
-    }
-
-    static SchedulerControls of(Node node) {
-        return new SchedulerControls() {
-            @Override public void pause() { node.pauseSchedulers(); }
-            @Override public CompletableFuture<Void> step() { return node.stepSlice(); }
-            @Override public void resume() { node.resumeSchedulers(); }
-            @Override public void slowMotion(Duration d) { node.slowMotion(d); }
         };
     }
 }

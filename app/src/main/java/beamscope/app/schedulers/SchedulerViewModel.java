@@ -76,6 +76,7 @@ public final class SchedulerViewModel {
     private long changes;
     private Runnable refresh = () -> {};
 
+    /** @param controls pause, step, resume and slow motion; null for a node that offers none (a remote one) */
     public SchedulerViewModel(SchedulerControls controls, ObjectProperty<Pid> selection) {
         this(controls, selection, Platform::runLater);
     }
@@ -87,7 +88,7 @@ public final class SchedulerViewModel {
         slowMotionMillis.addListener((o, a, b) -> {
             long ms = Math.round(b.doubleValue());
             slowMotionText.set(ms == 0 ? "off" : ms + " ms");
-            controls.slowMotion(Duration.ofMillis(ms));
+            if (controls != null) controls.slowMotion(Duration.ofMillis(ms));
         });
     }
 
@@ -142,7 +143,13 @@ public final class SchedulerViewModel {
 
     // ------------------------------------------------------------ commands
 
+    /** Whether the node's schedulers can be paused, stepped and slowed from here (the view hides them if not). */
+    public boolean controllable() {
+        return controls != null;
+    }
+
     public void pause() {
+        if (controls == null) return;
         controls.pause();
         paused.set(true);
         refresh.run();
@@ -150,7 +157,7 @@ public final class SchedulerViewModel {
 
     /** Runs one slice; a second step waits until the first has ended. */
     public void step() {
-        if (!paused.get() || stepping.get()) return;
+        if (controls == null || !paused.get() || stepping.get()) return;
         stepping.set(true);
         controls.step().whenComplete((v, e) -> {
             refresh.run();
@@ -159,6 +166,7 @@ public final class SchedulerViewModel {
     }
 
     public void resume() {
+        if (controls == null) return;
         controls.resume();
         paused.set(false);
         refresh.run();

@@ -19,6 +19,7 @@ public final class SchedulersView {
     @FXML private Parent root;
     @FXML private SchedulerCanvas lanes;
     @FXML private Button pause, step, resume;
+    @FXML private javafx.scene.layout.HBox stepControls, slowControls;
     @FXML private Slider slowMotion;
     @FXML private Label slowMotionValue, pausedBadge, runQueue, reductions, messages, processes, memory, slices;
 
@@ -46,6 +47,10 @@ public final class SchedulersView {
         pause.disableProperty().bind(viewModel.pausedProperty());
         resume.disableProperty().bind(viewModel.pausedProperty().not());
         step.disableProperty().bind(viewModel.pausedProperty().not().or(viewModel.steppingProperty()));
+        for (javafx.scene.Node group : java.util.List.of(stepControls, slowControls)) {
+            group.setVisible(viewModel.controllable());     // a node that cannot be paused shows no controls
+            group.setManaged(viewModel.controllable());
+        }
         viewModel.pausedProperty().addListener((o, a, p) -> root.pseudoClassStateChanged(PAUSED, p));
         root.pseudoClassStateChanged(PAUSED, viewModel.pausedProperty().get());
     }

@@ -1,5 +1,6 @@
 package beamscope.app.spawn;
 
+import beamscope.app.observe.EmbeddedControls;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.ProcessKind;
 import beamscope.app.send.Message;
@@ -31,6 +32,8 @@ public final class SpawnViewModel {
     public static final int MAX_COUNT = 1_000_000;
 
     private final Observed node;
+    /** Null for a node that cannot spawn from the catalogue (only the embedded one can). */
+    private final EmbeddedControls controls;
     private final Executor fx;
     private final Executor background;
     private final Consumer<Pid> select;
@@ -46,6 +49,7 @@ public final class SpawnViewModel {
 
     public SpawnViewModel(Observed node, Executor fx, Executor background, Consumer<Pid> select) {
         this.node = node;
+        this.controls = node.embedded().orElse(null);
         this.fx = fx;
         this.background = background;
         this.select = select;
@@ -58,6 +62,10 @@ public final class SpawnViewModel {
      */
     public void spawn() {
         if (busy.get()) return;
+        if (controls == null) {
+            status.set(node.nodeName() + " cannot start the catalogue's processes: only the embedded node runs their code.");
+            return;
+        }
         Object trigger = ProcessKind.DEFAULT_CRASH;
         if (kind.get() == ProcessKind.CRASHER) {
             Message m = Message.read(crashOn.get(), node.shell());
@@ -72,7 +80,7 @@ public final class SpawnViewModel {
             status.set("No supervisor to spawn under: select one in the tree or the table.");
             return;
         }
-        Observed.Spawn options = new Observed.Spawn(priority.get(), trigger, sup);
+        EmbeddedControls.Spawn options = new EmbeddedControls.Spawn(priority.get(), trigger, sup);
         ProcessKind k = kind.get();
         int n = Math.max(1, Math.min(MAX_COUNT, count.get()));
         busy.set(true);
@@ -85,7 +93,7 @@ public final class SpawnViewModel {
             Pid last = null;
             for (int i = 0; i < n; i++) {
                 try {
-                    last = node.spawn(k, options);
+                    last = controls.spawn(k, options);
                 } catch (RuntimeException e) {
                     failure = e.getMessage();
                     break;
@@ -116,6 +124,10 @@ public final class SpawnViewModel {
      */
     public void startSupervisor(beamscope.runtime.otp.SupervisorFlags flags, int children) {
         if (busy.get()) return;
+        if (controls == null) {
+            status.set(node.nodeName() + " cannot start the catalogue's processes: only the embedded node runs their code.");
+            return;
+        }
         Pid sup = supervised.get() ? supervisor.get() : null;
         ProcessKind k = kind.get();
         busy.set(true);
@@ -124,7 +136,7 @@ public final class SpawnViewModel {
             String failure = null;
             Pid pid = null;
             try {
-                pid = node.startSupervisor(flags, k, children, sup);
+                pid = controls.startSupervisor(flags, k, children, sup);
             } catch (RuntimeException e) {
                 failure = e.getMessage();
             }

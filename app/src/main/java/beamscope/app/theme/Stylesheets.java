@@ -24,6 +24,14 @@ public final class Stylesheets {
     /** On the scene root in presenter mode. */
     public static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenter");
 
+    /** On the scene root while the node is not connected: the views dim what they show. */
+    public static final PseudoClass DISCONNECTED = PseudoClass.getPseudoClass("disconnected");
+
+    /** On the connection chip: {@code :connected}, {@code :reconnecting} or {@code :down}. */
+    public static PseudoClass state(beamscope.app.observe.NodeState s) {
+        return PseudoClass.getPseudoClass(s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Keeps {@code root}'s stylesheets in step with the theme and presenter switches. */
     public static void follow(Parent root, ObjectProperty<Theme> theme, BooleanProperty presenter) {
         Runnable apply = () -> apply(root, theme.get(), presenter.get());

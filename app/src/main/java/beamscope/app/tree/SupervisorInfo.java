@@ -1,14 +1,18 @@
 package beamscope.app.tree;
 
+import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
+import beamscope.runtime.otp.ChildType;
+import beamscope.runtime.otp.ChildView;
 import beamscope.runtime.otp.Restart;
 import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.SupervisorView;
 import java.util.List;
 
 /**
  * What the tree needs to know about one supervisor: the strategy, the restart intensity (at most
- * {@code intensity} restarts in {@code period} seconds) and the children in start order. The
- * {@link OtpProbe} reads it from the OTP layer; tests may build it directly. Without it the tree still
+ * {@code intensity} restarts in {@code period} seconds) and the children in start order. The sampler
+ * makes it from the OTP layer's {@link SupervisorView} ({@link #of}); tests may build it directly. Without it the tree still
  * draws every process from its parent link.
  *
  * @param dynamic whether it is a DynamicSupervisor
@@ -27,6 +31,16 @@ public record SupervisorInfo(Strategy strategy, int intensity, int period, boole
      * @param supervisor whether the child is itself a supervisor
      */
     public record Child(Object id, Pid pid, boolean supervisor, Restart restart, int restartCount) {}
+
+    /** The tree's view of an OTP supervisor. */
+    public static SupervisorInfo of(SupervisorView v) {
+        List<Child> children = new java.util.ArrayList<>(v.children().size());
+        for (ChildView c : v.children()) {
+            Object id = c.id() == Atom.UNDEFINED ? null : c.id();
+            children.add(new Child(id, c.pid().orElse(null), c.type() == ChildType.SUPERVISOR, c.restart(), c.restartCount()));
+        }
+        return new SupervisorInfo(v.strategy(), v.intensity(), v.period(), v.dynamic(), children);
+    }
 
     /** How the tree prints it: {@code one_for_all 3/5s}, or {@code dynamic 3/5s} (always one_for_one). */
     public String label() {

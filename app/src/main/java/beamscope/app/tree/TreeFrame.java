@@ -262,8 +262,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
                     || (!shape.expanded().contains(p.pid())
                         && (depth >= MAX_DEPTH || items.size() + Math.min(n, PAGE_SIZE) > MAX_ITEMS)));
             double row = n == 0 || folded ? nextRow++ : placeChildren(idx, p.pid(), kids, info, depth + 1);
-            Kind kind = info != null || (child != null && child.supervisor()) || looksLikeSupervisor(p)
-                    ? Kind.SUPERVISOR : Kind.WORKER;
+            Kind kind = info != null || (child != null && child.supervisor()) ? Kind.SUPERVISOR : Kind.WORKER;
             items.set(idx, new TreeItem(idx, parentIdx, kind, p.pid(), name(p, child), depth, row, p.status(),
                     p.messageQueueLen(), child == null ? null : child.id(), child == null ? -1 : child.restartCount(),
                     n, folded, info, null));
@@ -334,10 +333,6 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             out.sort(Comparator.<ProcessSummary>comparingInt(p -> position.getOrDefault(p.pid(), Integer.MAX_VALUE))
                     .thenComparing(ProcessSummary::pid));
             return out;
-        }
-
-        static boolean looksLikeSupervisor(ProcessSummary p) {
-            return p.initialCall() != null && p.initialCall().toLowerCase(Locale.ROOT).contains("supervisor");
         }
 
         static String name(ProcessSummary p, SupervisorInfo.Child child) {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Builds tree frames on a sampler thread: lays out the processes with the view model's current shape,
  * keeps the slots of processes that just died, and says why each one went (its exit reason, or "gave up"
- * when its supervisor reached its restart intensity). Used by {@link TreeSource} and by the app's sampler.
+ * when its supervisor reached its restart intensity). Used by the app's sampler (and by the tests' TreeSource).
  */
 public final class TreeFramer {
 

@@ -1,5 +1,6 @@
 package beamscope.app.sampler;
 
+import beamscope.app.observe.EmbeddedControls;
 import beamscope.app.observe.LocalNode;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.ProcessKind;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class MillionProcessesBench {
     @Test
     void sampleAMillion() {
-        try (Node node = Node.start(); LocalNode o = new LocalNode(node)) {
+        try (Node node = Node.start(); LocalNode o = new LocalNode(node, beamscope.app.demo.Examples.CATALOGUE)) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < 1_000_000; i++) o.spawn(ProcessKind.ECHO, Observed.Spawn.defaults());
+            for (int i = 0; i < 1_000_000; i++) o.spawn(ProcessKind.ECHO, EmbeddedControls.Spawn.defaults());
             System.out.printf("spawn 1M: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             Sampler s = new Sampler(o, Runnable::run, f -> { });
             for (int i = 0; i < 6; i++) {

@@ -2,7 +2,9 @@ package beamscope.app.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import beamscope.app.observe.EmbeddedControls;
 import beamscope.app.observe.LocalNode;
+import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.ProcessKind;
 import beamscope.runtime.Atom;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class SamplerTest {
     final Node node = Node.start(NodeConfig.defaults().withSchedulers(2));
-    final LocalNode observed = new LocalNode(node);
+    final LocalNode observed = new LocalNode(node, beamscope.app.demo.Examples.CATALOGUE);
     final List<Runnable> fxQueue = new ArrayList<>();
     final List<Frame> delivered = new ArrayList<>();
     final Sampler sampler = new Sampler(observed, fxQueue::add, delivered::add);
@@ -33,7 +35,7 @@ class SamplerTest {
 
     List<Pid> spawn(int n) {
         List<Pid> pids = new ArrayList<>();
-        for (int i = 0; i < n; i++) pids.add(observed.spawn(ProcessKind.COUNTER, Observed.Spawn.defaults()));
+        for (int i = 0; i < n; i++) pids.add(observed.spawn(ProcessKind.COUNTER, EmbeddedControls.Spawn.defaults()));
         return pids;
     }
 
@@ -53,7 +55,7 @@ class SamplerTest {
         @Test
         void theFilterMatchesInitialCallsAndNames() {
             spawn(3);
-            Pid named = observed.spawn(ProcessKind.STACK, Observed.Spawn.defaults());
+            Pid named = observed.spawn(ProcessKind.STACK, EmbeddedControls.Spawn.defaults());
             node.register("the_stack", named);
             Frame f = sampleWith(Query.defaults().withFilter("THE_STACK"));
             assertThat(f.rows()).extracting(ProcessRow::pid).containsExactly(named);
@@ -63,7 +65,7 @@ class SamplerTest {
         @Test
         void aBusyProcessHasAReductionRate_andLeadsTheDefaultOrder() throws Exception {
             spawn(3);
-            Pid spinner = observed.spawn(ProcessKind.SPINNER, Observed.Spawn.defaults());
+            Pid spinner = observed.spawn(ProcessKind.SPINNER, EmbeddedControls.Spawn.defaults());
             try {
                 sampler.sample();
                 await(() -> {
@@ -156,6 +158,59 @@ class SamplerTest {
     }
 
     /** The walk over every process runs when asked for or due; frames in between reuse it. */
+    /** A node seen through the common interface only, whose connection the test sets. */
+    static Observed withConnection(Observed target, java.util.concurrent.atomic.AtomicReference<NodeState> state) {
+        return (Observed) java.lang.reflect.Proxy.newProxyInstance(Observed.class.getClassLoader(),
+                new Class<?>[] {Observed.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("state")) return state.get();
+                    if (m.getName().equals("embedded")) return java.util.Optional.empty();
+                    if (state.get() != NodeState.CONNECTED && !m.getName().equals("close") && !m.getName().equals("subscribe"))
+                        throw new IllegalStateException("not connected: " + m.getName());
+                    try {
+                        return m.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Nested
+    class Connection {
+        final java.util.concurrent.atomic.AtomicReference<NodeState> state = new java.util.concurrent.atomic.AtomicReference<>(NodeState.CONNECTED);
+        final Sampler remote = new Sampler(withConnection(observed, state), Runnable::run, f -> { });
+
+        @AfterEach
+        void closeRemote() {
+            remote.close();
+        }
+
+        @Test
+        void whileTheNodeIsNotConnected_framesRepeatWhatWasLastSeen_sayingSo_andReadNothing() {
+            Frame seen = remote.sample();
+            assertThat(seen.nodeState()).isEqualTo(NodeState.CONNECTED);
+            for (NodeState s : List.of(NodeState.RECONNECTING, NodeState.DOWN)) {
+                state.set(s);     // every read would throw now
+                Frame f = remote.sample();
+                assertThat(f.nodeState()).isEqualTo(s);
+                assertThat(f.seq()).isGreaterThan(seen.seq());
+                assertThat(f.node()).isSameAs(seen.node());
+                assertThat(f.rows()).isSameAs(seen.rows());
+                assertThat(f.events()).isEmpty();
+                assertThat(f.reductionsPerSecond()).isZero();
+            }
+            state.set(NodeState.CONNECTED);
+            Frame back = remote.sample();
+            assertThat(back.nodeState()).isEqualTo(NodeState.CONNECTED);
+            assertThat(back.node()).isNotSameAs(seen.node());
+        }
+
+        @Test
+        void aNodeNeverSeenConnected_givesNoFrame() {
+            state.set(NodeState.RECONNECTING);
+            assertThat(remote.sample()).isNull();
+        }
+    }
+
     @Nested
     class Cadence {
         /** A clock the test moves: each reading advances it by {@code step} (so a walk "takes" one step). */
@@ -172,7 +227,7 @@ class SamplerTest {
         void framesBetweenWalksCarryTheSameRowsButAFreshSnapshot() {
             spawn(3);
             Frame walked = timed.next();
-            Pid late = observed.spawn(ProcessKind.ECHO, Observed.Spawn.defaults());
+            Pid late = observed.spawn(ProcessKind.ECHO, EmbeddedControls.Spawn.defaults());
             Frame light = timed.next();
             assertThat(light.rows()).isSameAs(walked.rows());
             assertThat(light.rows()).extracting(ProcessRow::pid).doesNotContain(late);

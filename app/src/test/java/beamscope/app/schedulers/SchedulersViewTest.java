@@ -33,7 +33,7 @@ class SchedulersViewTest extends FxRobot {
     void mount() throws Exception {
         node = Node.start(NodeConfig.defaults().withSchedulers(2));
         for (int i = 0; i < 3; i++) node.spawn(Behaviors.compute(ctx -> { ctx.work(500); return Behaviors.same(); }).named("Busy"));
-        vm = new SchedulerViewModel(SchedulerControls.of(node), new SimpleObjectProperty<Pid>());
+        vm = new SchedulerViewModel(SchedulerSource.controls(node), new SimpleObjectProperty<Pid>());
         FxToolkit.registerPrimaryStage();
         source = new SchedulerSource(node, vm, Duration.ofMillis(100));
         FxToolkit.setupStage(stage -> {

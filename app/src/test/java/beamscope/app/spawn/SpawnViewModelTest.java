@@ -2,6 +2,7 @@ package beamscope.app.spawn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import beamscope.app.observe.EmbeddedControls;
 import beamscope.app.observe.Observed;
 import beamscope.app.observe.ProcessKind;
 import beamscope.runtime.Atom;
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** Spawning on one thread: the background and FX executors run tasks at once. */
 class SpawnViewModelTest {
-    final List<Observed.Spawn> spawned = new ArrayList<>();
+    final List<EmbeddedControls.Spawn> spawned = new ArrayList<>();
     final AtomicLong ids = new AtomicLong(100);
-    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Observed.class},
-            (proxy, m, args) -> switch (m.getName()) {
+    final Observed node = (Observed) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Observed.class, EmbeddedControls.class}, (proxy, m, args) -> switch (m.getName()) {
                 case "shell" -> Pid.of(1);
+                case "embedded" -> java.util.Optional.of(proxy);
                 case "spawn" -> {
-                    spawned.add((Observed.Spawn) args[1]);
+                    spawned.add((EmbeddedControls.Spawn) args[1]);
                     yield Pid.of(ids.incrementAndGet());
                 }
                 default -> null;
@@ -54,7 +56,7 @@ class SpawnViewModelTest {
         assertThat(vm.statusProperty().get()).startsWith("Crasher's message: column 8");
         vm.crashOnProperty().set(":oops");
         vm.spawn();
-        assertThat(spawned).extracting(Observed.Spawn::crashOn).containsExactly(Atom.of("oops"));
+        assertThat(spawned).extracting(EmbeddedControls.Spawn::crashOn).containsExactly(Atom.of("oops"));
     }
 
     @Test
@@ -64,6 +66,6 @@ class SpawnViewModelTest {
         assertThat(spawned).isEmpty();
         vm.supervisorProperty().set(Pid.of(7));
         vm.spawn();
-        assertThat(spawned).extracting(Observed.Spawn::supervisor).containsExactly(Pid.of(7));
+        assertThat(spawned).extracting(EmbeddedControls.Spawn::supervisor).containsExactly(Pid.of(7));
     }
 }

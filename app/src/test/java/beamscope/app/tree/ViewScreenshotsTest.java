@@ -166,7 +166,7 @@ class ViewScreenshotsTest extends FxRobot {
             node.send(ping, pong);
         }
         for (int i = 0; i < 200; i++) node.spawn(TreeDemo.worker("Idle.loop/0"));
-        SchedulerViewModel vm = new SchedulerViewModel(SchedulerControls.of(node), new SimpleObjectProperty<>());
+        SchedulerViewModel vm = new SchedulerViewModel(SchedulerSource.controls(node), new SimpleObjectProperty<>());
         try (SchedulerSource src = new SchedulerSource(node, vm, Duration.ofMillis(100))) {
             show(SchedulersView.load(vm), w, h, theme, presenter);
             long t0 = System.nanoTime();

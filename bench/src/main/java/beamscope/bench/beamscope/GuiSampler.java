@@ -91,7 +91,7 @@ final class GuiSampler implements AutoCloseable {
     private TreeFrame shownTree;
 
     GuiSampler(Node node) {
-        observed = new LocalNode(node);
+        observed = new LocalNode(node, beamscope.app.demo.Examples.CATALOGUE);
         sampler = new Sampler(timing(observed), task -> {
             long spent = System.nanoTime() - frameStart;
             if (walked) {

@@ -2,14 +2,19 @@ package beamscope.runtime.otp;
 
 import beamscope.runtime.Atom;
 import beamscope.runtime.Behavior;
+import beamscope.runtime.Inbox;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessContext;
 import beamscope.runtime.Ref;
 import beamscope.runtime.Tuple;
+import beamscope.runtime.Tuple2;
+import beamscope.runtime.Tuple3;
+import beamscope.runtime.Tuple5;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -302,6 +307,57 @@ public interface GenServer<A, S> {
     static Behavior call(ProcessContext ctx, Object server, Object request, Duration timeout, OnReply onReply,
             OnFailure onFailure) {
         return Calls.call(ctx, server, request, timeout, onReply, Objects.requireNonNull(onFailure));
+    }
+
+    /**
+     * {@code gen_server:send_request/2}, for a caller outside any process that runs its own receive loop
+     * (an {@link Inbox} used as a shell): sends {@code {:"$gen_call", {caller, tag}, request}} and monitors
+     * the server with the tag (C6), so a server that is gone or dies answers with its DOWN. Returns the tag;
+     * pass every message the caller receives to {@link #checkResponse}. Never blocks.
+     */
+    static Ref sendRequest(Inbox caller, Pid server, Object request) {
+        Ref tag = caller.monitor(server);
+        caller.send(server, Tuple.of(Calls.GEN_CALL, new From(caller.pid(), tag), request));
+        return tag;
+    }
+
+    /**
+     * {@code gen_server:check_response/2}: whether {@code message}, received by {@code caller}, answers the
+     * request tagged {@code tag}. A reply ends the monitor (and drops a DOWN already queued); a DOWN for
+     * the tag is the server's exit reason; anything else is {@link Response.NoReply}.
+     */
+    static Response checkResponse(Inbox caller, Object message, Ref tag) {
+        if (message instanceof Tuple2(Ref r, Object reply) && r.equals(tag)) {
+            caller.demonitor(tag, true);
+            return new Response.Reply(reply);
+        }
+        if (ProcLib.isDown(message, tag) && message instanceof Tuple5 down)
+            return new Response.Error(down.e4(), down.e3() instanceof Pid p ? p : null);
+        return new Response.NoReply();
+    }
+
+    /**
+     * A call as a plain receive loop sees it ({@code {:"$gen_call", from, request}}), for a process that
+     * answers calls without being a GenServer, as an Erlang loop may: answer with {@link #reply}.
+     */
+    static Optional<CallRequest> callRequest(Object message) {
+        return message instanceof Tuple3(Atom tag, From from, Object request) && tag == Calls.GEN_CALL
+                ? Optional.of(new CallRequest(from, request)) : Optional.empty();
+    }
+
+    /** A call's {@code from} and request, from {@link #callRequest}. */
+    record CallRequest(From from, Object request) {}
+
+    /** What {@link #checkResponse} makes of a message. */
+    sealed interface Response {
+        /** {@code {:reply, reply}}. */
+        record Reply(Object reply) implements Response {}
+
+        /** {@code {:error, {reason, server}}}: the server exited (or was not alive: {@code :noproc}). */
+        record Error(Object reason, Pid server) implements Response {}
+
+        /** {@code :no_reply}: the message is not about this request. */
+        record NoReply() implements Response {}
     }
 
     /** {@code GenServer.cast}: always {@code :ok}, even when nobody has the name (C10). */

@@ -205,6 +205,57 @@ class GenServerTest {
         }
     }
 
+    /** A caller with its own receive loop (the GUI's shell): send_request / check_response (C6, C7). */
+    @Nested
+    class RequestsFromAShell {
+        /** The first message {@code me} receives that answers {@code tag}. */
+        GenServer.Response response(Ref tag) {
+            while (true) {
+                GenServer.Response r = GenServer.checkResponse(me, receive(me), tag);
+                if (!(r instanceof GenServer.Response.NoReply)) return r;
+            }
+        }
+
+        @Test
+        void theReplyComesBackTaggedLikeACall_C6() {
+            Pid pid = startProbe(7L);
+            Ref tag = GenServer.sendRequest(me, pid, GET);
+            assertThat(response(tag)).isEqualTo(new GenServer.Response.Reply(7L));
+        }
+
+        @Test
+        void aServerThatStopsDuringTheRequest_answersWithItsExitReason_C7() {
+            Pid pid = startProbe(0L);
+            Ref tag = GenServer.sendRequest(me, pid, Tuple.of(STOP, Atom.of("bye")));
+            assertThat(response(tag)).isEqualTo(new GenServer.Response.Error(Atom.of("bye"), pid));
+        }
+
+        @Test
+        void aServerThatIsGone_answersNoproc_C7() {
+            Pid pid = startProbe(0L);
+            GenServer.stop(node, pid);
+            Ref tag = GenServer.sendRequest(me, pid, GET);
+            assertThat(response(tag)).isEqualTo(new GenServer.Response.Error(Atom.NOPROC, pid));
+        }
+
+        @Test
+        void aPlainLoopAnswersACallItRecognises() {
+            Pid loop = node.spawn(Behaviors.receive((ctx, m) -> {
+                GenServer.callRequest(m).ifPresent(c -> GenServer.reply(ctx, c.from(), Tuple.of(Atom.of("got"), c.request())));
+                return Behaviors.same();
+            }));
+            assertThat(GenServer.call(node, loop, Atom.of("ping"))).isEqualTo(Tuple.of(Atom.of("got"), Atom.of("ping")));
+            assertThat(GenServer.callRequest(Tuple.of(Atom.of("$gen_cast"), Atom.of("ping")))).isEmpty();
+        }
+
+        @Test
+        void otherMessagesAreNotAResponse() {
+            Ref tag = GenServer.sendRequest(me, startProbe(0L), HOLD);
+            assertThat(GenServer.checkResponse(me, Tuple.of(node.makeRef(), 1L), tag)).isInstanceOf(GenServer.Response.NoReply.class);
+            assertThat(GenServer.checkResponse(me, Atom.of("hello"), tag)).isInstanceOf(GenServer.Response.NoReply.class);
+        }
+    }
+
     @Nested
     class CallsFromInsideProcesses {
         @Test

@@ -13,6 +13,7 @@ import beamscope.runtime.Inbox;
 import beamscope.runtime.ManualClock;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.ProcessContext;
 import beamscope.runtime.Ref;
 import beamscope.runtime.Tuple;
@@ -590,6 +591,7 @@ class SupervisorTest {
             assertThat(v.children().get(1)).isEqualTo(new ChildView("b", java.util.Optional.of(b2), ChildView.Status.RUNNING,
                     ChildType.WORKER, Restart.PERMANENT, 1));
             assertThat(Observe.supervisors(node)).containsExactly(sup);
+            assertThat(node.processes()).filteredOn(Observe::isSupervisor).extracting(ProcessSummary::pid).containsExactly(sup);
             assertThat(Observe.server(node, b2).orElseThrow().label()).isEqualTo("Worker");
             assertThat(node.dictionaryGet(b2, Atom.of("$ancestors"))).contains(List.of(sup));
         }

@@ -11,7 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A self-contained sampler for the schedulers view: takes a snapshot and a memory sum on its own
+ * A self-contained sampler for the schedulers view, straight from a {@link Node} (tests and screenshots;
+ * the window uses its own sampler): takes a snapshot and a memory sum on its own
  * thread at a fixed rate and hands frames to the FX thread, at most one pending. Note that a node's
  * utilisation figures are "since the previous snapshot", so one sampler per node is best.
  */
@@ -22,6 +23,11 @@ public final class SchedulerSource implements AutoCloseable {
     private final SchedulerViewModel viewModel;
     private final ScheduledExecutorService thread;
     private final beamscope.app.Handoff<SchedulerFrame> handoff;
+
+    /** The schedulers' controls straight from a node. */
+    public static SchedulerControls controls(Node node) {
+        return SchedulerControls.of(node::pauseSchedulers, node::stepSlice, node::resumeSchedulers, node::slowMotion);
+    }
 
     public SchedulerSource(Node node, SchedulerViewModel viewModel) {
         this(node, viewModel, Duration.ofMillis(250));
