@@ -52,6 +52,7 @@ public final class Connection implements AutoCloseable {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration RETRY_EVERY = Duration.ofMillis(250);
+    private static final Duration PING_ROUND = Duration.ofMillis(200);
     private static final OtpErlangAtom NODE_LOST = new OtpErlangAtom("beamscope_node_lost");
 
     private final OtpNode self;
@@ -197,8 +198,15 @@ public final class Connection implements AutoCloseable {
     /** One connection attempt; throws with the reason when it fails. */
     private void connect(String node, Duration timeout) {
         failedAttempts.remove(node);
-        if (self.ping(node, timeout.toMillis())) return;
-        Exception why = failedAttempts.remove(node);
+        // ping in short rounds: a failed handshake is reported to connAttempt at once, but ping itself would
+        // wait its whole timeout for the answer that will never come
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception why;
+        do {
+            long left = Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            if (self.ping(node, Math.min(left, PING_ROUND.toMillis()))) return;
+            why = failedAttempts.remove(node);
+        } while (why == null && System.nanoTime() < deadline);
         if (why instanceof OtpAuthException) {
             throw new RemoteError(RemoteError.Kind.WRONG_COOKIE, "Node " + node + " refused the cookie: give the cookie"
                     + " it was started with (erl -setcookie, or the first line of its ~/.erlang.cookie) with -Dcookie=...", why);

@@ -55,10 +55,13 @@ public final class RemoteNode {
     private static final int MAX_DEPTH = 64;
 
     private static final OtpErlangAtom UNDEFINED = new OtpErlangAtom("undefined");
-    private static final OtpErlangList TABLE_ITEMS = atoms("registered_name", "status", "priority", "reductions",
-            "message_queue_len", "memory");
+    private static final OtpErlangList TABLE_ITEMS = atoms("registered_name", "initial_call", "status", "priority",
+            "reductions", "message_queue_len", "memory");
+    private static final OtpErlangObject PROC_LIB_INIT = new OtpErlangTuple(new OtpErlangObject[] {
+            new OtpErlangAtom("proc_lib"), new OtpErlangAtom("init_p"), new OtpErlangLong(5)});
     private static final OtpErlangList INFO_ITEMS = atoms("status", "message_queue_len", "reductions", "priority",
-            "trap_exit", "links", "monitors", "monitored_by", "registered_name", "current_function", "memory", "dictionary");
+            "trap_exit", "links", "monitors", "monitored_by", "registered_name", "initial_call", "current_function", "memory",
+            "dictionary");
     private static final String WALL_TIME_KEEPER =
             "erlang:system_flag(scheduler_wall_time, true), Notify ! {beamscope_wall_time_on, self()}, receive stop -> ok end.";
 
@@ -127,7 +130,12 @@ public final class RemoteNode {
      * BEAM process has no fixed scheduler); {@code parent} is known from OTP 25 on.
      */
     public void forEachProcess(Consumer<ProcessSummary> visitor) {
-        OtpErlangList all = (OtpErlangList) rpc(LIST_TIMEOUT, "erlang", "processes");
+        forEachChunk(chunk -> chunk.forEach(visitor));
+    }
+
+    /** As {@link #forEachProcess}, a chunk (at most {@link #CHUNK} rows) at a time, as each arrives. */
+    public void forEachChunk(Consumer<List<ProcessSummary>> visitor) {
+        OtpErlangList all = list(rpc(LIST_TIMEOUT, "erlang", "processes"));
         OtpErlangObject[] every = all.elements();
         boolean parent = otpRelease() >= 25;
         OtpErlangList items = parent ? append(TABLE_ITEMS, new OtpErlangAtom("parent")) : TABLE_ITEMS;
@@ -135,18 +143,28 @@ public final class RemoteNode {
             OtpErlangObject[] chunk = Arrays.copyOfRange(every, from, Math.min(every.length, from + CHUNK));
             OtpErlangObject[] repeated = new OtpErlangObject[chunk.length];
             Arrays.fill(repeated, items);
-            OtpErlangList infos = (OtpErlangList) rpc(LIST_TIMEOUT, "lists", "zipwith",
-                    new OtpErlangExternalFun("erlang", "process_info", 2), new OtpErlangList(chunk), new OtpErlangList(repeated));
-            OtpErlangList calls = (OtpErlangList) rpc(LIST_TIMEOUT, "lists", "map",
-                    new OtpErlangExternalFun("proc_lib", "translate_initial_call", 1), new OtpErlangList(chunk));
+            OtpErlangList infos = list(rpc(LIST_TIMEOUT, "lists", "zipwith",
+                    new OtpErlangExternalFun("erlang", "process_info", 2), new OtpErlangList(chunk), new OtpErlangList(repeated)));
+            // a process started by proc_lib shows the call its '$initial_call' names, as observer shows it
+            List<OtpErlangObject> procLib = new ArrayList<>();
+            for (int i = 0; i < chunk.length; i++) {
+                if (infos.elementAt(i) instanceof OtpErlangList l && PROC_LIB_INIT.equals(items(l).get("initial_call"))) procLib.add(chunk[i]);
+            }
+            Map<OtpErlangObject, OtpErlangObject> translated = new java.util.HashMap<>();
+            if (!procLib.isEmpty()) {
+                OtpErlangList calls = list(rpc(LIST_TIMEOUT, "lists", "map",
+                        new OtpErlangExternalFun("proc_lib", "translate_initial_call", 1), new OtpErlangList(procLib.toArray(OtpErlangObject[]::new))));
+                for (int i = 0; i < procLib.size(); i++) translated.put(procLib.get(i), calls.elementAt(i));
+            }
+            List<ProcessSummary> rows = new ArrayList<>(chunk.length);
             for (int i = 0; i < chunk.length; i++) {
                 OtpErlangObject info = infos.elementAt(i);
                 if (!(info instanceof OtpErlangList l)) continue; // exited since processes()
                 Map<String, OtpErlangObject> f = items(l);
-                visitor.accept(new ProcessSummary(
+                rows.add(new ProcessSummary(
                         pids.toPid((OtpErlangPid) chunk[i]),
                         registeredName(f.get("registered_name")).orElse(null),
-                        mfa(calls.elementAt(i)),
+                        mfa(translated.getOrDefault(chunk[i], f.get("initial_call"))),
                         status(f.get("status")),
                         priority(f.get("priority")),
                         longOf(f.get("reductions")),
@@ -155,6 +173,7 @@ public final class RemoteNode {
                         -1,
                         f.get("parent") instanceof OtpErlangPid p ? pids.toPid(p) : null));
             }
+            visitor.accept(rows);
         }
     }
 
@@ -182,15 +201,16 @@ public final class RemoteNode {
         if (messageLimit > 0 && queue > 0 && queue <= PEEK_COPY_LIMIT) {
             OtpErlangObject m = connection.rpc(node, Connection.DEFAULT_TIMEOUT, "erlang", "process_info", p, new OtpErlangAtom("messages"));
             if (m instanceof OtpErlangTuple t) {
-                OtpErlangList all = (OtpErlangList) t.elementAt(1);
+                OtpErlangList all = list(t.elementAt(1));
                 List<Object> first = new ArrayList<>();
                 for (int i = 0; i < Math.min(messageLimit, all.arity()); i++) first.add(codec.fromOtp(all.elementAt(i)));
                 messages = Collections.unmodifiableList(first);
             }
         }
-        OtpErlangObject initial = connection.rpc(node, Connection.DEFAULT_TIMEOUT, "proc_lib", "translate_initial_call", p);
+        OtpErlangObject initial = PROC_LIB_INIT.equals(f.get("initial_call"))
+                ? connection.rpc(node, Connection.DEFAULT_TIMEOUT, "proc_lib", "translate_initial_call", p) : f.get("initial_call");
         Map<Object, Object> dictionary = new LinkedHashMap<>();
-        for (OtpErlangObject kv : (OtpErlangList) f.get("dictionary")) {
+        for (OtpErlangObject kv : list(f.get("dictionary"))) {
             OtpErlangTuple t = (OtpErlangTuple) kv;
             dictionary.put(codec.fromOtp(t.elementAt(0)), codec.fromOtp(t.elementAt(1)));
         }
@@ -248,7 +268,8 @@ public final class RemoteNode {
     // ---------------------------------------------------------------- supervision
 
     /**
-     * A supervisor and its direct children; empty when {@code pid} is not a supervisor (an Erlang
+     * A supervisor and its direct children (in start order, except under a dynamic supervisor, which keeps
+     * none); empty when {@code pid} is not a supervisor (an Erlang
      * {@code supervisor} or an Elixir {@code DynamicSupervisor}, told by its initial call) or is gone.
      * Nothing else is ever asked for children.
      */
@@ -274,10 +295,10 @@ public final class RemoteNode {
             if (e.kind() == RemoteError.Kind.BADRPC) return Optional.empty(); // exited in between
             throw e;
         }
-        String module = ((OtpErlangAtom) ((OtpErlangTuple) initial).elementAt(kind == Kind.SUPERVISOR ? 1 : 0)).atomValue();
+        String module = ((OtpErlangAtom) ((OtpErlangTuple) initial).elementAt(1)).atomValue();
         String strategy = "unknown";
         int intensity = -1, period = -1;
-        boolean dynamic = kind == Kind.DYNAMIC;
+        boolean dynamic = false;
         Object state;
         try {
             state = codec.fromOtp(connection.rpc(node, CALL_TIMEOUT.plusSeconds(2), "sys", "get_state", p, new OtpErlangLong(CALL_TIMEOUT.toMillis())));
@@ -292,13 +313,17 @@ public final class RemoteNode {
             intensity = i.intValue();
             period = per.intValue();
             dynamic = strategy.equals("simple_one_for_one");
-        } else if (state instanceof Map<?, ?> m && m.get(Atom.of("strategy")) instanceof Atom s) { // %DynamicSupervisor{}
+        } else if (isDynamicSupervisor(state) && ((Map<?, ?>) state).get(Atom.of("strategy")) instanceof Atom s) {
+            Map<?, ?> m = (Map<?, ?>) state;
+            dynamic = true;
             strategy = s.name();
             if (m.get(Atom.of("max_restarts")) instanceof Long i) intensity = i.intValue();
             if (m.get(Atom.of("max_seconds")) instanceof Long per) period = per.intValue();
         }
         List<Supervision.Child> out = new ArrayList<>();
-        for (OtpErlangObject o : (OtpErlangList) children) {
+        OtpErlangObject[] listed = list(children).elements();
+        if (!dynamic) Collections.reverse(Arrays.asList(listed)); // which_children lists the last started first
+        for (OtpErlangObject o : listed) {
             OtpErlangTuple c = (OtpErlangTuple) o; // {Id, Child | restarting | undefined, Type, Modules}
             Optional<Pid> childPid = c.elementAt(1) instanceof OtpErlangPid cp ? Optional.of(pids.toPid(cp)) : Optional.empty();
             ChildType type = ((OtpErlangAtom) c.elementAt(2)).atomValue().equals("supervisor") ? ChildType.SUPERVISOR : ChildType.WORKER;
@@ -313,15 +338,19 @@ public final class RemoteNode {
         return Optional.of(new Supervision.Supervisor(pid, regName, module, strategy, intensity, period, dynamic, List.copyOf(out)));
     }
 
-    private enum Kind { SUPERVISOR, DYNAMIC, OTHER }
+    private enum Kind { SUPERVISOR, OTHER }
 
-    /** From {@code proc_lib:translate_initial_call/1}: {@code {supervisor, Mod, 1}} or a DynamicSupervisor. */
+    /**
+     * From {@code proc_lib:translate_initial_call/1}: {@code {supervisor, Mod, 1}}. Elixir's DynamicSupervisor
+     * puts the same there (for observer's sake); its state tells it apart ({@link #isDynamicSupervisor}).
+     */
     private static Kind kindOf(OtpErlangObject initialCall) {
         if (!(initialCall instanceof OtpErlangTuple t) || t.arity() != 3) return Kind.OTHER;
-        String m = t.elementAt(0) instanceof OtpErlangAtom a ? a.atomValue() : "";
-        if (m.equals("supervisor")) return Kind.SUPERVISOR;
-        if (m.equals("Elixir.DynamicSupervisor")) return Kind.DYNAMIC;
-        return Kind.OTHER;
+        return t.elementAt(0).equals(new OtpErlangAtom("supervisor")) ? Kind.SUPERVISOR : Kind.OTHER;
+    }
+
+    private static boolean isDynamicSupervisor(Object state) {
+        return state instanceof Map<?, ?> m && Atom.of("Elixir.DynamicSupervisor").equals(m.get(Atom.of("__struct__")));
     }
 
     private boolean isProcLib(String node, OtpErlangPid p) {
@@ -336,8 +365,8 @@ public final class RemoteNode {
      * ({@code application_master:get_child/1}), read down with {@code supervisor:which_children/1}.
      */
     public List<Supervision.Application> applications() {
-        OtpErlangList apps = (OtpErlangList) rpc(Connection.DEFAULT_TIMEOUT, "application", "which_applications",
-                new OtpErlangLong(CALL_TIMEOUT.toMillis()));
+        OtpErlangList apps = list(rpc(Connection.DEFAULT_TIMEOUT, "application", "which_applications",
+                new OtpErlangLong(CALL_TIMEOUT.toMillis())));
         List<Supervision.Application> out = new ArrayList<>();
         for (OtpErlangObject o : apps) {
             OtpErlangTuple t = (OtpErlangTuple) o;
@@ -367,7 +396,7 @@ public final class RemoteNode {
      */
     public SchedulerSample schedulers() {
         if (wallTimeKeeper == null) startWallTimeKeeper();
-        OtpErlangList queues = (OtpErlangList) rpc(Connection.DEFAULT_TIMEOUT, "erlang", "statistics", new OtpErlangAtom("run_queue_lengths_all"));
+        OtpErlangList queues = list(rpc(Connection.DEFAULT_TIMEOUT, "erlang", "statistics", new OtpErlangAtom("run_queue_lengths_all")));
         OtpErlangObject wall = rpc(Connection.DEFAULT_TIMEOUT, "erlang", "statistics", new OtpErlangAtom("scheduler_wall_time"));
         long now = System.nanoTime();
         int normal = queues.arity() - 2; // then the dirty CPU and dirty IO queues
@@ -451,7 +480,9 @@ public final class RemoteNode {
         OtpErlangPid sup = pids.toOtp(supervisor);
         Kind kind = kindOf(connection.rpc(node, Connection.DEFAULT_TIMEOUT, "proc_lib", "translate_initial_call", sup));
         if (kind == Kind.OTHER) throw new IllegalArgumentException(supervisor + " is not a supervisor");
-        OtpErlangObject r = connection.rpcBounded(node, CALL_TIMEOUT, kind == Kind.DYNAMIC ? "Elixir.DynamicSupervisor" : "supervisor",
+        boolean dynamic = isDynamicSupervisor(codec.fromOtp(connection.rpc(node, CALL_TIMEOUT.plusSeconds(2), "sys", "get_state", sup,
+                new OtpErlangLong(CALL_TIMEOUT.toMillis()))));
+        OtpErlangObject r = connection.rpcBounded(node, CALL_TIMEOUT, dynamic ? "Elixir.DynamicSupervisor" : "supervisor",
                 "start_child", sup, codec.toOtp(childSpec));
         if (r instanceof OtpErlangTuple t && t.elementAt(0).equals(new OtpErlangAtom("ok")) && t.elementAt(1) instanceof OtpErlangPid p) {
             return pids.toPid(p);
@@ -520,7 +551,7 @@ public final class RemoteNode {
 
     private List<Pid> pidsIn(OtpErlangObject o) {
         List<Pid> out = new ArrayList<>();
-        if (o instanceof OtpErlangList l) for (OtpErlangObject e : l) if (e instanceof OtpErlangPid p) out.add(pids.toPid(p));
+        for (OtpErlangObject e : list(o)) if (e instanceof OtpErlangPid p) out.add(pids.toPid(p));
         return List.copyOf(out);
     }
 
@@ -533,6 +564,15 @@ public final class RemoteNode {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A list; a list of small integers arrives as an {@link OtpErlangString} (Erlang's STRING_EXT). */
+    static OtpErlangList list(OtpErlangObject o) {
+        return switch (o) {
+            case OtpErlangList l -> l;
+            case OtpErlangString s -> new OtpErlangList(s.stringValue());
+            default -> throw new RemoteError(RemoteError.Kind.BADRPC, "expected a list, got " + o);
+        };
     }
 
     static int intOf(OtpErlangObject o) {

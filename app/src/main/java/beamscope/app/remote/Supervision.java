@@ -13,12 +13,12 @@ public final class Supervision {
     /**
      * A supervisor.
      *
-     * @param module    the callback module ({@code Elixir.DynamicSupervisor} for a DynamicSupervisor)
+     * @param module    the callback module ({@code Elixir.Supervisor.Default} for a supervisor started without one)
      * @param strategy  {@code one_for_one}, {@code one_for_all}, {@code rest_for_one}, {@code simple_one_for_one},
      *                  or {@code unknown} when its state could not be read
      * @param intensity max restarts, or -1 when unknown
      * @param period    in seconds, or -1 when unknown
-     * @param dynamic   a DynamicSupervisor or simple_one_for_one: children are started with start_child
+     * @param dynamic   an Elixir DynamicSupervisor or a simple_one_for_one: children come from start_child
      */
     public record Supervisor(Pid pid, Optional<String> name, String module, String strategy, int intensity, int period,
             boolean dynamic, List<Child> children) {
