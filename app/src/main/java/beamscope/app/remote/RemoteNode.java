@@ -259,9 +259,16 @@ public final class RemoteNode {
         return state(pid).map(s -> Terms.inspect(s).length() > 2000 ? Terms.inspect(s).substring(0, 2000) + "..." : Terms.inspect(s));
     }
 
-    /** {@code erlang:whereis(Name)} on this node. */
+    /**
+     * {@code erlang:whereis(Name)} on this node. An Elixir alias may be given as the rows show it ({@code BsDyn}
+     * for the atom {@code Elixir.BsDyn}).
+     */
     public Optional<Pid> whereis(String registered) {
         OtpErlangObject r = rpc(Connection.DEFAULT_TIMEOUT, "erlang", "whereis", new OtpErlangAtom(registered));
+        if (!(r instanceof OtpErlangPid) && !registered.isEmpty() && Character.isUpperCase(registered.charAt(0))
+                && !registered.startsWith("Elixir.")) {
+            r = rpc(Connection.DEFAULT_TIMEOUT, "erlang", "whereis", new OtpErlangAtom("Elixir." + registered));
+        }
         return r instanceof OtpErlangPid p ? Optional.of(pids.toPid(p)) : Optional.empty();
     }
 

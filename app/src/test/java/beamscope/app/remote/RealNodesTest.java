@@ -9,6 +9,7 @@ import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.otp.ChildType;
+import com.ericsson.otp.erlang.OtpEpmd;
 import com.ericsson.otp.erlang.OtpErlangAtom;
 import com.ericsson.otp.erlang.OtpErlangObject;
 import java.io.ByteArrayOutputStream;
@@ -165,6 +166,22 @@ class RealNodesTest {
                     .isInstanceOfSatisfying(RemoteError.class, e -> assertThat(e.kind()).isEqualTo(RemoteError.Kind.NOT_RUNNING))
                     .hasMessageContaining("is down")
                     .hasMessageContaining(fixture.node().substring(0, fixture.node().indexOf('@')));
+        }
+
+        @Test
+        void noEpmdOnTheHost_isReportedWithWhatToDo() throws IOException {
+            int nobodyListens;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                nobodyListens = s.getLocalPort();
+            }
+            OtpEpmd.useEpmdPort(nobodyListens);
+            try {
+                assertThatThrownBy(() -> Connection.attach(fixture.node(), fixture.cookie()))
+                        .isInstanceOfSatisfying(RemoteError.class, e -> assertThat(e.kind()).isEqualTo(RemoteError.Kind.NO_EPMD))
+                        .hasMessageContaining("No epmd answers");
+            } finally {
+                OtpEpmd.useEpmdPort(0); // back to ERL_EPMD_PORT or 4369
+            }
         }
 
         @Test
@@ -395,7 +412,11 @@ class RealNodesTest {
             Supervision.Supervisor sup = other.supervisor(dyn).orElseThrow();
             assertThat(sup.dynamic()).isTrue();
             assertThat(sup.strategy()).isEqualTo("one_for_one");
-            assertThat(other.processes()).anySatisfy(p -> assertThat(p.pid()).isEqualTo(dyn));
+            assertThat(other.processes()).anySatisfy(p -> {
+                assertThat(p.pid()).isEqualTo(dyn);
+                assertThat(p.registeredName()).isEqualTo("BsDyn");
+            });
+            assertThat(other.whereis("BsDyn")).contains(dyn);
 
             toFixture.allowDestructive(true);
             Pid task = other.startChild(dyn, Map.of(Atom.of("id"), Atom.of("sleeper"), Atom.of("restart"), Atom.of("temporary"),
