@@ -5,6 +5,11 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        String attach = System.getProperty("attach", "");
+        if (!attach.isBlank()) { // -Dattach=NODE: print a real node's trees or processes, no window
+            System.exit(beamscope.app.remote.Headless.run(attach, System.getProperty("cookie"), System.getProperty("print"),
+                    System.out, System.err));
+        }
         javafx.application.Application.launch(BeamscopeApp.class, args);
     }
 }
