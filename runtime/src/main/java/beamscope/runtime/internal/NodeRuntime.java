@@ -396,9 +396,74 @@ public final class NodeRuntime {
     void exited(ProcessCell c, Object reason, Throwable crash) {
         processCount.decrementAndGet();
         exits.increment();
-        if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
-            LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "
-                    + Terms.inspect(reason, 2000), crash);
+        if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) logCrash(c, reason, crash);
+    }
+
+    /**
+     * The crash log line. Nothing here may throw into the exit path: a reason that cannot be printed (a
+     * throwable whose {@code getMessage} throws) is shown by its class, and a logger that fails on the
+     * throwable gets the line without it.
+     */
+    private static void logCrash(ProcessCell c, Object reason, Throwable crash) {
+        String line = "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: " + inspectSafely(reason, 2000);
+        try {
+            LOG.log(System.Logger.Level.ERROR, line, crash);
+        } catch (Throwable unprintable) {
+            try {
+                LOG.log(System.Logger.Level.ERROR, line + " (its stack trace could not be printed: "
+                        + unprintable.getClass().getName() + ")");
+            } catch (Throwable ignored) {
+                // the logger itself fails: nothing more can be said, and the exit must go on
+            }
+        }
+    }
+
+    /**
+     * {@link Terms#inspect(Object, int)}, or when printing throws, the term with each element that
+     * cannot be printed shown by its class name ({@code #Java<class>}). Never throws.
+     */
+    static String inspectSafely(Object term, int limit) {
+        try {
+            return Terms.inspect(term, limit);
+        } catch (Throwable e) {
+            try {
+                if (term instanceof Tuple t) {
+                    StringBuilder b = new StringBuilder("{");
+                    for (int i = 0; i < t.size(); i++) {
+                        if (i > 0) b.append(", ");
+                        b.append(inspectSafely(t.get(i), limit));
+                    }
+                    String s = b.append('}').toString();
+                    return s.length() <= limit ? s : s.substring(0, Math.max(0, limit - 3)) + "...";
+                }
+                return "#Java<" + term.getClass().getName() + ">";
+            } catch (Throwable again) {
+                return "#Java<unprintable>";
+            }
+        }
+    }
+
+    /**
+     * A node-level alarm for an error the runtime survived ({@link beamscope.runtime.Event.SystemMonitor},
+     * e.g. {@code scheduler_crashed}): details {@code [error: "…", …extra]}, also logged. Never throws.
+     */
+    void alarm(Pid pid, Atom kind, Throwable error, Tuple... extra) {
+        List<Object> details = new ArrayList<>(extra.length + 1);
+        details.add(Tuple.of(Atom.ERROR, inspectSafely(error, 500)));
+        details.addAll(List.of(extra));
+        try {
+            events.systemMonitor(pid, kind, List.copyOf(details));
+        } catch (Throwable ignored) {
+            // an event hook failed (a failing clock): the log below still says it
+        }
+        try {
+            LOG.log(System.Logger.Level.ERROR, kind + " " + inspectSafely(details, 1000), error);
+        } catch (Throwable unprintable) {
+            try {
+                LOG.log(System.Logger.Level.ERROR, kind + " " + inspectSafely(details, 1000));
+            } catch (Throwable ignored) {
+                // nothing more can be said
+            }
         }
     }
 

@@ -362,14 +362,8 @@ public class ProcessCell implements ProcessContext {
                     default -> throw new ErlangError(Atom.of("bad_behavior"), String.valueOf(b));
                 }
             }
-        } catch (ExitException x) {
-            terminate(x.reason(), null);
-            return EXITED;
-        } catch (ErlangError x) {
-            terminate(Tuple.of(x.reason(), stacktrace(x)), x);
-            return EXITED;
-        } catch (Throwable t) {
-            terminate(Tuple.of(t, stacktrace(t)), t);
+        } catch (Throwable t) { // anything, Errors included (StackOverflowError, OutOfMemoryError): only this process ends
+            terminate(exitReasonOf(t), t instanceof ExitException ? null : t);
             return EXITED;
         } finally {
             publishReductions();
@@ -418,18 +412,50 @@ public class ProcessCell implements ProcessContext {
         }
     }
 
-    static List<String> stacktrace(Throwable t) {
-        StackTraceElement[] st = t.getStackTrace();
-        List<String> out = new ArrayList<>(Math.min(st.length, 12));
-        for (int i = 0; i < st.length && out.size() < 12; i++) {
-            String cls = st[i].getClassName();
-            if (cls.startsWith("beamscope.runtime.internal.")) break;
-            out.add(st[i].toString());
+    /**
+     * The exit reason for what a handler threw (A2): {@code exit/1}'s reason exactly; {@code {reason,
+     * stacktrace}} for an {@link ErlangError}; {@code {throwable, stacktrace}} for anything else, Errors
+     * included. Never throws: a reason or stack trace that cannot be read (an overridden accessor that
+     * throws) falls back to the throwable and an empty stack.
+     */
+    static Object exitReasonOf(Throwable t) {
+        try {
+            if (t instanceof ExitException x) return x.reason();
+            if (t instanceof ErlangError x) return Tuple.of(x.reason(), stacktrace(t));
+        } catch (Throwable unreadable) {
+            // fall through: the throwable itself is the reason
         }
-        return List.copyOf(out);
+        return Tuple.of(t, stacktrace(t));
+    }
+
+    /** The handler's frames (up to 12, above the runtime's); empty when the trace cannot be read. */
+    static List<String> stacktrace(Throwable t) {
+        try {
+            StackTraceElement[] st = t.getStackTrace();
+            List<String> out = new ArrayList<>(Math.min(st.length, 12));
+            for (int i = 0; i < st.length && out.size() < 12; i++) {
+                String cls = st[i].getClassName();
+                if (cls.startsWith("beamscope.runtime.internal.")) break;
+                out.add(st[i].toString());
+            }
+            return List.copyOf(out);
+        } catch (Throwable unreadable) {
+            return List.of();
+        }
     }
 
     // ---------------------------------------------------------------- exit (owner)
+
+    /**
+     * Its scheduler's loop failed during this process's slice, outside its handler (see
+     * {@link Scheduler#run}): the process ends with {@code {error, stacktrace}}. Returns false when its
+     * exit had already begun; it then stays as far as it got.
+     */
+    final boolean abandon(Throwable t) {
+        if (status == S_EXITING) return false;
+        terminate(exitReasonOf(t), t);
+        return true;
+    }
 
     /**
      * Ends the process. Order (A21, A30): the name is released and the pid stops being alive first;

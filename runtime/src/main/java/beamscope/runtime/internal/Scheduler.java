@@ -1,5 +1,8 @@
 package beamscope.runtime.internal;
 
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.Tuple;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -90,8 +93,28 @@ final class Scheduler implements Runnable {
         return Thread.currentThread() instanceof Worker w ? w.scheduler : null;
     }
 
+    /**
+     * The thread's body: the scheduler loop, resumed on the same thread after anything that escapes it.
+     * Processes' own errors never get here (they end their process in {@link ProcessCell#runSlice});
+     * what does is an error in the runtime's code around them (an {@code OutOfMemoryError} while queueing,
+     * a failing clock or event hook, an exit that failed part way). The thread catches it, puts back
+     * what it held ({@link #survive}), reports it as a {@code scheduler_crashed} alarm and goes on: a
+     * Java thread that has caught a Throwable is as good as a new one, so nothing needs replacing.
+     * It returns only when the node stops.
+     */
     @Override
     public void run() {
+        for (;;) {
+            try {
+                loop();
+                return;
+            } catch (Throwable t) {
+                survive(t);
+            }
+        }
+    }
+
+    private void loop() {
         Gate gate = rt.gate;
         while (!rt.stopping) {
             ProcessCell p;
@@ -156,15 +179,65 @@ final class Scheduler implements Runnable {
         if (pendingSent != 0) { MESSAGES_SENT.setOpaque(this, messagesSent + pendingSent); pendingSent = 0; }
         if (pendingSpawns != 0) { SPAWNS.setOpaque(this, spawns + pendingSpawns); pendingSpawns = 0; }
         if (result == ProcessCell.REQUEUE) {
-            rt.events.scheduled(p, index, false);
-            ProcessCell woken = runNext;
-            if (woken != null) { // woken during this slice: it goes ahead of the process that used it up
-                RUN_NEXT.setOpaque(this, (ProcessCell) null);
-                queue.push(woken);
+            try {
+                rt.events.scheduled(p, index, false);
+            } finally { // even if the hook fails (see run()): p is in no one's hands but ours
+                ProcessCell woken = runNext;
+                if (woken != null) { // woken during this slice: it goes ahead of the process that used it up
+                    RUN_NEXT.setOpaque(this, (ProcessCell) null);
+                    queue.push(woken);
+                }
+                queue.push(p);
+                if (queue.size() >= 2) rt.wakeIdle(this);
             }
-            queue.push(p);
-            if (queue.size() >= 2) rt.wakeIdle(this);
         }
+    }
+
+    /** When the last error escaped the loop, and how many came less than a second apart (owner only). */
+    private long lastCrash;
+    private int crashStreak;
+
+    /**
+     * Recovers from {@code t}, which escaped the loop. What this scheduler held is put back so nothing
+     * is lost or owned twice: a process in {@code runNext} goes to the run queue; the process in hand
+     * goes back to the front of the queue if its slice had not started ({@code runningOn == null}: the
+     * error came from the schedule-in hook), else its slice failed in the runtime's own code and it is
+     * ended with {@code {error, stacktrace}} (A2), unless its exit had already begun, which then stays
+     * as far as it got (only an error inside the exit itself, such as running out of memory while
+     * sending exit signals, leads there). Then the alarm. Errors that repeat within a second back off
+     * (2 ms doubling to 1 s) so a persistent one does not spin. Never throws.
+     */
+    private void survive(Throwable t) {
+        Atom recovery = Atom.of("none");
+        ProcessCell p = null;
+        try {
+            p = current();
+            ProcessCell q = runNext;
+            CURRENT.setOpaque(this, (ProcessCell) null);
+            RUN_NEXT.setOpaque(this, (ProcessCell) null);
+            heldBudget = 0;
+            if (q != null) queue.push(q);
+            if (p != null) {
+                if (p.runningOn == null) {
+                    queue.pushFront(p);
+                    recovery = Atom.of("requeued");
+                } else {
+                    recovery = p.abandon(t) ? Atom.of("exited") : Atom.of("exit_unfinished");
+                }
+            }
+        } catch (Throwable again) {
+            recovery = Atom.of("failed");
+        }
+        try {
+            rt.alarm(null, Event.SCHEDULER_CRASHED, t, Tuple.of(Atom.of("scheduler"), (long) index + 1),
+                    Tuple.of(Atom.PROCESS, p == null ? Atom.NIL : p.pid), Tuple.of(Atom.of("recovery"), recovery));
+        } catch (Throwable ignored) {
+            // reporting failed too (out of memory): the scheduler goes on regardless
+        }
+        long now = System.nanoTime();
+        crashStreak = lastCrash != 0 && now - lastCrash < 1_000_000_000L ? crashStreak + 1 : 0;
+        lastCrash = now;
+        if (crashStreak > 0 && !rt.stopping) LockSupport.parkNanos(this, 1_000_000L << Math.min(crashStreak, 10));
     }
 
     /**

@@ -1,6 +1,9 @@
 package beamscope.runtime.internal;
 
+import beamscope.runtime.Atom;
 import beamscope.runtime.Clock;
+import beamscope.runtime.Event;
+import beamscope.runtime.Tuple;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -125,9 +128,42 @@ final class TimerService implements Runnable {
         poke();
     }
 
+    /**
+     * The thread's body: the timer loop, resumed on the same thread after anything that escapes it (an
+     * error in the loop itself: a failing clock, an {@code OutOfMemoryError}). Each such error is reported
+     * as a {@code timer_crashed} alarm; timers already taken off the heap for firing are still fired,
+     * and the rest stay in the heap, so none is lost. Errors that repeat within a second back off (2 ms
+     * doubling to 1 s). Returns only when the node stops.
+     */
     @Override
     public void run() {
         Timer[] due = new Timer[256];
+        long lastCrash = 0;
+        int streak = 0;
+        for (;;) {
+            try {
+                loop(due);
+                return;
+            } catch (Throwable t) {
+                for (int i = 0; i < due.length && due[i] != null; i++) { // taken off the heap, not yet fired
+                    fire(due[i]);
+                    due[i] = null;
+                }
+                try {
+                    rt.alarm(null, Event.TIMER_CRASHED, t, Tuple.of(Atom.of("timers"), (long) size()));
+                } catch (Throwable ignored) {
+                    // reporting failed too: the loop goes on regardless
+                }
+                long now = System.nanoTime();
+                streak = lastCrash != 0 && now - lastCrash < 1_000_000_000L ? streak + 1 : 0;
+                lastCrash = now;
+                if (streak > 0 && !stopping) java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L << Math.min(streak, 10));
+            }
+        }
+    }
+
+    /** Takes due timers off the heap under the lock, fires them outside it, waits for the next deadline. */
+    private void loop(Timer[] due) {
         while (!stopping) {
             int n = 0;
             lock.lock();
@@ -166,8 +202,12 @@ final class TimerService implements Runnable {
                 case String name -> rt.sendToNameFromService(name, t.payload);
                 default -> { }
             }
-        } catch (RuntimeException e) {
-            NodeRuntime.LOG.log(System.Logger.Level.ERROR, "timer delivery failed", e);
+        } catch (Throwable e) { // one failed delivery (even out of memory) must not stop the others
+            try {
+                NodeRuntime.LOG.log(System.Logger.Level.ERROR, "timer delivery failed", e);
+            } catch (Throwable ignored) {
+                // nothing more can be said
+            }
         }
     }
 
