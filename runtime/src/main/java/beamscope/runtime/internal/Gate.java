@@ -75,9 +75,9 @@ final class Gate {
     }
 
     void slowDown(Scheduler s) {
-        long end = System.nanoTime() + slowNanos;
+        long end = Deadlines.after(System.nanoTime(), slowNanos);
         for (;;) {
-            long left = end - System.nanoTime();
+            long left = Deadlines.left(end, System.nanoTime());
             long slow = slowNanos;
             if (left <= 0 || slow == 0 || rt.stopping) return;
             LockSupport.parkNanos(this, Math.min(left, slow));

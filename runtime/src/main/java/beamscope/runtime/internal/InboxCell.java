@@ -57,7 +57,7 @@ final class InboxCell extends ProcessCell implements Inbox {
 
     @Override
     public Optional<Object> receive(Predicate<Object> matcher, Duration timeout) {
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        long deadline = Deadlines.after(System.nanoTime(), Deadlines.nanos(timeout));
         receiving.lock();
         try {
             for (;;) {
@@ -73,7 +73,7 @@ final class InboxCell extends ProcessCell implements Inbox {
                             return Optional.of(e.payload);
                         }
                     }
-                    left = deadline - System.nanoTime();
+                    left = Deadlines.left(deadline, System.nanoTime());
                     if (left <= 0) return Optional.empty();
                     waiter = Thread.currentThread();
                     if (!tryPark()) continue;

@@ -496,7 +496,7 @@ public final class NodeRuntime {
     }
 
     public void slowMotion(Duration delay) {
-        gate.slowMotion(delay.toNanos());
+        gate.slowMotion(Deadlines.nanos(delay));
     }
 
     public boolean paused() {

@@ -399,9 +399,8 @@ public class ProcessCell implements ProcessContext {
         if (r == null || r.timeout() == null) {
             receiveDeadline = Long.MAX_VALUE;
         } else {
-            long t = r.timeout().toNanos();
-            long now = rt.clock.nanoTime();
-            receiveDeadline = t > Long.MAX_VALUE - now - 1 ? Long.MAX_VALUE - 1 : now + t;
+            // saturates: after(INFINITY) is a receive without a timeout (B3's :infinity)
+            receiveDeadline = Deadlines.after(rt.clock.nanoTime(), Deadlines.nanos(r.timeout()));
         }
     }
 

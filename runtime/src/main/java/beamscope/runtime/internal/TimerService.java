@@ -70,9 +70,7 @@ final class TimerService implements Runnable {
     }
 
     long scheduleUser(Duration delay, Object dest, Object payload) {
-        long now = clock.nanoTime();
-        long d = delay.toNanos();
-        long deadline = d > Long.MAX_VALUE - now - 1 ? Long.MAX_VALUE - 1 : now + Math.max(0, d);
+        long deadline = Deadlines.after(clock.nanoTime(), Deadlines.nanos(delay)); // NEVER: kept, cancellable
         lock.lock();
         try {
             Timer t = schedule(deadline, dest, payload);
@@ -99,7 +97,7 @@ final class TimerService implements Runnable {
             Timer t = userTimers.remove(id);
             if (t == null || t.index < 0) return Optional.empty();
             removeAt(t.index);
-            return Optional.of(Duration.ofNanos(Math.max(0, t.deadline - clock.nanoTime())));
+            return Optional.of(Duration.ofNanos(Math.max(0, Deadlines.left(t.deadline, clock.nanoTime()))));
         } finally {
             lock.unlock();
         }
@@ -178,7 +176,7 @@ final class TimerService implements Runnable {
                 if (n == 0) {
                     try {
                         if (size == 0 || clock.isManual()) changed.await();
-                        else changed.awaitNanos(heap[0].deadline - now);
+                        else changed.awaitNanos(Deadlines.left(heap[0].deadline, now));
                     } catch (InterruptedException e) {
                         return;
                     }
