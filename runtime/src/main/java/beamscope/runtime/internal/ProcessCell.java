@@ -68,6 +68,8 @@ public class ProcessCell implements ProcessContext {
     byte scheduleCount;
     boolean trapExit;
     boolean suspended;
+    /** Suspends not yet resumed; {@code suspended == suspends > 0}. */
+    int suspends;
     int schedulerIndex;
     long reductions;
 
@@ -249,8 +251,10 @@ public class ProcessCell implements ProcessContext {
                 }
             }
             case Signal.Wake w -> { }
-            case Signal.Suspend x -> suspended = true;
-            case Signal.Resume x -> suspended = false;
+            case Signal.Suspend x -> suspended = ++suspends > 0; // counted, as erlang:suspend_process/1
+            case Signal.Resume x -> {
+                if (suspends > 0) suspended = --suspends > 0; // a resume with no suspend left is ignored
+            }
             case Signal.SetPriority p -> priority = (byte) p.priority().ordinal();
             case Signal.SetTrapExit t -> trapExit = t.on();
             case Signal.LinkRequest l -> {
