@@ -113,6 +113,91 @@ class LifecycleTest {
         }
     }
 
+    @Nested
+    class Close {
+        @Test
+        void afterCloseNoProcessIsAlive() {
+            Node node = Node.start(NodeConfig.defaults().withSchedulers(2));
+            Inbox me = node.inbox();
+            Pid waiting = node.spawn(Probes.idle());
+            Pid busy = node.spawn(Probes.spinner(1));
+            Pid named = node.spawn(Probes.idle(), SpawnOptions.defaults().withName("named"));
+            node.close();
+            for (Pid p : new Pid[] {waiting, busy, named, me.pid()}) assertThat(node.isAlive(p)).as("%s", p).isFalse();
+            assertThat(me.isAlive()).isFalse();
+            assertThat(node.processCount()).isZero();
+            assertThat(node.processes()).isEmpty();
+            assertThat(node.whereis("named")).isEmpty();
+            assertThat(node.snapshot().processes()).isZero();
+        }
+
+        @Test
+        void anInboxWaitingInReceiveWakesWithNodeClosed() throws Exception {
+            Node node = Node.start();
+            Inbox me = node.inbox();
+            AtomicReference<Thread> receiver = new AtomicReference<>();
+            CompletableFuture<Object> got = CompletableFuture.supplyAsync(() -> {
+                receiver.set(Thread.currentThread());
+                return me.receive(Duration.ofSeconds(60));
+            });
+            Probes.await(() -> receiver.get() != null && receiver.get().getState() == Thread.State.TIMED_WAITING,
+                    "the receiver to wait");
+            node.close();
+            assertThatThrownBy(() -> got.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalStateException.class).hasMessageContaining("node closed");
+            assertThatThrownBy(() -> me.receive(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+            me.close(); // closing a closed node's inbox is harmless
+        }
+
+        @Test
+        void afterCloseEveryCommandFailsAtOnce() {
+            Node node = Node.start();
+            Pid p = node.spawn(Probes.idle());
+            node.close();
+            assertNodeClosed(() -> node.spawn(Probes.idle()));
+            assertNodeClosed(() -> node.inbox());
+            assertNodeClosed(() -> node.send(p, "hello"));
+            assertNodeClosed(() -> node.send("named", "hello"));
+            assertNodeClosed(() -> node.exit(p, Atom.KILL));
+            assertNodeClosed(() -> node.register("late", p));
+            assertNodeClosed(() -> node.sendAfter(p, "later", Duration.ofMillis(1)));
+            assertNodeClosed(() -> node.suspend(p));
+            assertNodeClosed(() -> node.link(p, p));
+            node.close(); // a second close does nothing
+        }
+
+        void assertNodeClosed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+            assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("node closed");
+        }
+
+        /**
+         * A handler stuck in Java code cannot be stopped: close gives up waiting for it, the process is
+         * gone all the same, and the thread ends as soon as the handler returns. The spinner is released
+         * only after close has returned, so close cannot have waited for it.
+         */
+        @Test
+        void closeReturnsWhileAHandlerIsStuckAndTheThreadEndsWhenItReturns() throws Exception {
+            Node node = Node.start(NodeConfig.defaults().withSchedulers(1));
+            CountDownLatch spinning = new CountDownLatch(1);
+            Spin spin = new Spin();
+            AtomicReference<Thread> thread = new AtomicReference<>();
+            Pid stuck = node.spawn(Behaviors.setup(ctx -> {
+                thread.set(Thread.currentThread());
+                spinning.countDown();
+                while (!spin.released) Thread.onSpinWait();
+                return Behaviors.stop();
+            }));
+            assertThat(spinning.await(10, TimeUnit.SECONDS)).isTrue();
+            node.close();
+            boolean stillSpinning = !spin.released;
+            spin.released = true;
+            assertThat(stillSpinning).as("close returned before the handler was released").isTrue();
+            assertThat(node.isAlive(stuck)).isFalse();
+            thread.get().join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.get().isAlive()).as("the scheduler thread ended after the handler returned").isFalse();
+        }
+    }
+
     static final class Spin {
         volatile boolean released;
     }

@@ -294,13 +294,17 @@ public class ProcessCell implements ProcessContext {
     /**
      * Runs one time slice on {@code s}. Handles messages until the mailbox has nothing the current
      * receive accepts (then parks), the scheduler's reduction budget is spent (then the scheduler puts
-     * the process at the back of its queue) or the process exits.
+     * the process at the back of its queue) or the process exits. If the node has closed, the slice ends
+     * at the next step (the process is already gone): one volatile read of {@code rt.stopping} a step.
      */
     int runSlice(Scheduler s) {
         runningOn = s;
         setStatus(S_RUNNING);
         try {
             for (;;) {
+                // The node closed (a halt): the process is already gone (NodeRuntime.close); a slice that
+                // was under way, even one stuck in a handler that has just returned, ends here.
+                if (rt.stopping) return EXITED;
                 if (hasInbound()) drainInbound();
                 if (pendingExit != null) {
                     terminate(pendingExit, null);
@@ -367,7 +371,7 @@ public class ProcessCell implements ProcessContext {
                 }
             }
         } catch (Throwable t) { // anything, Errors included (StackOverflowError, OutOfMemoryError): only this process ends
-            terminate(exitReasonOf(t), t instanceof ExitException ? null : t);
+            if (!rt.stopping) terminate(exitReasonOf(t), t instanceof ExitException ? null : t); // closed: already gone
             return EXITED;
         } finally {
             publishReductions();
@@ -468,7 +472,7 @@ public class ProcessCell implements ProcessContext {
     final void terminate(Object reason, Throwable crash) {
         setStatus(S_EXITING);
         clearReceiveTimer();
-        rt.release(this, reason);
+        boolean counted = rt.release(this, reason);
         // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
         Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
         Extras x = extras;
@@ -494,7 +498,7 @@ public class ProcessCell implements ProcessContext {
         last = null;
         scanPrev = null;
         LOCAL_SIZE.setOpaque(this, 0);
-        rt.exited(this, reason, crash);
+        rt.exited(this, reason, crash, counted);
     }
 
     // ---------------------------------------------------------------- ProcessContext (owner)
