@@ -109,7 +109,12 @@ final class Scheduler implements Runnable {
                 loop();
                 return;
             } catch (Throwable t) {
-                survive(t);
+                try {
+                    survive(t);
+                } catch (Throwable again) {
+                    // survive() does not throw, but a StackOverflowError or OutOfMemoryError can strike
+                    // anywhere, even here: the loop goes on all the same
+                }
             }
         }
     }
@@ -207,8 +212,12 @@ final class Scheduler implements Runnable {
      * sending exit signals, leads there). Then the alarm. Errors that repeat within a second back off
      * (2 ms doubling to 1 s) so a persistent one does not spin. Never throws.
      */
+    private static final Atom NONE = Atom.of("none"), REQUEUED = Atom.of("requeued"), EXITED = Atom.of("exited"),
+            EXIT_UNFINISHED = Atom.of("exit_unfinished"), FAILED = Atom.of("failed"), SCHEDULER = Atom.of("scheduler"),
+            RECOVERY = Atom.of("recovery");
+
     private void survive(Throwable t) {
-        Atom recovery = Atom.of("none");
+        Atom recovery = NONE;
         ProcessCell p = null;
         try {
             p = current();
@@ -220,17 +229,17 @@ final class Scheduler implements Runnable {
             if (p != null) {
                 if (p.runningOn == null) {
                     queue.pushFront(p);
-                    recovery = Atom.of("requeued");
+                    recovery = REQUEUED;
                 } else {
-                    recovery = p.abandon(t) ? Atom.of("exited") : Atom.of("exit_unfinished");
+                    recovery = p.abandon(t) ? EXITED : EXIT_UNFINISHED;
                 }
             }
         } catch (Throwable again) {
-            recovery = Atom.of("failed");
+            recovery = FAILED;
         }
         try {
-            rt.alarm(null, Event.SCHEDULER_CRASHED, t, Tuple.of(Atom.of("scheduler"), (long) index + 1),
-                    Tuple.of(Atom.PROCESS, p == null ? Atom.NIL : p.pid), Tuple.of(Atom.of("recovery"), recovery));
+            rt.alarm(null, Event.SCHEDULER_CRASHED, t, Tuple.of(SCHEDULER, (long) index + 1),
+                    Tuple.of(Atom.PROCESS, p == null ? Atom.NIL : p.pid), Tuple.of(RECOVERY, recovery));
         } catch (Throwable ignored) {
             // reporting failed too (out of memory): the scheduler goes on regardless
         }

@@ -41,6 +41,8 @@ final class TimerService implements Runnable {
         }
     }
 
+    private static final Atom TIMERS = Atom.of("timers");
+
     private final NodeRuntime rt;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -143,19 +145,23 @@ final class TimerService implements Runnable {
                 loop(due);
                 return;
             } catch (Throwable t) {
-                for (int i = 0; i < due.length && due[i] != null; i++) { // taken off the heap, not yet fired
-                    fire(due[i]);
-                    due[i] = null;
-                }
                 try {
-                    rt.alarm(null, Event.TIMER_CRASHED, t, Tuple.of(Atom.of("timers"), (long) size()));
-                } catch (Throwable ignored) {
-                    // reporting failed too: the loop goes on regardless
+                    for (int i = 0; i < due.length && due[i] != null; i++) { // taken off the heap, not yet fired
+                        fire(due[i]);
+                        due[i] = null;
+                    }
+                    try {
+                        rt.alarm(null, Event.TIMER_CRASHED, t, Tuple.of(TIMERS, (long) size()));
+                    } catch (Throwable ignored) {
+                        // reporting failed too: the loop goes on regardless
+                    }
+                    long now = System.nanoTime();
+                    streak = lastCrash != 0 && now - lastCrash < 1_000_000_000L ? streak + 1 : 0;
+                    lastCrash = now;
+                    if (streak > 0 && !stopping) java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L << Math.min(streak, 10));
+                } catch (Throwable again) {
+                    // out of memory even here: the loop goes on all the same
                 }
-                long now = System.nanoTime();
-                streak = lastCrash != 0 && now - lastCrash < 1_000_000_000L ? streak + 1 : 0;
-                lastCrash = now;
-                if (streak > 0 && !stopping) java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L << Math.min(streak, 10));
             }
         }
     }
