@@ -9,6 +9,10 @@ import java.util.function.Predicate;
  * send to {@link #pid()}, link to it and monitor it like any process. One thread at a time receives.
  * Exit signals are handled when a receive runs: a non-trapping inbox that gets an abnormal exit
  * signal closes, and later receives throw {@link ExitException} with the reason.
+ *
+ * <p>When the node closes, the inbox's process is gone like every other: a receive waiting then wakes,
+ * and it and every later operation except {@link #isAlive()} (false) and {@link #close()} (nothing
+ * to do) throw {@link IllegalStateException} "node closed", even with messages still queued.
  */
 public interface Inbox extends AutoCloseable {
 

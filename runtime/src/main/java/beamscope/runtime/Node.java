@@ -17,6 +17,23 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * Every method may be called from any thread and none of them waits for a scheduler.
+ *
+ * <h2>Crashes</h2>
+ * Whatever a process throws (exceptions, and Errors such as {@code StackOverflowError} or
+ * {@code OutOfMemoryError}) ends only that process, with reason {@code {error, stacktrace}} (A2). An
+ * error in the runtime's own loops does not stop a scheduler or the timer thread either: the thread
+ * reports it as an {@link Event.SystemMonitor} alarm ({@link Event#SCHEDULER_CRASHED},
+ * {@link Event#TIMER_CRASHED}, also logged) and carries on.
+ *
+ * <h2>After close</h2>
+ * {@link #close()} ends every process at once. Afterwards the queries answer as for a node with no
+ * processes ({@link #isAlive} false, {@link #processCount} 0, {@link #whereis} empty, {@link #processes}
+ * empty, {@link #snapshot} and {@link #exitReason} still work), while every command throws
+ * {@link IllegalStateException} "node closed" at once: spawn, inbox, send (by pid too: OTP's send never
+ * fails, but a send to a node that no longer exists is a bug in the caller, not a message to a dead
+ * process), exit, register, sendAfter, suspend, link and the other signals, stepSlice (a failed future),
+ * and so every OTP call made from outside ({@code GenServer.call}, {@code Supervisor.whichChildren}, …).
+ * Inboxes waiting in receive wake and throw it too.
  */
 public final class Node implements AutoCloseable {
 
@@ -124,11 +141,15 @@ public final class Node implements AutoCloseable {
 
     // ---------------------------------------------------------------- demo controls
 
-    /** Suspends one process ({@code :erlang.suspend_process}): it keeps receiving but does not run. */
+    /**
+     * Suspends one process ({@code :erlang.suspend_process}): it keeps receiving but does not run.
+     * Suspends are counted as in OTP: a process suspended twice runs again after two {@link #resume}s.
+     */
     public void suspend(Pid pid) {
         rt.suspend(pid);
     }
 
+    /** Takes back one {@link #suspend}; a resume of a process with no suspend left is ignored. */
     public void resume(Pid pid) {
         rt.resume(pid);
     }
@@ -239,10 +260,23 @@ public final class Node implements AutoCloseable {
         rt.report(from, kind, details);
     }
 
-    /** Stops the schedulers and the timer thread. Processes stop running; inboxes stop receiving. */
+    /**
+     * Closes the node, like {@code erlang:halt/0}: every process is gone at once, without exit signals,
+     * DOWN messages or terminate callbacks; see "After close" above. Returns within about a second
+     * whatever processes do: it waits for the schedulers and the timer thread that long in all. A
+     * scheduler stuck in a handler that never returns (a Java loop) cannot be stopped, as Java cannot
+     * stop a thread safely: close stops waiting for it, the thread (a daemon, renamed "… (node closed,
+     * stuck in a handler)") keeps running that handler and ends as soon as the handler returns. A second
+     * close does nothing.
+     */
     @Override
     public void close() {
         rt.close();
+    }
+
+    /** True once {@link #close()} has been called. */
+    public boolean isClosed() {
+        return rt.isClosed();
     }
 
     @Override

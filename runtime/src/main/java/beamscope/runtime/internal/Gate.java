@@ -84,9 +84,9 @@ final class Gate {
      * manual clock the next slice waits until the clock has been moved by the delay (an advance wakes it).
      */
     void slowDown(Scheduler s) {
-        long end = rt.clock.nanoTime() + slowNanos;
+        long end = Deadlines.after(rt.clock.nanoTime(), slowNanos);
         for (;;) {
-            long left = end - rt.clock.nanoTime();
+            long left = Deadlines.left(end, rt.clock.nanoTime());
             long slow = slowNanos;
             if (left <= 0 || slow == 0 || rt.stopping) return;
             LockSupport.parkNanos(this, Math.min(left, slow));

@@ -57,7 +57,7 @@ final class InboxCell extends ProcessCell implements Inbox {
 
     @Override
     public Optional<Object> receive(Predicate<Object> matcher, Duration timeout) {
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        long deadline = Deadlines.after(System.nanoTime(), Deadlines.nanos(timeout));
         receiving.lock();
         try {
             for (;;) {
@@ -73,7 +73,7 @@ final class InboxCell extends ProcessCell implements Inbox {
                             return Optional.of(e.payload);
                         }
                     }
-                    left = deadline - System.nanoTime();
+                    left = Deadlines.left(deadline, System.nanoTime());
                     if (left <= 0) return Optional.empty();
                     waiter = Thread.currentThread();
                     if (!tryPark()) continue;
@@ -81,7 +81,9 @@ final class InboxCell extends ProcessCell implements Inbox {
                     owner.unlock();
                 }
                 try {
-                    LockSupport.parkNanos(this, left);
+                    // Read after publishing waiter (both volatile): close() either sees waiter and unparks
+                    // it, or we see stopping here and go round to throw "node closed".
+                    if (!rt.stopping) LockSupport.parkNanos(this, left);
                 } finally {
                     waiter = null;
                     // Leave PARKED ourselves if nobody woke us; a sender that did replaced it already.
@@ -94,8 +96,15 @@ final class InboxCell extends ProcessCell implements Inbox {
         }
     }
 
-    /** Drains signals and messages; throws if the inbox has exited. */
+    /** The node closed: wake a thread waiting in receive (it then throws "node closed"). */
+    void nodeClosed() {
+        Thread t = waiter;
+        if (t != null) LockSupport.unpark(t);
+    }
+
+    /** Drains signals and messages; throws if the inbox has exited or its node is closed. */
     private void checkAlive() {
+        if (rt.stopping) throw rt.closed();
         if (exitReason == null) {
             drainInbound();
             if (pendingExit != null) {
@@ -118,11 +127,13 @@ final class InboxCell extends ProcessCell implements Inbox {
 
     @Override
     public void send(Pid to, Object message) {
+        rt.ensureOpen();
         rt.send(this, to, message); // touches nothing of the inbox
     }
 
     @Override
     public void send(String name, Object message) {
+        rt.ensureOpen();
         ProcessCell t = rt.whereisCell(name);
         if (t == null) throw beamscope.runtime.ErlangError.badarg("no process is registered as " + name);
         rt.send(this, t, message);
@@ -140,6 +151,7 @@ final class InboxCell extends ProcessCell implements Inbox {
     @Override
     public void unlink(Pid other) {
         owned(() -> {
+            if (rt.stopping) throw rt.closed();
             super.unlink(other);
             return null;
         });
@@ -156,6 +168,7 @@ final class InboxCell extends ProcessCell implements Inbox {
     @Override
     public boolean demonitor(Ref ref, boolean flush) {
         return owned(() -> {
+            if (rt.stopping) throw rt.closed();
             if (flush) drainInbound();
             return super.demonitor(ref, flush);
         });
@@ -164,6 +177,7 @@ final class InboxCell extends ProcessCell implements Inbox {
     @Override
     public void exit(Pid target, Object reason) {
         owned(() -> {
+            if (rt.stopping) throw rt.closed();
             try {
                 super.exit(target, reason);
             } catch (ExitException self) { // exit(self(), …) that ends the caller: the inbox exits now
@@ -179,12 +193,16 @@ final class InboxCell extends ProcessCell implements Inbox {
 
     @Override
     public boolean trapExit(boolean on) {
-        return owned(() -> super.trapExit(on));
+        return owned(() -> {
+            if (rt.stopping) throw rt.closed();
+            return super.trapExit(on);
+        });
     }
 
     @Override
     public List<Object> peek(int limit) {
         return owned(() -> {
+            if (rt.stopping) throw rt.closed();
             if (exitReason == null) drainInbound();
             return peekMessages(limit);
         });
@@ -197,6 +215,7 @@ final class InboxCell extends ProcessCell implements Inbox {
 
     @Override
     public void close() {
+        if (rt.stopping) return; // the node's close ended it already
         owned(() -> {
             if (exitReason == null) {
                 exitReason = Atom.NORMAL;

@@ -62,7 +62,11 @@ public final class NodeRuntime {
     final WatermarkAlarm watermark;
     private final Thread watermarkThread;
     private final AtomicInteger placement = new AtomicInteger();
+    /** Set once by {@link #close}: the node is closed (every command fails, every loop ends). */
     volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** How long close waits, in all, for the schedulers and the timer thread to end. */
+    static final long CLOSE_WAIT_NANOS = 1_000_000_000L;
 
     public NodeRuntime(Node node, NodeConfig config) {
         this.node = node;
@@ -116,6 +120,33 @@ public final class NodeRuntime {
         return spawn(behavior, options, null, false, null).pid;
     }
 
+    public boolean isClosed() {
+        return stopping;
+    }
+
+    /** Throws if the node is closed: what every command does on a closed node. */
+    void ensureOpen() {
+        if (stopping) throw closed();
+    }
+
+    IllegalStateException closed() {
+        return new IllegalStateException("node closed: " + config.name());
+    }
+
+    /**
+     * A process just put in the table of a node that may be closing: the Dekker pair of {@link #close},
+     * which sets {@code stopping} and then clears the table. Either close sees the new process and
+     * removes it, or we see {@code stopping} here, remove it ourselves and throw; a fence orders our
+     * table write before our read of the flag. Whoever removes it counts it out.
+     */
+    private void admitted(ProcessCell c) {
+        java.lang.invoke.VarHandle.fullFence();
+        if (stopping) {
+            if (table.remove(c)) processCount.decrementAndGet();
+            throw closed();
+        }
+    }
+
     /**
      * Creates a process. With {@code link} the child starts linked to {@code parent}; with
      * {@code monitorRef} the parent starts monitoring it. Both are in place before the child can run
@@ -126,6 +157,7 @@ public final class NodeRuntime {
         if (behavior == null) throw new NullPointerException("behavior");
         if (behavior instanceof Behavior.Same || behavior instanceof Behavior.Unhandled || behavior instanceof Behavior.Stop)
             throw ErlangError.badarg("a process must start with receive, setup or compute, not " + behavior);
+        ensureOpen();
         if (processCount.incrementAndGet() > config.processLimit()) {
             processCount.decrementAndGet();
             throw new ErlangError(Atom.SYSTEM_LIMIT, "the process limit of " + config.processLimit() + " is reached");
@@ -149,12 +181,12 @@ public final class NodeRuntime {
             c.enterReceive(r);
         }
         table.put(id, c);
+        admitted(c);
         if (options.name() != null) {
             try {
                 register(options.name(), c);
             } catch (ErlangError e) {
-                table.remove(id);
-                processCount.decrementAndGet();
+                if (table.remove(c)) processCount.decrementAndGet();
                 throw e;
             }
         }
@@ -241,6 +273,7 @@ public final class NodeRuntime {
     }
 
     public Inbox inbox(String label) {
+        ensureOpen();
         if (processCount.incrementAndGet() > config.processLimit()) {
             processCount.decrementAndGet();
             throw new ErlangError(Atom.SYSTEM_LIMIT, "the process limit is reached");
@@ -249,6 +282,7 @@ public final class NodeRuntime {
         InboxCell c = new InboxCell(this, Pid.of(id), label);
         c.limit = limitOf(config.maxHeap());
         table.put(id, c);
+        admitted(c);
         externalSpawns.increment();
         events.spawned(c, null);
         return c;
@@ -273,6 +307,7 @@ public final class NodeRuntime {
 
     /** A send from outside any process (Node.send). */
     public void sendExternal(Pid to, Object msg) {
+        ensureOpen();
         externalSent.increment();
         events.sent(Node.SYSTEM, to, msg);
         ProcessCell t = lookup(to);
@@ -280,6 +315,7 @@ public final class NodeRuntime {
     }
 
     public void sendExternal(String name, Object msg) {
+        ensureOpen();
         ProcessCell t = whereisCell(name);
         if (t == null) throw ErlangError.badarg("no process is registered as " + name);
         externalSent.increment();
@@ -306,6 +342,7 @@ public final class NodeRuntime {
     }
 
     public void exitExternal(Pid target, Object reason) {
+        ensureOpen();
         sendExit(Node.SYSTEM, target, reason);
     }
 
@@ -328,31 +365,32 @@ public final class NodeRuntime {
     }
 
     public void control(Pid target, Signal s) {
+        ensureOpen();
         sendSignal(target, s);
     }
 
     public void suspend(Pid p) {
-        sendSignal(p, new Signal.Suspend());
+        control(p, new Signal.Suspend());
     }
 
     public void resume(Pid p) {
-        sendSignal(p, new Signal.Resume());
+        control(p, new Signal.Resume());
     }
 
     public void setPriority(Pid p, Priority prio) {
-        sendSignal(p, new Signal.SetPriority(prio));
+        control(p, new Signal.SetPriority(prio));
     }
 
     public void link(Pid a, Pid b, boolean on) {
-        sendSignal(a, new Signal.LinkRequest(b, on));
+        control(a, new Signal.LinkRequest(b, on));
     }
 
     public void monitor(Pid watcher, Pid target) {
-        sendSignal(watcher, new Signal.MonitorRequest(target));
+        control(watcher, new Signal.MonitorRequest(target));
     }
 
     public void setTrapExit(Pid p, boolean on) {
-        sendSignal(p, new Signal.SetTrapExit(on));
+        control(p, new Signal.SetTrapExit(on));
     }
 
     public Ref makeRef() {
@@ -362,6 +400,7 @@ public final class NodeRuntime {
     // ------------------------------------------------------------------ names
 
     public void register(String name, Pid pid) {
+        ensureOpen();
         ProcessCell c = lookup(pid);
         if (c == null) throw ErlangError.badarg(pid + " is not alive");
         register(name, c);
@@ -382,6 +421,7 @@ public final class NodeRuntime {
     }
 
     public void unregister(String name) {
+        ensureOpen();
         ProcessCell c = names.get(name);
         if (c == null) throw ErlangError.badarg(name + " is not registered");
         synchronized (c) {
@@ -396,18 +436,23 @@ public final class NodeRuntime {
     }
 
     public Optional<Pid> whereis(String name) {
+        if (stopping) return Optional.empty();
         ProcessCell c = names.get(name);
         return c == null ? Optional.empty() : Optional.of(c.pid);
     }
 
     public List<String> registered() {
+        if (stopping) return new ArrayList<>();
         return new ArrayList<>(names.keySet());
     }
 
     // ------------------------------------------------------------------ exits
 
-    /** First step of an exit: the name is freed and the pid stops being alive (A21). */
-    void release(ProcessCell c, Object reason) {
+    /**
+     * First step of an exit: the name is freed and the pid stops being alive (A21). Returns false if
+     * the node's close removed the process first (it then counted it out).
+     */
+    boolean release(ProcessCell c, Object reason) {
         recentExits.add(c.pid, reason);
         events.exited(c, reason); // before the pid stops being alive: an observer that sees it gone has the event
 
@@ -422,16 +467,84 @@ public final class NodeRuntime {
             }
         }
         if (name != null) events.registered(c, name, false);
-        table.remove(c.pid.id());
+        return table.remove(c);
     }
 
-    /** Last step of an exit: counters, the recent-exits record, the event and the crash log. */
-    void exited(ProcessCell c, Object reason, Throwable crash) {
-        processCount.decrementAndGet();
+    /**
+     * Last step of an exit: counters and the crash log. {@code counted} is what {@link #release}
+     * returned: only the one who removed the process from the table counts it out.
+     */
+    void exited(ProcessCell c, Object reason, Throwable crash, boolean counted) {
+        if (counted) processCount.decrementAndGet();
         exits.increment();
-        if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) {
-            LOG.log(System.Logger.Level.ERROR, "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: "
-                    + Terms.inspect(reason, 2000), crash);
+        if (crash != null && LOG.isLoggable(System.Logger.Level.ERROR)) logCrash(c, reason, crash);
+    }
+
+    /**
+     * The crash log line. Nothing here may throw into the exit path: a reason that cannot be printed (a
+     * throwable whose {@code getMessage} throws) is shown by its class, and a logger that fails on the
+     * throwable gets the line without it.
+     */
+    private static void logCrash(ProcessCell c, Object reason, Throwable crash) {
+        String line = "Error in process " + c.pid + " (" + c.initialCall + ") with exit value: " + inspectSafely(reason, 2000);
+        try {
+            LOG.log(System.Logger.Level.ERROR, line, crash);
+        } catch (Throwable unprintable) {
+            try {
+                LOG.log(System.Logger.Level.ERROR, line + " (its stack trace could not be printed: "
+                        + unprintable.getClass().getName() + ")");
+            } catch (Throwable ignored) {
+                // the logger itself fails: nothing more can be said, and the exit must go on
+            }
+        }
+    }
+
+    /**
+     * {@link Terms#inspect(Object, int)}, or when printing throws, the term with each element that
+     * cannot be printed shown by its class name ({@code #Java<class>}). Never throws.
+     */
+    static String inspectSafely(Object term, int limit) {
+        try {
+            return Terms.inspect(term, limit);
+        } catch (Throwable e) {
+            try {
+                if (term instanceof Tuple t) {
+                    StringBuilder b = new StringBuilder("{");
+                    for (int i = 0; i < t.size(); i++) {
+                        if (i > 0) b.append(", ");
+                        b.append(inspectSafely(t.get(i), limit));
+                    }
+                    String s = b.append('}').toString();
+                    return s.length() <= limit ? s : s.substring(0, Math.max(0, limit - 3)) + "...";
+                }
+                return "#Java<" + term.getClass().getName() + ">";
+            } catch (Throwable again) {
+                return "#Java<unprintable>";
+            }
+        }
+    }
+
+    /**
+     * A node-level alarm for an error the runtime survived ({@link beamscope.runtime.Event.SystemMonitor},
+     * e.g. {@code scheduler_crashed}): details {@code [error: "…", …extra]}, also logged. Never throws.
+     */
+    void alarm(Pid pid, Atom kind, Throwable error, Tuple... extra) {
+        List<Object> details = new ArrayList<>(extra.length + 1);
+        details.add(Tuple.of(Atom.ERROR, inspectSafely(error, 500)));
+        details.addAll(List.of(extra));
+        try {
+            events.systemMonitor(pid, kind, List.copyOf(details));
+        } catch (Throwable ignored) {
+            // an event hook failed (a failing clock): the log below still says it
+        }
+        try {
+            LOG.log(System.Logger.Level.ERROR, kind + " " + inspectSafely(details, 1000), error);
+        } catch (Throwable unprintable) {
+            try {
+                LOG.log(System.Logger.Level.ERROR, kind + " " + inspectSafely(details, 1000));
+            } catch (Throwable ignored) {
+                // nothing more can be said
+            }
         }
     }
 
@@ -442,6 +555,7 @@ public final class NodeRuntime {
     // ------------------------------------------------------------------ timers
 
     public TimerRef sendAfter(Object dest, Object message, Duration delay) {
+        ensureOpen();
         return new TimerRef(timers.scheduleUser(delay, dest, message));
     }
 
@@ -460,11 +574,12 @@ public final class NodeRuntime {
     }
 
     public CompletableFuture<Void> step() {
+        if (stopping) return CompletableFuture.failedFuture(closed());
         return gate.step();
     }
 
     public void slowMotion(Duration delay) {
-        gate.slowMotion(delay.toNanos());
+        gate.slowMotion(Deadlines.nanos(delay));
     }
 
     public boolean paused() {
@@ -560,22 +675,54 @@ public final class NodeRuntime {
 
     // ------------------------------------------------------------------ shutdown
 
+    /**
+     * Closes the node, like {@code erlang:halt/0}: every process is gone at once. No exit signals, DOWN
+     * messages or terminate callbacks run (there is nobody left to receive them); afterwards no pid is
+     * alive, the process count is 0 and no name is registered. Inboxes waiting in receive wake and throw
+     * {@link IllegalStateException} ("node closed"), and so does every later command (see {@link Node}).
+     *
+     * <p>Then it waits for the schedulers and the timer thread to end, {@link #CLOSE_WAIT_NANOS} in all
+     * (not per thread). A scheduler stuck in a handler that never returns (a Java loop) cannot be
+     * stopped: Java has no safe way to stop a thread. Close gives up waiting for it, renames the
+     * thread ("… (node closed, stuck in a handler)"), and the thread, a daemon, ends as soon as the
+     * handler returns to the scheduler: the flag every slice checks ends the slice and the loop. While it
+     * runs, the handler's sends go nowhere and its spawns throw. Returns at once on a second call, or
+     * when called from a scheduler thread it does not wait for that thread.
+     */
     public void close() {
-        if (stopping) return;
-        // Kill every process so links, monitors and inboxes see the node go.
-        List<Pid> all = new ArrayList<>();
-        table.forEach(c -> all.add(c.pid));
+        if (!closing.compareAndSet(false, true)) return;
         stopping = true;
+        java.lang.invoke.VarHandle.fullFence(); // the Dekker pair of admitted(): flag first, then the table
         timers.stop();
+        table.forEach(c -> {
+            if (table.remove(c)) processCount.decrementAndGet();
+            if (c instanceof InboxCell i) i.nodeClosed();
+        });
+        names.clear();
         for (Scheduler s : schedulers) java.util.concurrent.locks.LockSupport.unpark(s.thread);
         timerThread.interrupt();
         if (watermarkThread != null) java.util.concurrent.locks.LockSupport.unpark(watermarkThread);
-        for (Scheduler s : schedulers) {
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        List<Thread> threads = new ArrayList<>();
+        for (Scheduler s : schedulers) threads.add(s.thread);
+        threads.add(timerThread);
+        for (Thread t : threads) {
+            if (t == Thread.currentThread()) continue;
+            long left = deadline - System.nanoTime();
             try {
-                s.thread.join(2000);
+                if (left > 0) t.join(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
+            }
+        }
+        for (Thread t : threads) {
+            if (t.isAlive() && t != Thread.currentThread()) {
+                try {
+                    t.setName(t.getName() + " (node closed, stuck in a handler)");
+                } catch (SecurityException ignored) {
+                    // the name is only a hint
+                }
             }
         }
     }

@@ -87,6 +87,8 @@ public class ProcessCell implements ProcessContext {
     byte scheduleCount;
     boolean trapExit;
     boolean suspended;
+    /** Suspends not yet resumed; {@code suspended == suspends > 0}. */
+    int suspends;
     int schedulerIndex;
     long reductions;
 
@@ -323,8 +325,10 @@ public class ProcessCell implements ProcessContext {
                 }
             }
             case Signal.Wake w -> { }
-            case Signal.Suspend x -> suspended = true;
-            case Signal.Resume x -> suspended = false;
+            case Signal.Suspend x -> suspended = ++suspends > 0; // counted, as erlang:suspend_process/1
+            case Signal.Resume x -> {
+                if (suspends > 0) suspended = --suspends > 0; // a resume with no suspend left is ignored
+            }
             case Signal.SetPriority p -> priority = (byte) p.priority().ordinal();
             case Signal.SetTrapExit t -> trapExit = t.on();
             case Signal.LinkRequest l -> {
@@ -364,7 +368,9 @@ public class ProcessCell implements ProcessContext {
      * Runs one time slice on {@code s}. Handles messages until the mailbox has nothing the current
      * receive accepts (then parks), the scheduler's reduction budget is spent (then the scheduler puts
      * the process at the back of its queue), the process exits, or its behaviour is blocking work
-     * ({@code DIRTY}: the scheduler hands it to a dirty scheduler, its last touch).
+     * ({@code DIRTY}: the scheduler hands it to a dirty scheduler, its last touch). If the node has
+     * closed, the slice ends at the next step (the process is already gone): one volatile read of
+     * {@code rt.stopping} a step.
      */
     int runSlice(Scheduler s) {
         runningOn = s;
@@ -372,6 +378,9 @@ public class ProcessCell implements ProcessContext {
         boolean handedOff = false;
         try {
             for (;;) {
+                // The node closed (a halt): the process is already gone (NodeRuntime.close); a slice that
+                // was under way, even one stuck in a handler that has just returned, ends here.
+                if (rt.stopping) return EXITED;
                 if (hasInbound()) drainInbound();
                 if (pendingExit != null) {
                     terminate(pendingExit, null);
@@ -466,14 +475,8 @@ public class ProcessCell implements ProcessContext {
                     default -> throw new ErlangError(Atom.of("bad_behavior"), String.valueOf(b));
                 }
             }
-        } catch (ExitException x) {
-            terminate(x.reason(), null);
-            return EXITED;
-        } catch (ErlangError x) {
-            terminate(Tuple.of(x.reason(), stacktrace(x)), x);
-            return EXITED;
-        } catch (Throwable t) {
-            terminate(Tuple.of(t, stacktrace(t)), t);
+        } catch (Throwable t) { // anything, Errors included (StackOverflowError, OutOfMemoryError): only this process ends
+            if (!rt.stopping) terminate(exitReasonOf(t), t instanceof ExitException ? null : t); // closed: already gone
             return EXITED;
         } finally {
             if (!handedOff) publishReductions();
@@ -518,9 +521,8 @@ public class ProcessCell implements ProcessContext {
         if (r == null || r.timeout() == null) {
             receiveDeadline = Long.MAX_VALUE;
         } else {
-            long t = r.timeout().toNanos();
-            long now = rt.clock.nanoTime();
-            receiveDeadline = t > Long.MAX_VALUE - now - 1 ? Long.MAX_VALUE - 1 : now + t;
+            // saturates: after(INFINITY) is a receive without a timeout (B3's :infinity)
+            receiveDeadline = Deadlines.after(rt.clock.nanoTime(), Deadlines.nanos(r.timeout()));
         }
     }
 
@@ -531,18 +533,50 @@ public class ProcessCell implements ProcessContext {
         }
     }
 
-    static List<String> stacktrace(Throwable t) {
-        StackTraceElement[] st = t.getStackTrace();
-        List<String> out = new ArrayList<>(Math.min(st.length, 12));
-        for (int i = 0; i < st.length && out.size() < 12; i++) {
-            String cls = st[i].getClassName();
-            if (cls.startsWith("beamscope.runtime.internal.")) break;
-            out.add(st[i].toString());
+    /**
+     * The exit reason for what a handler threw (A2): {@code exit/1}'s reason exactly; {@code {reason,
+     * stacktrace}} for an {@link ErlangError}; {@code {throwable, stacktrace}} for anything else, Errors
+     * included. Never throws: a reason or stack trace that cannot be read (an overridden accessor that
+     * throws) falls back to the throwable and an empty stack.
+     */
+    static Object exitReasonOf(Throwable t) {
+        try {
+            if (t instanceof ExitException x) return x.reason();
+            if (t instanceof ErlangError x) return Tuple.of(x.reason(), stacktrace(t));
+        } catch (Throwable unreadable) {
+            // fall through: the throwable itself is the reason
         }
-        return List.copyOf(out);
+        return Tuple.of(t, stacktrace(t));
+    }
+
+    /** The handler's frames (up to 12, above the runtime's); empty when the trace cannot be read. */
+    static List<String> stacktrace(Throwable t) {
+        try {
+            StackTraceElement[] st = t.getStackTrace();
+            List<String> out = new ArrayList<>(Math.min(st.length, 12));
+            for (int i = 0; i < st.length && out.size() < 12; i++) {
+                String cls = st[i].getClassName();
+                if (cls.startsWith("beamscope.runtime.internal.")) break;
+                out.add(st[i].toString());
+            }
+            return List.copyOf(out);
+        } catch (Throwable unreadable) {
+            return List.of();
+        }
     }
 
     // ---------------------------------------------------------------- exit (owner)
+
+    /**
+     * Its scheduler's loop failed during this process's slice, outside its handler (see
+     * {@link Scheduler#run}): the process ends with {@code {error, stacktrace}}. Returns false when its
+     * exit had already begun; it then stays as far as it got.
+     */
+    final boolean abandon(Throwable t) {
+        if (status == S_EXITING) return false;
+        terminate(exitReasonOf(t), t);
+        return true;
+    }
 
     /**
      * Ends the process. Order (A21, A30): the name is released and the pid stops being alive first;
@@ -552,7 +586,7 @@ public class ProcessCell implements ProcessContext {
     final void terminate(Object reason, Throwable crash) {
         setStatus(S_EXITING);
         clearReceiveTimer();
-        rt.release(this, reason);
+        boolean counted = rt.release(this, reason);
         // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
         Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
         Extras x = extras;
@@ -578,7 +612,7 @@ public class ProcessCell implements ProcessContext {
         last = null;
         scanPrev = null;
         LOCAL_SIZE.setOpaque(this, 0);
-        rt.exited(this, reason, crash);
+        rt.exited(this, reason, crash, counted);
     }
 
     // ---------------------------------------------------------------- ProcessContext (owner)

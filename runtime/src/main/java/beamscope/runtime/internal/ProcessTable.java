@@ -62,6 +62,15 @@ final class ProcessTable {
         chunk(slot).setRelease(slot & (CHUNK - 1), null);
     }
 
+    /**
+     * Frees the slot of {@code c} if it still holds {@code c}; true for the one caller that freed it (an
+     * exit and a node's close may race to remove the same process; the winner counts it out).
+     */
+    boolean remove(ProcessCell c) {
+        int slot = (int) (c.pid.id() & mask);
+        return chunk(slot).compareAndSet(slot & (CHUNK - 1), c, null);
+    }
+
     private AtomicReferenceArray<Object> chunk(int slot) {
         int i = slot >>> CHUNK_BITS;
         AtomicReferenceArray<Object> ch = chunks.getAcquire(i);

@@ -1,5 +1,8 @@
 package beamscope.runtime.internal;
 
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.Tuple;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -106,8 +109,33 @@ final class Scheduler implements Runnable {
         return Thread.currentThread() instanceof Worker w ? w.scheduler : null;
     }
 
+    /**
+     * The thread's body: the scheduler loop, resumed on the same thread after anything that escapes it.
+     * Processes' own errors never get here (they end their process in {@link ProcessCell#runSlice});
+     * what does is an error in the runtime's code around them (an {@code OutOfMemoryError} while queueing,
+     * a failing clock or event hook, an exit that failed part way). The thread catches it, puts back
+     * what it held ({@link #survive}), reports it as a {@code scheduler_crashed} alarm and goes on: a
+     * Java thread that has caught a Throwable is as good as a new one, so nothing needs replacing.
+     * It returns only when the node stops.
+     */
     @Override
     public void run() {
+        for (;;) {
+            try {
+                loop();
+                return;
+            } catch (Throwable t) {
+                try {
+                    survive(t);
+                } catch (Throwable again) {
+                    // survive() does not throw, but a StackOverflowError or OutOfMemoryError can strike
+                    // anywhere, even here: the loop goes on all the same
+                }
+            }
+        }
+    }
+
+    private void loop() {
         Gate gate = rt.gate;
         while (!rt.stopping) {
             ProcessCell p;
@@ -173,12 +201,65 @@ final class Scheduler implements Runnable {
         if (result == ProcessCell.DIRTY) {
             rt.dirty.run(p); // after CURRENT is cleared: never shown on two lanes; our last touch of p
         } else if (result == ProcessCell.REQUEUE) {
-            rt.events.scheduled(p, index, false);
-            ProcessCell woken = takeRunNext();
-            if (woken != null) queue.push(woken); // woken during this slice: it goes ahead of the process that used it up
-            queue.push(p);
-            if (queue.size() >= 2) rt.wakeIdle(this);
+            try {
+                rt.events.scheduled(p, index, false);
+            } finally { // even if the hook fails (see run()): p is in no one's hands but ours
+                ProcessCell woken = takeRunNext();
+                if (woken != null) queue.push(woken); // woken during this slice: it goes ahead of the process that used it up
+                queue.push(p);
+                if (queue.size() >= 2) rt.wakeIdle(this);
+            }
         }
+    }
+
+    /** When the last error escaped the loop, and how many came less than a second apart (owner only). */
+    private long lastCrash;
+    private int crashStreak;
+
+    /**
+     * Recovers from {@code t}, which escaped the loop. What this scheduler held is put back so nothing
+     * is lost or owned twice: a process in {@code runNext} goes to the run queue; the process in hand
+     * goes back to the front of the queue if its slice had not started ({@code runningOn == null}: the
+     * error came from the schedule-in hook), else its slice failed in the runtime's own code and it is
+     * ended with {@code {error, stacktrace}} (A2), unless its exit had already begun, which then stays
+     * as far as it got (only an error inside the exit itself, such as running out of memory while
+     * sending exit signals, leads there). Then the alarm. Errors that repeat within a second back off
+     * (2 ms doubling to 1 s) so a persistent one does not spin. Never throws.
+     */
+    private static final Atom NONE = Atom.of("none"), REQUEUED = Atom.of("requeued"), EXITED = Atom.of("exited"),
+            EXIT_UNFINISHED = Atom.of("exit_unfinished"), FAILED = Atom.of("failed"), SCHEDULER = Atom.of("scheduler"),
+            RECOVERY = Atom.of("recovery");
+
+    private void survive(Throwable t) {
+        Atom recovery = NONE;
+        ProcessCell p = null;
+        try {
+            p = current();
+            ProcessCell q = takeRunNext(); // a thief may take it meanwhile: the slot is a CAS now
+            CURRENT.setOpaque(this, (ProcessCell) null);
+            heldBudget = 0;
+            if (q != null) queue.push(q);
+            if (p != null) {
+                if (p.runningOn == null) {
+                    queue.pushFront(p);
+                    recovery = REQUEUED;
+                } else {
+                    recovery = p.abandon(t) ? EXITED : EXIT_UNFINISHED;
+                }
+            }
+        } catch (Throwable again) {
+            recovery = FAILED;
+        }
+        try {
+            rt.alarm(null, Event.SCHEDULER_CRASHED, t, Tuple.of(SCHEDULER, (long) index + 1),
+                    Tuple.of(Atom.PROCESS, p == null ? Atom.NIL : p.pid), Tuple.of(RECOVERY, recovery));
+        } catch (Throwable ignored) {
+            // reporting failed too (out of memory): the scheduler goes on regardless
+        }
+        long now = System.nanoTime();
+        crashStreak = lastCrash != 0 && now - lastCrash < 1_000_000_000L ? crashStreak + 1 : 0;
+        lastCrash = now;
+        if (crashStreak > 0 && !rt.stopping) LockSupport.parkNanos(this, 1_000_000L << Math.min(crashStreak, 10));
     }
 
     /**

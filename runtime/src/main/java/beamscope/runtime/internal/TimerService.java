@@ -1,6 +1,9 @@
 package beamscope.runtime.internal;
 
+import beamscope.runtime.Atom;
 import beamscope.runtime.Clock;
+import beamscope.runtime.Event;
+import beamscope.runtime.Tuple;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,6 +41,8 @@ final class TimerService implements Runnable {
         }
     }
 
+    private static final Atom TIMERS = Atom.of("timers");
+
     private final NodeRuntime rt;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -67,9 +72,7 @@ final class TimerService implements Runnable {
     }
 
     long scheduleUser(Duration delay, Object dest, Object payload) {
-        long now = clock.nanoTime();
-        long d = delay.toNanos();
-        long deadline = d > Long.MAX_VALUE - now - 1 ? Long.MAX_VALUE - 1 : now + Math.max(0, d);
+        long deadline = Deadlines.after(clock.nanoTime(), Deadlines.nanos(delay)); // NEVER: kept, cancellable
         lock.lock();
         try {
             Timer t = schedule(deadline, dest, payload);
@@ -96,7 +99,7 @@ final class TimerService implements Runnable {
             Timer t = userTimers.remove(id);
             if (t == null || t.index < 0) return Optional.empty();
             removeAt(t.index);
-            return Optional.of(Duration.ofNanos(Math.max(0, t.deadline - clock.nanoTime())));
+            return Optional.of(Duration.ofNanos(Math.max(0, Deadlines.left(t.deadline, clock.nanoTime()))));
         } finally {
             lock.unlock();
         }
@@ -125,9 +128,46 @@ final class TimerService implements Runnable {
         poke();
     }
 
+    /**
+     * The thread's body: the timer loop, resumed on the same thread after anything that escapes it (an
+     * error in the loop itself: a failing clock, an {@code OutOfMemoryError}). Each such error is reported
+     * as a {@code timer_crashed} alarm; timers already taken off the heap for firing are still fired,
+     * and the rest stay in the heap, so none is lost. Errors that repeat within a second back off (2 ms
+     * doubling to 1 s). Returns only when the node stops.
+     */
     @Override
     public void run() {
         Timer[] due = new Timer[256];
+        long lastCrash = 0;
+        int streak = 0;
+        for (;;) {
+            try {
+                loop(due);
+                return;
+            } catch (Throwable t) {
+                try {
+                    for (int i = 0; i < due.length && due[i] != null; i++) { // taken off the heap, not yet fired
+                        fire(due[i]);
+                        due[i] = null;
+                    }
+                    try {
+                        rt.alarm(null, Event.TIMER_CRASHED, t, Tuple.of(TIMERS, (long) size()));
+                    } catch (Throwable ignored) {
+                        // reporting failed too: the loop goes on regardless
+                    }
+                    long now = System.nanoTime();
+                    streak = lastCrash != 0 && now - lastCrash < 1_000_000_000L ? streak + 1 : 0;
+                    lastCrash = now;
+                    if (streak > 0 && !stopping) java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L << Math.min(streak, 10));
+                } catch (Throwable again) {
+                    // out of memory even here: the loop goes on all the same
+                }
+            }
+        }
+    }
+
+    /** Takes due timers off the heap under the lock, fires them outside it, waits for the next deadline. */
+    private void loop(Timer[] due) {
         while (!stopping) {
             int n = 0;
             lock.lock();
@@ -142,7 +182,7 @@ final class TimerService implements Runnable {
                 if (n == 0) {
                     try {
                         if (size == 0 || clock.isManual()) changed.await();
-                        else changed.awaitNanos(heap[0].deadline - now);
+                        else changed.awaitNanos(Deadlines.left(heap[0].deadline, now));
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -166,8 +206,12 @@ final class TimerService implements Runnable {
                 case String name -> rt.sendToNameFromService(name, t.payload);
                 default -> { }
             }
-        } catch (RuntimeException e) {
-            NodeRuntime.LOG.log(System.Logger.Level.ERROR, "timer delivery failed", e);
+        } catch (Throwable e) { // one failed delivery (even out of memory) must not stop the others
+            try {
+                NodeRuntime.LOG.log(System.Logger.Level.ERROR, "timer delivery failed", e);
+            } catch (Throwable ignored) {
+                // nothing more can be said
+            }
         }
     }
 

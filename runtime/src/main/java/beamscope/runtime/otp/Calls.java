@@ -63,7 +63,9 @@ final class Calls {
         };
     }
 
+    /** The server's pid, or null when no process has the name. On a closed node: "node closed" at once. */
     static Pid resolve(Node node, Object server) {
+        if (node.isClosed()) throw new IllegalStateException("node closed: " + node.config().name());
         return switch (server) {
             case Pid p -> p;
             case String name -> node.whereis(name).orElse(null);
