@@ -122,6 +122,7 @@ final class Scheduler implements Runnable {
     private void loop() {
         Gate gate = rt.gate;
         while (!rt.stopping) {
+            if (stranded != null || strandedNext != null) restoreStranded();
             ProcessCell p;
             if (gate.paused) {
                 p = gate.awaitSlice(this);
@@ -198,6 +199,23 @@ final class Scheduler implements Runnable {
         }
     }
 
+    /**
+     * Processes this scheduler owns but failed to queue when recovering (the push itself ran out of
+     * memory): queued at the top of the next loop round, so none is left owned by nobody (owner only).
+     */
+    private ProcessCell stranded, strandedNext;
+
+    private void restoreStranded() {
+        if (strandedNext != null) {
+            queue.push(strandedNext);
+            strandedNext = null;
+        }
+        if (stranded != null) {
+            queue.pushFront(stranded);
+            stranded = null;
+        }
+    }
+
     /** When the last error escaped the loop, and how many came less than a second apart (owner only). */
     private long lastCrash;
     private int crashStreak;
@@ -225,10 +243,16 @@ final class Scheduler implements Runnable {
             CURRENT.setOpaque(this, (ProcessCell) null);
             RUN_NEXT.setOpaque(this, (ProcessCell) null);
             heldBudget = 0;
-            if (q != null) queue.push(q);
+            if (q != null) {
+                strandedNext = q; // held here until it is in the queue: a push can fail too (out of memory)
+                queue.push(q);
+                strandedNext = null;
+            }
             if (p != null) {
                 if (p.runningOn == null) {
+                    stranded = p;
                     queue.pushFront(p);
+                    stranded = null;
                     recovery = REQUEUED;
                 } else {
                     recovery = p.abandon(t) ? EXITED : EXIT_UNFINISHED;
