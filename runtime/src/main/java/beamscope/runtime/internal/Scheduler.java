@@ -21,6 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  * waiting behind the same slice for a whole spin round, so that partners that message each other stay
  * together.
  *
+ * <p>Crashes: an error escaping the loop (never a process's own: that ends the process) is caught by
+ * {@link #run}, which puts back what the scheduler held (its runNext process and the process in hand,
+ * or, if even that push fails, keeps them in stranded slots queued at the next round), so the invariant
+ * above holds through the error; then it reports a {@code scheduler_crashed} alarm and loops again.
+ * After the node closes ({@code rt.stopping}), a slice ends at its next step and the loop returns.
+ *
  * <p>Counters are written by this thread only, with plain writes during a slice and one release
  * write at the slice's end; snapshots read them without stopping anything. Idle time is the exception:
  * its two fields change together under a seqlock (see {@link #times}).
