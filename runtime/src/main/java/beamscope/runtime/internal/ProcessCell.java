@@ -476,6 +476,7 @@ public class ProcessCell implements ProcessContext {
                 }
             }
         } catch (Throwable t) { // anything, Errors included (StackOverflowError, OutOfMemoryError): only this process ends
+            if (t instanceof OutOfMemoryError) dropState(); // free its heap first, so its exit has memory to run in
             if (!rt.stopping) terminate(exitReasonOf(t), t instanceof ExitException ? null : t); // closed: already gone
             return EXITED;
         } finally {
@@ -568,11 +569,25 @@ public class ProcessCell implements ProcessContext {
     // ---------------------------------------------------------------- exit (owner)
 
     /**
+     * Drops what the process holds (its behaviour, which holds its state, and its local mailbox) before
+     * it exits out of memory: as the BEAM frees a dying process's heap, this lets the exit signals and
+     * the rest of the node allocate again. Signals still on the inbound stack are kept for the exit.
+     */
+    private void dropState() {
+        behavior = null;
+        FIRST.setRelease(this, (Envelope) null);
+        last = null;
+        scanPrev = null;
+        LOCAL_SIZE.setOpaque(this, 0);
+    }
+
+    /**
      * Its scheduler's loop failed during this process's slice, outside its handler (see
      * {@link Scheduler#run}): the process ends with {@code {error, stacktrace}}. Returns false when its
      * exit had already begun; it then stays as far as it got.
      */
     final boolean abandon(Throwable t) {
+        if (t instanceof OutOfMemoryError) dropState();
         if (status == S_EXITING) return false;
         terminate(exitReasonOf(t), t);
         return true;

@@ -32,6 +32,12 @@ import java.util.concurrent.locks.LockSupport;
  * what the waker wrote); the owner takes it with {@code getAndSet}, a thief with a CAS from the process
  * it read to null, so exactly one of them gets it.
  *
+ * <p>Crashes: an error escaping the loop (never a process's own: that ends the process) is caught by
+ * {@link #run}, which puts back what the scheduler held (its runNext process and the process in hand,
+ * or, if even that push fails, keeps them in stranded slots queued at the next round), so the invariant
+ * above holds through the error; then it reports a {@code scheduler_crashed} alarm and loops again.
+ * After the node closes ({@code rt.stopping}), a slice ends at its next step and the loop returns.
+ *
  * <p>Counters are written by this thread only, with plain writes during a slice and one release
  * write at the slice's end; snapshots read them without stopping anything. Idle time is the exception:
  * its two fields change together under a seqlock (see {@link #times}).
@@ -138,6 +144,7 @@ final class Scheduler implements Runnable {
     private void loop() {
         Gate gate = rt.gate;
         while (!rt.stopping) {
+            if (stranded != null || strandedNext != null) restoreStranded();
             ProcessCell p;
             if (gate.paused) {
                 p = gate.awaitSlice(this);
@@ -212,6 +219,23 @@ final class Scheduler implements Runnable {
         }
     }
 
+    /**
+     * Processes this scheduler owns but failed to queue when recovering (the push itself ran out of
+     * memory): queued at the top of the next loop round, so none is left owned by nobody (owner only).
+     */
+    private ProcessCell stranded, strandedNext;
+
+    private void restoreStranded() {
+        if (strandedNext != null) {
+            queue.push(strandedNext);
+            strandedNext = null;
+        }
+        if (stranded != null) {
+            queue.pushFront(stranded);
+            stranded = null;
+        }
+    }
+
     /** When the last error escaped the loop, and how many came less than a second apart (owner only). */
     private long lastCrash;
     private int crashStreak;
@@ -238,10 +262,16 @@ final class Scheduler implements Runnable {
             ProcessCell q = takeRunNext(); // a thief may take it meanwhile: the slot is a CAS now
             CURRENT.setOpaque(this, (ProcessCell) null);
             heldBudget = 0;
-            if (q != null) queue.push(q);
+            if (q != null) {
+                strandedNext = q; // held here until it is in the queue: a push can fail too (out of memory)
+                queue.push(q);
+                strandedNext = null;
+            }
             if (p != null) {
                 if (p.runningOn == null) {
+                    stranded = p;
                     queue.pushFront(p);
+                    stranded = null;
                     recovery = REQUEUED;
                 } else {
                     recovery = p.abandon(t) ? EXITED : EXIT_UNFINISHED;
