@@ -14,6 +14,15 @@ public sealed interface Shutdown {
         public Timeout {
             if (after.isNegative()) throw new IllegalArgumentException("negative shutdown timeout");
         }
+
+        /** The timeout in milliseconds, {@link Long#MAX_VALUE} for one too long to count (it never ends). */
+        public long millis() {
+            try {
+                return after.toMillis();
+            } catch (ArithmeticException tooLong) {
+                return Long.MAX_VALUE;
+            }
+        }
     }
 
     /** {@code :infinity}: {@code exit(child, :shutdown)} and wait forever (the default for supervisors). */
@@ -37,7 +46,7 @@ public sealed interface Shutdown {
         return switch (this) {
             case BrutalKill b -> Atom.of("brutal_kill");
             case Infinity i -> Atom.of("infinity");
-            case Timeout t -> t.after().toMillis();
+            case Timeout t -> t.millis();
         };
     }
 }

@@ -400,7 +400,7 @@ final class SupervisorProcess {
                 case Shutdown.Infinity i -> ctx.exit(ch.pid, Atom.SHUTDOWN);
                 case Shutdown.Timeout t -> {
                     ctx.exit(ch.pid, Atom.SHUTDOWN);
-                    long ms = t.after().toMillis();
+                    long ms = t.millis();
                     if (!timers.containsKey(ms)) {
                         timers.put(ms, token);
                         armed.add(ctx.sendAfter(ctx.self(), Tuple.of(SHUTDOWN_TIMEOUT, token, ms), t.after()));
@@ -424,7 +424,7 @@ final class SupervisorProcess {
             }
             if (m instanceof Tuple3(Atom tag, Ref t, Long ms) && tag == SHUTDOWN_TIMEOUT && t.equals(token)) {
                 for (Child ch : pending.values()) {
-                    if (ch.spec.shutdown() instanceof Shutdown.Timeout to && to.after().toMillis() == ms) c.exit(ch.pid, Atom.KILL);
+                    if (ch.spec.shutdown() instanceof Shutdown.Timeout to && to.millis() == ms) c.exit(ch.pid, Atom.KILL);
                 }
                 return Behaviors.same();
             }

@@ -122,6 +122,20 @@ class DynamicSupervisorTest {
             assertThat(downReason(me, supMon)).isEqualTo(Atom.NORMAL);
             stopped.get(10, TimeUnit.SECONDS);
         }
+
+        /** A shutdown timeout too long to count in milliseconds is a very long wait, not an ArithmeticException. */
+        @Test
+        void aShutdownTimeoutTooLongToCount_stopsTheChildAsAnyOther_D24() throws Exception {
+            Shutdown forever = Shutdown.timeout(Duration.ofSeconds(Long.MAX_VALUE));
+            assertThat(forever.toTerm()).isEqualTo(Long.MAX_VALUE);
+            Pid sup = DynamicSupervisor.start(node).pid();
+            Pid child = DynamicSupervisor.startChild(node, sup, probe(1L).withShutdown(forever)).pid();
+            Ref childMon = me.monitor(child), supMon = me.monitor(sup);
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> DynamicSupervisor.stop(node, sup));
+            assertThat(downReason(me, childMon)).isEqualTo(Atom.SHUTDOWN);
+            assertThat(downReason(me, supMon)).isEqualTo(Atom.NORMAL);
+            stopped.get(10, TimeUnit.SECONDS);
+        }
     }
 
     /** A DynamicSupervisor with a hundred thousand children keeps exact books (D11, D30, D33). */
