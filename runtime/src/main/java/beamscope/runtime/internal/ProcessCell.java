@@ -23,64 +23,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A process: a behaviour, a mailbox, its links and monitors.
+ * A process: a behaviour, a mailbox ({@link Mailbox}), its links and monitors.
  *
- * <h2>Mailbox protocol</h2>
- * Senders push onto {@code inbound}, a lock-free stack (one CAS per message or signal). Only the owner
- * takes from it, all at once, and appends the nodes in arrival order to its local list
- * ({@code first..last}), where selective receive scans them.
- * <pre>
- * inbound == null    the process is running or runnable; new nodes just stack up
- * inbound == PARKED  the process waits with nothing new; the sender that replaces PARKED owns the
- *                    wake-up and must make the process runnable ({@link #wake()})
- * inbound == DEAD    the process has exited; pushes fail and the sender handles "noproc"
- * </pre>
- * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
- * scheduler running it, a dirty scheduler running its blocking work ({@link DirtySchedulers}; inbound
- * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED
- * becomes the owner (it queues the process, or, for an untrappable kill, ends it on the spot). Only
- * the owner moves {@code null -> PARKED}, and only after a last look at the inbound stack, so no
- * wake-up is lost: the CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
- * sender's writes and the owner's reads; run-queue locks give them between successive owners.
- *
- * <h2>Mailbox limit ({@link beamscope.runtime.MaxHeap})</h2>
- * {@code deliver} reads {@code limit} (volatile) once; null, the common case, leaves the path above as it
- * is. With a limit the sender checks after its successful push, from counts the mailbox keeps anyway: the
- * inbound length is its node's {@code depth}, the local length the owner's {@code localSize} (opaque
- * read), and for a byte limit the inbound bytes are its {@link Envelope.Sized} node's running sum and the
- * local bytes {@link MailboxLimit#localBytes()}. No atomic is added per message. The sum can only
- * under-count (during a drain, nodes leave the stack before {@code localSize} counts them), so a process
- * is never killed below its limit. The sender that pushes past the limit wins {@link MailboxLimit#trip()}
- * (one CAS), reports, and delivers an ordinary untrappable kill ({@link #deliverKill}): the process dies
- * as promptly as from {@code exit(pid, :kill)}, even if it never receives, which a check at drain would
- * not give. Later senders see it doomed and drop messages (signals still go in, to be answered at exit).
- *
- * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
- * fields published with opaque/release writes ({@code status}, {@code localSize}, {@code reductions},
- * the local list via {@link Envelope#nextAcquire()}), and in {@link Extras} the name, the dictionary (an
- * immutable map) and the links and monitors through {@link OwnedSet#snapshot()} and
+ * <p>Everything in this class belongs to the owner (see {@link Mailbox} for who the owner is). Observers
+ * on other threads read only the fields published with opaque/release writes ({@code status},
+ * {@code reductions}, the mailbox as {@link Mailbox} says), and in {@link Extras} the name, the
+ * dictionary (an immutable map) and the links and monitors through {@link OwnedSet#snapshot()} and
  * {@link OwnedSet#sizeObserved()} (weakly consistent views; the owner changes these sets in place).
  */
-public class ProcessCell implements ProcessContext {
-
-    static final Envelope PARKED = new Envelope(null);
-    static final Envelope DEAD = new Envelope(null);
+public class ProcessCell extends Mailbox implements ProcessContext {
 
     static final byte S_RUNNABLE = 0, S_RUNNING = 1, S_WAITING = 2, S_EXITING = 3, S_SUSPENDED = 4;
 
     final NodeRuntime rt;
     final Pid pid;
     Behavior behavior;
-    volatile Envelope inbound;
-    /** The mailbox limit, null when none is set (read by senders, written by the owner or at spawn). */
-    volatile MailboxLimit limit;
-
-    // local mailbox, owner only (published for observers with release writes)
-    Envelope first, last;
-    /** The last node already offered to the current receive without a match; null = scan from first. */
-    Envelope scanPrev;
-    int localSize;
-
     byte status;
     byte priority;
     /** For the shared normal/low queue: turns left before a low process may run (RESCHEDULE_LOW). */
@@ -112,61 +69,13 @@ public class ProcessCell implements ProcessContext {
         this.priority = (byte) priority.ordinal();
     }
 
-    // ---------------------------------------------------------------- signal delivery (any thread)
-
-    /**
-     * Pushes a message or signal. Returns false if the process has exited.
-     * Linearization point: the successful CAS on {@code inbound}.
-     */
-    final boolean deliver(Object payload) {
-        MailboxLimit l = limit;
-        if (l != null) return deliverLimited(payload, l);
-        Envelope e = new Envelope(payload);
-        for (;;) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h == DEAD) return false;
-            boolean wasParked = h == PARKED;
-            Envelope below = wasParked ? null : h;
-            e.next = below;
-            e.depth = below == null ? 1 : below.depth + 1;
-            if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) wake();
-                return true;
-            }
-        }
-    }
-
-    /** {@link #deliver} to a process with a mailbox limit: the same push, then the check. */
-    private boolean deliverLimited(Object payload, MailboxLimit l) {
-        boolean message = !(payload instanceof Signal);
-        if (message && l.doomed()) return true; // lost, as every message to a process that is exiting
-        MaxHeap max = l.max;
-        Envelope.Sized sized = max.bytes() > 0
-                ? new Envelope.Sized(payload, message ? Envelope.Sized.NODE_BYTES + MaxHeap.estimateBytes(payload) : 0)
-                : null;
-        Envelope e = sized != null ? sized : new Envelope(payload);
-        for (;;) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h == DEAD) return false;
-            boolean wasParked = h == PARKED;
-            Envelope below = wasParked ? null : h;
-            e.next = below;
-            e.depth = below == null ? 1 : below.depth + 1;
-            if (sized != null) sized.inboundBytes = sized.bytes + (below instanceof Envelope.Sized b ? b.inboundBytes : 0);
-            if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) wake();
-                long queued = e.depth + (int) LOCAL_SIZE.getOpaque(this);
-                long bytes = sized == null ? 0 : sized.inboundBytes + l.localBytes();
-                if (l.over(queued, bytes)) exceeded(l, queued, bytes);
-                return true;
-            }
-        }
-    }
+    // ---------------------------------------------------------------- signals (any thread)
 
     /**
      * The mailbox passed its limit: the one caller that trips it reports ({@code error_logger}) and kills
      * ({@code kill}), as OTP does when a process reaches its {@code max_heap_size}.
      */
+    @Override
     final void exceeded(MailboxLimit l, long queued, long bytes) {
         if (!l.trip()) return;
         MaxHeap max = l.max;
@@ -192,21 +101,9 @@ public class ProcessCell implements ProcessContext {
      * signals in arrival order, exactly as it would on its scheduler, and exits {@code killed}.
      */
     final void deliverKill(Signal.Exit kill) {
-        Envelope e = new Envelope(kill);
-        for (;;) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h == DEAD) return;
-            boolean wasParked = h == PARKED;
-            Envelope below = wasParked ? null : h;
-            e.next = below;
-            e.depth = below == null ? 1 : below.depth + 1;
-            if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) {
-                    if (rt.gate.paused) wake(); // paused: it dies when its scheduler lets it run
-                    else ownedAfterWake();
-                }
-                return;
-            }
+        if (push(new Envelope(kill)) == PARKED) {
+            if (rt.gate.paused) wake(); // paused: it dies when its scheduler lets it run
+            else ownedAfterWake();
         }
     }
 
@@ -223,7 +120,7 @@ public class ProcessCell implements ProcessContext {
         else wake();
     }
 
-    /** Called by the sender that took the process out of PARKED: it now owns making it runnable. */
+    @Override
     void wake() {
         rt.makeRunnable(this);
     }
@@ -232,79 +129,13 @@ public class ProcessCell implements ProcessContext {
     final boolean tryPark() {
         setStatus(suspended ? S_SUSPENDED : S_WAITING);
         runningOn = null;
-        if (INBOUND.compareAndSet(this, null, PARKED)) return true;
+        if (casInbound(null, PARKED)) return true;
         setStatus(S_RUNNING);
         return false;
     }
 
-    final boolean casInbound(Envelope expect, Envelope value) {
-        return INBOUND.compareAndSet(this, expect, value);
-    }
 
-    final boolean hasInbound() {
-        Envelope h = (Envelope) INBOUND.getAcquire(this);
-        return h != null && h != PARKED && h != DEAD;
-    }
-
-    /** Owner only: moves everything that arrived into the local mailbox, handling signals in order. */
-    final void drainInbound() {
-        Envelope h = (Envelope) INBOUND.getAcquire(this);
-        if (h == null || h == PARKED || h == DEAD) return; // PARKED stays: its waker owns the wake-up
-        h = (Envelope) INBOUND.getAndSet(this, null); // only pushes can have happened since: still a chain
-        Envelope oldest = null;
-        while (h != null) {
-            Envelope n = h.next;
-            h.next = oldest;
-            oldest = h;
-            h = n;
-        }
-        for (Envelope e = oldest; e != null; ) {
-            Envelope n = e.next;
-            if (e.payload instanceof Signal s) handleSignal(s);
-            else appendLocal(e);
-            e = n;
-        }
-    }
-
-    final void appendLocal(Envelope e) {
-        e.next = null;
-        e.depth = 0;
-        if (last == null) {
-            FIRST.setRelease(this, e);
-        } else {
-            last.setNextRelease(e);
-        }
-        last = e;
-        LOCAL_SIZE.setOpaque(this, localSize + 1);
-        MailboxLimit l = limit;
-        if (l != null) l.appended(e);
-    }
-
-    final void appendLocal(Object message) {
-        appendLocal(new Envelope(message));
-    }
-
-    /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
-    final void removeLocal(Envelope prev, Envelope e) {
-        if (e.depth < 0) return;
-        if (prev == null ? first != e : (prev.depth < 0 || prev.next != e)) {
-            prev = null;
-            for (Envelope x = first; x != e; x = x.next) {
-                if (x == null) return;
-                prev = x;
-            }
-        }
-        Envelope n = e.next;
-        if (prev == null) FIRST.setRelease(this, n);
-        else prev.setNextRelease(n);
-        if (last == e) last = prev;
-        if (scanPrev == e) scanPrev = prev;
-        e.depth = -1;
-        LOCAL_SIZE.setOpaque(this, localSize - 1);
-        MailboxLimit l = limit;
-        if (l != null) l.removed(e, localSize);
-    }
-
+    @Override
     final void handleSignal(Signal s) {
         switch (s) {
             case Signal.Exit x -> onExitSignal(x);
@@ -575,10 +406,7 @@ public class ProcessCell implements ProcessContext {
      */
     private void dropState() {
         behavior = null;
-        FIRST.setRelease(this, (Envelope) null);
-        last = null;
-        scanPrev = null;
-        LOCAL_SIZE.setOpaque(this, 0);
+        clearLocal();
     }
 
     /**
@@ -603,7 +431,7 @@ public class ProcessCell implements ProcessContext {
         clearReceiveTimer();
         boolean counted = rt.release(this, reason);
         // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
-        Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
+        Envelope h = closeInbound();
         Extras x = extras;
         if (h != null && h != PARKED) {
             for (Envelope e = h; e != null; e = e.next) {
@@ -623,10 +451,7 @@ public class ProcessCell implements ProcessContext {
             if (x.watchers != null) x.watchers.forEach(w -> rt.sendSignal(w.pid(), new Signal.Down(w.ref(), w.object(), reason)));
             if (x.watches != null) x.watches.forEach(w -> rt.sendSignal(w.pid(), new Signal.Demonitor(w.ref())));
         }
-        FIRST.setRelease(this, (Envelope) null);
-        last = null;
-        scanPrev = null;
-        LOCAL_SIZE.setOpaque(this, 0);
+        clearLocal();
         rt.exited(this, reason, crash, counted);
     }
 
@@ -800,26 +625,12 @@ public class ProcessCell implements ProcessContext {
 
     @Override
     public MaxHeap maxHeap(MaxHeap max) {
-        MailboxLimit old = limit;
-        if (max == null || max.isOff()) {
-            limit = null;
-        } else {
-            MailboxLimit l = new MailboxLimit(max, old == null ? 0 : old.localBytes());
-            limit = l;
-            // A limit below what is queued already acts now, as the next send would.
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            boolean stacked = h != null && h != PARKED && h != DEAD;
-            long queued = localSize + (stacked ? h.depth : 0);
-            long bytes = l.localBytes() + (stacked && h instanceof Envelope.Sized s ? s.inboundBytes : 0);
-            if (l.over(queued, bytes)) exceeded(l, queued, bytes);
-        }
-        return old == null ? MaxHeap.OFF : old.max;
+        return setLimit(max);
     }
 
     @Override
     public MaxHeap maxHeap() {
-        MailboxLimit l = limit;
-        return l == null ? MaxHeap.OFF : l.max;
+        return limitObserved();
     }
 
     @Override
@@ -928,35 +739,8 @@ public class ProcessCell implements ProcessContext {
         STATUS.setOpaque(this, s);
     }
 
-    /** Messages waiting: the local mailbox plus what has arrived but not been drained yet. */
-    final int messageQueueLen() {
-        int local = (int) LOCAL_SIZE.getOpaque(this);
-        Envelope h = (Envelope) INBOUND.getAcquire(this);
-        int in = (h == null || h == PARKED || h == DEAD) ? 0 : h.depth;
-        return Math.max(0, local + in);
-    }
-
     final long reductionsObserved() {
         return (long) REDUCTIONS.getOpaque(this);
-    }
-
-    /** The first {@code limit} queued messages, oldest first (a weakly consistent peek). */
-    final List<Object> peekMessages(int limit) {
-        List<Object> out = new ArrayList<>(Math.min(limit, 16));
-        for (Envelope e = (Envelope) FIRST.getAcquire(this); e != null && out.size() < limit; e = e.nextAcquire()) {
-            if (e.depth >= 0) out.add(e.payload);
-        }
-        if (out.size() < limit) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h != null && h != PARKED && h != DEAD) {
-                List<Object> pending = new ArrayList<>();
-                for (Envelope e = h; e != null && pending.size() < 10_000; e = e.next) {
-                    if (!(e.payload instanceof Signal)) pending.add(e.payload);
-                }
-                for (int i = pending.size() - 1; i >= 0 && out.size() < limit; i--) out.add(pending.get(i));
-            }
-        }
-        return out;
     }
 
     /** A rough heap footprint: the cell, its pid and behaviour, queued messages, links and monitors. */
@@ -1032,14 +816,11 @@ public class ProcessCell implements ProcessContext {
         Throwable blockingError;
     }
 
-    private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;
+    private static final VarHandle STATUS, REDUCTIONS;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            INBOUND = l.findVarHandle(ProcessCell.class, "inbound", Envelope.class);
-            FIRST = l.findVarHandle(ProcessCell.class, "first", Envelope.class);
-            LOCAL_SIZE = l.findVarHandle(ProcessCell.class, "localSize", int.class);
             STATUS = l.findVarHandle(ProcessCell.class, "status", byte.class);
             REDUCTIONS = l.findVarHandle(ProcessCell.class, "reductions", long.class);
         } catch (ReflectiveOperationException e) {
