@@ -615,15 +615,15 @@ public final class NodeRuntime {
         }
         List<Object> ancestors = new ArrayList<>();
         for (Lineage l = c.lineage; l != null; l = l.rest()) ancestors.add(l.name() != null ? Atom.of(l.name()) : l.parent());
-        Behavior b = c.behavior;
+        Behavior b = c.behaviorObserved();
         String current = c instanceof InboxCell ? "inbox" : b == null ? "" : labelOf(b);
-        Scheduler on = c.runningOn;
+        Scheduler on = c.runningOnObserved();
         ProcessStatus status = c.status();
         return Optional.of(new ProcessInfo(pid, status, c.messageQueueLen(), c.peekMessages(messageLimit),
-                c.reductionsObserved(), Priority.ofOrdinal(c.priority), c.trapExit, links, List.copyOf(monitors),
+                c.reductionsObserved(), c.priorityObserved(), c.trapExitObserved(), links, List.copyOf(monitors),
                 List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
                 Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
-                on != null ? on.index : c.schedulerIndex, c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
+                on != null ? on.index : c.schedulerIndexObserved(), c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
     }
 
     /** One entry of a process's dictionary, read without stopping it. */
@@ -643,8 +643,8 @@ public final class NodeRuntime {
         table.forEach(c -> {
             ProcessCell.Extras x = c.extras;
             visitor.accept(new ProcessSummary(c.pid, x == null ? null : x.name, c.initialCall, c.status(),
-                    Priority.ofOrdinal(c.priority), c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
-                    c.schedulerIndex, c.lineage == null ? null : c.lineage.parent()));
+                    c.priorityObserved(), c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
+                    c.schedulerIndexObserved(), c.lineage == null ? null : c.lineage.parent()));
         });
     }
 
@@ -657,7 +657,7 @@ public final class NodeRuntime {
             int[] q = {s.queue.length(Priority.LOW), s.queue.length(Priority.NORMAL), s.queue.length(Priority.HIGH),
                     s.queue.length(Priority.MAX)};
             ProcessCell next = s.runNext();
-            if (next != null) q[next.priority]++;
+            if (next != null) q[next.priorityObserved().ordinal()]++;
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
                     t.active(), t.total(), s.contextSwitches(), s.reductions(), false, s.longSchedule()));
             reds += s.reductions();
