@@ -33,7 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
-/** Everything a node is made of; {@link Node} is its public face. */
+/**
+ * Everything a node is made of; {@link Node} is its public face and the only code outside this package
+ * that uses it (ArchitectureTest checks that). This is the package's one public type, and its public
+ * methods are exactly those {@code Node} calls; everything else here is package-private.
+ */
 public final class NodeRuntime {
 
     static final System.Logger LOG = System.getLogger("beamscope.runtime");
@@ -364,7 +368,8 @@ public final class NodeRuntime {
         sendSignal(m.watcher(), new Signal.Down(m.ref(), m.object(), Atom.NOPROC));
     }
 
-    public void control(Pid target, Signal s) {
+    /** A control signal from outside any process (suspend, resume, priority, link, monitor, trap exits). */
+    private void control(Pid target, Signal s) {
         ensureOpen();
         sendSignal(target, s);
     }

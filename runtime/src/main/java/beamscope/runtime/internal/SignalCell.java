@@ -29,7 +29,7 @@ import java.util.List;
  * everything it sent earlier (A21, A30). An exit decided while handling signals is kept in
  * {@code pendingExit}; the owner ends the process at its next check. The one exception to "the owner
  * handles it" is an untrappable kill to a parked process: its sender ends PARKED, so it is the owner,
- * and ends the process on the spot ({@link #deliverKill}).
+ * and ends the process on the spot ({@link #deliverKill}; while the node is paused it queues it instead).
  *
  * <h2>What other threads may read</h2>
  * Everything here belongs to the owner except: {@code pid}, {@code rt}, {@code lineage} and
@@ -37,9 +37,11 @@ import java.util.List;
  * opaque; a plain read is safe only under the cell's monitor, which {@link NodeRuntime#release} holds
  * while it sets EXITING); {@code priority} and {@code trapExit} (single-byte fields the owner writes
  * plainly: {@link #priorityObserved()} and {@link #trapExitObserved()} read them opaque, a recent value,
- * never a torn one); {@code extras} (volatile) and in it the name, the dictionary (an immutable map,
- * copy on write) and the links and monitors through {@link OwnedSet#snapshot()} and
- * {@link OwnedSet#sizeObserved()} (weakly consistent views; the owner changes these sets in place).
+ * never a torn one; a new owner, such as a waker pushing the process onto a run queue, reads
+ * {@code priority} plainly after the hand-off that made it the owner); {@code extras} (volatile) and in
+ * it the name, the dictionary (an immutable map, copy on write) and the links and monitors through
+ * {@link OwnedSet#snapshot()} and {@link OwnedSet#sizeObserved()} (weakly consistent views; the owner
+ * changes these sets in place).
  */
 abstract class SignalCell extends Mailbox implements ProcessContext {
 
