@@ -100,19 +100,19 @@ final class EventBus {
         if (a.length != 0) emit(a, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
     }
 
-    void linked(ProcessCell c, Pid other, boolean on) {
+    void linked(SignalCell c, Pid other, boolean on) {
         Sub[] a = byKind[on ? LINK : UNLINK];
         if (a.length == 0) return;
         if (on) emit(a, c.pid, other, t -> new Event.Link(t, c.pid, other));
         else emit(a, c.pid, other, t -> new Event.Unlink(t, c.pid, other));
     }
 
-    void monitored(ProcessCell c, Pid target, Ref ref) {
+    void monitored(SignalCell c, Pid target, Ref ref) {
         Sub[] a = byKind[MONITOR];
         if (a.length != 0) emit(a, c.pid, target, t -> new Event.Monitor(t, c.pid, target, ref));
     }
 
-    void down(ProcessCell c, Signal.Down d) {
+    void down(SignalCell c, Signal.Down d) {
         Sub[] a = byKind[DOWN];
         if (a.length != 0) emit(a, c.pid, null, t -> new Event.Down(t, c.pid, d.object(), d.ref(), d.reason()));
     }

@@ -33,7 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
-/** Everything a node is made of; {@link Node} is its public face. */
+/**
+ * Everything a node is made of; {@link Node} is its public face and the only code outside this package
+ * that uses it (ArchitectureTest checks that). This is the package's one public type, and its public
+ * methods are exactly those {@code Node} calls; everything else here is package-private.
+ */
 public final class NodeRuntime {
 
     static final System.Logger LOG = System.getLogger("beamscope.runtime");
@@ -364,7 +368,8 @@ public final class NodeRuntime {
         sendSignal(m.watcher(), new Signal.Down(m.ref(), m.object(), Atom.NOPROC));
     }
 
-    public void control(Pid target, Signal s) {
+    /** A control signal from outside any process (suspend, resume, priority, link, monitor, trap exits). */
+    private void control(Pid target, Signal s) {
         ensureOpen();
         sendSignal(target, s);
     }
@@ -615,15 +620,15 @@ public final class NodeRuntime {
         }
         List<Object> ancestors = new ArrayList<>();
         for (Lineage l = c.lineage; l != null; l = l.rest()) ancestors.add(l.name() != null ? Atom.of(l.name()) : l.parent());
-        Behavior b = c.behavior;
+        Behavior b = c.behaviorObserved();
         String current = c instanceof InboxCell ? "inbox" : b == null ? "" : labelOf(b);
-        Scheduler on = c.runningOn;
+        Scheduler on = c.runningOnObserved();
         ProcessStatus status = c.status();
         return Optional.of(new ProcessInfo(pid, status, c.messageQueueLen(), c.peekMessages(messageLimit),
-                c.reductionsObserved(), Priority.ofOrdinal(c.priority), c.trapExit, links, List.copyOf(monitors),
+                c.reductionsObserved(), c.priorityObserved(), c.trapExitObserved(), links, List.copyOf(monitors),
                 List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
                 Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
-                on != null ? on.index : c.schedulerIndex, c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
+                on != null ? on.index : c.schedulerIndexObserved(), c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
     }
 
     /** One entry of a process's dictionary, read without stopping it. */
@@ -643,8 +648,8 @@ public final class NodeRuntime {
         table.forEach(c -> {
             ProcessCell.Extras x = c.extras;
             visitor.accept(new ProcessSummary(c.pid, x == null ? null : x.name, c.initialCall, c.status(),
-                    Priority.ofOrdinal(c.priority), c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
-                    c.schedulerIndex, c.lineage == null ? null : c.lineage.parent()));
+                    c.priorityObserved(), c.reductionsObserved(), c.messageQueueLen(), c.memoryEstimate(),
+                    c.schedulerIndexObserved(), c.lineage == null ? null : c.lineage.parent()));
         });
     }
 
@@ -657,7 +662,7 @@ public final class NodeRuntime {
             int[] q = {s.queue.length(Priority.LOW), s.queue.length(Priority.NORMAL), s.queue.length(Priority.HIGH),
                     s.queue.length(Priority.MAX)};
             ProcessCell next = s.runNext();
-            if (next != null) q[next.priority]++;
+            if (next != null) q[next.priorityObserved().ordinal()]++;
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
                     t.active(), t.total(), s.contextSwitches(), s.reductions(), false, s.longSchedule()));
             reds += s.reductions();

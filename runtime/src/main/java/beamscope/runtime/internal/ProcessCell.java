@@ -3,14 +3,12 @@ package beamscope.runtime.internal;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Behavior;
 import beamscope.runtime.ErlangError;
-import beamscope.runtime.Event;
 import beamscope.runtime.ExitException;
 import beamscope.runtime.MaxHeap;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessContext;
-import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.Ref;
 import beamscope.runtime.SpawnOptions;
 import beamscope.runtime.TimerRef;
@@ -23,72 +21,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A process: a behaviour, a mailbox, its links and monitors.
+ * A scheduled process: its behaviour, the run loop a scheduler calls ({@link #runSlice}), blocking work,
+ * crash survival, and the {@link ProcessContext} its handlers see. The last link of the process's class
+ * chain ({@code Mailbox <- SignalCell <- ProcessCell}, one object per process, no interface on the hot
+ * calls): {@link Mailbox} queues, {@link SignalCell} handles signals, links, monitors and the exit's
+ * signals, this class decides what runs. {@link InboxCell} is the one subclass: a process driven by an
+ * outside thread instead of a scheduler.
  *
- * <h2>Mailbox protocol</h2>
- * Senders push onto {@code inbound}, a lock-free stack (one CAS per message or signal). Only the owner
- * takes from it, all at once, and appends the nodes in arrival order to its local list
- * ({@code first..last}), where selective receive scans them.
+ * <h2>Run loop</h2>
  * <pre>
- * inbound == null    the process is running or runnable; new nodes just stack up
- * inbound == PARKED  the process waits with nothing new; the sender that replaces PARKED owns the
- *                    wake-up and must make the process runnable ({@link #wake()})
- * inbound == DEAD    the process has exited; pushes fail and the sender handles "noproc"
+ * runSlice(s): drain the inbound stack; exit if an exit is pending; handle one message the current
+ *              receive accepts (or one compute/setup step) per reduction until the mailbox has nothing
+ *              the receive accepts (park: {@link #tryPark}), the budget is spent (REQUEUE: to the back
+ *              of the queue), the process exits (EXITED), or its behaviour is blocking work (DIRTY).
+ * tryPark():   status WAITING/SUSPENDED, then CAS null -> PARKED; after success the cell is not ours.
  * </pre>
- * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
- * scheduler running it, a dirty scheduler running its blocking work ({@link DirtySchedulers}; inbound
- * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED
- * becomes the owner (it queues the process, or, for an untrappable kill, ends it on the spot). Only
- * the owner moves {@code null -> PARKED}, and only after a last look at the inbound stack, so no
- * wake-up is lost: the CAS fails if anything arrived. The CAS and {@code getAndSet} give the happens-before edges between a
- * sender's writes and the owner's reads; run-queue locks give them between successive owners.
+ * Invariant: only the owner (see {@link Mailbox}) runs the loop or touches the fields below; a handler
+ * that throws, anything including Errors, ends only its own process.
  *
- * <h2>Mailbox limit ({@link beamscope.runtime.MaxHeap})</h2>
- * {@code deliver} reads {@code limit} (volatile) once; null, the common case, leaves the path above as it
- * is. With a limit the sender checks after its successful push, from counts the mailbox keeps anyway: the
- * inbound length is its node's {@code depth}, the local length the owner's {@code localSize} (opaque
- * read), and for a byte limit the inbound bytes are its {@link Envelope.Sized} node's running sum and the
- * local bytes {@link MailboxLimit#localBytes()}. No atomic is added per message. The sum can only
- * under-count (during a drain, nodes leave the stack before {@code localSize} counts them), so a process
- * is never killed below its limit. The sender that pushes past the limit wins {@link MailboxLimit#trip()}
- * (one CAS), reports, and delivers an ordinary untrappable kill ({@link #deliverKill}): the process dies
- * as promptly as from {@code exit(pid, :kill)}, even if it never receives, which a check at drain would
- * not give. Later senders see it doomed and drop messages (signals still go in, to be answered at exit).
- *
- * <p>Everything else in this class belongs to the owner. Observers on other threads read only the
- * fields published with opaque/release writes ({@code status}, {@code localSize}, {@code reductions},
- * the local list via {@link Envelope#nextAcquire()}), and in {@link Extras} the name, the dictionary (an
- * immutable map) and the links and monitors through {@link OwnedSet#snapshot()} and
- * {@link OwnedSet#sizeObserved()} (weakly consistent views; the owner changes these sets in place).
+ * <h2>What other threads may read</h2>
+ * {@code reductions} (the owner publishes it opaque at the end of a slice and before parking;
+ * {@link #reductionsObserved()}); {@code behavior}, {@code runningOn} and {@code schedulerIndex}, which
+ * the owner writes plainly (one reference or int, never torn): observers read them opaque through
+ * {@link #behaviorObserved()}, {@link #runningOnObserved()} and {@link #schedulerIndexObserved()}, a
+ * recent value and not necessarily the current one, which is all a sample promises. The fields of
+ * {@link SignalCell} and {@link Mailbox} as they say.
  */
-public class ProcessCell implements ProcessContext {
+class ProcessCell extends SignalCell {
 
-    static final Envelope PARKED = new Envelope(null);
-    static final Envelope DEAD = new Envelope(null);
-
-    static final byte S_RUNNABLE = 0, S_RUNNING = 1, S_WAITING = 2, S_EXITING = 3, S_SUSPENDED = 4;
-
-    final NodeRuntime rt;
-    final Pid pid;
     Behavior behavior;
-    volatile Envelope inbound;
-    /** The mailbox limit, null when none is set (read by senders, written by the owner or at spawn). */
-    volatile MailboxLimit limit;
-
-    // local mailbox, owner only (published for observers with release writes)
-    Envelope first, last;
-    /** The last node already offered to the current receive without a match; null = scan from first. */
-    Envelope scanPrev;
-    int localSize;
-
-    byte status;
-    byte priority;
     /** For the shared normal/low queue: turns left before a low process may run (RESCHEDULE_LOW). */
     byte scheduleCount;
-    boolean trapExit;
-    boolean suspended;
-    /** Suspends not yet resumed; {@code suspended == suspends > 0}. */
-    int suspends;
     int schedulerIndex;
     long reductions;
 
@@ -96,118 +59,11 @@ public class ProcessCell implements ProcessContext {
     long receiveDeadline = Long.MAX_VALUE;
     TimerService.Timer receiveTimer;
 
-    final Lineage lineage;
-    final String initialCall;
-    volatile Extras extras;
-    /** The exit reason decided while handling signals; the process terminates at its next check. */
-    Object pendingExit;
     Scheduler runningOn;
 
     ProcessCell(NodeRuntime rt, Pid pid, Behavior behavior, Lineage lineage, String initialCall, Priority priority) {
-        this.rt = rt;
-        this.pid = pid;
+        super(rt, pid, lineage, initialCall, priority);
         this.behavior = behavior;
-        this.lineage = lineage;
-        this.initialCall = initialCall;
-        this.priority = (byte) priority.ordinal();
-    }
-
-    // ---------------------------------------------------------------- signal delivery (any thread)
-
-    /**
-     * Pushes a message or signal. Returns false if the process has exited.
-     * Linearization point: the successful CAS on {@code inbound}.
-     */
-    final boolean deliver(Object payload) {
-        MailboxLimit l = limit;
-        if (l != null) return deliverLimited(payload, l);
-        Envelope e = new Envelope(payload);
-        for (;;) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h == DEAD) return false;
-            boolean wasParked = h == PARKED;
-            Envelope below = wasParked ? null : h;
-            e.next = below;
-            e.depth = below == null ? 1 : below.depth + 1;
-            if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) wake();
-                return true;
-            }
-        }
-    }
-
-    /** {@link #deliver} to a process with a mailbox limit: the same push, then the check. */
-    private boolean deliverLimited(Object payload, MailboxLimit l) {
-        boolean message = !(payload instanceof Signal);
-        if (message && l.doomed()) return true; // lost, as every message to a process that is exiting
-        MaxHeap max = l.max;
-        Envelope.Sized sized = max.bytes() > 0
-                ? new Envelope.Sized(payload, message ? Envelope.Sized.NODE_BYTES + MaxHeap.estimateBytes(payload) : 0)
-                : null;
-        Envelope e = sized != null ? sized : new Envelope(payload);
-        for (;;) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h == DEAD) return false;
-            boolean wasParked = h == PARKED;
-            Envelope below = wasParked ? null : h;
-            e.next = below;
-            e.depth = below == null ? 1 : below.depth + 1;
-            if (sized != null) sized.inboundBytes = sized.bytes + (below instanceof Envelope.Sized b ? b.inboundBytes : 0);
-            if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) wake();
-                long queued = e.depth + (int) LOCAL_SIZE.getOpaque(this);
-                long bytes = sized == null ? 0 : sized.inboundBytes + l.localBytes();
-                if (l.over(queued, bytes)) exceeded(l, queued, bytes);
-                return true;
-            }
-        }
-    }
-
-    /**
-     * The mailbox passed its limit: the one caller that trips it reports ({@code error_logger}) and kills
-     * ({@code kill}), as OTP does when a process reaches its {@code max_heap_size}.
-     */
-    final void exceeded(MailboxLimit l, long queued, long bytes) {
-        if (!l.trip()) return;
-        MaxHeap max = l.max;
-        if (max.report()) {
-            rt.events.systemMonitor(pid, Event.MAX_HEAP_SIZE, List.of(
-                    Tuple.of(Atom.of("message_queue_len"), queued), Tuple.of(Atom.of("messages_limit"), max.messages()),
-                    Tuple.of(Atom.of("bytes"), bytes), Tuple.of(Atom.of("bytes_limit"), max.bytes()),
-                    Tuple.of(Atom.of("kill"), max.kill())));
-            if (NodeRuntime.LOG.isLoggable(System.Logger.Level.ERROR)) {
-                NodeRuntime.LOG.log(System.Logger.Level.ERROR, "Process " + pid + " (" + initialCall
-                        + ") reached its maximum mailbox size: " + queued + " messages queued"
-                        + (max.messages() > 0 ? " (limit " + max.messages() + ")" : "")
-                        + (max.bytes() > 0 ? ", " + bytes + " estimated bytes (limit " + max.bytes() + ")" : "")
-                        + (max.kill() ? "; killed" : "; not killed"));
-            }
-        }
-        if (max.kill()) deliverKill(new Signal.Exit(pid, Atom.KILL, false));
-    }
-
-    /**
-     * Delivers an untrappable {@code kill}. If the process was parked, the caller now owns it and ends
-     * it on the spot, instead of queueing it on a scheduler only for it to die: the process handles its
-     * signals in arrival order, exactly as it would on its scheduler, and exits {@code killed}.
-     */
-    final void deliverKill(Signal.Exit kill) {
-        Envelope e = new Envelope(kill);
-        for (;;) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h == DEAD) return;
-            boolean wasParked = h == PARKED;
-            Envelope below = wasParked ? null : h;
-            e.next = below;
-            e.depth = below == null ? 1 : below.depth + 1;
-            if (INBOUND.compareAndSet(this, h, e)) {
-                if (wasParked) {
-                    if (rt.gate.paused) wake(); // paused: it dies when its scheduler lets it run
-                    else ownedAfterWake();
-                }
-                return;
-            }
-        }
     }
 
     /** In a receive with no message left to look at (after draining the inbound stack): it can only wait. */
@@ -216,14 +72,14 @@ public class ProcessCell implements ProcessContext {
                 && receiveDeadline == Long.MAX_VALUE;
     }
 
-    /** The caller took the process out of PARKED with a kill: handle the signals here. */
+    @Override
     void ownedAfterWake() {
         drainInbound();
         if (pendingExit != null) terminate(pendingExit, null);
         else wake();
     }
 
-    /** Called by the sender that took the process out of PARKED: it now owns making it runnable. */
+    @Override
     void wake() {
         rt.makeRunnable(this);
     }
@@ -232,133 +88,11 @@ public class ProcessCell implements ProcessContext {
     final boolean tryPark() {
         setStatus(suspended ? S_SUSPENDED : S_WAITING);
         runningOn = null;
-        if (INBOUND.compareAndSet(this, null, PARKED)) return true;
+        if (casInbound(null, PARKED)) return true;
         setStatus(S_RUNNING);
         return false;
     }
 
-    final boolean casInbound(Envelope expect, Envelope value) {
-        return INBOUND.compareAndSet(this, expect, value);
-    }
-
-    final boolean hasInbound() {
-        Envelope h = (Envelope) INBOUND.getAcquire(this);
-        return h != null && h != PARKED && h != DEAD;
-    }
-
-    /** Owner only: moves everything that arrived into the local mailbox, handling signals in order. */
-    final void drainInbound() {
-        Envelope h = (Envelope) INBOUND.getAcquire(this);
-        if (h == null || h == PARKED || h == DEAD) return; // PARKED stays: its waker owns the wake-up
-        h = (Envelope) INBOUND.getAndSet(this, null); // only pushes can have happened since: still a chain
-        Envelope oldest = null;
-        while (h != null) {
-            Envelope n = h.next;
-            h.next = oldest;
-            oldest = h;
-            h = n;
-        }
-        for (Envelope e = oldest; e != null; ) {
-            Envelope n = e.next;
-            if (e.payload instanceof Signal s) handleSignal(s);
-            else appendLocal(e);
-            e = n;
-        }
-    }
-
-    final void appendLocal(Envelope e) {
-        e.next = null;
-        e.depth = 0;
-        if (last == null) {
-            FIRST.setRelease(this, e);
-        } else {
-            last.setNextRelease(e);
-        }
-        last = e;
-        LOCAL_SIZE.setOpaque(this, localSize + 1);
-        MailboxLimit l = limit;
-        if (l != null) l.appended(e);
-    }
-
-    final void appendLocal(Object message) {
-        appendLocal(new Envelope(message));
-    }
-
-    /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
-    final void removeLocal(Envelope prev, Envelope e) {
-        if (e.depth < 0) return;
-        if (prev == null ? first != e : (prev.depth < 0 || prev.next != e)) {
-            prev = null;
-            for (Envelope x = first; x != e; x = x.next) {
-                if (x == null) return;
-                prev = x;
-            }
-        }
-        Envelope n = e.next;
-        if (prev == null) FIRST.setRelease(this, n);
-        else prev.setNextRelease(n);
-        if (last == e) last = prev;
-        if (scanPrev == e) scanPrev = prev;
-        e.depth = -1;
-        LOCAL_SIZE.setOpaque(this, localSize - 1);
-        MailboxLimit l = limit;
-        if (l != null) l.removed(e, localSize);
-    }
-
-    final void handleSignal(Signal s) {
-        switch (s) {
-            case Signal.Exit x -> onExitSignal(x);
-            case Signal.Link l -> {
-                if (!l.from().equals(pid)) extras().links().add(l.from());
-            }
-            case Signal.Unlink u -> {
-                if (extras != null && extras.links != null) extras.links.remove(u.from());
-            }
-            case Signal.Monitor m -> extras().watchers().add(new Watch(m.ref(), m.watcher(), m.object()));
-            case Signal.Demonitor d -> {
-                if (extras != null && extras.watchers != null) extras.watchers.remove(d.ref());
-            }
-            case Signal.Down d -> {
-                if (extras != null && extras.watches != null && extras.watches.remove(d.ref()) != null) {
-                    appendLocal(Tuple.of(Atom.DOWN, d.ref(), Atom.PROCESS, d.object(), d.reason()));
-                    rt.events.down(this, d);
-                }
-            }
-            case Signal.Wake w -> { }
-            case Signal.Suspend x -> suspended = ++suspends > 0; // counted, as erlang:suspend_process/1
-            case Signal.Resume x -> {
-                if (suspends > 0) suspended = --suspends > 0; // a resume with no suspend left is ignored
-            }
-            case Signal.SetPriority p -> priority = (byte) p.priority().ordinal();
-            case Signal.SetTrapExit t -> trapExit = t.on();
-            case Signal.LinkRequest l -> {
-                try {
-                    if (l.on()) link(l.other());
-                    else unlink(l.other());
-                } catch (ErlangError e) { // link/1 to a dead pid without trapping exits: noproc (A18)
-                    if (pendingExit == null) pendingExit = Tuple.of(e.reason(), List.of());
-                }
-            }
-            case Signal.MonitorRequest m -> monitor(m.target());
-        }
-    }
-
-    private void onExitSignal(Signal.Exit x) {
-        if (pendingExit != null) return;
-        Object reason = x.reason();
-        if (x.viaLink()) {
-            // A16: a link that was removed before delivery drops the signal.
-            if (extras == null || extras.links == null || extras.links.remove(x.from()) == null) return;
-            if (trapExit) appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
-            else if (!Atom.NORMAL.equals(reason)) pendingExit = reason;
-        } else if (Atom.KILL.equals(reason)) {
-            pendingExit = Atom.KILLED; // A6: untrappable, becomes killed
-        } else if (trapExit) {
-            appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
-        } else if (!Atom.NORMAL.equals(reason)) {
-            pendingExit = reason;
-        }
-    }
 
     // ---------------------------------------------------------------- the run loop (owner)
 
@@ -575,10 +309,7 @@ public class ProcessCell implements ProcessContext {
      */
     private void dropState() {
         behavior = null;
-        FIRST.setRelease(this, (Envelope) null);
-        last = null;
-        scanPrev = null;
-        LOCAL_SIZE.setOpaque(this, 0);
+        clearLocal();
     }
 
     /**
@@ -598,51 +329,25 @@ public class ProcessCell implements ProcessContext {
      * then every link gets an exit signal and every monitor a DOWN, each after everything this process
      * sent earlier to the same receiver.
      */
+    @Override
     final void terminate(Object reason, Throwable crash) {
         setStatus(S_EXITING);
         clearReceiveTimer();
         boolean counted = rt.release(this, reason);
-        // Nothing can arrive after this: later senders see DEAD and answer for us (noproc).
-        Envelope h = (Envelope) INBOUND.getAndSet(this, DEAD);
-        Extras x = extras;
-        if (h != null && h != PARKED) {
-            for (Envelope e = h; e != null; e = e.next) {
-                if (e.payload instanceof Signal.Unlink u && x != null && x.links != null) x.links.remove(u.from());
-            }
-            for (Envelope e = h; e != null; e = e.next) {
-                switch (e.payload) {
-                    case Signal.Link l -> rt.answerDeadLink(pid, l.from());
-                    case Signal.Monitor m -> rt.answerDeadMonitor(pid, m);
-                    case Signal.Demonitor d -> { if (x != null && x.watchers != null) x.watchers.remove(d.ref()); }
-                    default -> { }
-                }
-            }
-        }
-        if (x != null) {
-            if (x.links != null) x.links.forEach(linked -> rt.sendSignal(linked, new Signal.Exit(pid, reason, true)));
-            if (x.watchers != null) x.watchers.forEach(w -> rt.sendSignal(w.pid(), new Signal.Down(w.ref(), w.object(), reason)));
-            if (x.watches != null) x.watches.forEach(w -> rt.sendSignal(w.pid(), new Signal.Demonitor(w.ref())));
-        }
-        FIRST.setRelease(this, (Envelope) null);
-        last = null;
-        scanPrev = null;
-        LOCAL_SIZE.setOpaque(this, 0);
+        exitSignals(reason);
+        clearLocal();
         rt.exited(this, reason, crash, counted);
     }
 
     // ---------------------------------------------------------------- ProcessContext (owner)
 
     @Override
-    public final Pid self() {
-        return pid;
-    }
-
-    @Override
     public final Node node() {
         return rt.node;
     }
 
-    private void charge(int reds) {
+    @Override
+    final void charge(int reds) {
         Scheduler s = runningOn;
         if (s != null) s.budget -= reds;
         reductions += reds;
@@ -701,137 +406,13 @@ public class ProcessCell implements ProcessContext {
     }
 
     @Override
-    public void link(Pid other) {
-        charge(1);
-        if (other.equals(pid)) return;
-        if (extras != null && extras.links != null && extras.links.contains(other)) return;
-        if (!rt.sendSignal(other, new Signal.Link(pid))) {
-            if (trapExit) appendLocal(Tuple.of(Atom.EXIT, other, Atom.NOPROC));
-            else throw new ErlangError(Atom.NOPROC, "link to " + other + ", which is not alive");
-            return;
-        }
-        extras().links().add(other);
-        rt.events.linked(this, other, true);
-    }
-
-    @Override
-    public void unlink(Pid other) {
-        charge(1);
-        if (extras == null || extras.links == null || extras.links.remove(other) == null) return;
-        rt.sendSignal(other, new Signal.Unlink(pid));
-        rt.events.linked(this, other, false);
-    }
-
-    @Override
-    public Ref monitor(Pid target) {
-        return monitorObject(target, target);
-    }
-
-    @Override
-    public Ref monitor(String name) {
-        ProcessCell t = rt.whereisCell(name);
-        Object object = Tuple.of(Atom.of(name), Atom.of(rt.config.name()));
-        return monitorObject(t == null ? null : t.pid, object);
-    }
-
-    final Ref monitorObject(Pid target, Object object) {
-        charge(1);
-        Ref ref = rt.makeRef();
-        if (target == null || !rt.sendSignal(target, new Signal.Monitor(ref, pid, object))) {
-            appendLocal(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, object, Atom.NOPROC));
-            return ref;
-        }
-        extras().watches().add(new Watch(ref, target, object));
-        rt.events.monitored(this, target, ref);
-        return ref;
-    }
-
-    @Override
-    public boolean demonitor(Ref ref) {
-        demonitor(ref, false);
-        return true;
-    }
-
-    @Override
-    public boolean demonitor(Ref ref, boolean flush) {
-        Extras x = extras;
-        Watch w = x == null || x.watches == null ? null : x.watches.remove(ref);
-        if (w == null && x != null && x.watchers != null && x.watchers.contains(ref))
-            throw ErlangError.badarg("monitor " + ref + " is owned by another process");
-        if (w != null) rt.sendSignal(w.pid(), new Signal.Demonitor(ref));
-        if (flush) {
-            Envelope prev = null;
-            for (Envelope e = first; e != null; prev = e, e = e.next) {
-                if (e.payload instanceof Tuple t && t.size() == 5 && Atom.DOWN.equals(t.get(0)) && ref.equals(t.get(1))) {
-                    removeLocal(prev, e);
-                    break;
-                }
-            }
-        }
-        return w != null;
-    }
-
-    @Override
-    public void exit(Pid target, Object reason) {
-        charge(1);
-        if (target.equals(pid)) {
-            // A9/A10: a self-directed exit/2 that kills the caller does so before returning.
-            if (Atom.KILL.equals(reason)) throw new ExitException(Atom.KILLED);
-            if (trapExit) {
-                appendLocal(Tuple.of(Atom.EXIT, pid, reason));
-                return;
-            }
-            throw new ExitException(reason);
-        }
-        rt.sendExit(pid, target, reason);
-    }
-
-    @Override
-    public boolean trapExit(boolean on) {
-        boolean old = trapExit;
-        trapExit = on;
-        return old;
-    }
-
-    @Override
-    public boolean trapExit() {
-        return trapExit;
-    }
-
-    @Override
     public MaxHeap maxHeap(MaxHeap max) {
-        MailboxLimit old = limit;
-        if (max == null || max.isOff()) {
-            limit = null;
-        } else {
-            MailboxLimit l = new MailboxLimit(max, old == null ? 0 : old.localBytes());
-            limit = l;
-            // A limit below what is queued already acts now, as the next send would.
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            boolean stacked = h != null && h != PARKED && h != DEAD;
-            long queued = localSize + (stacked ? h.depth : 0);
-            long bytes = l.localBytes() + (stacked && h instanceof Envelope.Sized s ? s.inboundBytes : 0);
-            if (l.over(queued, bytes)) exceeded(l, queued, bytes);
-        }
-        return old == null ? MaxHeap.OFF : old.max;
+        return setLimit(max);
     }
 
     @Override
     public MaxHeap maxHeap() {
-        MailboxLimit l = limit;
-        return l == null ? MaxHeap.OFF : l.max;
-    }
-
-    @Override
-    public Priority priority(Priority p) {
-        Priority old = priority();
-        priority = (byte) p.ordinal();
-        return old;
-    }
-
-    @Override
-    public Priority priority() {
-        return Priority.ofOrdinal(priority);
+        return limitObserved();
     }
 
     @Override
@@ -913,135 +494,31 @@ public class ProcessCell implements ProcessContext {
 
     // ---------------------------------------------------------------- observation (any thread)
 
-    final ProcessStatus status() {
-        byte s = (byte) STATUS.getOpaque(this);
-        return switch (s) {
-            case S_RUNNING -> ProcessStatus.RUNNING;
-            case S_WAITING -> ProcessStatus.WAITING;
-            case S_EXITING -> ProcessStatus.EXITING;
-            case S_SUSPENDED -> ProcessStatus.SUSPENDED;
-            default -> ProcessStatus.RUNNABLE;
-        };
-    }
-
-    final void setStatus(byte s) {
-        STATUS.setOpaque(this, s);
-    }
-
-    /** Messages waiting: the local mailbox plus what has arrived but not been drained yet. */
-    final int messageQueueLen() {
-        int local = (int) LOCAL_SIZE.getOpaque(this);
-        Envelope h = (Envelope) INBOUND.getAcquire(this);
-        int in = (h == null || h == PARKED || h == DEAD) ? 0 : h.depth;
-        return Math.max(0, local + in);
-    }
-
     final long reductionsObserved() {
         return (long) REDUCTIONS.getOpaque(this);
     }
 
-    /** The first {@code limit} queued messages, oldest first (a weakly consistent peek). */
-    final List<Object> peekMessages(int limit) {
-        List<Object> out = new ArrayList<>(Math.min(limit, 16));
-        for (Envelope e = (Envelope) FIRST.getAcquire(this); e != null && out.size() < limit; e = e.nextAcquire()) {
-            if (e.depth >= 0) out.add(e.payload);
-        }
-        if (out.size() < limit) {
-            Envelope h = (Envelope) INBOUND.getAcquire(this);
-            if (h != null && h != PARKED && h != DEAD) {
-                List<Object> pending = new ArrayList<>();
-                for (Envelope e = h; e != null && pending.size() < 10_000; e = e.next) {
-                    if (!(e.payload instanceof Signal)) pending.add(e.payload);
-                }
-                for (int i = pending.size() - 1; i >= 0 && out.size() < limit; i--) out.add(pending.get(i));
-            }
-        }
-        return out;
+    final Behavior behaviorObserved() {
+        return (Behavior) BEHAVIOR.getOpaque(this);
     }
 
-    /** A rough heap footprint: the cell, its pid and behaviour, queued messages, links and monitors. */
-    final long memoryEstimate() {
-        long m = 160 + 48L * messageQueueLen();
-        Extras x = extras;
-        if (x != null) m += 64 + 8L * (sizeOf(x.links) + sizeOf(x.watches) + sizeOf(x.watchers));
-        return m;
+    final Scheduler runningOnObserved() {
+        return (Scheduler) RUNNING_ON.getOpaque(this);
     }
 
-    private static int sizeOf(OwnedSet<?> set) {
-        return set == null ? 0 : set.sizeObserved();
+    final int schedulerIndexObserved() {
+        return (int) SCHEDULER_INDEX.getOpaque(this);
     }
 
-    /** The lineage this process's children get; shared by all of them. */
-    final Lineage childLineage() {
-        Extras x = extras();
-        String name = x.name;
-        Lineage l = x.childLineage;
-        if (l == null || !java.util.Objects.equals(l.name(), name)) x.childLineage = l = new Lineage(pid, name, lineage);
-        return l;
-    }
-
-    final Extras extras() {
-        Extras x = extras;
-        if (x == null) extras = x = new Extras();
-        return x;
-    }
-
-    /**
-     * Rarely used per-process state, allocated on first use to keep idle processes small.
-     *
-     * <p>Links and monitors are {@link OwnedSet}s, created on first use: the process changes them (O(1)
-     * per link, unlink, monitor, demonitor, DOWN), observers read them with {@link OwnedSet#snapshot()}
-     * after a volatile read of the field (null means none). The dictionary is copy-on-write: observers read
-     * a complete, unchanging map.
-     */
-    static final class Extras {
-        volatile String name;
-        /** The pids this process is linked to. */
-        volatile OwnedSet<Pid> links;
-        /** Monitors this process holds on others, by ref. */
-        volatile OwnedSet<Watch> watches;
-        /** Monitors others hold on this process, by ref. */
-        volatile OwnedSet<Watch> watchers;
-        Lineage childLineage;
-        volatile java.util.Map<Object, Object> dictionary = java.util.Map.of();
-
-        /** Owner only: the links, created on first use. */
-        OwnedSet<Pid> links() {
-            OwnedSet<Pid> s = links;
-            if (s == null) links = s = new OwnedSet<>();
-            return s;
-        }
-
-        OwnedSet<Watch> watches() {
-            OwnedSet<Watch> s = watches;
-            if (s == null) watches = s = new OwnedSet<>();
-            return s;
-        }
-
-        OwnedSet<Watch> watchers() {
-            OwnedSet<Watch> s = watchers;
-            if (s == null) watchers = s = new OwnedSet<>();
-            return s;
-        }
-
-        // blocking work (owner only; the dirty scheduler owns the process while it runs the work)
-        /** What {@code same()} returns to after the work: the behaviour that started it. */
-        Behavior blockingBack;
-        boolean blockingDone;
-        Object blockingValue;
-        Throwable blockingError;
-    }
-
-    private static final VarHandle INBOUND, FIRST, LOCAL_SIZE, STATUS, REDUCTIONS;
+    private static final VarHandle REDUCTIONS, BEHAVIOR, RUNNING_ON, SCHEDULER_INDEX;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            INBOUND = l.findVarHandle(ProcessCell.class, "inbound", Envelope.class);
-            FIRST = l.findVarHandle(ProcessCell.class, "first", Envelope.class);
-            LOCAL_SIZE = l.findVarHandle(ProcessCell.class, "localSize", int.class);
-            STATUS = l.findVarHandle(ProcessCell.class, "status", byte.class);
             REDUCTIONS = l.findVarHandle(ProcessCell.class, "reductions", long.class);
+            BEHAVIOR = l.findVarHandle(ProcessCell.class, "behavior", Behavior.class);
+            RUNNING_ON = l.findVarHandle(ProcessCell.class, "runningOn", Scheduler.class);
+            SCHEDULER_INDEX = l.findVarHandle(ProcessCell.class, "schedulerIndex", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

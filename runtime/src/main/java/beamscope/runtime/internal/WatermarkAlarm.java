@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * The node's {@link MemoryWatermark} alarm: a thread of its own that counts the messages queued in all
  * mailboxes every interval and publishes {@link Event#MEMORY_HIGH_WATERMARK} once when the total reaches the
  * high mark and once when it is back at the low mark. Counting walks the process table reading two
- * published fields per process ({@link ProcessCell#messageQueueLen()}), so no send pays anything for it and
+ * published fields per process ({@link Mailbox#messageQueueLen()}), so no send pays anything for it and
  * no scheduler waits for it; the total is a weakly consistent sum, as any snapshot of a running node is.
  * Only this thread reads and writes {@code set}.
  */
@@ -26,11 +26,6 @@ final class WatermarkAlarm implements Runnable {
     WatermarkAlarm(NodeRuntime rt, MemoryWatermark mark) {
         this.rt = rt;
         this.mark = mark;
-    }
-
-    /** Whether the alarm is set now (any thread). */
-    boolean isSet() {
-        return set;
     }
 
     @Override
