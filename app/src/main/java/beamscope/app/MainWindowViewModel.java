@@ -142,9 +142,9 @@ public final class MainWindowViewModel {
                 + " msgs/s");
         runQueue.set(String.format(Locale.ROOT, "run queue %d · %d schedulers", s.runQueueLength(), s.schedulers().size()));
         long cs = 0;
-        for (SchedulerSnapshot sc : s.schedulers()) cs += sc.contextSwitches();
+        for (SchedulerSnapshot sc : s.schedulers()) cs = cs < 0 || sc.contextSwitches() < 0 ? -1 : cs + sc.contextSwitches();
         slices.set(cs);
-        slicesText.set(Numbers.compact(cs) + " slices");
+        slicesText.set(cs < 0 ? "slices —" : Numbers.compact(cs) + " slices");
         paused.set(s.paused());
         showMemoryAlarm(f.events());
     }
