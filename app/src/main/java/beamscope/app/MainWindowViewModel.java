@@ -181,8 +181,12 @@ public final class MainWindowViewModel {
         if (p == null) return;
         switch (Message.read(exitReason.get(), node.shell())) {
             case Message.Term(Object reason) -> {
-                node.exit(p, reason);
-                message.set("Process.exit(" + p + ", " + Terms.inspect(reason) + ")");
+                try {
+                    node.exit(p, reason);
+                    message.set("Process.exit(" + p + ", " + Terms.inspect(reason) + ")");
+                } catch (RuntimeException refused) { // a real node: destructive actions off, or the node away
+                    message.set(refused.getMessage());
+                }
             }
             case Message.SyntaxError e -> message.set("Exit reason not sent: " + e.message());
         }

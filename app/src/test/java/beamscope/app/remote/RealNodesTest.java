@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * deadline; nothing sleeps.
  */
 @Tag("beam")
-class RealNodesTest {
+public class RealNodesTest {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final int MANY = 100_000;
@@ -107,7 +107,7 @@ class RealNodesTest {
         }
     }
 
-    static Path compileFixture() throws IOException, InterruptedException, URISyntaxException {
+    public static Path compileFixture() throws IOException, InterruptedException, URISyntaxException {
         Path src = Path.of(RealNodesTest.class.getResource("/beam/bs_fixture.app").toURI()).getParent();
         Path out = Files.createTempDirectory("bs_fixture");
         List<String> cmd = new ArrayList<>(List.of("erlc", "-o", out.toString()));
