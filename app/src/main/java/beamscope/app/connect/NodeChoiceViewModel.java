@@ -198,6 +198,35 @@ public final class NodeChoiceViewModel implements AutoCloseable {
         }));
     }
 
+    /**
+     * Starts a child under {@code supervisor} of the real node shown, off the FX thread: {@code spec} is a child
+     * spec in Elixir syntax ({@code %{id: :w, start: {Mod, :start_link, []}}}), or for a simple_one_for_one
+     * supervisor its extra arguments ({@code []}). Refused while destructive actions are off. {@link #statusProperty()}
+     * says what happened; completes with the new pid, or null.
+     */
+    public CompletableFuture<beamscope.runtime.Pid> startChild(beamscope.runtime.Pid supervisor, String spec) {
+        CompletableFuture<beamscope.runtime.Pid> done = new CompletableFuture<>();
+        if (!(current instanceof RemoteNode remote) || supervisor == null) {
+            status.set("Select a supervisor of a real node first.");
+            done.complete(null);
+            return done;
+        }
+        Object term;
+        try {
+            term = beamscope.runtime.Terms.parse(spec);
+        } catch (RuntimeException bad) {
+            status.set("Not a term: " + bad.getMessage());
+            done.complete(null);
+            return done;
+        }
+        CompletableFuture.supplyAsync(() -> remote.startChild(supervisor, term), background).whenComplete((pid, e) -> fx.execute(() -> {
+            Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            status.set(why == null ? "started " + pid + " under " + supervisor : why.getMessage());
+            done.complete(why == null ? pid : null);
+        }));
+        return done;
+    }
+
     // ---------------------------------------------------------------- a local node
 
     /** The programs that can run a local node here, Elixir's first (iex users can attach a shell to it). */

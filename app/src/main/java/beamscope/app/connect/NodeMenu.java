@@ -55,7 +55,10 @@ public final class NodeMenu {
         destructive.setId("destructiveItem");
         destructive.selectedProperty().bindBidirectional(vm.destructiveProperty());
         destructive.disableProperty().bind(vm.onEmbeddedProperty());
-        menu.getItems().setAll(connect, start, embedded, new SeparatorMenuItem(), destructive);
+        MenuItem startChild = item("Start a child under the selected supervisor…", "startChildItem", () -> askChildSpec(root, vm, state));
+        // like kill, exit and send: only on a real node with destructive actions on
+        startChild.disableProperty().bind(vm.onEmbeddedProperty().or(vm.destructiveProperty().not()));
+        menu.getItems().setAll(connect, start, embedded, new SeparatorMenuItem(), destructive, startChild);
         menu.disableProperty().bind(vm.busyProperty());
 
         ComboBox<String> cluster = new ComboBox<>(vm.cluster());
@@ -92,6 +95,21 @@ public final class NodeMenu {
         vm.destructiveProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onChange));
         vm.onEmbeddedProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onChange));
         guard.run();
+    }
+
+    /** Asks for a child spec (or a simple_one_for_one's arguments) and starts the child; the status says how it went. */
+    private static void askChildSpec(Parent root, NodeChoiceViewModel vm, AppState state) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("%{id: :worker, start: {MyWorker, :start_link, []}}");
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle("Start a child");
+        d.setHeaderText("Under " + state.selected() + ": a child spec, or for a simple_one_for_one supervisor the extra"
+                + " arguments ([]). Its code must be on the node: Beamscope loads nothing.");
+        d.showAndWait().ifPresent(spec -> vm.startChild(state.selected(), spec).thenAccept(pid -> {
+            Alert a = new Alert(pid != null ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, vm.statusProperty().get(), ButtonType.CLOSE);
+            a.initOwner(root.getScene().getWindow());
+            a.show();
+            if (pid != null) state.select(pid);
+        }));
     }
 
     /** How to attach a shell to the node just started, in a field the user can copy from. */

@@ -437,6 +437,15 @@ public final class RemoteNode implements Observed {
         connection.keeper().send(holder, new OtpErlangAtom("resume"));
     }
 
+    /**
+     * Starts a child under a supervisor of this node ({@link BeamNode#startChild}: a child spec, or for a
+     * simple_one_for_one supervisor the extra argument list). Needs destructive actions on. Waits for the
+     * supervisor: call it off the FX thread.
+     */
+    public Pid startChild(Pid supervisor, Object childSpec) {
+        return connection.node(connection.pids().nodeOf(supervisor)).startChild(supervisor, childSpec);
+    }
+
     /** Closes the shell (its links break), resumes what it suspended, drops pending calls. Not the connection. */
     @Override
     public void close() {

@@ -201,6 +201,21 @@ class RemoteNodeTest {
         }
 
         @Test
+        void aChildStartedUnderASimpleOneForOneSupervisor_isInItsChildrenInTheNextFrame() {
+            connection.allowDestructive(false);
+            Pid dyn = pid("bs_dyn");
+            assertThatThrownBy(() -> observed.startChild(dyn, List.of())).isInstanceOf(RemoteError.class)
+                    .hasMessageContaining("destructive actions are off");
+            connection.allowDestructive(true);
+            Pid child = observed.startChild(dyn, List.of());
+            Frame f = frameWhere(x -> x.supervisors().containsKey(dyn), "bs_dyn in a frame");
+            assertThat(f.supervisors().get(dyn).children()).anySatisfy(c -> {
+                assertThat(c.pid()).contains(child);
+                assertThat(c.restart()).isEqualTo(Restart.PERMANENT);
+            });
+        }
+
+        @Test
         void aCallFromTheShell_getsItsReply_andACastChangesTheState() {
             connection.allowDestructive(true);
             Pid counter = pid("bs_counter");
