@@ -11,14 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 
 /**
- * The main window's Node menu and cluster selector, put at the start of its toolbar: Connect to node…, Start a
+ * The main window's Node menu and cluster selector, put at the start of its status row: Connect to node…, Start a
  * local node (erl or iex, whichever is installed), Back to the embedded node, the destructive-actions switch
  * (off for every new connection), and a selector of the cluster's nodes while a real node is shown. While
  * destructive actions are off on a real node the Exit and Send buttons are disabled.
@@ -32,6 +31,7 @@ public final class NodeMenu {
         MenuButton menu = new MenuButton("Node");
         menu.setId("nodeMenu");
         menu.setFocusTraversable(false);
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         menu.setTooltip(new Tooltip("Observe a real Erlang or Elixir node, or the embedded one"));
 
         MenuItem connect = item("Connect to node…", "connectItem",
@@ -66,6 +66,7 @@ public final class NodeMenu {
         cluster.setTooltip(new Tooltip("The attached node and every node it is connected to: pick one to observe it"));
         cluster.valueProperty().bindBidirectional(vm.selectedNodeProperty());
         cluster.setOnShowing(e -> vm.refreshCluster());
+        cluster.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cluster.visibleProperty().bind(vm.onEmbeddedProperty().not());
         cluster.managedProperty().bind(cluster.visibleProperty());
 
@@ -76,7 +77,10 @@ public final class NodeMenu {
         status.visibleProperty().bind(vm.busyProperty());
         status.managedProperty().bind(status.visibleProperty());
 
-        toolbar.getItems().addAll(0, java.util.List.of(menu, cluster, status, new Separator()));
+        // at the start of the row about the node (its process count, rates and connection chip); the toolbar
+        // has no room left at 1280 px
+        javafx.scene.layout.HBox statusBar = (javafx.scene.layout.HBox) root.lookup(".status-bar");
+        statusBar.getChildren().addAll(0, java.util.List.of(menu, cluster, status));
 
         // a real node's destructive actions are off until switched on: the buttons say so by being disabled
         Runnable guard = () -> {
