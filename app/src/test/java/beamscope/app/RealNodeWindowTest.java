@@ -19,7 +19,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -41,7 +40,9 @@ class RealNodeWindowTest extends FxRobot {
     @BeforeAll
     static void startNode() throws Exception {
         Path ebin = beamscope.app.remote.RealNodesTest.compileFixture();
-        fixture = LocalBeam.start(LocalBeam.Shell.ERL, LocalBeam.randomName(), LocalBeam.randomCookie(),
+        // a short name and cookie: the test types them, a key at a time
+        fixture = LocalBeam.start(LocalBeam.Shell.ERL, "bsw" + LocalBeam.randomName().substring("beamscope_node_".length()),
+                LocalBeam.randomCookie().substring(0, 8),
                 List.of("-pa", ebin.toString(), "-eval", "{ok, _} = application:ensure_all_started(bs_fixture)"));
     }
 
@@ -50,7 +51,6 @@ class RealNodeWindowTest extends FxRobot {
         if (fixture != null) fixture.close();
     }
 
-    @BeforeEach
     void launch() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
@@ -64,7 +64,9 @@ class RealNodeWindowTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
+        System.clearProperty("attach");
+        System.clearProperty("cookie");
+        if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 
@@ -82,10 +84,11 @@ class RealNodeWindowTest extends FxRobot {
 
     @Test
     void connectingToARealNode_showsTheWrongCookieError_thenItsTreeAndProcesses_andBackToEmbedded() throws Exception {
+        launch();
         clickOn("#nodeMenu").clickOn("Connect to node…");
         waitUntil(() -> lookup("#connectNode").tryQuery().isPresent());
         typeInto("#connectNode", fixture.node().substring(0, fixture.node().indexOf('@'))); // a short name means this host, as with -sname
-        typeInto("#connectCookie", "NOT" + fixture.cookie());
+        typeInto("#connectCookie", "WRONG");
         clickOn("#connectButton");
         Label error = lookup("#connectError").queryAs(Label.class);
         waitUntil(() -> error.getText().contains("refused the cookie"));
@@ -124,5 +127,18 @@ class RealNodeWindowTest extends FxRobot {
                 && app.window().model().nodeStateTextProperty().get().startsWith(app.node().config().name()));
         waitUntil(() -> lookup("#spawnButton").tryQuery().isPresent());
         assertThat(((Stage) app.window().scene().getWindow()).getTitle()).contains(app.node().config().name());
+    }
+
+    /** {@code mvn compile exec:exec -Dattach=NODE -Dcookie=C} without -Dprint: the window opens attached to the node. */
+    @Test
+    void startedWithAttach_theWindowOpensOnThatNode() throws Exception {
+        System.setProperty("attach", fixture.node().substring(0, fixture.node().indexOf('@')));
+        System.setProperty("cookie", fixture.cookie());
+        launch();
+        waitUntil(() -> !app.nodes().onEmbeddedProperty().get()
+                && app.window().model().nodeStateTextProperty().get().equals(fixture.node() + " · connected"));
+        Pid top = app.nodes().current().whereis("bs_top").orElseThrow();
+        waitUntil(() -> app.window().tree().frame().item(top) != null);
+        assertThat(((Stage) app.window().scene().getWindow()).getTitle()).isEqualTo("Beamscope — " + fixture.node());
     }
 }
