@@ -2,7 +2,9 @@ package beamscope.app;
 
 import beamscope.app.demo.Demo;
 import beamscope.app.demo.Examples;
+import beamscope.app.connect.NodeChoiceViewModel;
 import beamscope.app.observe.LocalNode;
+import beamscope.app.observe.Observed;
 import beamscope.runtime.MemoryWatermark;
 import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
@@ -14,6 +16,11 @@ import javafx.stage.Stage;
  * Starts a node, opens the observer window on it, then starts the built-in demo tree on a background
  * thread, so the window shows it coming up (spawns in the event log, the table filling) and then selects
  * the bank account.
+ *
+ * <p>The Node menu ({@link NodeChoiceViewModel}) switches the window to a real BEAM node and back: each switch
+ * builds the views afresh on the new node and stops the old ones off the FX thread. With
+ * {@code -Dattach=NODE [-Dcookie=C]} the window attaches to that node as it opens (the Connect dialog opens
+ * with the error if it cannot).
  *
  * <p>With {@code -Dbeamscope.startupProbe=true} (bench/startup.sh) the app prints
  * {@code demo tree shown after N ms (epoch E ms)} at the first pulse whose tree holds the demo's bank
@@ -29,7 +36,15 @@ public class BeamscopeApp extends Application {
     private Node node;
     private volatile Demo demo;
     private LocalNode observed;
-    private MainWindow window;
+    private volatile MainWindow window;
+    private Stage stage;
+    private NodeChoiceViewModel nodes;
+    /** Attaching, listing clusters, starting local nodes, stopping old views: never on the FX thread. */
+    private final java.util.concurrent.ExecutorService nodeWork = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "beamscope-nodes");
+        t.setDaemon(true);
+        return t;
+    });
     private final java.util.concurrent.CountDownLatch demoStarted = new java.util.concurrent.CountDownLatch(1);
 
     @Override
@@ -40,13 +55,25 @@ public class BeamscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
+        nodes = new NodeChoiceViewModel(observed, this::show, Platform::runLater, nodeWork);
         window = new MainWindow(observed, 1280, 800);
+        window.offerNodes(nodes);
         stage.setTitle("Beamscope — " + node.config().name());
         stage.setScene(window.scene());
         stage.setMinWidth(800);
         stage.setMinHeight(600);
         stage.show();
         if (Boolean.getBoolean(STARTUP_PROBE)) probeStartup(stage);
+        String attach = System.getProperty("attach", "");
+        if (!attach.isBlank()) {
+            nodes.nodeNameProperty().set(attach.strip());
+            nodes.cookieProperty().set(System.getProperty("cookie", "").strip());
+            nodes.connect().thenAccept(ok -> {
+                if (!ok) beamscope.app.connect.ConnectDialogView.open(stage, nodes, window.state().themeProperty(),
+                        window.state().presenterProperty());
+            });
+        }
         Thread.ofPlatform().daemon().name("beamscope-demo").start(() -> {
             try {
                 demo = Demo.start(node);
@@ -75,6 +102,28 @@ public class BeamscopeApp extends Application {
         });
     }
 
+    /**
+     * Shows {@code o}'s views in place of the current ones (FX thread), keeping the theme, presenter mode and
+     * window size; the old views stop off the FX thread, and the future completes when they have.
+     */
+    private java.util.concurrent.CompletableFuture<Void> show(Observed o) {
+        MainWindow old = window;
+        javafx.scene.Scene scene = old.scene();
+        MainWindow next = new MainWindow(o, scene.getWidth(), scene.getHeight());
+        next.state().themeProperty().set(old.state().themeProperty().get());
+        next.state().presenterProperty().set(old.state().presenterProperty().get());
+        next.offerNodes(nodes);
+        window = next;
+        stage.setScene(next.scene());
+        stage.setTitle("Beamscope — " + o.nodeName());
+        return java.util.concurrent.CompletableFuture.runAsync(old::close, nodeWork);
+    }
+
+    /** Which node the window shows, and the actions that switch it (tests). */
+    public NodeChoiceViewModel nodes() {
+        return nodes;
+    }
+
     /** The window, for tests that drive it. */
     public MainWindow window() {
         return window;
@@ -92,6 +141,8 @@ public class BeamscopeApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.close();
+        if (nodes != null) nodes.close();
+        nodeWork.shutdownNow();
         try {
             demoStarted.await(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {

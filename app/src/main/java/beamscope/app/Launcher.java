@@ -6,7 +6,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         String attach = System.getProperty("attach", "");
-        if (!attach.isBlank()) { // -Dattach=NODE: print a real node's trees or processes, no window
+        // -Dattach=NODE -Dprint=tree|processes: print a real node's trees or processes, no window;
+        // -Dattach=NODE alone: the window, attached to that node (BeamscopeApp)
+        if (!attach.isBlank() && !System.getProperty("print", "").isBlank()) {
             System.exit(beamscope.app.remote.Headless.run(attach, System.getProperty("cookie"), System.getProperty("print"),
                     System.out, System.err));
         }

@@ -86,6 +86,11 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
+    /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
+    public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
+        beamscope.app.connect.NodeMenu.install(scene.getRoot(), nodes, state);
+    }
+
     public Scene scene() { return scene; }
     public AppState state() { return state; }
     public MainWindowViewModel model() { return model; }

@@ -142,9 +142,9 @@ public final class MainWindowViewModel {
                 + " msgs/s");
         runQueue.set(String.format(Locale.ROOT, "run queue %d · %d schedulers", s.runQueueLength(), s.schedulers().size()));
         long cs = 0;
-        for (SchedulerSnapshot sc : s.schedulers()) cs += sc.contextSwitches();
+        for (SchedulerSnapshot sc : s.schedulers()) cs = cs < 0 || sc.contextSwitches() < 0 ? -1 : cs + sc.contextSwitches();
         slices.set(cs);
-        slicesText.set(Numbers.compact(cs) + " slices");
+        slicesText.set(cs < 0 ? "slices —" : Numbers.compact(cs) + " slices");
         paused.set(s.paused());
         showMemoryAlarm(f.events());
     }
@@ -181,8 +181,12 @@ public final class MainWindowViewModel {
         if (p == null) return;
         switch (Message.read(exitReason.get(), node.shell())) {
             case Message.Term(Object reason) -> {
-                node.exit(p, reason);
-                message.set("Process.exit(" + p + ", " + Terms.inspect(reason) + ")");
+                try {
+                    node.exit(p, reason);
+                    message.set("Process.exit(" + p + ", " + Terms.inspect(reason) + ")");
+                } catch (RuntimeException refused) { // a real node: destructive actions off, or the node away
+                    message.set(refused.getMessage());
+                }
             }
             case Message.SyntaxError e -> message.set("Exit reason not sent: " + e.message());
         }

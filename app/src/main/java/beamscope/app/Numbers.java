@@ -7,6 +7,7 @@ public final class Numbers {
     private Numbers() {}
 
     public static String compact(double v) {
+        if (Double.isNaN(v)) return "—"; // a figure the node does not give
         double a = Math.abs(v);
         if (a < 10_000) return String.format(Locale.ROOT, "%.0f", v);
         if (a < 1e6) return String.format(Locale.ROOT, "%.1fk", v / 1e3);

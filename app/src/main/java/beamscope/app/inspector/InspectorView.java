@@ -75,8 +75,10 @@ public class InspectorView {
                 }
                 setText(Terms.inspect(c.id()) + "  " + Terms.inspect(c.child())
                         + (c.type() == beamscope.runtime.otp.ChildType.SUPERVISOR ? "  sup" : "")
-                        + (c.restart() == beamscope.runtime.otp.Restart.PERMANENT ? "" : "  " + c.restart().name().toLowerCase(java.util.Locale.ROOT))
-                        + (c.restartCount() == 0 ? "" : "  ↻" + c.restartCount()));
+                        + (c.restart() == null || c.restart() == beamscope.runtime.otp.Restart.PERMANENT ? ""
+                                : "  " + c.restart().name().toLowerCase(java.util.Locale.ROOT))
+                        // -1: the supervisor does not count per child (a real BEAM node)
+                        + (c.restartCount() == 0 ? "" : c.restartCount() < 0 ? "  ↻ —" : "  ↻" + c.restartCount()));
                 if (c.restartCount() > 0) getStyleClass().add("restarted");
             }
         });

@@ -51,9 +51,9 @@ public class ProcessTableView {
         column(rateColumn, SortKey.REDUCTIONS_PER_SECOND, r -> Numbers.compact(r.reductionsPerSecond()));
         column(queueColumn, SortKey.MESSAGE_QUEUE, r -> String.format(Locale.ROOT, "%,d", r.messageQueueLen()));
         column(memoryColumn, SortKey.MEMORY, r -> bytes(r.memory()));
-        column(schedulerColumn, SortKey.SCHEDULER, r -> Integer.toString(r.scheduler() + 1));
+        column(schedulerColumn, SortKey.SCHEDULER, r -> r.scheduler() < 0 ? "—" : Integer.toString(r.scheduler() + 1));
         column(parentColumn, SortKey.PARENT, r -> r.parent() == null ? "" : r.parentName() != null ? r.parentName() : r.parent().toString());
-        column(restartsColumn, SortKey.RESTARTS, r -> r.restarts() == 0 ? "" : Integer.toString(r.restarts()));
+        column(restartsColumn, SortKey.RESTARTS, r -> r.restarts() == 0 ? "" : r.restarts() < 0 ? "—" : Integer.toString(r.restarts()));
         statusColumn.setCellFactory(c -> new StatusCell());
         queueColumn.setCellFactory(c -> new QueueCell());
 

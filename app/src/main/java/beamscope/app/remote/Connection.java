@@ -59,7 +59,7 @@ public final class Connection implements AutoCloseable {
     private final String target;
     private final PidTable pids = new PidTable();
     private final TermCodec codec = new TermCodec(pids);
-    private final Map<String, RemoteNode> nodes = new ConcurrentHashMap<>();
+    private final Map<String, BeamNode> nodes = new ConcurrentHashMap<>();
     /** Mailboxes waiting for an rpc reply, by node: told when their node goes away. */
     private final Map<OtpMbox, String> waiting = new ConcurrentHashMap<>();
     private final Set<String> up = ConcurrentHashMap.newKeySet();
@@ -109,6 +109,15 @@ public final class Connection implements AutoCloseable {
             throw e;
         }
         c.up.add(target);
+        try {
+            // the attached node's incarnation takes index 0, so its pids print as in its own shell
+            if (c.rpc(target, timeout, "erlang", "whereis", new OtpErlangAtom("init")) instanceof com.ericsson.otp.erlang.OtpErlangPid init) {
+                c.pids.toPid(init);
+            }
+        } catch (RuntimeException e) {
+            self.close();
+            throw e;
+        }
         c.reconnector.start();
         return c;
     }
@@ -227,7 +236,7 @@ public final class Connection implements AutoCloseable {
                 return;
             }
             up.remove(node);
-            RemoteNode n = nodes.get(node);
+            BeamNode n = nodes.get(node);
             if (n != null) n.lost();
             waiting.forEach((mbox, of) -> {
                 if (of.equals(node)) keeper.send(mbox.self(), new OtpErlangTuple(new OtpErlangObject[] {NODE_LOST, new OtpErlangAtom(node)}));
@@ -329,16 +338,16 @@ public final class Connection implements AutoCloseable {
     }
 
     /** The attached node. */
-    public RemoteNode node() {
+    public BeamNode node() {
         return node(target);
     }
 
     /**
      * A node of the cluster (one of {@link #cluster()}), connected to directly with the same cookie.
      */
-    public RemoteNode node(String name) {
+    public BeamNode node(String name) {
         String full = qualify(name);
-        return nodes.computeIfAbsent(full, n -> new RemoteNode(this, n));
+        return nodes.computeIfAbsent(full, n -> new BeamNode(this, n));
     }
 
     /** The attached node first, then every node it is connected to ({@code nodes()}), sorted. */
@@ -377,6 +386,11 @@ public final class Connection implements AutoCloseable {
 
     void closeMbox(OtpMbox mbox) {
         self.closeMbox(mbox);
+    }
+
+    /** A fresh reference of Beamscope's own node (a call's tag). */
+    com.ericsson.otp.erlang.OtpErlangRef newRef() {
+        return self.createRef();
     }
 
     OtpMbox keeper() {
@@ -451,7 +465,7 @@ public final class Connection implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
-        for (RemoteNode n : nodes.values()) n.release();
+        for (BeamNode n : nodes.values()) n.release();
         synchronized (lock) {
             closed = true;
             state = State.DOWN;

@@ -25,7 +25,7 @@ public final class Headless {
             return 1;
         }
         try (Connection c = Connection.attach(node, cookie)) {
-            RemoteNode n = c.node();
+            BeamNode n = c.node();
             out.println("node " + n.name() + " (OTP " + n.otpRelease() + "), cluster: " + String.join(", ", c.cluster()));
             if (what.equals("tree")) printTree(n, out);
             else printProcesses(n, out);
@@ -37,7 +37,7 @@ public final class Headless {
         }
     }
 
-    static void printTree(RemoteNode n, PrintStream out) {
+    static void printTree(BeamNode n, PrintStream out) {
         for (Supervision.Application app : n.applications()) {
             out.println(app.name().name() + " " + app.version() + " (" + app.description() + ")"
                     + (app.tree().isEmpty() ? "  no processes" : ""));
@@ -61,7 +61,7 @@ public final class Headless {
         if (shown.size() < s.children().size()) out.println(indent + "  ... " + (s.children().size() - shown.size()) + " more");
     }
 
-    static void printProcesses(RemoteNode n, PrintStream out) {
+    static void printProcesses(BeamNode n, PrintStream out) {
         out.println(String.format("%-18s %-40s %-9s %12s %8s %10s", "pid", "name or initial call", "status", "reductions", "msgq", "memory"));
         long[] count = {0};
         n.forEachProcess((ProcessSummary p) -> {

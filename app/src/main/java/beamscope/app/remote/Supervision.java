@@ -3,6 +3,7 @@ package beamscope.app.remote;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import beamscope.runtime.otp.ChildType;
+import beamscope.runtime.otp.Restart;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,9 +39,10 @@ public final class Supervision {
      * @param pid     the running process; empty when it is {@code undefined} or {@code restarting}
      * @param state   {@code running}, {@code restarting} or {@code undefined}
      * @param subtree for a running child that is itself a supervisor, what is under it
+     * @param restart its restart type, from the supervisor's state; empty when that could not be read
      */
     public record Child(Object id, Optional<Pid> pid, Atom state, ChildType type, Object modules,
-            Optional<Supervisor> subtree) {}
+            Optional<Supervisor> subtree, Optional<Restart> restart) {}
 
     /**
      * An application that {@code application:which_applications()} lists.

@@ -189,8 +189,8 @@ public final class Sampler implements AutoCloseable {
         NodeSnapshot snap = node.snapshot();
         long now = nanoTime.getAsLong();
         double dt = last == null ? 0 : (now - lastNanos) / 1e9;
-        double redsPerSec = dt > 0 ? (snap.reductions() - last.reductions()) / dt : 0;
-        double msgsPerSec = dt > 0 ? (snap.messagesSent() - last.messagesSent()) / dt : 0;
+        double redsPerSec = snap.reductions() < 0 ? Double.NaN : dt > 0 ? (snap.reductions() - last.reductions()) / dt : 0;
+        double msgsPerSec = snap.messagesSent() < 0 ? Double.NaN : dt > 0 ? (snap.messagesSent() - last.messagesSent()) / dt : 0;
 
         List<Event> ev = new ArrayList<>();
         events.drainTo(ev, Frame.EVENT_CAP);
@@ -304,16 +304,24 @@ public final class Sampler implements AutoCloseable {
                 new beamscope.app.schedulers.SchedulerFrame(snap, memory[0], runningNames));
     }
 
-    /** Restarts per child pid (the child's count) and per supervisor (the sum over its children). */
+    /**
+     * Restarts per child pid (the child's count) and per supervisor (the sum over its children); -1 where the
+     * supervisor does not count per child (a real BEAM node), so the table shows it as unknown.
+     */
     private static Map<Pid, Integer> restartCounts(java.util.Collection<SupervisorView> supervisors) {
         Map<Pid, Integer> out = new HashMap<>();
         for (SupervisorView v : supervisors) {
             int sum = 0;
             for (ChildView c : v.children()) {
-                sum += c.restartCount();
+                if (c.restartCount() < 0) {
+                    sum = -1;
+                    c.pid().ifPresent(p -> out.put(p, -1));
+                    continue;
+                }
+                if (sum >= 0) sum += c.restartCount();
                 if (c.restartCount() > 0) c.pid().ifPresent(p -> out.put(p, c.restartCount()));
             }
-            if (sum > 0) out.put(v.pid(), sum);
+            if (sum != 0) out.put(v.pid(), sum);
         }
         return out;
     }

@@ -8,6 +8,7 @@ final class Numbers {
 
     /** 950, 12.3k, 4.56M, 1.2G. */
     static String compact(double n) {
+        if (Double.isNaN(n)) return "—"; // a figure the node does not give
         double a = Math.abs(n);
         if (a < 1_000) return String.format(Locale.ROOT, "%.0f", n);
         if (a < 1_000_000) return String.format(Locale.ROOT, a < 10_000 ? "%.2fk" : a < 100_000 ? "%.1fk" : "%.0fk", n / 1e3);

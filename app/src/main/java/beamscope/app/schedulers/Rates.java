@@ -24,13 +24,18 @@ public record Rates(double reductionsPerSecond, double messagesPerSecond, double
                 rate(before.exits(), after.exits(), seconds));
     }
 
+    /** NaN when the node does not count it (-1, a real BEAM node). */
     static double rate(long before, long after, double seconds) {
+        if (before < 0 || after < 0) return Double.NaN;
         return after < before ? 0 : (after - before) / seconds;
     }
 
     static long slices(NodeSnapshot s) {
         long n = 0;
-        for (SchedulerSnapshot x : s.schedulers()) n += x.contextSwitches();
+        for (SchedulerSnapshot x : s.schedulers()) {
+            if (x.contextSwitches() < 0) return -1;
+            n += x.contextSwitches();
+        }
         return n;
     }
 }

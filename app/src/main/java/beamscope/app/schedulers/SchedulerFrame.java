@@ -44,10 +44,13 @@ public record SchedulerFrame(NodeSnapshot snapshot, long memory, Map<Pid, String
         return "process";
     }
 
-    /** Slices dispatched by all schedulers so far. */
+    /** Slices dispatched by all schedulers so far; -1 when the node does not count them (a real BEAM node). */
     public long contextSwitches() {
         long n = 0;
-        for (SchedulerSnapshot s : snapshot.schedulers()) n += s.contextSwitches();
+        for (SchedulerSnapshot s : snapshot.schedulers()) {
+            if (s.contextSwitches() < 0) return -1;
+            n += s.contextSwitches();
+        }
         return n;
     }
 }

@@ -50,6 +50,7 @@ public final class SchedulerViewModel {
         /** What an idle lane says, paused or not. */
         public String idleText(boolean paused, boolean stepped) {
             if (dirty) return "dirty · idle";
+            if (contextSwitches < 0) return "who runs: not shown by a real node";
             return !paused ? "idle" : stepped ? "paused · stepped" : "paused";
         }
     }
@@ -127,7 +128,7 @@ public final class SchedulerViewModel {
         messagesText.set(Numbers.compact(r.messagesPerSecond()));
         processesText.set(String.format(java.util.Locale.ROOT, "%,d", s.processes()));
         memoryText.set(Numbers.bytes(frame.memory()));
-        slicesText.set(String.format(java.util.Locale.ROOT, "%,d", frame.contextSwitches()));
+        slicesText.set(frame.contextSwitches() < 0 ? "—" : String.format(java.util.Locale.ROOT, "%,d", frame.contextSwitches()));
         paused.set(s.paused());
         last = frame;
         changes++;

@@ -76,6 +76,18 @@ public final class SendViewModel {
         }
         Object term = ((Message.Term) m).term();
         String shown = Terms.inspect(term, 200);
+        try {
+            deliver(to, term, shown);
+        } catch (RuntimeException refused) { // a real node: destructive actions off, or the node away
+            status.set(refused.getMessage());
+            return false;
+        }
+        remember(t);
+        text.set("");
+        return true;
+    }
+
+    private void deliver(Pid to, Object term, String shown) {
         switch (delivery.get()) {
             case SEND -> {
                 node.send(to, term);
@@ -93,9 +105,6 @@ public final class SendViewModel {
                                         + CALL_TIMEOUT.toSeconds() + " s")));
             }
         }
-        remember(t);
-        text.set("");
-        return true;
     }
 
     private void remember(String t) {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * deadline; nothing sleeps.
  */
 @Tag("beam")
-class RealNodesTest {
+public class RealNodesTest {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final int MANY = 100_000;
@@ -107,7 +107,7 @@ class RealNodesTest {
         }
     }
 
-    static Path compileFixture() throws IOException, InterruptedException, URISyntaxException {
+    public static Path compileFixture() throws IOException, InterruptedException, URISyntaxException {
         Path src = Path.of(RealNodesTest.class.getResource("/beam/bs_fixture.app").toURI()).getParent();
         Path out = Files.createTempDirectory("bs_fixture");
         List<String> cmd = new ArrayList<>(List.of("erlc", "-o", out.toString()));
@@ -121,7 +121,7 @@ class RealNodesTest {
         return out;
     }
 
-    static void awaitRegistered(RemoteNode node, String name) {
+    static void awaitRegistered(BeamNode node, String name) {
         await(() -> node.whereis(name).isPresent(), name + " registered on " + node.name());
     }
 
@@ -253,7 +253,7 @@ class RealNodesTest {
         @Test
         void aNodeWith100kProcesses_isReadInChunks_andEveryProcessIsSeen() {
             try (Connection c = remember(big.attach())) {
-                RemoteNode node = c.node();
+                BeamNode node = c.node();
                 awaitRegistered(node, "bs_ready");
                 List<Integer> chunkSizes = new ArrayList<>();
                 long[] sleepers = {0};
@@ -266,7 +266,7 @@ class RealNodesTest {
                     }
                 });
                 assertThat(sleepers[0]).isEqualTo(MANY);
-                assertThat(chunkSizes).hasSizeGreaterThanOrEqualTo(MANY / RemoteNode.CHUNK).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(RemoteNode.CHUNK));
+                assertThat(chunkSizes).hasSizeGreaterThanOrEqualTo(MANY / BeamNode.CHUNK).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(BeamNode.CHUNK));
                 assertThat(seen).hasSize(chunkSizes.stream().mapToInt(Integer::intValue).sum());
                 assertThat(seen).allSatisfy(p -> assertThat(p.node()).isEqualTo(seen.iterator().next().node()));
             }
@@ -297,7 +297,7 @@ class RealNodesTest {
         @Test
         void aLongMailbox_isNotCopied_onlyItsLengthShown() {
             ProcessInfo info = toFixture.node().info(pid("bs_flood"), 3).orElseThrow();
-            assertThat(info.messageQueueLen()).isEqualTo(5000).isGreaterThan(RemoteNode.PEEK_COPY_LIMIT);
+            assertThat(info.messageQueueLen()).isEqualTo(5000).isGreaterThan(BeamNode.PEEK_COPY_LIMIT);
             assertThat(info.messages()).isEmpty();
         }
 
@@ -406,7 +406,7 @@ class RealNodesTest {
             assertThat(connected).isEqualTo(new OtpErlangAtom("true"));
             assertThat(toFixture.cluster()).containsExactly(fixture.node(), elixir.node());
 
-            RemoteNode other = toFixture.node(elixir.node());
+            BeamNode other = toFixture.node(elixir.node());
             Pid dyn = other.whereis("Elixir.BsDyn").orElseThrow();
             assertThat(dyn.node()).isNotEqualTo(pid("bs_top").node());
             Supervision.Supervisor sup = other.supervisor(dyn).orElseThrow();

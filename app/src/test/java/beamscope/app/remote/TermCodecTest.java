@@ -78,7 +78,7 @@ class TermCodecTest {
         @Test
         void aCharlist_arrivingAsAString_isAListOfCodePoints() {
             assertThat(codec.fromOtp(new OtpErlangString("ab"))).isEqualTo(List.of(97L, 98L));
-            assertThat(RemoteNode.list(new OtpErlangString("ab")).elementAt(1)).isEqualTo(new OtpErlangLong(98));
+            assertThat(BeamNode.list(new OtpErlangString("ab")).elementAt(1)).isEqualTo(new OtpErlangLong(98));
         }
 
         @Test
@@ -94,8 +94,8 @@ class TermCodecTest {
 
         @Test
         void initialCalls_printAsElixirDoes() {
-            assertThat(RemoteNode.mfa(codec.toOtp(Tuple.of(Atom.of("gen_server"), Atom.of("init_it"), 6L)))).isEqualTo(":gen_server.init_it/6");
-            assertThat(RemoteNode.mfa(codec.toOtp(Tuple.of(Atom.of("Elixir.My.Worker"), Atom.of("init"), List.of(Atom.of("x"))))))
+            assertThat(BeamNode.mfa(codec.toOtp(Tuple.of(Atom.of("gen_server"), Atom.of("init_it"), 6L)))).isEqualTo(":gen_server.init_it/6");
+            assertThat(BeamNode.mfa(codec.toOtp(Tuple.of(Atom.of("Elixir.My.Worker"), Atom.of("init"), List.of(Atom.of("x"))))))
                     .isEqualTo("My.Worker.init/1");
         }
     }

@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param id           the child spec id ({@code :undefined} under a DynamicSupervisor)
  * @param pid          the running process, or empty
  * @param status       running, restarting (a restart failed and is retried, D19) or undefined (not running)
- * @param restartCount how many times the supervisor has restarted this child (restart_child included)
+ * @param restart      its restart type; null when not known (an observer of a real node could not read it)
+ * @param restartCount how many times the supervisor has restarted this child (restart_child included); -1 when
+ *                     not known (a real BEAM node's supervisor does not count per child)
  */
 public record ChildView(Object id, Optional<Pid> pid, Status status, ChildType type, Restart restart, int restartCount) {
 
