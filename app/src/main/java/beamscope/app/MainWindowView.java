@@ -49,7 +49,7 @@ public class MainWindowView {
     @FXML private MenuButton processMenu;
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
-    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState;
+    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState, memory;
     @FXML private javafx.scene.control.ToolBar toolbar;
     @FXML private StackPane treePane, schedulersPane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
@@ -127,6 +127,7 @@ public class MainWindowView {
         schedulerState.textProperty().bind(vm.pausedProperty().map(p -> p ? "PAUSED" : "running"));
         vm.pausedProperty().addListener((o, a, p) -> schedulerState.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("paused"), p));
+        memory.textProperty().bind(vm.memoryProperty());
         memoryAlarm.textProperty().bind(vm.memoryAlarmTextProperty());
         memoryAlarm.visibleProperty().bind(vm.memoryAlarmProperty());
         memoryAlarm.managedProperty().bind(vm.memoryAlarmProperty());

@@ -75,6 +75,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<NodeState> nodeState = new ReadOnlyObjectWrapper<>(this, "nodeState");
     private final ReadOnlyStringWrapper nodeStateText = new ReadOnlyStringWrapper(this, "nodeStateText", "");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
 
     /**
      * @param query      changes what the sampler computes next
@@ -147,6 +148,35 @@ public final class MainWindowViewModel {
         slicesText.set(Numbers.compact(cs) + " slices");
         paused.set(s.paused());
         showMemoryAlarm(f.events());
+        Runtime rt = Runtime.getRuntime();
+        long committed = rt.totalMemory();
+        memory.set(describeMemory(committed - rt.freeMemory(), committed,
+                f.schedulers() == null ? -1 : f.schedulers().memory()));
+    }
+
+    /**
+     * The header's memory figure, each part named for what it is: this JVM's heap (used, committed), which
+     * holds the embedded node and the window; and the runtime's estimate of what its processes hold
+     * (mailboxes, state; the sum of {@code process_info}'s memory), which leaves out the JVM's own overhead.
+     *
+     * @param estimate the processes' estimate in bytes, or negative when the frame carries none
+     */
+    static String describeMemory(long heapUsed, long heapCommitted, long estimate) {
+        String heap = "JVM heap " + bytes(heapUsed) + " used of " + bytes(heapCommitted) + " committed";
+        return estimate < 0 ? heap : heap + " · processes ≈ " + bytes(estimate) + " (estimate)";
+    }
+
+    /** 512 B, 2.6 KB, 12.4 MB, 1.35 GB (powers of 1024). */
+    static String bytes(long b) {
+        if (b < 1024) return b + " B";
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
     /** The node's memory watermark alarm, as its latest set/clear event in the frame left it. */
@@ -291,4 +321,6 @@ public final class MainWindowViewModel {
     /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */
     public ReadOnlyObjectProperty<NodeState> nodeStateProperty() { return nodeState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nodeStateTextProperty() { return nodeStateText.getReadOnlyProperty(); }
+    /** The header's memory figure ({@link #describeMemory}). */
+    public ReadOnlyStringProperty memoryProperty() { return memory.getReadOnlyProperty(); }
 }
