@@ -46,7 +46,8 @@ public class MainWindowView {
     @FXML private Button spawnButton;
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
-    @FXML private MenuButton processMenu;
+    @FXML private MenuButton processMenu, stressMenu;
+    @FXML private beamscope.app.stress.StressView stressController;
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState, memory;
@@ -144,6 +145,11 @@ public class MainWindowView {
         sendController.init(vm.send());
         shellController.init(vm.shell());
         eventLogController.init(vm.events(), state.selectedProperty());
+        if (vm.stress() != null) stressController.init(vm.stress(), stressMenu);
+        else {
+            stressMenu.setVisible(false);
+            stressMenu.setManaged(false);
+        }
     }
 
     /**

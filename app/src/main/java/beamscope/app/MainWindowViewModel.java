@@ -61,6 +61,8 @@ public final class MainWindowViewModel {
     private final ShellViewModel shell;
     private final SendViewModel send;
     private final SpawnViewModel spawn;
+    /** Null unless the node is the embedded runtime (the scenarios run their own processes on it). */
+    private final beamscope.app.stress.StressViewModel stress;
 
     private final ReadOnlyStringWrapper processCount = new ReadOnlyStringWrapper(this, "processCount", "0");
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper(this, "rates", "");
@@ -92,6 +94,10 @@ public final class MainWindowViewModel {
         this.shell = new ShellViewModel(node.shell());
         this.send = new SendViewModel(node, fx);
         this.spawn = new SpawnViewModel(node, fx, background, state::select);
+        this.stress = node instanceof beamscope.app.observe.LocalNode local
+                ? new beamscope.app.stress.StressViewModel(local.node(), fx,
+                        r -> Thread.ofPlatform().daemon().name("beamscope-stress").start(r))
+                : null;
         send.targetProperty().bind(state.selectedProperty());
         state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
         slowMotion.addListener((o, a, on) -> {
@@ -305,6 +311,8 @@ public final class MainWindowViewModel {
     public ShellViewModel shell() { return shell; }
     public SendViewModel send() { return send; }
     public SpawnViewModel spawn() { return spawn; }
+    /** The Stress menu's scenarios; null for a node that is not the embedded runtime. */
+    public beamscope.app.stress.StressViewModel stress() { return stress; }
     public AppState state() { return state; }
     public ReadOnlyStringProperty processCountProperty() { return processCount.getReadOnlyProperty(); }
     public ReadOnlyStringProperty ratesProperty() { return rates.getReadOnlyProperty(); }
