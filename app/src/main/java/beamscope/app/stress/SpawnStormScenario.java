@@ -1,5 +1,6 @@
 package beamscope.app.stress;
 
+import beamscope.app.observe.Spawner;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.otp.ChildSpec;
@@ -55,8 +56,8 @@ public final class SpawnStormScenario implements Scenario {
             long t1 = System.nanoTime();
             AtomicInteger started = new AtomicInteger();
             int rest = n - done;
-            Spawner.Handle h = Spawner.start(node, sup, spec, rest, started);
-            while (!h.done().await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            Spawner.Handle h = Spawner.start(node, sup, true, i -> spec, rest, started);
+            while (!h.await(100)) {
                 if (!node.isAlive(h.pid())) break;   // crashed: its start_child call failed
                 if (run.cancelled()) h.cancel();
                 int s = started.get();
