@@ -47,6 +47,9 @@ public final class StressMain {
             values.put(p.key(), p.clamp(Long.parseLong(parts[1].strip().replace("_", ""))));
         }
         out.println(s.title() + " " + values);
+        // the runtime's log (supervisor reports, mailbox-limit kills) would bury the figures: quiet while it runs
+        java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("beamscope");
+        quiet.setLevel(java.util.logging.Level.OFF);
         try (Node node = Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)))) {
             long[] lastPrint = {0};
             Scenario.Result r = s.run(node, values, new Scenario.Run() {
