@@ -181,14 +181,19 @@ class WindowCostTest {
                 "back to the processes tab", "filter \"spawn\"", "filter \"0.4\"", "clear the filter"};
             for (int i = 0; i < actions.length; i++) {
                 FxToolkit.setupFixture(gaps::mark);
+                FxToolkit.setupFixture(() -> w.fxCost().frames().reset());
+                long gc0 = gcMillis();
                 FxToolkit.setupFixture(actions[i]);
                 long frames = w.fxCost().frames().count();
                 // two walks at least (a million-process walk takes about a second), so the action's frames are in
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.fxCost().frames().count() >= frames + 3);
                 Thread.sleep(3000);
                 double[] since = WaitForAsyncUtils.asyncFx(gaps::sinceMark).get(15, TimeUnit.SECONDS);
-                lines.add(String.format(Locale.ROOT, "  %-40s longest %6.1f ms, p99 %5.1f ms (%d pulses)", names[i],
-                        since[0], since[1], (long) since[2]));
+                double frameMax = WaitForAsyncUtils.asyncFx(() -> w.fxCost().frames().quantileMicros(1.0) / 1000)
+                        .get(15, TimeUnit.SECONDS);
+                lines.add(String.format(Locale.ROOT,
+                        "  %-40s longest %6.1f ms, p99 %5.1f ms (%d pulses); frame hand-over max %5.1f ms; GC %5d ms",
+                        names[i], since[0], since[1], (long) since[2], frameMax, gcMillis() - gc0));
             }
             double[] all = WaitForAsyncUtils.asyncFx(gaps::all).get(15, TimeUnit.SECONDS);
             String report = String.format(Locale.ROOT, """
@@ -204,6 +209,13 @@ class WindowCostTest {
             FxToolkit.cleanupStages();
             w.close();
         }
+    }
+
+    /** Time the JVM's collectors have spent so far (all of it stops the FX thread too, for the pauses). */
+    static long gcMillis() {
+        long t = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
     }
 
     /** Gaps between consecutive pulses, measured on the FX thread by an animation timer. FX thread only. */
