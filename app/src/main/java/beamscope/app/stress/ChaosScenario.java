@@ -131,7 +131,7 @@ public final class ChaosScenario implements Scenario {
                             tally.restarts(), tally.escalations(), answered.get(), failed.get()));
                 }
                 // the last kills' restarts (or the last escalation) come in a moment later
-                long settle = System.nanoTime() + 2_000_000_000L;
+                long settle = System.nanoTime() + 5_000_000_000L;
                 while (System.nanoTime() - settle < 0) {
                     batch.clear();
                     events.drainTo(batch, 1 << 20);

@@ -115,6 +115,7 @@ public final class FloodScenario implements Scenario {
         }
         long leftAlive = awaitGone(node, ours);
         long killedAtQueue = alarms.killedAtQueue;
+        maxQueue = Math.max(maxQueue, killedAtQueue);   // the limit's report saw it, if no sample did
         boolean killed = killedAtQueue >= 0 && Atom.of("killed").equals(consumerReason);
         Figures f = new Figures()
                 .count("producers", "producers", producers)

@@ -45,7 +45,7 @@ class ScenariosTest {
     class Million {
         @Test
         void everySpawnedProcessWaitsThenExits_andNoneIsLeft() throws Exception {
-            Scenario.Result r = run(new MillionScenario(), Map.of(MillionScenario.COUNT, 5_000L, MillionScenario.WAIT, 200L));
+            Scenario.Result r = run(new MillionScenario(), Map.of(MillionScenario.COUNT, 5_000L, MillionScenario.WAIT, 3_000L));
             assertThat(r.number("spawned")).isEqualTo(5_000);
             assertThat(r.number("peakAlive")).isBetween(1.0, 5_000.0);
             assertThat(r.number("leftAlive")).isZero();
