@@ -12,6 +12,10 @@ public final class Launcher {
             System.exit(beamscope.app.remote.Headless.run(attach, System.getProperty("cookie"), System.getProperty("print"),
                     System.out, System.err));
         }
+        String stress = System.getProperty("stress", "");
+        if (!stress.isBlank()) { // -Dstress=ID: run a stress scenario headless, print its figures
+            System.exit(beamscope.app.stress.StressMain.run(stress, System::getProperty, System.out, System.err));
+        }
         javafx.application.Application.launch(BeamscopeApp.class, args);
     }
 }

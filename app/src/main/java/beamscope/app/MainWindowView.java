@@ -46,10 +46,11 @@ public class MainWindowView {
     @FXML private Button spawnButton;
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
-    @FXML private MenuButton processMenu;
+    @FXML private MenuButton processMenu, stressMenu;
+    @FXML private beamscope.app.stress.StressView stressController;
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
-    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState;
+    @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState, memory;
     @FXML private javafx.scene.control.ToolBar toolbar;
     @FXML private StackPane treePane, schedulersPane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
@@ -127,6 +128,7 @@ public class MainWindowView {
         schedulerState.textProperty().bind(vm.pausedProperty().map(p -> p ? "PAUSED" : "running"));
         vm.pausedProperty().addListener((o, a, p) -> schedulerState.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("paused"), p));
+        memory.textProperty().bind(vm.memoryProperty());
         memoryAlarm.textProperty().bind(vm.memoryAlarmTextProperty());
         memoryAlarm.visibleProperty().bind(vm.memoryAlarmProperty());
         memoryAlarm.managedProperty().bind(vm.memoryAlarmProperty());
@@ -143,6 +145,11 @@ public class MainWindowView {
         sendController.init(vm.send());
         shellController.init(vm.shell());
         eventLogController.init(vm.events(), state.selectedProperty());
+        if (vm.stress() != null) stressController.init(vm.stress(), stressMenu);
+        else {
+            stressMenu.setVisible(false);
+            stressMenu.setManaged(false);
+        }
     }
 
     /**

@@ -61,6 +61,8 @@ public final class MainWindowViewModel {
     private final ShellViewModel shell;
     private final SendViewModel send;
     private final SpawnViewModel spawn;
+    /** Null unless the node is the embedded runtime (the scenarios run their own processes on it). */
+    private final beamscope.app.stress.StressViewModel stress;
 
     private final ReadOnlyStringWrapper processCount = new ReadOnlyStringWrapper(this, "processCount", "0");
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper(this, "rates", "");
@@ -75,6 +77,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<NodeState> nodeState = new ReadOnlyObjectWrapper<>(this, "nodeState");
     private final ReadOnlyStringWrapper nodeStateText = new ReadOnlyStringWrapper(this, "nodeStateText", "");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
 
     /**
      * @param query      changes what the sampler computes next
@@ -91,6 +94,10 @@ public final class MainWindowViewModel {
         this.shell = new ShellViewModel(node.shell());
         this.send = new SendViewModel(node, fx);
         this.spawn = new SpawnViewModel(node, fx, background, state::select);
+        this.stress = node instanceof beamscope.app.observe.LocalNode local
+                ? new beamscope.app.stress.StressViewModel(local.node(), fx,
+                        r -> Thread.ofPlatform().daemon().name("beamscope-stress").start(r))
+                : null;
         send.targetProperty().bind(state.selectedProperty());
         state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
         slowMotion.addListener((o, a, on) -> {
@@ -147,6 +154,35 @@ public final class MainWindowViewModel {
         slicesText.set(cs < 0 ? "slices —" : Numbers.compact(cs) + " slices");
         paused.set(s.paused());
         showMemoryAlarm(f.events());
+        Runtime rt = Runtime.getRuntime();
+        long committed = rt.totalMemory();
+        memory.set(describeMemory(committed - rt.freeMemory(), committed,
+                f.schedulers() == null ? -1 : f.schedulers().memory()));
+    }
+
+    /**
+     * The header's memory figure, each part named for what it is: this JVM's heap (used, committed), which
+     * holds the embedded node and the window; and the runtime's estimate of what its processes hold
+     * (mailboxes, state; the sum of {@code process_info}'s memory), which leaves out the JVM's own overhead.
+     *
+     * @param estimate the processes' estimate in bytes, or negative when the frame carries none
+     */
+    static String describeMemory(long heapUsed, long heapCommitted, long estimate) {
+        String heap = "JVM heap " + bytes(heapUsed) + " used of " + bytes(heapCommitted) + " committed";
+        return estimate < 0 ? heap : heap + " · processes ≈ " + bytes(estimate) + " (estimate)";
+    }
+
+    /** 512 B, 2.6 KB, 12.4 MB, 1.35 GB (powers of 1024). */
+    static String bytes(long b) {
+        if (b < 1024) return b + " B";
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
     /** The node's memory watermark alarm, as its latest set/clear event in the frame left it. */
@@ -279,6 +315,8 @@ public final class MainWindowViewModel {
     public ShellViewModel shell() { return shell; }
     public SendViewModel send() { return send; }
     public SpawnViewModel spawn() { return spawn; }
+    /** The Stress menu's scenarios; null for a node that is not the embedded runtime. */
+    public beamscope.app.stress.StressViewModel stress() { return stress; }
     public AppState state() { return state; }
     public ReadOnlyStringProperty processCountProperty() { return processCount.getReadOnlyProperty(); }
     public ReadOnlyStringProperty ratesProperty() { return rates.getReadOnlyProperty(); }
@@ -295,4 +333,6 @@ public final class MainWindowViewModel {
     /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */
     public ReadOnlyObjectProperty<NodeState> nodeStateProperty() { return nodeState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nodeStateTextProperty() { return nodeStateText.getReadOnlyProperty(); }
+    /** The header's memory figure ({@link #describeMemory}). */
+    public ReadOnlyStringProperty memoryProperty() { return memory.getReadOnlyProperty(); }
 }

@@ -195,4 +195,18 @@ class MainWindowViewModelTest {
             assertThat(vm.nodeStateTextProperty().get()).startsWith("remote@host").contains("reconnecting");
         }
     }
+
+    @Nested
+    class Memory {
+        @Test
+        void theHeaderNamesTheJvmHeapAndTheProcessesEstimateEachForWhatItIs() {
+            String m = MainWindowViewModel.describeMemory(2_900_000_000L, 3L << 30, 44L << 20);
+            assertThat(m).isEqualTo("JVM heap 2.70 GB used of 3.00 GB committed · processes ≈ 44.0 MB (estimate)");
+        }
+
+        @Test
+        void withoutAnEstimate_onlyTheHeapIsShown() {
+            assertThat(MainWindowViewModel.describeMemory(512, 2048, -1)).isEqualTo("JVM heap 512 B used of 2.00 KB committed");
+        }
+    }
 }

@@ -128,4 +128,131 @@ class WindowCostTest {
         return Arrays.stream(a).max().orElse(0);
     }
 
+
+    /**
+     * Issue 12, never freeze: with 1,000,000 processes, 100,000 of them under one DynamicSupervisor and one
+     * (suspended) process holding 1,000,000 messages, the window selects each of those, opens every tab and
+     * changes the table's filter, while an animation timer on the FX thread records the gap between
+     * consecutive pulses (a pulse is due every 16.7 ms; a longer gap is the FX thread stalled). Reports the
+     * longest gap and the 99th percentile, overall and per action.
+     */
+    @Test
+    void stalls() throws Exception {
+        try (Node node = Node.start(); LocalNode observed = new LocalNode(node, beamscope.app.demo.Examples.CATALOGUE)) {
+            Pid sup = ((beamscope.runtime.otp.StartResult.Ok) beamscope.runtime.otp.DynamicSupervisor.start(node)).pid();
+            var started = new java.util.concurrent.atomic.AtomicInteger();
+            var spec = beamscope.runtime.otp.ChildSpec.worker("w", beamscope.runtime.otp.ChildStart.spawnLink(
+                    Behaviors.receive((c, m) -> Behaviors.same())));
+            var h = beamscope.app.observe.Spawner.start(node, sup, true, i -> spec, 100_000, started);
+            while (!h.await(1000)) { /* starting 100,000 children */ }
+            Pid hoarder = node.spawn(Behaviors.receive((c, m) -> Behaviors.same()));
+            node.suspend(hoarder);
+            for (int i = 0; i < 1_000_000; i++) node.send(hoarder, (long) i);
+            Behavior idle = Behaviors.receive((c, m) -> Behaviors.same());
+            while (node.snapshot().processes() < IDLE) node.spawn(idle);
+            Pid plain = node.spawn(idle);
+            System.gc();
+
+            FxToolkit.registerPrimaryStage();
+            MainWindow[] window = new MainWindow[1];
+            FxToolkit.setupStage(stage -> {
+                window[0] = new MainWindow(observed, 1280, 800);
+                stage.setScene(window[0].scene());
+                stage.show();
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window[0].fxCost().frames().count() >= 3);
+            Gaps gaps = new Gaps();
+            FxToolkit.setupFixture(gaps::start);
+            MainWindow w = window[0];
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) w.scene().lookup("#tabs");
+            List<String> lines = new ArrayList<>();
+            Runnable[] actions = {
+                () -> w.state().select(sup), () -> w.state().select(hoarder), () -> w.state().select(plain),
+                () -> tabs.getSelectionModel().select(1), () -> w.state().select(sup),
+                () -> w.state().select(hoarder), () -> tabs.getSelectionModel().select(2),
+                () -> w.state().select(sup), () -> tabs.getSelectionModel().select(0),
+                () -> w.model().processes().filterProperty().set("spawn"),
+                () -> w.model().processes().filterProperty().set("0.4"),
+                () -> w.model().processes().filterProperty().set(""),
+            };
+            String[] names = {"select the 100,000-child supervisor", "select the 1,000,000-message process",
+                "select a plain process", "open the tree tab", "select the supervisor (tree)",
+                "select the hoarder (tree)", "open the schedulers tab", "select the supervisor (schedulers)",
+                "back to the processes tab", "filter \"spawn\"", "filter \"0.4\"", "clear the filter"};
+            for (int i = 0; i < actions.length; i++) {
+                FxToolkit.setupFixture(gaps::mark);
+                FxToolkit.setupFixture(() -> w.fxCost().frames().reset());
+                long gc0 = gcMillis();
+                FxToolkit.setupFixture(actions[i]);
+                long frames = w.fxCost().frames().count();
+                // two walks at least (a million-process walk takes about a second), so the action's frames are in
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.fxCost().frames().count() >= frames + 3);
+                Thread.sleep(3000);
+                double[] since = WaitForAsyncUtils.asyncFx(gaps::sinceMark).get(15, TimeUnit.SECONDS);
+                double frameMax = WaitForAsyncUtils.asyncFx(() -> w.fxCost().frames().quantileMicros(1.0) / 1000)
+                        .get(15, TimeUnit.SECONDS);
+                lines.add(String.format(Locale.ROOT,
+                        "  %-40s longest %6.1f ms, p99 %5.1f ms (%d pulses); frame hand-over max %5.1f ms; GC %5d ms",
+                        names[i], since[0], since[1], (long) since[2], frameMax, gcMillis() - gc0));
+            }
+            double[] all = WaitForAsyncUtils.asyncFx(gaps::all).get(15, TimeUnit.SECONDS);
+            String report = String.format(Locale.ROOT, """
+                    FX thread stalls, %,d processes (100,000 under one DynamicSupervisor, one holding 1,000,000 messages)
+                    every action: longest gap between pulses %.1f ms, p99 %.1f ms (%d pulses; goal: no stall over 100 ms, p99 under 16 ms)
+                    %s
+                    machine: %d cores, Java %s
+                    """, node.snapshot().processes(), all[0], all[1], (long) all[2], String.join("\n", lines),
+                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.println(report);
+            Files.writeString(Path.of("target", "window-stalls.txt"), report);
+            FxToolkit.setupStage(Stage::hide);
+            FxToolkit.cleanupStages();
+            w.close();
+        }
+    }
+
+    /** Time the JVM's collectors have spent so far (all of it stops the FX thread too, for the pauses). */
+    static long gcMillis() {
+        long t = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
+    }
+
+    /** Gaps between consecutive pulses, measured on the FX thread by an animation timer. FX thread only. */
+    static final class Gaps {
+        private final long[] gaps = new long[1 << 20];
+        private int n, mark;
+        private long last;
+
+        void start() {
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    if (last != 0 && n < gaps.length) gaps[n++] = t - last;
+                    last = t;
+                }
+            }.start();
+        }
+
+        void mark() {
+            mark = n;
+        }
+
+        /** {longest ms, p99 ms, count} of the gaps since the mark. */
+        double[] sinceMark() {
+            return stats(mark, n);
+        }
+
+        double[] all() {
+            return stats(0, n);
+        }
+
+        private double[] stats(int from, int to) {
+            long[] a = Arrays.copyOfRange(gaps, from, to);
+            if (a.length == 0) return new double[] {0, 0, 0};
+            Arrays.sort(a);
+            return new double[] {a[a.length - 1] / 1e6, a[Math.min(a.length - 1, (int) (0.99 * a.length))] / 1e6, a.length};
+        }
+    }
 }

@@ -29,7 +29,7 @@ public class InspectorView {
     @FXML private ListView<String> mailbox;
     @FXML private FlowPane links, monitors, monitoredBy;
     @FXML private VBox supervisorBox;
-    @FXML private Label supervisor;
+    @FXML private Label supervisor, childrenMore;
     @FXML private ListView<ChildView> children;
 
     public void init(InspectorViewModel vm, ObjectProperty<Pid> selected) {
@@ -86,9 +86,11 @@ public class InspectorView {
             ChildView c = children.getSelectionModel().getSelectedItem();
             if (c != null) c.pid().ifPresent(selected::set);
         });
-        pidLinks(links, vm.links(), selected);
-        pidLinks(monitors, vm.monitors(), selected);
-        pidLinks(monitoredBy, vm.monitoredBy(), selected);
+        childrenMore.textProperty().bind(vm.childrenMoreProperty());
+        show(childrenMore, vm.childrenMoreProperty().isNotEmpty());
+        pidLinks(links, vm.links(), vm.linksMoreProperty(), selected);
+        pidLinks(monitors, vm.monitors(), vm.monitorsMoreProperty(), selected);
+        pidLinks(monitoredBy, vm.monitoredBy(), vm.monitoredByMoreProperty(), selected);
     }
 
     private static void show(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
@@ -96,7 +98,9 @@ public class InspectorView {
         n.managedProperty().bind(when);
     }
 
-    private static void pidLinks(FlowPane pane, ObservableList<?> items, ObjectProperty<Pid> selected) {
+    /** A link per pid shown (the view model shows at most {@link InspectorViewModel#SHOWN}), then how many more. */
+    private static void pidLinks(FlowPane pane, ObservableList<?> items,
+                                 javafx.beans.value.ObservableStringValue more, ObjectProperty<Pid> selected) {
         Runnable rebuild = () -> {
             List<Node> nodes = new java.util.ArrayList<>();
             for (Object o : items) {
@@ -107,14 +111,15 @@ public class InspectorView {
                     nodes.add(h);
                 } else nodes.add(new Label(Terms.inspect(o)));
             }
-            if (nodes.isEmpty()) {
-                Label none = new Label("none");
-                none.getStyleClass().add("muted");
-                nodes.add(none);
+            if (nodes.isEmpty() || !more.get().isEmpty()) {
+                Label note = new Label(nodes.isEmpty() ? "none" : "… " + more.get());
+                note.getStyleClass().add("muted");
+                nodes.add(note);
             }
             pane.getChildren().setAll(nodes);
         };
         items.addListener((ListChangeListener<Object>) c -> rebuild.run());
+        more.addListener(o -> rebuild.run());
         rebuild.run();
     }
 }

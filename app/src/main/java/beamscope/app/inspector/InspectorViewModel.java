@@ -17,8 +17,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** What the inspector shows about the selected process, from the sampler's frames. */
+/**
+ * What the inspector shows about the selected process, from the sampler's frames. Nothing it hands the view
+ * grows with the process: links, monitors and a supervisor's children are cut to their first
+ * {@link #SHOWN} (with how many there are in all), the mailbox to the sampler's first 100 messages, so a
+ * supervisor of 100,000 children costs the FX thread what one of 100 does.
+ */
 public final class InspectorViewModel {
+
+    /** Links, monitors, monitored-by and children shown at most; the rest are counted. */
+    public static final int SHOWN = 100;
 
     /** One line of process_info: a name and its value in inspect syntax. */
     public record Field(String name, String value) {}
@@ -35,6 +43,10 @@ public final class InspectorViewModel {
     private final ObservableList<Pid> monitoredBy = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper supervisor = new ReadOnlyStringWrapper(this, "supervisor", "");
     private final ObservableList<ChildView> children = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper linksMore = new ReadOnlyStringWrapper(this, "linksMore", "");
+    private final ReadOnlyStringWrapper monitorsMore = new ReadOnlyStringWrapper(this, "monitorsMore", "");
+    private final ReadOnlyStringWrapper monitoredByMore = new ReadOnlyStringWrapper(this, "monitoredByMore", "");
+    private final ReadOnlyStringWrapper childrenMore = new ReadOnlyStringWrapper(this, "childrenMore", "");
 
     public void show(Frame.Selected s) {
         if (s == null) {
@@ -54,12 +66,17 @@ public final class InspectorViewModel {
             exitReason.set("");
             state.set(s.state().orElse(""));
             supervisor.set(s.supervisor().map(InspectorViewModel::describe).orElse(""));
-            replace(children, s.supervisor().map(SupervisorView::children).orElse(List.of()));
+            List<ChildView> kids = s.supervisor().map(SupervisorView::children).orElse(List.of());
+            replace(children, first(kids));
+            childrenMore.set(more(kids.size(), "children", "the tree pages through them all"));
             replace(fields, fieldsOf(i));
             replace(mailbox, i.messages().stream().map(m -> Terms.inspect(m, 400)).toList());
-            replace(links, i.links());
-            replace(monitors, i.monitors());
-            replace(monitoredBy, i.monitoredBy());
+            replace(links, first(i.links()));
+            linksMore.set(more(i.links().size(), "links", null));
+            replace(monitors, first(i.monitors()));
+            monitorsMore.set(more(i.monitors().size(), "monitors", null));
+            replace(monitoredBy, first(i.monitoredBy()));
+            monitoredByMore.set(more(i.monitoredBy().size(), "monitors", null));
         } else {
             title.set(s.pid() + "  (exited)");
             alive.set(false);
@@ -78,7 +95,22 @@ public final class InspectorViewModel {
         return s;
     }
 
+    /** The first {@link #SHOWN} of a list, without copying a short one. */
+    static <T> List<T> first(List<T> all) {
+        return all.size() <= SHOWN ? all : all.subList(0, SHOWN);
+    }
+
+    /** "first 100 of 100,000 children" when some are not shown, else empty. */
+    static String more(int total, String what, String hint) {
+        if (total <= SHOWN) return "";
+        return String.format(Locale.ROOT, "first %d of %,d %s", SHOWN, total, what) + (hint == null ? "" : " — " + hint);
+    }
+
     private void clear() {
+        linksMore.set("");
+        monitorsMore.set("");
+        monitoredByMore.set("");
+        childrenMore.set("");
         supervisor.set("");
         children.clear();
         fields.clear();
@@ -125,4 +157,9 @@ public final class InspectorViewModel {
     /** Empty unless the process is a supervisor. */
     public ReadOnlyStringProperty supervisorProperty() { return supervisor.getReadOnlyProperty(); }
     public ObservableList<ChildView> children() { return children; }
+    /** How many links (monitors, monitored-by, children) there are beyond those shown; empty when all are. */
+    public ReadOnlyStringProperty linksMoreProperty() { return linksMore.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty monitorsMoreProperty() { return monitorsMore.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty monitoredByMoreProperty() { return monitoredByMore.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty childrenMoreProperty() { return childrenMore.getReadOnlyProperty(); }
 }

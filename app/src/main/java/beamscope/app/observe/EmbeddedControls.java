@@ -26,6 +26,27 @@ public interface EmbeddedControls {
     Pid spawn(ProcessKind kind, Spawn options);
 
     /**
+     * Spawns {@code count} processes as {@link #spawn} would, one after another, until done, cancelled or the
+     * first failure (thrown, with how many started before in its message). {@code started} hears the running
+     * total (any thread; cheap). Waits: call it off the FX thread. Returns the last pid started, or null.
+     * The default calls {@link #spawn} in a loop; the embedded node starts supervised children from a process
+     * inside the node instead, which does not wake a Java thread per child.
+     */
+    default Pid spawnMany(ProcessKind kind, Spawn options, int count, java.util.function.IntConsumer started,
+                          java.util.function.BooleanSupplier cancelled) {
+        Pid last = null;
+        for (int i = 0; i < count && !cancelled.getAsBoolean(); i++) {
+            try {
+                last = spawn(kind, options);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("stopped after " + i + ": " + e.getMessage(), e);
+            }
+            started.accept(i + 1);
+        }
+        return last;
+    }
+
+    /**
      * Starts a new supervisor with {@code children} workers of {@code childKind}: under {@code parent} (a
      * supervisor) when given, else on its own. Blocks until its children have started: call it off the FX
      * thread. Throws with the reason when the start fails.

@@ -91,25 +91,24 @@ public final class SpawnViewModel {
         background.execute(() -> {
             String failure = null;
             Pid last = null;
-            for (int i = 0; i < n; i++) {
-                try {
-                    last = controls.spawn(k, options);
-                } catch (RuntimeException e) {
-                    failure = e.getMessage();
-                    break;
-                }
-                done.incrementAndGet();
-                if ((i & 1023) == 0 && pending.compareAndSet(false, true)) fx.execute(() -> {
-                    pending.set(false);
-                    progress.set(done.get() / (double) n);
-                });
+            try {
+                // supervised: the embedded node starts them from a process in the node, not one call per child
+                last = controls.spawnMany(k, options, n, started -> {
+                    done.set(started);
+                    if (pending.compareAndSet(false, true)) fx.execute(() -> {
+                        pending.set(false);
+                        progress.set(done.get() / (double) n);
+                    });
+                }, () -> false);
+            } catch (RuntimeException e) {
+                failure = e.getMessage();
             }
             String error = failure;
             Pid pid = last;
             fx.execute(() -> {
                 progress.set(done.get() / (double) n);
                 busy.set(false);
-                if (error != null) status.set("spawn stopped after " + done.get() + ": " + error);
+                if (error != null) status.set("spawn " + error);
                 else if (n == 1) {
                     status.set("spawned " + k.label() + " " + pid + (sup == null ? "" : " under " + sup));
                     select.accept(pid);

@@ -22,7 +22,8 @@ import java.util.Set;
  * <p>Processes hang under their supervisor when the OTP layer names one, else under the process that
  * spawned them; processes without a live parent hang under the node. A group of more than
  * {@link #AGGREGATE_ABOVE} siblings is one {@link Kind#AGGREGATE} item that opens {@link #PAGE_SIZE}
- * at a time, so the cost of a frame is one pass over the processes plus the items shown.
+ * at a time (or, when some of the siblings are supervisors or parents, those stay in view and the others
+ * fold by initial call), so the cost of a frame is one pass over the processes plus the items shown.
  *
  * @param items      every item shown, parents before their children; item 0 is the node
  * @param rows       how many rows the layout uses
@@ -37,6 +38,10 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
     public static final int AGGREGATE_ABOVE = 100;
     /** Processes per page of an opened aggregate. */
     public static final int PAGE_SIZE = 50;
+    /** At most this many aggregates under one owner, by initial call; the smaller groups share the last. */
+    public static final int MAX_GROUPS = 8;
+    /** The group of the processes whose initial calls were too few each for an aggregate of their own. */
+    public static final String OTHER_GROUP = "other initial calls";
     /** Past this many items, nodes with children are folded unless the user unfolded them. */
     public static final int MAX_ITEMS = 4000;
     /** Deeper than this, nodes with children are folded unless the user unfolded them. */
@@ -151,31 +156,24 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         }
         Children children = new Children(processes, groupOf, offsets, members);
 
-        // bring one process into view: unfold its ancestors and open the pages that hold it
-        Set<Pid> forceOpen = new HashSet<>();
-        Map<Pid, Integer> forcePages = new HashMap<>();
+        // bring one process into view: unfold its ancestors (the aggregate holding it opens at its page)
+        Set<Pid> forceOpen = new HashSet<>(), revealPath = new HashSet<>();
         if (shape.reveal() != null) {
             long want = PidIndex.key(shape.reveal());
             int c = -1;
             for (int i = 0; i < n && c < 0; i++) if (keys[i] == want) c = i;
             for (int guard = 0; c >= 0 && guard < MAX_DEPTH; guard++) {
+                revealPath.add(processes.get(c).pid());
                 int g = groupOfProcess[c];
-                if (g < 0 || !owned[g]) {
-                    if (roots.size() > AGGREGATE_ABOVE) forcePages.put(TreeShape.NODE, roots.indexOf(processes.get(c)) / PAGE_SIZE);
-                    break;
-                }
-                Pid owner = owners.get(g);
-                forceOpen.add(owner);
-                if (counts[g] > AGGREGATE_ABOVE)
-                    for (int k = offsets[g]; k < offsets[g + 1]; k++)
-                        if (members[k] == c) forcePages.put(owner, (k - offsets[g]) / PAGE_SIZE);
+                if (g < 0 || !owned[g]) break;
+                forceOpen.add(owners.get(g));
                 c = ownerIndex[g];
             }
         }
 
         Set<Pid> gone = new HashSet<>(watched);
         gone.removeAll(alive);
-        Layout layout = new Layout(children, supervisors, shape, forceOpen, forcePages);
+        Layout layout = new Layout(children, supervisors, shape, forceOpen, revealPath);
         layout.placeNode(nodeName, roots);
         Map<Pid, Integer> index = new HashMap<>();
         for (TreeItem it : layout.items) if (it.isProcess()) index.put(it.pid(), it.index());
@@ -228,12 +226,13 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
         int maxDepth;
 
         final Set<Pid> forceOpen;
-        final Map<Pid, Integer> forcePages;
+        /** The process to bring into view and its ancestors: an aggregate holding one opens at its page. */
+        final Set<Pid> revealPath;
 
         Layout(Children children, Map<Pid, SupervisorInfo> supervisors, TreeShape shape, Set<Pid> forceOpen,
-                Map<Pid, Integer> forcePages) {
+                Set<Pid> revealPath) {
             this.forceOpen = forceOpen;
-            this.forcePages = forcePages;
+            this.revealPath = revealPath;
             this.children = children;
             this.supervisors = supervisors;
             this.shape = shape;
@@ -269,9 +268,39 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             return row;
         }
 
+        /**
+         * Places an owner's children: each on its own, or, past {@link #AGGREGATE_ABOVE}, folded. Folding
+         * keeps the owner's supervisors and the processes with children of their own in view (unless there
+         * are more of those than the threshold too) and folds the others, one aggregate per initial call
+         * (the {@link #MAX_GROUPS} largest; the rest together), so a hundred thousand unsupervised processes
+         * under the node never hide the supervision trees beside them.
+         */
         double placeChildren(int ownerIdx, Pid owner, List<ProcessSummary> members, SupervisorInfo info, int depth) {
-            if (members.size() > AGGREGATE_ABOVE) return placeAggregate(ownerIdx, owner, members, info, depth);
-            return placeAll(ownerIdx, ordered(members, info), info, depth);
+            if (members.size() <= AGGREGATE_ABOVE) return placeAll(ownerIdx, ordered(members, info), info, depth);
+            List<ProcessSummary> keep = new ArrayList<>();
+            List<ProcessSummary> rest = new ArrayList<>(members.size());
+            for (ProcessSummary p : members) {
+                if (supervisors.containsKey(p.pid()) || !children.of(p.pid()).isEmpty()) keep.add(p);
+                else rest.add(p);
+            }
+            if (keep.isEmpty() || keep.size() > AGGREGATE_ABOVE)
+                return placeAggregate(ownerIdx, owner, members, info, depth, null);
+            Map<String, List<ProcessSummary>> byCall = new java.util.LinkedHashMap<>();
+            for (ProcessSummary p : rest)
+                byCall.computeIfAbsent(p.initialCall() == null ? "" : p.initialCall(), k -> new ArrayList<>()).add(p);
+            List<Map.Entry<String, List<ProcessSummary>>> groups = new ArrayList<>(byCall.entrySet());
+            groups.sort(Comparator.comparingInt((Map.Entry<String, List<ProcessSummary>> e) -> e.getValue().size()).reversed());
+            double first = placeAll(ownerIdx, ordered(keep, info), info, depth), last = first;
+            List<ProcessSummary> other = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                if (i >= MAX_GROUPS - 1 && groups.size() > MAX_GROUPS) {
+                    other.addAll(groups.get(i).getValue());
+                    continue;
+                }
+                last = placeAggregate(ownerIdx, owner, groups.get(i).getValue(), info, depth, groups.get(i).getKey());
+            }
+            if (!other.isEmpty()) last = placeAggregate(ownerIdx, owner, other, info, depth, OTHER_GROUP);
+            return (first + last) / 2;
         }
 
         double placeAll(int parentIdx, List<ProcessSummary> ordered, SupervisorInfo info, int depth) {
@@ -285,17 +314,23 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             return (first + last) / 2;
         }
 
-        double placeAggregate(int ownerIdx, Pid owner, List<ProcessSummary> members, SupervisorInfo info, int depth) {
+        /** One aggregate of {@code members} ({@code group}: null for all the owner's children, else their initial call). */
+        double placeAggregate(int ownerIdx, Pid owner, List<ProcessSummary> members, SupervisorInfo info, int depth,
+                String group) {
             int idx = reserve();
             maxDepth = Math.max(maxDepth, depth);
             int[] byStatus = new int[ProcessStatus.values().length];
             long queue = 0;
-            for (ProcessSummary p : members) {
+            boolean revealing = !revealPath.isEmpty() && (forceOpen.contains(owner) || owner == TreeShape.NODE);
+            int revealAt = -1;
+            for (int i = 0; i < members.size(); i++) {
+                ProcessSummary p = members.get(i);
                 byStatus[p.status().ordinal()]++;
                 queue += p.messageQueueLen();
+                if (revealing && revealAt < 0 && revealPath.contains(p.pid())) revealAt = i;
             }
             int pages = (members.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-            Integer asked = forcePages.getOrDefault(owner, shape.pages().get(owner));
+            Integer asked = revealAt >= 0 ? Integer.valueOf(revealAt / PAGE_SIZE) : shape.pageOf(owner, group);
             int page = asked == null ? -1 : Math.min(asked, pages - 1);
             double row;
             if (page < 0) {
@@ -308,10 +343,11 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             StatusCounts counts = new StatusCounts(byStatus[ProcessStatus.RUNNING.ordinal()],
                     byStatus[ProcessStatus.RUNNABLE.ordinal()], byStatus[ProcessStatus.WAITING.ordinal()],
                     byStatus[ProcessStatus.SUSPENDED.ordinal()], byStatus[ProcessStatus.EXITING.ordinal()]);
-            items.set(idx, new TreeItem(idx, ownerIdx, Kind.AGGREGATE, owner,
-                    String.format(Locale.ROOT, "%,d processes", members.size()), depth, row, null, (int) Math.min(queue,
+            String name = group == null ? String.format(Locale.ROOT, "%,d processes", members.size())
+                    : String.format(Locale.ROOT, "%,d × %s", members.size(), group.isEmpty() ? "process" : group);
+            items.set(idx, new TreeItem(idx, ownerIdx, Kind.AGGREGATE, owner, name, depth, row, null, (int) Math.min(queue,
                     Integer.MAX_VALUE), null, -1, members.size(), page < 0, null,
-                    new Aggregate(members.size(), counts, queue, page, pages)));
+                    new Aggregate(members.size(), counts, queue, page, pages, group)));
             return row;
         }
 

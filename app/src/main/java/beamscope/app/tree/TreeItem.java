@@ -38,8 +38,16 @@ public record TreeItem(
     /**
      * Many siblings drawn as one box: how many, their statuses, their queued messages, and which page
      * of them is unfolded (page -1: closed).
+     *
+     * @param group null when the box holds all its owner's folded children; else the initial call its
+     *              processes share (or {@link TreeFrame#OTHER_GROUP}), one box per group beside the
+     *              owner's supervisors and parents, which stay visible
      */
-    public record Aggregate(int count, StatusCounts statuses, long totalQueue, int page, int pages) {
+    public record Aggregate(int count, StatusCounts statuses, long totalQueue, int page, int pages, String group) {
+        public Aggregate(int count, StatusCounts statuses, long totalQueue, int page, int pages) {
+            this(count, statuses, totalQueue, page, pages, null);
+        }
+
         public boolean open() {
             return page >= 0;
         }

@@ -220,7 +220,8 @@ public final class TreeViewModel {
 
     /** Folds or unfolds a node; opens an aggregate at its first page or closes it. */
     public void toggle(TreeItem it) {
-        if (it.kind() == TreeItem.Kind.AGGREGATE) shape = shape.page(it.pid(), it.aggregate().open() ? -1 : 0);
+        if (it.kind() == TreeItem.Kind.AGGREGATE)
+            shape = shape.page(it.pid(), it.aggregate().group(), it.aggregate().open() ? -1 : 0);
         else if (it.pid() != null) shape = shape.toggle(it.pid(), it.collapsed());
         onShapeChange.run();
     }
@@ -230,7 +231,7 @@ public final class TreeViewModel {
         TreeItem.Aggregate a = aggregate.aggregate();
         if (a == null || !a.open()) return;
         int p = Math.floorMod(a.page() + delta, a.pages());
-        shape = shape.page(aggregate.pid(), p);
+        shape = shape.page(aggregate.pid(), a.group(), p);
         onShapeChange.run();
     }
 

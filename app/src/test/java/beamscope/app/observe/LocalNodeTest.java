@@ -117,4 +117,36 @@ class LocalNodeTest {
             assertThat(supervisors).contains(sup).doesNotContain(child, lookalike);
         }
     }
+
+    /** Many supervised children at once come from a spawner process in the node (issue 12's spawn storm). */
+    @Nested
+    class SpawnMany {
+        @Test
+        void startsEveryChildUnderADynamicSupervisor_reportingTheCount() {
+            Pid sup = ((beamscope.runtime.otp.StartResult.Ok) beamscope.runtime.otp.DynamicSupervisor.start(node)).pid();
+            java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+            observed.spawnMany(ProcessKind.COUNTER, EmbeddedControls.Spawn.defaults().under(sup), 500, heard::set, () -> false);
+            assertThat(heard.get()).isEqualTo(500);
+            assertThat(beamscope.runtime.otp.Observe.supervisor(node, sup).orElseThrow().children()).hasSize(500);
+        }
+
+        @Test
+        void underAStaticSupervisor_eachChildGetsItsOwnId() {
+            Pid sup = observed.startSupervisor(SupervisorFlags.of(Strategy.ONE_FOR_ONE), ProcessKind.ECHO, 0, null);
+            observed.spawnMany(ProcessKind.ECHO, EmbeddedControls.Spawn.defaults().under(sup), 200, n -> {}, () -> false);
+            var children = beamscope.runtime.otp.Observe.supervisor(node, sup).orElseThrow().children();
+            assertThat(children).hasSize(200);
+            assertThat(children.stream().map(c -> c.id()).distinct().count()).isEqualTo(200);
+        }
+
+        @Test
+        void aSupervisorThatIsGone_stopsItWithTheReason() {
+            Pid sup = ((beamscope.runtime.otp.StartResult.Ok) beamscope.runtime.otp.DynamicSupervisor.start(node)).pid();
+            Pid gone = sup;
+            beamscope.runtime.otp.Supervisor.stop(node, gone);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> observed.spawnMany(ProcessKind.COUNTER,
+                    EmbeddedControls.Spawn.defaults().under(gone), 10, n -> {}, () -> false))
+                    .isInstanceOf(RuntimeException.class);
+        }
+    }
 }

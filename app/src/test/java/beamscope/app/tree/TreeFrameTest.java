@@ -213,4 +213,63 @@ class TreeFrameTest {
                 Set.of(Pid.of(1), Pid.of(2)));
         assertThat(f.gone()).containsExactly(Pid.of(2));
     }
+
+    /** Issue 12: 100,000 unsupervised processes beside the demo's supervision tree. */
+    @Nested
+    class ManyUnsupervisedProcesses {
+        /** A supervisor (1) with two workers, then {@code sleepers} Sleepers and {@code echoes} Echoes, all roots. */
+        List<ProcessSummary> demoAnd(int sleepers, int echoes) {
+            List<ProcessSummary> ps = new ArrayList<>();
+            ps.add(ps(1, null, "demo_sup"));
+            ps.add(ps(2, 1L, "BankAccount"));
+            ps.add(ps(3, 1L, "Stack"));
+            for (int i = 0; i < sleepers; i++) ps.add(ps(1000 + i, null, "Sleeper.loop/1"));
+            for (int i = 0; i < echoes; i++) ps.add(ps(500_000 + i, null, "Echo.loop/1"));
+            return ps;
+        }
+
+        @Test
+        void theSupervisorsStayInView_andTheOthersFoldByInitialCall() {
+            TreeFrame f = build(demoAnd(100_000, 300));
+            assertThat(f.item(Pid.of(1))).isNotNull();
+            assertThat(f.item(Pid.of(2))).isNotNull();
+            List<TreeItem> folds = f.items().stream().filter(i -> i.kind() == Kind.AGGREGATE).toList();
+            assertThat(folds).extracting(TreeItem::name).containsExactly("100,000 × Sleeper.loop/1", "300 × Echo.loop/1");
+            assertThat(folds).allMatch(a -> a.parent() == 0);
+        }
+
+        @Test
+        void eachFoldPagesOnItsOwn() {
+            TreeShape shape = TreeShape.INITIAL.page(TreeShape.NODE, "Echo.loop/1", 1);
+            TreeFrame f = TreeFrame.from("n", demoAnd(100_000, 300), Map.of(), shape);
+            TreeItem echoes = f.items().stream().filter(i -> "Echo.loop/1".equals(
+                    i.aggregate() == null ? null : i.aggregate().group())).findFirst().orElseThrow();
+            assertThat(echoes.aggregate().page()).isEqualTo(1);
+            assertThat(f.childrenOf(echoes)).hasSize(TreeFrame.PAGE_SIZE);
+            assertThat(f.childrenOf(echoes).get(0).pid()).isEqualTo(Pid.of(500_050));
+            TreeItem sleepers = f.items().stream().filter(i -> "Sleeper.loop/1".equals(
+                    i.aggregate() == null ? null : i.aggregate().group())).findFirst().orElseThrow();
+            assertThat(sleepers.aggregate().open()).isFalse();
+        }
+
+        @Test
+        void revealingAFoldedProcessOpensItsFoldAtItsPage() {
+            TreeShape shape = TreeShape.INITIAL.reveal(Pid.of(1000 + 12_345));
+            TreeFrame f = TreeFrame.from("n", demoAnd(100_000, 300), Map.of(), shape);
+            TreeItem it = f.item(Pid.of(1000 + 12_345));
+            assertThat(it).isNotNull();
+            assertThat(f.parentOf(it).aggregate().page()).isEqualTo(12_345 / TreeFrame.PAGE_SIZE);
+        }
+
+        @Test
+        void manyInitialCalls_shareTheLastFold() {
+            List<ProcessSummary> ps = demoAnd(0, 0);
+            for (int i = 0; i < 200; i++) ps.add(ps(10_000 + i, null, "Kind" + i + ".loop/0"));
+            TreeFrame f = build(ps);
+            List<TreeItem> folds = f.items().stream().filter(i -> i.kind() == Kind.AGGREGATE).toList();
+            assertThat(folds).hasSize(TreeFrame.MAX_GROUPS);
+            assertThat(folds.getLast().aggregate().group()).isEqualTo(TreeFrame.OTHER_GROUP);
+            assertThat(folds.stream().mapToInt(a -> a.aggregate().count()).sum()).isEqualTo(200);
+        }
+    }
 }

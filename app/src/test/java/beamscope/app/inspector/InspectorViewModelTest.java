@@ -1,0 +1,81 @@
+package beamscope.app.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.sampler.Frame;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.otp.ChildType;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.Restart;
+import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.SupervisorView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The inspector's view model, without the toolkit. */
+class InspectorViewModelTest {
+
+    static final int CHILDREN = 100_000;
+
+    /** A DynamicSupervisor of {@code n} children: it links to each of them, as OTP's does. */
+    static Frame.Selected supervisorOf(int n) {
+        Pid sup = Pid.of(1);
+        List<Pid> links = new ArrayList<>(n);
+        List<ChildView> children = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Pid c = Pid.of(100 + i);
+            links.add(c);
+            children.add(new ChildView(Atom("undefined"), Optional.of(c), ChildView.Status.RUNNING, ChildType.WORKER,
+                    Restart.PERMANENT, 0));
+        }
+        ProcessInfo info = new ProcessInfo(sup, ProcessStatus.WAITING, 0, List.of(), 0, Priority.NORMAL, true, links,
+                List.of(), List.of(), Optional.empty(), "DynamicSupervisor.init/1", null, Optional.empty(), List.of(), 0, 0,
+                Map.of());
+        SupervisorView view = new SupervisorView(sup, Optional.empty(), "sup", Strategy.ONE_FOR_ONE, 3, 5, true, -1,
+                children);
+        return new Frame.Selected(sup, Optional.of(info), Optional.empty(), Optional.empty(), Optional.of(view));
+    }
+
+    private static Object Atom(String name) {
+        return beamscope.runtime.Atom.of(name);
+    }
+
+    @Nested
+    class ASupervisorOfManyChildren {
+        @Test
+        void showsTheFirstHundredLinksAndChildren_andCountsTheRest() {
+            InspectorViewModel vm = new InspectorViewModel();
+            vm.show(supervisorOf(CHILDREN));
+            assertThat(vm.links()).hasSize(InspectorViewModel.SHOWN);
+            assertThat(vm.children()).hasSize(InspectorViewModel.SHOWN);
+            assertThat(vm.linksMoreProperty().get()).isEqualTo("first 100 of 100,000 links");
+            assertThat(vm.childrenMoreProperty().get()).startsWith("first 100 of 100,000 children");
+        }
+
+        @Test
+        void showsEveryLink_whenThereAreFew() {
+            InspectorViewModel vm = new InspectorViewModel();
+            vm.show(supervisorOf(3));
+            assertThat(vm.links()).hasSize(3);
+            assertThat(vm.children()).hasSize(3);
+            assertThat(vm.linksMoreProperty().get()).isEmpty();
+            assertThat(vm.childrenMoreProperty().get()).isEmpty();
+        }
+
+        @Test
+        void forgetsTheCount_whenNothingIsSelected() {
+            InspectorViewModel vm = new InspectorViewModel();
+            vm.show(supervisorOf(CHILDREN));
+            vm.show(null);
+            assertThat(vm.links()).isEmpty();
+            assertThat(vm.linksMoreProperty().get()).isEmpty();
+        }
+    }
+}
