@@ -22,6 +22,8 @@ import beamscope.runtime.Priority;
 import beamscope.runtime.SchedulerSnapshot;
 import beamscope.runtime.Terms;
 import beamscope.runtime.Tuple2;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,6 +128,7 @@ public final class MainWindowViewModel {
         state.frameProperty().set(f);
         processes.show(f);
         Frame.Selected sel = f.selected();
+        followRestart(f);      // a restarted selection moves to its new pid: the next frame shows that one
         // A frame taken before the selection changed still describes the old one: keep what is shown.
         if (state.selected() == null) inspector.show(null);
         else if (sel != null && sel.pid().equals(state.selected())) inspector.show(sel);
@@ -147,6 +150,51 @@ public final class MainWindowViewModel {
         slicesText.set(Numbers.compact(cs) + " slices");
         paused.set(s.paused());
         showMemoryAlarm(f.events());
+    }
+
+    /** Where the selected process sits: its supervisor and its child id there (a static supervisor's). */
+    private record Place(Pid pid, Pid supervisor, Object childId, String supervisorName) {}
+
+    private Place selectedPlace;
+
+    /**
+     * Follows a restart: when the selected process has died and its supervisor runs a new process under
+     * the same child id, selects that one (so the inspector and the message editor's target follow it) and
+     * says so on the status line. Looks at one supervisor's children once per selection and while the
+     * selection is dead, never at every process. Returns whether the selection moved.
+     */
+    private boolean followRestart(Frame f) {
+        Pid selected = state.selected();
+        if (selected == null || f.supervisors() == null) {
+            selectedPlace = null;
+            return false;
+        }
+        if (selectedPlace == null || !selectedPlace.pid().equals(selected)) selectedPlace = placeOf(f, selected);
+        Frame.Selected sel = f.selected();
+        if (selectedPlace == null || sel == null || !sel.pid().equals(selected) || sel.info().isPresent()) return false;
+        SupervisorView sup = f.supervisors().get(selectedPlace.supervisor());
+        if (sup == null) return false;
+        for (ChildView c : sup.children()) {
+            if (!c.id().equals(selectedPlace.childId()) || c.status() != ChildView.Status.RUNNING) continue;
+            Pid next = c.pid().orElse(selected);
+            if (next.equals(selected)) return false;
+            selectedPlace = new Place(next, selectedPlace.supervisor(), selectedPlace.childId(), selectedPlace.supervisorName());
+            message.set("Following " + Terms.inspect(c.id()) + ": " + selected + " exited and "
+                    + selectedPlace.supervisorName() + " restarted it as " + next + ".");
+            state.select(next);
+            return true;
+        }
+        return false;
+    }
+
+    private static Place placeOf(Frame f, Pid pid) {
+        beamscope.app.sampler.ProcessRow row = f.supervised() == null ? null : f.supervised().get(pid);
+        SupervisorView sup = row == null || row.parent() == null ? null : f.supervisors().get(row.parent());
+        if (sup == null || sup.dynamic()) return null;     // a DynamicSupervisor's children share one id
+        for (ChildView c : sup.children())
+            if (c.pid().filter(pid::equals).isPresent())
+                return new Place(pid, sup.pid(), c.id(), sup.name().orElse(sup.pid().toString()));
+        return null;
     }
 
     /** The node's memory watermark alarm, as its latest set/clear event in the frame left it. */
