@@ -40,11 +40,16 @@ public class BeamscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(observed, 1280, 800);
+        // fits the screen it opens on: 1280×800 where there is room, all of a 1024×768 projector where not
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Dimension2D size = MainWindow.fitting(screen);
+        window = new MainWindow(observed, size.getWidth(), size.getHeight());
         stage.setTitle("Beamscope — " + node.config().name());
         stage.setScene(window.scene());
-        stage.setMinWidth(800);
-        stage.setMinHeight(600);
+        stage.setX(screen.getMinX() + (screen.getWidth() - size.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - size.getHeight()) / 2);
+        stage.setMinWidth(Math.min(800, size.getWidth()));
+        stage.setMinHeight(Math.min(600, size.getHeight()));
         stage.show();
         if (Boolean.getBoolean(STARTUP_PROBE)) probeStartup(stage);
         Thread.ofPlatform().daemon().name("beamscope-demo").start(() -> {

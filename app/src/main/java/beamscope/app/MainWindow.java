@@ -86,6 +86,11 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
+    /** The window's size on a screen with these visual bounds: 1280×800, or the whole screen when smaller. */
+    public static javafx.geometry.Dimension2D fitting(javafx.geometry.Rectangle2D screen) {
+        return new javafx.geometry.Dimension2D(Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
+    }
+
     public Scene scene() { return scene; }
     public AppState state() { return state; }
     public MainWindowViewModel model() { return model; }

@@ -50,7 +50,8 @@ public class MainWindowView {
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState;
-    @FXML private javafx.scene.control.ToolBar toolbar;
+    /** The toolbar: a flow that wraps at narrow widths, so nothing hides behind an overflow chevron. */
+    @FXML private javafx.scene.layout.FlowPane toolbar;
     @FXML private StackPane treePane, schedulersPane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
     @FXML private javafx.scene.control.TabPane tabs;
@@ -179,7 +180,7 @@ public class MainWindowView {
      * controls: the toolbar keeps the themes, exit and the process menu.
      */
     private void withoutEmbeddedControls() {
-        var items = toolbar.getItems();
+        var items = toolbar.getChildren();
         int spawnFrom = items.indexOf(spawnCaption), spawnTo = items.indexOf(exitReason);   // with its separator
         items.remove(items.indexOf(processMenu) + 1, items.size());                        // separator, pause… slow
         items.remove(spawnFrom, spawnTo);
