@@ -75,6 +75,7 @@ public final class MainWindow implements AutoCloseable {
         }).orElse(null);
         SchedulerViewModel schedulers = new SchedulerViewModel(controls, state.selectedProperty());
         schedulers.setRefresh(() -> sampler.update(q -> q));
+        schedulers.slowMotionMillisProperty().bindBidirectional(model.slowMotionMillisProperty());   // Slow and the slider agree
         view.treePane().getChildren().setAll(SupervisionTreeView.load(tree));
         view.schedulersPane().getChildren().setAll(SchedulersView.load(schedulers));
         sampler.attachTree(tree);

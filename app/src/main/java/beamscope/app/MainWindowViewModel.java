@@ -73,6 +73,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper memoryAlarm = new ReadOnlyBooleanWrapper(this, "memoryAlarm");
     private final ReadOnlyStringWrapper memoryAlarmText = new ReadOnlyStringWrapper(this, "memoryAlarmText", "");
     private final BooleanProperty slowMotion = new SimpleBooleanProperty(this, "slowMotion");
+    private final javafx.beans.property.DoubleProperty slowMotionMillis =
+            new javafx.beans.property.SimpleDoubleProperty(this, "slowMotionMillis");
     private final StringProperty exitReason = new SimpleStringProperty(this, "exitReason", ":kill");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<NodeState> nodeState = new ReadOnlyObjectWrapper<>(this, "nodeState");
@@ -95,8 +97,13 @@ public final class MainWindowViewModel {
         this.spawn = new SpawnViewModel(node, fx, background, state::select);
         send.targetProperty().bind(state.selectedProperty());
         state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
+        // one setting: the toolbar's Slow is "the wait between slices is above zero" (the Schedulers slider sets it)
         slowMotion.addListener((o, a, on) -> {
-            if (controls != null) controls.slowMotion(on ? SLOW_MOTION : Duration.ZERO);
+            if (on != (slowMotionMillis.get() > 0)) slowMotionMillis.set(on ? SLOW_MOTION.toMillis() : 0);
+        });
+        slowMotionMillis.addListener((o, a, ms) -> {
+            if (controls != null) controls.slowMotion(Duration.ofMillis(Math.round(ms.doubleValue())));
+            slowMotion.set(ms.doubleValue() > 0);
         });
         nodeState.addListener((o, a, s) -> nodeStateText.set(describe(node.nodeName(), s)));
         nodeState.set(node.state());
@@ -334,6 +341,8 @@ public final class MainWindowViewModel {
     public ReadOnlyBooleanProperty memoryAlarmProperty() { return memoryAlarm.getReadOnlyProperty(); }
     public ReadOnlyStringProperty memoryAlarmTextProperty() { return memoryAlarmText.getReadOnlyProperty(); }
     public BooleanProperty slowMotionProperty() { return slowMotion; }
+    /** The wait between time slices in milliseconds (0: full speed); {@link #slowMotionProperty()} is whether it is above 0. */
+    public javafx.beans.property.DoubleProperty slowMotionMillisProperty() { return slowMotionMillis; }
     public StringProperty exitReasonProperty() { return exitReason; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */

@@ -285,6 +285,46 @@ class ClassroomWindowTest extends FxRobot {
         }
     }
 
+    void openTab(String name) {
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(name)).<javafx.scene.Node>query());
+    }
+
+    @Nested
+    class SchedulerControls {
+        @Test
+        void theToolbarsSlowAndTheSchedulersSliderAreOneSetting() throws Exception {
+            openTab("Schedulers");
+            var slow = lookup(".main-toolbar #slowMotion").queryAs(javafx.scene.control.ToggleButton.class);
+            var slider = lookup(".schedulers #slowMotion").queryAs(javafx.scene.control.Slider.class);
+            Label value = lookup("#slowMotionValue").queryAs(Label.class);
+            clickOn(slow);
+            waitUntil(() -> slider.getValue() == 250 && value.getText().equals("250 ms"));
+            interact(() -> slider.setValue(600));
+            assertThat(slow.isSelected()).isTrue();
+            interact(() -> slider.setValue(0));
+            assertThat(slow.isSelected()).isFalse();
+            assertThat(value.getText()).isEqualTo("off");
+            interact(() -> slider.setValue(400));
+            assertThat(slow.isSelected()).isTrue();
+            clickOn(slow);
+            waitUntil(() -> slider.getValue() == 0 && value.getText().equals("off"));
+        }
+
+        @Test
+        void pausingDoesNotMoveStep_soAClickAimedAtStepSteps() throws Exception {
+            openTab("Schedulers");
+            javafx.scene.Node step = lookup("#schedStep").query();
+            Bounds before = onFx(() -> step.localToScreen(step.getLayoutBounds()));
+            clickOn("#schedPause");
+            waitUntil(() -> app.window().model().pausedProperty().get() && !step.isDisabled());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(onFx(() -> step.localToScreen(step.getLayoutBounds()))).isEqualTo(before);
+            assertThat(lookup("#pausedBadge").query().isVisible()).isTrue();
+            clickOn("#schedResume");
+            waitUntil(() -> !app.window().model().pausedProperty().get());
+        }
+    }
+
     @Nested
     class FollowingARestart {
         @Test
