@@ -8,6 +8,7 @@ import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
 import javafx.application.Application;
 import javafx.application.Platform;
+import beamscope.app.theme.Theme;
 import javafx.stage.Stage;
 
 /**
@@ -26,26 +27,36 @@ public class BeamscopeApp extends Application {
 
     static final String STARTUP_PROBE = "beamscope.startupProbe";
 
-    private Node node;
+    private volatile Node node;
     private volatile Demo demo;
-    private LocalNode observed;
-    private MainWindow window;
+    private volatile LocalNode observed;
+    private volatile MainWindow window;
+    private Stage stage;
     private final java.util.concurrent.CountDownLatch demoStarted = new java.util.concurrent.CountDownLatch(1);
+
+    /** What "Reset node" starts on the fresh node: the built-in demo. */
+    public final java.util.function.Consumer<Node> startDemo = n -> demo = Demo.start(n);
 
     @Override
     public void init() {
-        node = Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)));
+        node = freshNode();
         observed = new LocalNode(node, Examples.CATALOGUE);
+    }
+
+    private static Node freshNode() {
+        return Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)));
     }
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         // fits the screen it opens on: 1280×800 where there is room, all of a 1024×768 projector where not
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.geometry.Dimension2D size = MainWindow.fitting(screen);
         window = new MainWindow(observed, size.getWidth(), size.getHeight());
         stage.setTitle("Beamscope — " + node.config().name());
         stage.setScene(window.scene());
+        window.setOnResetNode(() -> resetNode(startDemo));
         stage.setX(screen.getMinX() + (screen.getWidth() - size.getWidth()) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - size.getHeight()) / 2);
         stage.setMinWidth(Math.min(800, size.getWidth()));
@@ -78,6 +89,53 @@ public class BeamscopeApp extends Application {
             System.out.flush();
             Platform.exit();
         });
+    }
+
+    /**
+     * Throws the node away and starts a fresh one: closes the window's sampler, the node (every process
+     * in it) and its observer, starts a new node and runs {@code setup} on it (off the FX thread: it may
+     * block until a supervision tree is up), then shows it in a new window view on the same stage, in the
+     * same theme and presenter mode, with empty tables, tree and event log. Call on the FX thread; the
+     * future completes on the FX thread once the new view shows. A lesson resets with its own setup.
+     */
+    public java.util.concurrent.CompletableFuture<MainWindow> resetNode(java.util.function.Consumer<Node> setup) {
+        MainWindow old = window;
+        Theme theme = old.state().themeProperty().get();
+        boolean presenter = old.state().presenterProperty().get();
+        old.close();
+        Node oldNode = node;
+        LocalNode oldObserved = observed;
+        java.util.concurrent.CompletableFuture<MainWindow> shown = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("beamscope-reset").start(() -> {
+            try {
+                oldObserved.close();
+                oldNode.close();
+                Node fresh = freshNode();
+                LocalNode freshObserved = new LocalNode(fresh, Examples.CATALOGUE);
+                node = fresh;
+                observed = freshObserved;
+                setup.accept(fresh);
+                Platform.runLater(() -> {
+                    try {
+                        MainWindow w = new MainWindow(freshObserved, stage.getScene().getWidth(), stage.getScene().getHeight());
+                        w.state().themeProperty().set(theme);
+                        w.state().presenterProperty().set(presenter);
+                        w.setOnResetNode(() -> resetNode(startDemo));
+                        window = w;
+                        stage.setTitle("Beamscope — " + fresh.config().name());
+                        stage.setScene(w.scene());
+                        fresh.whereis("bank").ifPresent(w.state()::select);
+                        w.model().showStatus("Fresh node: every process of the old one is gone.");
+                        shown.complete(w);
+                    } catch (RuntimeException e) {
+                        shown.completeExceptionally(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                shown.completeExceptionally(e);
+            }
+        });
+        return shown;
     }
 
     /** The window, for tests that drive it. */

@@ -92,6 +92,11 @@ public final class MainWindow implements AutoCloseable {
         return new javafx.geometry.Dimension2D(Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
     }
 
+    /** What the toolbar's "Reset node" does (the app starts a fresh node); hidden until set. */
+    public void setOnResetNode(Runnable reset) {
+        view.setOnResetNode(reset);
+    }
+
     public Scene scene() { return scene; }
     public AppState state() { return state; }
     public MainWindowViewModel model() { return model; }

@@ -47,7 +47,7 @@ public class MainWindowView {
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
     @FXML private MenuButton processMenu;
-    @FXML private Button pauseButton, stepButton, resumeButton;
+    @FXML private Button pauseButton, stepButton, resumeButton, resetNodeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState;
     /** The toolbar: a flow that wraps at narrow widths, so nothing hides behind an overflow chevron. */
@@ -100,6 +100,8 @@ public class MainWindowView {
                 item("New supervisor…", "newSupervisorItem", this::newSupervisor), new SeparatorMenuItem()));
         else withoutEmbeddedControls();
 
+        resetNodeButton.setVisible(false);       // until the app says what a reset starts
+        resetNodeButton.setManaged(false);
         pauseButton.disableProperty().bind(vm.pausedProperty());
         resumeButton.disableProperty().bind(vm.pausedProperty().not());
         slowMotion.selectedProperty().bindBidirectional(vm.slowMotionProperty());
@@ -286,6 +288,17 @@ public class MainWindowView {
     }
 
     @FXML private void spawn() { vm.spawn().spawn(); }
+
+    private Runnable resetNode = () -> {};
+
+    /** Shows "Reset node" and what it does. */
+    public void setOnResetNode(Runnable reset) {
+        resetNode = reset;
+        resetNodeButton.setVisible(reset != null);
+        resetNodeButton.setManaged(reset != null);
+    }
+
+    @FXML private void resetNode() { if (resetNode != null) resetNode.run(); }
 
     /** Asks for a strategy, intensity, period and children, then starts the supervisor in the background. */
     private void newSupervisor() {

@@ -345,6 +345,8 @@ public final class MainWindowViewModel {
     public javafx.beans.property.DoubleProperty slowMotionMillisProperty() { return slowMotionMillis; }
     public StringProperty exitReasonProperty() { return exitReason; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Puts a line on the status bar. */
+    public void showStatus(String text) { message.set(text); }
     /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */
     public ReadOnlyObjectProperty<NodeState> nodeStateProperty() { return nodeState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nodeStateTextProperty() { return nodeStateText.getReadOnlyProperty(); }

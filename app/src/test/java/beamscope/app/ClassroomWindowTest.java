@@ -326,6 +326,34 @@ class ClassroomWindowTest extends FxRobot {
     }
 
     @Nested
+    class ResettingTheNode {
+        @Test
+        void afterTheTopSupervisorIsGone_resetNodeStartsAFreshNodeWithTheDemo_inTheSameModeWithEmptyViews() throws Exception {
+            presenterAt1024();
+            beamscope.runtime.Node wrecked = app.node();
+            MainWindow before = app.window();
+            javafx.stage.Window stage = before.scene().getWindow();
+            wrecked.exit(wrecked.whereis("demo_sup").orElseThrow(), Atom.KILL);
+            waitUntil(() -> wrecked.whereis("bank").isEmpty());
+            clickOn("#resetNode");
+            waitUntil(() -> app.window() != before && app.node() != wrecked && app.node().whereis("bank").isPresent());
+            assertThat(wrecked.isClosed()).isTrue();
+            MainWindow after = app.window();
+            assertThat(after.scene().getWindow()).isSameAs(stage);
+            assertThat(after.state().presenterProperty().get()).isTrue();
+            Label count = lookup("#processCount").queryAs(Label.class);
+            waitUntil(() -> Integer.parseInt(count.getText()) == app.node().processCount() && app.node().processCount() >= 16);
+            Pid bank = app.node().whereis("bank").orElseThrow();
+            waitUntil(() -> bank.equals(after.state().selected()));
+            // the new node's event log starts with the new node: none of the old one's exits
+            assertThat(after.model().events().all()).noneMatch(r -> r.toString().contains("killed"));
+            // and the fresh node can be reset again
+            clickOn("#resetNode");
+            waitUntil(() -> app.window() != after && app.node().whereis("bank").isPresent());
+        }
+    }
+
+    @Nested
     class FollowingARestart {
         @Test
         void killingTheSelectedServer_theInspectorAndTheMessageTargetFollowItsRestart_andTheStatusLineSaysSo() throws Exception {
