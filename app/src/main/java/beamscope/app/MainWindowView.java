@@ -109,9 +109,9 @@ public class MainWindowView {
         darkToggle.selectedProperty().addListener((o, a, on) -> state.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
         state.themeProperty().addListener((o, a, t) -> darkToggle.setSelected(t == Theme.DARK));
         presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
-        // Presenter mode is its own theme (no dark switch while it is on), and its toolbar keeps what a
-        // presenter reaches for at large type: spawn a kind, exit, the process menu, pause, step, resume.
-        for (javafx.scene.Node n : java.util.List.of(darkToggle, spawnCaption, spawnCount, spawnPriority, spawnSupervised)) {
+        // Presenter mode has a light and a dark theme (Dark stays), and its toolbar keeps what a presenter
+        // reaches for at large type: spawn a kind, exit, the process menu, pause, step, resume.
+        for (javafx.scene.Node n : java.util.List.of(spawnCaption, spawnCount, spawnPriority, spawnSupervised)) {
             n.visibleProperty().bind(state.presenterProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
