@@ -354,6 +354,34 @@ class ClassroomWindowTest extends FxRobot {
     }
 
     @Nested
+    class RestartCounts {
+        @Test
+        void theTreesRestartBadge_isTheSupervisorsCount_evenAfterTheSupervisorItselfWasRestarted() throws Exception {
+            openTree();
+            var node = app.node();
+            Pid counter2 = node.whereis("counter2").orElseThrow();
+            waitUntil(() -> treeShows(counter2));
+            node.exit(counter2, Atom.KILL);                         // one_for_all: all three counters, restart 1
+            waitUntil(() -> node.whereis("counter2").filter(p -> !p.equals(counter2) && treeShows(p)).isPresent());
+            Pid sup = node.whereis("counter_sup").orElseThrow();
+            Pid second = node.whereis("counter2").orElseThrow();
+            waitUntil(() -> { var it = app.window().tree().frame().item(second); return it != null && it.restarts() == 1; });
+            node.exit(sup, Atom.KILL);                               // demo_sup restarts counter_sup: fresh children
+            waitUntil(() -> node.whereis("counter_sup").filter(p -> !p.equals(sup) && treeShows(p)).isPresent()
+                    && node.whereis("counter2").filter(p -> !p.equals(second) && treeShows(p)).isPresent());
+            Pid third = node.whereis("counter2").orElseThrow();
+            Pid newSup = node.whereis("counter_sup").orElseThrow();
+            int supervisorsCount = beamscope.runtime.otp.Observe.supervisor(node, newSup).orElseThrow().children().stream()
+                    .filter(c -> c.pid().filter(third::equals).isPresent()).findFirst().orElseThrow().restartCount();
+            assertThat(supervisorsCount).isZero();
+            waitUntil(() -> app.window().tree().frame().item(third) != null && app.window().tree().frame().item(third).restarts() == 0);
+            var item = onFx(() -> app.window().tree().frame().item(third));
+            assertThat(onFx(() -> app.window().tree().restarts(item))).isEqualTo(supervisorsCount);
+            assertThat(lookup("#restartsLegend").queryAs(Label.class).getTooltip().getText()).contains("(restart N)");
+        }
+    }
+
+    @Nested
     class FollowingARestart {
         @Test
         void killingTheSelectedServer_theInspectorAndTheMessageTargetFollowItsRestart_andTheStatusLineSaysSo() throws Exception {

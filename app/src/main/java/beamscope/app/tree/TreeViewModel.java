@@ -184,12 +184,18 @@ public final class TreeViewModel {
     }
 
     /**
-     * Restarts of this process's place: the supervisor's count when the OTP layer gives it, else the
-     * restarts this view has seen itself.
+     * The restart badge's one count: how many times its supervisor restarted this child, the same number
+     * as the "(restart N)" of the restart events (a supervisor that was itself restarted counts from 0
+     * again). Only a process whose supervisor gives no count falls back to the restarts this view saw.
      */
     public int restarts(TreeItem it) {
-        return Math.max(it.restarts(), it.pid() == null ? 0 : seenRestarts.getOrDefault(it.pid(), 0));
+        if (it.restarts() >= 0) return it.restarts();
+        return it.pid() == null ? 0 : seenRestarts.getOrDefault(it.pid(), 0);
     }
+
+    /** What the restart badge means, for its tooltip and the legend. */
+    public static final String RESTARTS_MEANING = "↻N: times its supervisor restarted this child, the N of the"
+            + " restart events' \"(restart N)\"; a supervisor restarted itself starts its children's counts at 0 again";
 
     /** Grows on every change that needs a redraw (frames, folds, zoom, pan, selection). */
     public long changes() {
@@ -263,7 +269,7 @@ public final class TreeViewModel {
                 b.append("status: ").append(it.status().name().toLowerCase(java.util.Locale.ROOT))
                         .append(" · mailbox: ").append(it.queue());
                 int r = restarts(it);
-                if (r > 0) b.append(" · restarts: ").append(r);
+                if (r > 0) b.append(" · ↻").append(r).append(" restarts by its supervisor (as in the events' \"(restart ").append(r).append(")\")");
                 if (isPhantom(it.pid())) b.append("\nexited").append(exitReason(it.pid()) == null ? "" : ": " + exitReason(it.pid()));
                 if (it.children() > 0) b.append(String.format(java.util.Locale.ROOT, "%n%,d processes under it", it.children()));
             }
