@@ -47,7 +47,7 @@ public class MainWindowView {
     @FXML private ProgressBar spawnProgress;
     @FXML private ComboBox<String> exitReason;
     @FXML private MenuButton processMenu;
-    @FXML private Button pauseButton, stepButton, resumeButton, resetNodeButton;
+    @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState;
     /** The toolbar: a flow that wraps at narrow widths, so nothing hides behind an overflow chevron. */
@@ -100,8 +100,6 @@ public class MainWindowView {
                 item("New supervisor…", "newSupervisorItem", this::newSupervisor), new SeparatorMenuItem()));
         else withoutEmbeddedControls();
 
-        resetNodeButton.setVisible(false);       // until the app says what a reset starts
-        resetNodeButton.setManaged(false);
         pauseButton.disableProperty().bind(vm.pausedProperty());
         resumeButton.disableProperty().bind(vm.pausedProperty().not());
         slowMotion.selectedProperty().bindBidirectional(vm.slowMotionProperty());
@@ -289,16 +287,17 @@ public class MainWindowView {
 
     @FXML private void spawn() { vm.spawn().spawn(); }
 
-    private Runnable resetNode = () -> {};
-
-    /** Shows "Reset node" and what it does. */
+    /**
+     * Puts "Reset node" first in the Process menu (the app says what a reset starts): a fresh node after a
+     * crash loop took the demo down, or a flood.
+     */
     public void setOnResetNode(Runnable reset) {
-        resetNode = reset;
-        resetNodeButton.setVisible(reset != null);
-        resetNodeButton.setManaged(reset != null);
+        processMenu.getItems().removeIf(i -> "resetNode".equals(i.getId()) || "resetNodeSeparator".equals(i.getId()));
+        if (reset == null) return;
+        SeparatorMenuItem separator = new SeparatorMenuItem();
+        separator.setId("resetNodeSeparator");
+        processMenu.getItems().addAll(0, java.util.List.of(item("Reset node (a fresh node with the demo)", "resetNode", reset), separator));
     }
-
-    @FXML private void resetNode() { if (resetNode != null) resetNode.run(); }
 
     /** Asks for a strategy, intensity, period and children, then starts the supervisor in the background. */
     private void newSupervisor() {

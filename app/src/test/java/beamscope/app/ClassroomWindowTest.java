@@ -335,7 +335,7 @@ class ClassroomWindowTest extends FxRobot {
             javafx.stage.Window stage = before.scene().getWindow();
             wrecked.exit(wrecked.whereis("demo_sup").orElseThrow(), Atom.KILL);
             waitUntil(() -> wrecked.whereis("bank").isEmpty());
-            clickOn("#resetNode");
+            clickOn("#processMenu").clickOn("Reset node (a fresh node with the demo)");
             waitUntil(() -> app.window() != before && app.node() != wrecked && app.node().whereis("bank").isPresent());
             assertThat(wrecked.isClosed()).isTrue();
             MainWindow after = app.window();
@@ -348,7 +348,7 @@ class ClassroomWindowTest extends FxRobot {
             // the new node's event log starts with the new node: none of the old one's exits
             assertThat(after.model().events().all()).noneMatch(r -> r.toString().contains("killed"));
             // and the fresh node can be reset again
-            clickOn("#resetNode");
+            clickOn("#processMenu").clickOn("Reset node (a fresh node with the demo)");
             waitUntil(() -> app.window() != after && app.node().whereis("bank").isPresent());
         }
     }
@@ -378,6 +378,34 @@ class ClassroomWindowTest extends FxRobot {
             var item = onFx(() -> app.window().tree().frame().item(third));
             assertThat(onFx(() -> app.window().tree().restarts(item))).isEqualTo(supervisorsCount);
             assertThat(lookup("#restartsLegend").queryAs(Label.class).getTooltip().getText()).contains("(restart N)");
+        }
+    }
+
+    @Nested
+    class GivingUp {
+        @Test
+        void aSupervisorThatReachesItsIntensity_isMarkedOnTheTree_whereItsParentRestartedIt() throws Exception {
+            openTree();
+            var node = app.node();
+            Pid sup = node.whereis("counter_sup").orElseThrow();
+            waitUntil(() -> treeShows(sup));
+            // counter_sup allows 3 restarts in 5 s: the fourth kill in a row makes it give up
+            Pid last = null;
+            for (int i = 0; i < 4 && node.whereis("counter_sup").filter(sup::equals).isPresent(); i++) {
+                Pid prev = last;
+                waitUntil(() -> node.whereis("counter1").filter(p -> !p.equals(prev)).isPresent()
+                        || node.whereis("counter_sup").filter(sup::equals).isEmpty());
+                Pid c = node.whereis("counter1").orElse(null);
+                if (c == null) break;
+                node.exit(c, Atom.KILL);
+                last = c;
+            }
+            waitUntil(() -> node.whereis("counter_sup").filter(p -> !p.equals(sup) && treeShows(p)).isPresent());
+            Pid restarted = node.whereis("counter_sup").orElseThrow();
+            waitUntil(() -> onFx(() -> app.window().tree().gaveUp(restarted)));
+            var item = onFx(() -> app.window().tree().frame().item(restarted));
+            assertThat(onFx(() -> app.window().tree().describe(item))).contains("gave up");
+            shot("gave-up");
         }
     }
 

@@ -444,6 +444,9 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         if (justRestarted) {
             second = pid + "  restarted";
             gc.setFill(style.paint(RESTARTED));
+        } else if (vm.gaveUp(it.pid())) {
+            second = pid + "  ✕ gave up, restarted";        // it reached its restart intensity (hover says more)
+            gc.setFill(style.paint(DIED));
         }
         gc.fillText(fit(second, right - textLeft - restartW, gc.getFont()), textLeft, t + bh * 0.72);
         if (TreeGeometry.hasToggle(it)) drawToggle(gc, g, it, it.collapsed() ? "+" + it.children() : "−");

@@ -44,6 +44,10 @@ public final class TreeViewModel {
     private static final long WAIT_FOR_RESTART_NANOS = 3_000_000_000L;
 
     private record Waiting(TreeChanges.Death death, long since) {}
+
+    /** Supervisors restarted after they gave up (reached their restart intensity), since when: marked on the tree. */
+    private final Map<Pid, Long> gaveUp = new HashMap<>();
+    private static final long GAVE_UP_SHOWN_NANOS = 60_000_000_000L;
     private volatile TreeShape shape = TreeShape.INITIAL;
     private volatile Set<Pid> watched = Set.of();
     private volatile List<ProcessSummary> phantoms = List.of();
@@ -102,7 +106,11 @@ public final class TreeViewModel {
         phantoms = List.copyOf(ph);
         phantomPids = Set.copyOf(phPids);
         Map<Pid, Pid> replacedBy = new HashMap<>();
+        gaveUp.values().removeIf(since -> now - since > GAVE_UP_SHOWN_NANOS);
         for (TreeChanges.Restart r : ch.restarted()) {
+            String why = next.exitReasons().get(r.before().pid());
+            if (why != null && why.startsWith(TreeFramer.GAVE_UP)) gaveUp.put(r.after().pid(), now);
+            else if (gaveUp.remove(r.before().pid()) != null) gaveUp.put(r.after().pid(), now);
             effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), r.before().pid(), now));
             seenRestarts.put(r.after().pid(), restarts(r.before()) + 1);
             seenRestarts.remove(r.before().pid());
@@ -158,6 +166,15 @@ public final class TreeViewModel {
     /** Why a process that just died exited ({@code killed}, {@code gave up: too many restarts}…), or null. */
     public String exitReason(Pid pid) {
         return exitReasons.get(pid);
+    }
+
+    /**
+     * Whether this process took the place of a supervisor that gave up (reached its restart intensity and
+     * shut down) in the last minute: its box says so until then, beside its parent's flash.
+     */
+    public boolean gaveUp(Pid pid) {
+        Long since = pid == null ? null : gaveUp.get(pid);
+        return since != null && clock.getAsLong() - since <= GAVE_UP_SHOWN_NANOS;
     }
 
     /** Whether this shown item is a process that already died (drawn fading out). */
@@ -270,6 +287,9 @@ public final class TreeViewModel {
                         .append(" · mailbox: ").append(it.queue());
                 int r = restarts(it);
                 if (r > 0) b.append(" · ↻").append(r).append(" restarts by its supervisor (as in the events' \"(restart ").append(r).append(")\")");
+                if (gaveUp(it.pid())) b.append("\nits predecessor gave up: too many restarts (more than ")
+                        .append(it.supervisor() == null ? "its intensity" : it.supervisor().label())
+                        .append("); its supervisor restarted it");
                 if (isPhantom(it.pid())) b.append("\nexited").append(exitReason(it.pid()) == null ? "" : ": " + exitReason(it.pid()));
                 if (it.children() > 0) b.append(String.format(java.util.Locale.ROOT, "%n%,d processes under it", it.children()));
             }
