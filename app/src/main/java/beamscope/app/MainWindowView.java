@@ -107,9 +107,10 @@ public class MainWindowView {
         darkToggle.selectedProperty().addListener((o, a, on) -> state.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
         state.themeProperty().addListener((o, a, t) -> darkToggle.setSelected(t == Theme.DARK));
         presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
-        // Presenter mode has a light and a dark theme (Dark stays), and its toolbar keeps what a presenter
-        // reaches for at large type: spawn a kind, exit, the process menu, pause, step, resume.
-        for (javafx.scene.Node n : java.util.List.of(spawnCaption, spawnCount, spawnPriority, spawnSupervised)) {
+        // Presenter mode has a light and a dark theme (Dark stays), and its toolbar keeps, in one row at
+        // 1024 px, what a presenter reaches for at large type: spawn a kind, exit (with the reason chosen
+        // before; a box's menu offers the others), the process menu, pause, step, resume, slow.
+        for (javafx.scene.Node n : java.util.List.of(spawnCaption, spawnCount, spawnPriority, spawnSupervised, exitReason)) {
             n.visibleProperty().bind(state.presenterProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }

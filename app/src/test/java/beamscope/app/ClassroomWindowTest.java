@@ -278,10 +278,13 @@ class ClassroomWindowTest extends FxRobot {
         }
 
         @Test
-        void at1024InPresenterMode_everyToolbarButtonShowsItsWholeLabel() throws Exception {
+        void at1024InPresenterMode_everyToolbarButtonShowsItsWholeLabel_inOneRow() throws Exception {
             presenterAt1024();
             shot("presenter-1024");
             everyToolbarButtonShowsItsWholeLabel();
+            javafx.scene.Node presenter = lookup("#presenterToggle").query(), slow = lookup(".main-toolbar #slowMotion").query();
+            assertThat(onFx(() -> slow.localToScene(slow.getLayoutBounds()).getMinY()))
+                    .isEqualTo(onFx(() -> presenter.localToScene(presenter.getLayoutBounds()).getMinY()));
         }
     }
 
