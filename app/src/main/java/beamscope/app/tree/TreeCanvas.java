@@ -166,7 +166,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
 
     /**
      * Fits the tree into the view, but not below {@code minScale}: a tree too big for that is shown at
-     * {@code minScale}, scrolled where it was (clamped to the tree), or from its top left the first time.
+     * {@code minScale}, scrolled where it was, or from its top left the first time.
      */
     private void fitNow(double minScale) {
         if (vm == null || getWidth() <= 0) return;
@@ -180,8 +180,10 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         if (vm.scaleProperty().get() < minScale) {
             boolean scrolled = Math.abs(scaleBefore - minScale) < 1e-9;
             vm.scaleProperty().set(minScale);
-            vm.offsetXProperty().set(clamp(scrolled ? xBefore : 0, getWidth(), fittedWidth * minScale));
-            vm.offsetYProperty().set(clamp(scrolled ? yBefore : 0, getHeight(), fittedHeight * minScale));
+            // already scrolled at this scale: the view stays exactly where it was (a row coming and going
+            // for a moment while a restart lands must not shift it); the first time, from the top left
+            vm.offsetXProperty().set(scrolled ? xBefore : clamp(0, getWidth(), fittedWidth * minScale));
+            vm.offsetYProperty().set(scrolled ? yBefore : clamp(0, getHeight(), fittedHeight * minScale));
             Pid sel = vm.selectionProperty().get();
             if (sel != null) scrollTo(sel);
         }
