@@ -159,6 +159,15 @@ public final class MainWindowViewModel {
         showMemoryAlarm(f.events());
     }
 
+    /** "ran #PID<0.6.0> (counter1) for 37 reductions on scheduler 1". */
+    private String describe(beamscope.runtime.SteppedSlice ran) {
+        String name = node.info(ran.pid(), 0).map(i -> i.registeredName()
+                .orElse(ProcessKind.ofInitialCall(i.initialCall()).map(ProcessKind::label).orElse(String.valueOf(i.initialCall()))))
+                .orElse("exited");
+        return "ran " + ran.pid() + " (" + name + ") for " + ran.reductions() + " reductions on scheduler "
+                + (ran.scheduler() + 1);
+    }
+
     /** Where the selected process sits: its supervisor and its child id there (a static supervisor's). */
     private record Place(Pid pid, Pid supervisor, Object childId, String supervisorName) {}
 
@@ -320,8 +329,12 @@ public final class MainWindowViewModel {
         EmbeddedControls c = controls("run one time slice");
         if (c == null) return;
         if (!paused.get()) pause();
-        c.stepSlice().whenComplete((v, e) -> fx.execute(() -> message.set(e == null ? "stepped one slice"
-                : "step failed: " + e.getMessage())));
+        // off the FX thread (the step completes on a scheduler): which process ran, named, then the status line
+        c.stepSlice().whenComplete((v, e) -> {
+            String said = e != null ? "step failed: " + e.getMessage()
+                    : c.lastStep().map(this::describe).orElse("stepped one slice");
+            fx.execute(() -> message.set(said));
+        });
     }
 
     public ProcessTableViewModel processes() { return processes; }

@@ -315,6 +315,23 @@ class ClassroomWindowTest extends FxRobot {
         }
 
         @Test
+        void stepSaysWhichProcessRanAndForHowManyReductions() throws Exception {
+            clickOn("#pauseButton");
+            waitUntil(() -> app.window().model().pausedProperty().get());
+            Pid counter = app.node().whereis("counter1").orElseThrow();
+            app.node().send(counter, beamscope.runtime.Tuple.of(Atom.of("$gen_cast"),
+                    beamscope.runtime.Tuple.of(Atom.of("increment"), 1L)));       // something runnable to step
+            Label status = lookup("#statusMessage").queryAs(Label.class);
+            clickOn("#stepButton");
+            waitUntil(() -> status.getText().startsWith("ran "));
+            var ran = app.node().lastStep().orElseThrow();
+            assertThat(status.getText()).matches("ran #PID<0\\.\\d+\\.0> \\(.+\\) for \\d+ reductions on scheduler \\d+")
+                    .contains(ran.pid().toString()).contains("for " + ran.reductions() + " reductions");
+            clickOn("#resumeButton");
+            waitUntil(() -> !app.window().model().pausedProperty().get());
+        }
+
+        @Test
         void pausingDoesNotMoveStep_soAClickAimedAtStepSteps() throws Exception {
             openTab("Schedulers");
             javafx.scene.Node step = lookup("#schedStep").query();

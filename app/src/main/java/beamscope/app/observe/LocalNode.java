@@ -307,6 +307,11 @@ public final class LocalNode implements Observed, EmbeddedControls {
     }
 
     @Override
+    public Optional<beamscope.runtime.SteppedSlice> lastStep() {
+        return node.lastStep();
+    }
+
+    @Override
     public void resumeSchedulers() {
         node.resumeSchedulers();
     }
