@@ -10,6 +10,7 @@ import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
 import javafx.application.Application;
 import javafx.application.Platform;
+import beamscope.app.theme.Theme;
 import javafx.stage.Stage;
 
 /**
@@ -33,9 +34,9 @@ public class BeamscopeApp extends Application {
 
     static final String STARTUP_PROBE = "beamscope.startupProbe";
 
-    private Node node;
+    private volatile Node node;
     private volatile Demo demo;
-    private LocalNode observed;
+    private volatile LocalNode observed;
     private volatile MainWindow window;
     private Stage stage;
     private NodeChoiceViewModel nodes;
@@ -47,22 +48,35 @@ public class BeamscopeApp extends Application {
     });
     private final java.util.concurrent.CountDownLatch demoStarted = new java.util.concurrent.CountDownLatch(1);
 
+    /** What "Reset node" starts on the fresh node: the built-in demo. */
+    public final java.util.function.Consumer<Node> startDemo = n -> demo = Demo.start(n);
+
     @Override
     public void init() {
-        node = Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)));
+        node = freshNode();
         observed = new LocalNode(node, Examples.CATALOGUE);
+    }
+
+    private static Node freshNode() {
+        return Node.start(NodeConfig.defaults().withMemoryWatermark(MemoryWatermark.messages(WATERMARK)));
     }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         nodes = new NodeChoiceViewModel(observed, this::show, Platform::runLater, nodeWork);
-        window = new MainWindow(observed, 1280, 800);
+        // fits the screen it opens on: 1280×800 where there is room, all of a 1024×768 projector where not
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Dimension2D size = MainWindow.fitting(screen);
+        window = new MainWindow(observed, size.getWidth(), size.getHeight());
         window.offerNodes(nodes);
         stage.setTitle("Beamscope — " + node.config().name());
         stage.setScene(window.scene());
-        stage.setMinWidth(800);
-        stage.setMinHeight(600);
+        window.setOnResetNode(() -> resetNode(startDemo));
+        stage.setX(screen.getMinX() + (screen.getWidth() - size.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - size.getHeight()) / 2);
+        stage.setMinWidth(Math.min(800, size.getWidth()));
+        stage.setMinHeight(Math.min(600, size.getHeight()));
         stage.show();
         if (Boolean.getBoolean(STARTUP_PROBE)) probeStartup(stage);
         String attach = System.getProperty("attach", "");
@@ -113,6 +127,7 @@ public class BeamscopeApp extends Application {
         next.state().themeProperty().set(old.state().themeProperty().get());
         next.state().presenterProperty().set(old.state().presenterProperty().get());
         next.offerNodes(nodes);
+        if (o.embedded().isPresent()) next.setOnResetNode(() -> resetNode(startDemo));
         window = next;
         stage.setScene(next.scene());
         stage.setTitle("Beamscope — " + o.nodeName());
@@ -122,6 +137,55 @@ public class BeamscopeApp extends Application {
     /** Which node the window shows, and the actions that switch it (tests). */
     public NodeChoiceViewModel nodes() {
         return nodes;
+    }
+
+    /**
+     * Throws the node away and starts a fresh one: closes the window's sampler, the node (every process
+     * in it) and its observer, starts a new node and runs {@code setup} on it (off the FX thread: it may
+     * block until a supervision tree is up), then shows it in a new window view on the same stage, in the
+     * same theme and presenter mode, with empty tables, tree and event log. Call on the FX thread; the
+     * future completes on the FX thread once the new view shows. A lesson resets with its own setup.
+     */
+    public java.util.concurrent.CompletableFuture<MainWindow> resetNode(java.util.function.Consumer<Node> setup) {
+        MainWindow old = window;
+        Theme theme = old.state().themeProperty().get();
+        boolean presenter = old.state().presenterProperty().get();
+        old.close();
+        Node oldNode = node;
+        LocalNode oldObserved = observed;
+        java.util.concurrent.CompletableFuture<MainWindow> shown = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("beamscope-reset").start(() -> {
+            try {
+                oldObserved.close();
+                oldNode.close();
+                Node fresh = freshNode();
+                LocalNode freshObserved = new LocalNode(fresh, Examples.CATALOGUE);
+                node = fresh;
+                observed = freshObserved;
+                setup.accept(fresh);
+                Platform.runLater(() -> {
+                    try {
+                        MainWindow w = new MainWindow(freshObserved, stage.getScene().getWidth(), stage.getScene().getHeight());
+                        w.state().themeProperty().set(theme);
+                        w.state().presenterProperty().set(presenter);
+                        w.setOnResetNode(() -> resetNode(startDemo));
+                        nodes.replaceEmbedded(freshObserved);
+                        w.offerNodes(nodes);
+                        window = w;
+                        stage.setTitle("Beamscope — " + fresh.config().name());
+                        stage.setScene(w.scene());
+                        fresh.whereis("bank").ifPresent(w.state()::select);
+                        w.model().showStatus("Fresh node: every process of the old one is gone.");
+                        shown.complete(w);
+                    } catch (RuntimeException e) {
+                        shown.completeExceptionally(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                shown.completeExceptionally(e);
+            }
+        });
+        return shown;
     }
 
     /** The window, for tests that drive it. */

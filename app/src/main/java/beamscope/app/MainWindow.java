@@ -75,6 +75,7 @@ public final class MainWindow implements AutoCloseable {
         }).orElse(null);
         SchedulerViewModel schedulers = new SchedulerViewModel(controls, state.selectedProperty());
         schedulers.setRefresh(() -> sampler.update(q -> q));
+        schedulers.slowMotionMillisProperty().bindBidirectional(model.slowMotionMillisProperty());   // Slow and the slider agree
         view.treePane().getChildren().setAll(SupervisionTreeView.load(tree));
         view.schedulersPane().getChildren().setAll(SchedulersView.load(schedulers));
         sampler.attachTree(tree);
@@ -89,6 +90,16 @@ public final class MainWindow implements AutoCloseable {
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
         beamscope.app.connect.NodeMenu.install(scene.getRoot(), nodes, state);
+    }
+
+    /** The window's size on a screen with these visual bounds: 1280×800, or the whole screen when smaller. */
+    public static javafx.geometry.Dimension2D fitting(javafx.geometry.Rectangle2D screen) {
+        return new javafx.geometry.Dimension2D(Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
+    }
+
+    /** What the toolbar's "Reset node" does (the app starts a fresh node); hidden until set. */
+    public void setOnResetNode(Runnable reset) {
+        view.setOnResetNode(reset);
     }
 
     public Scene scene() { return scene; }

@@ -51,7 +51,8 @@ public class MainWindowView {
     @FXML private Button pauseButton, stepButton, resumeButton;
     @FXML private ToggleButton slowMotion, darkToggle, presenterToggle;
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState, memory;
-    @FXML private javafx.scene.control.ToolBar toolbar;
+    /** The toolbar: a flow that wraps at narrow widths, so nothing hides behind an overflow chevron. */
+    @FXML private javafx.scene.layout.FlowPane toolbar;
     @FXML private StackPane treePane, schedulersPane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
     @FXML private javafx.scene.control.TabPane tabs;
@@ -107,9 +108,10 @@ public class MainWindowView {
         darkToggle.selectedProperty().addListener((o, a, on) -> state.themeProperty().set(on ? Theme.DARK : Theme.LIGHT));
         state.themeProperty().addListener((o, a, t) -> darkToggle.setSelected(t == Theme.DARK));
         presenterToggle.selectedProperty().bindBidirectional(state.presenterProperty());
-        // Presenter mode is its own theme (no dark switch while it is on), and its toolbar keeps what a
-        // presenter reaches for at large type: spawn a kind, exit, the process menu, pause, step, resume.
-        for (javafx.scene.Node n : java.util.List.of(darkToggle, spawnCaption, spawnCount, spawnPriority, spawnSupervised)) {
+        // Presenter mode has a light and a dark theme (Dark stays), and its toolbar keeps, in one row at
+        // 1024 px, what a presenter reaches for at large type: spawn a kind, exit (with the reason chosen
+        // before; a box's menu offers the others), the process menu, pause, step, resume, slow.
+        for (javafx.scene.Node n : java.util.List.of(spawnCaption, spawnCount, spawnPriority, spawnSupervised, exitReason)) {
             n.visibleProperty().bind(state.presenterProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
@@ -186,7 +188,7 @@ public class MainWindowView {
      * controls: the toolbar keeps the themes, exit and the process menu.
      */
     private void withoutEmbeddedControls() {
-        var items = toolbar.getItems();
+        var items = toolbar.getChildren();
         int spawnFrom = items.indexOf(spawnCaption), spawnTo = items.indexOf(exitReason);   // with its separator
         items.remove(items.indexOf(processMenu) + 1, items.size());                        // separator, pause… slow
         items.remove(spawnFrom, spawnTo);
@@ -292,6 +294,18 @@ public class MainWindowView {
     }
 
     @FXML private void spawn() { vm.spawn().spawn(); }
+
+    /**
+     * Puts "Reset node" first in the Process menu (the app says what a reset starts): a fresh node after a
+     * crash loop took the demo down, or a flood.
+     */
+    public void setOnResetNode(Runnable reset) {
+        processMenu.getItems().removeIf(i -> "resetNode".equals(i.getId()) || "resetNodeSeparator".equals(i.getId()));
+        if (reset == null) return;
+        SeparatorMenuItem separator = new SeparatorMenuItem();
+        separator.setId("resetNodeSeparator");
+        processMenu.getItems().addAll(0, java.util.List.of(item("Reset node (a fresh node with the demo)", "resetNode", reset), separator));
+    }
 
     /** Asks for a strategy, intensity, period and children, then starts the supervisor in the background. */
     private void newSupervisor() {

@@ -22,6 +22,8 @@ import beamscope.runtime.Priority;
 import beamscope.runtime.SchedulerSnapshot;
 import beamscope.runtime.Terms;
 import beamscope.runtime.Tuple2;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +75,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper memoryAlarm = new ReadOnlyBooleanWrapper(this, "memoryAlarm");
     private final ReadOnlyStringWrapper memoryAlarmText = new ReadOnlyStringWrapper(this, "memoryAlarmText", "");
     private final BooleanProperty slowMotion = new SimpleBooleanProperty(this, "slowMotion");
+    private final javafx.beans.property.DoubleProperty slowMotionMillis =
+            new javafx.beans.property.SimpleDoubleProperty(this, "slowMotionMillis");
     private final StringProperty exitReason = new SimpleStringProperty(this, "exitReason", ":kill");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<NodeState> nodeState = new ReadOnlyObjectWrapper<>(this, "nodeState");
@@ -100,8 +104,13 @@ public final class MainWindowViewModel {
                 : null;
         send.targetProperty().bind(state.selectedProperty());
         state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
+        // one setting: the toolbar's Slow is "the wait between slices is above zero" (the Schedulers slider sets it)
         slowMotion.addListener((o, a, on) -> {
-            if (controls != null) controls.slowMotion(on ? SLOW_MOTION : Duration.ZERO);
+            if (on != (slowMotionMillis.get() > 0)) slowMotionMillis.set(on ? SLOW_MOTION.toMillis() : 0);
+        });
+        slowMotionMillis.addListener((o, a, ms) -> {
+            if (controls != null) controls.slowMotion(Duration.ofMillis(Math.round(ms.doubleValue())));
+            slowMotion.set(ms.doubleValue() > 0);
         });
         nodeState.addListener((o, a, s) -> nodeStateText.set(describe(node.nodeName(), s)));
         nodeState.set(node.state());
@@ -133,6 +142,7 @@ public final class MainWindowViewModel {
         state.frameProperty().set(f);
         processes.show(f);
         Frame.Selected sel = f.selected();
+        followRestart(f);      // a restarted selection moves to its new pid: the next frame shows that one
         // A frame taken before the selection changed still describes the old one: keep what is shown.
         if (state.selected() == null) inspector.show(null);
         else if (sel != null && sel.pid().equals(state.selected())) inspector.show(sel);
@@ -183,6 +193,60 @@ public final class MainWindowViewModel {
             u++;
         }
         return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
+
+    /** "ran #PID<0.6.0> (counter1) for 37 reductions on scheduler 1". */
+    private String describe(beamscope.runtime.SteppedSlice ran) {
+        String name = node.info(ran.pid(), 0).map(i -> i.registeredName()
+                .orElse(ProcessKind.ofInitialCall(i.initialCall()).map(ProcessKind::label).orElse(String.valueOf(i.initialCall()))))
+                .orElse("exited");
+        return "ran " + ran.pid() + " (" + name + ") for " + ran.reductions() + " reductions on scheduler "
+                + (ran.scheduler() + 1);
+    }
+
+    /** Where the selected process sits: its supervisor and its child id there (a static supervisor's). */
+    private record Place(Pid pid, Pid supervisor, Object childId, String supervisorName) {}
+
+    private Place selectedPlace;
+
+    /**
+     * Follows a restart: when the selected process has died and its supervisor runs a new process under
+     * the same child id, selects that one (so the inspector and the message editor's target follow it) and
+     * says so on the status line. Looks at one supervisor's children once per selection and while the
+     * selection is dead, never at every process. Returns whether the selection moved.
+     */
+    private boolean followRestart(Frame f) {
+        Pid selected = state.selected();
+        if (selected == null || f.supervisors() == null) {
+            selectedPlace = null;
+            return false;
+        }
+        if (selectedPlace == null || !selectedPlace.pid().equals(selected)) selectedPlace = placeOf(f, selected);
+        Frame.Selected sel = f.selected();
+        if (selectedPlace == null || sel == null || !sel.pid().equals(selected) || sel.info().isPresent()) return false;
+        SupervisorView sup = f.supervisors().get(selectedPlace.supervisor());
+        if (sup == null) return false;
+        for (ChildView c : sup.children()) {
+            if (!c.id().equals(selectedPlace.childId()) || c.status() != ChildView.Status.RUNNING) continue;
+            Pid next = c.pid().orElse(selected);
+            if (next.equals(selected)) return false;
+            selectedPlace = new Place(next, selectedPlace.supervisor(), selectedPlace.childId(), selectedPlace.supervisorName());
+            message.set("Following " + Terms.inspect(c.id()) + ": " + selected + " exited and "
+                    + selectedPlace.supervisorName() + " restarted it as " + next + ".");
+            state.select(next);
+            return true;
+        }
+        return false;
+    }
+
+    private static Place placeOf(Frame f, Pid pid) {
+        beamscope.app.sampler.ProcessRow row = f.supervised() == null ? null : f.supervised().get(pid);
+        SupervisorView sup = row == null || row.parent() == null ? null : f.supervisors().get(row.parent());
+        if (sup == null || sup.dynamic()) return null;     // a DynamicSupervisor's children share one id
+        for (ChildView c : sup.children())
+            if (c.pid().filter(pid::equals).isPresent())
+                return new Place(pid, sup.pid(), c.id(), sup.name().orElse(sup.pid().toString()));
+        return null;
     }
 
     /** The node's memory watermark alarm, as its latest set/clear event in the frame left it. */
@@ -305,8 +369,12 @@ public final class MainWindowViewModel {
         EmbeddedControls c = controls("run one time slice");
         if (c == null) return;
         if (!paused.get()) pause();
-        c.stepSlice().whenComplete((v, e) -> fx.execute(() -> message.set(e == null ? "stepped one slice"
-                : "step failed: " + e.getMessage())));
+        // off the FX thread (the step completes on a scheduler): which process ran, named, then the status line
+        c.stepSlice().whenComplete((v, e) -> {
+            String said = e != null ? "step failed: " + e.getMessage()
+                    : c.lastStep().map(this::describe).orElse("stepped one slice");
+            fx.execute(() -> message.set(said));
+        });
     }
 
     public ProcessTableViewModel processes() { return processes; }
@@ -328,8 +396,12 @@ public final class MainWindowViewModel {
     public ReadOnlyBooleanProperty memoryAlarmProperty() { return memoryAlarm.getReadOnlyProperty(); }
     public ReadOnlyStringProperty memoryAlarmTextProperty() { return memoryAlarmText.getReadOnlyProperty(); }
     public BooleanProperty slowMotionProperty() { return slowMotion; }
+    /** The wait between time slices in milliseconds (0: full speed); {@link #slowMotionProperty()} is whether it is above 0. */
+    public javafx.beans.property.DoubleProperty slowMotionMillisProperty() { return slowMotionMillis; }
     public StringProperty exitReasonProperty() { return exitReason; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Puts a line on the status bar. */
+    public void showStatus(String text) { message.set(text); }
     /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */
     public ReadOnlyObjectProperty<NodeState> nodeStateProperty() { return nodeState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nodeStateTextProperty() { return nodeStateText.getReadOnlyProperty(); }

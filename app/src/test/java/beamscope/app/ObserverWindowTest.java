@@ -404,15 +404,20 @@ class ObserverWindowTest extends FxRobot {
         }
 
         @Test
-        void presenterModeIsALightThemeOfItsOwn_theDarkTokensWaitUntilItEnds() throws Exception {
+        void presenterModeHasADarkThemeOfItsOwn_ctrlDSwitchesIt_andTheDarkTokensComeBackAfterwards() throws Exception {
             javafx.scene.Parent root = app.window().scene().getRoot();
             press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK));
             type(KeyCode.F5);
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.PRESENTER));
-            assertThat(root.getStylesheets()).doesNotContain(Stylesheets.DARK);
+            // presenter sizes with its own dark, high-contrast colours (not the desktop dark theme's)
+            assertThat(root.getStylesheets()).doesNotContain(Stylesheets.DARK).contains(Stylesheets.PRESENTER_DARK);
             assertThat(root.getPseudoClassStates()).contains(Stylesheets.PRESENTING);
-            assertThat(lookup("#darkToggle").query().isVisible()).isFalse();
+            assertThat(lookup("#darkToggle").query().isVisible()).isTrue();
+            clickOn("#darkToggle");
+            waitUntil(() -> !root.getStylesheets().contains(Stylesheets.PRESENTER_DARK));
+            press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+            waitUntil(() -> root.getStylesheets().contains(Stylesheets.PRESENTER_DARK));
             type(KeyCode.F5);
             waitUntil(() -> root.getStylesheets().contains(Stylesheets.DARK) && !root.getStylesheets().contains(Stylesheets.PRESENTER));
             assertThat(root.getPseudoClassStates()).doesNotContain(Stylesheets.PRESENTING);

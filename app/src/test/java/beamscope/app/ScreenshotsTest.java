@@ -66,7 +66,7 @@ class ScreenshotsTest extends FxRobot {
         clickOn("#deliver-call");
         clickOn("#messageEditor").write(":keys").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.model().shell().lines().isEmpty());
-        rt.suspend(bank);                                                  // its mailbox fills with the ticker's casts
+        rt.suspend(bank);                                                  // the deposit below waits in its mailbox
         interact(() -> w.state().select(bank));
         clickOn("#messageEditor").write("{:deposit, 50").type(javafx.scene.input.KeyCode.ENTER);
         settle(w);

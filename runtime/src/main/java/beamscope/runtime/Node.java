@@ -200,6 +200,14 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * What the last {@link #stepSlice()} ran: the process, its scheduler and the reductions it used.
+     * Read it once the step's future completed (that completion happens after it is set).
+     */
+    public java.util.Optional<SteppedSlice> lastStep() {
+        return rt.lastStep();
+    }
+
+    /**
      * Waits this long between slices on every scheduler (zero turns slow motion off), on the node's clock:
      * with a {@link ManualClock}, each scheduler's next slice waits until the clock has moved that far.
      */

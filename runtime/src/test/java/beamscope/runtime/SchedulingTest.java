@@ -305,6 +305,21 @@ class SchedulingTest {
         }
 
         @Test
+        void aStepSaysWhichProcessRanAndHowManyReductionsItUsed() throws Exception {
+            try (Node node = Node.start(NodeConfig.defaults().withSchedulers(2).withReductionBudget(100))) {
+                assertThat(node.lastStep()).isEmpty();
+                node.pauseSchedulers();
+                Pid spinner = node.spawn(Probes.spinner(0));
+                long before = reductions(node, spinner);
+                node.stepSlice().get(10, TimeUnit.SECONDS);
+                SteppedSlice ran = node.lastStep().orElseThrow();
+                assertThat(ran.pid()).isEqualTo(spinner);
+                assertThat(ran.reductions()).isEqualTo(reductions(node, spinner) - before).isPositive();
+                assertThat(ran.scheduler()).isBetween(0, 1);
+            }
+        }
+
+        @Test
         void stepAdvancesExactlyOneSlice() throws Exception {
             try (Node node = node(2)) {
                 node.pauseSchedulers();

@@ -40,7 +40,7 @@ public final class NodeChoiceViewModel implements AutoCloseable {
     /** Shows a node's views; completes when the views of the node before have stopped. */
     public interface Screen extends Function<Observed, CompletableFuture<Void>> {}
 
-    private final Observed embedded;
+    private Observed embedded;
     private final Screen screen;
     private final Executor fx;
     private final Executor background;
@@ -169,6 +169,16 @@ public final class NodeChoiceViewModel implements AutoCloseable {
     private void select(String name) {
         if (name == null || connection == null || current == embedded || name.equals(current.nodeName())) return;
         show(new RemoteNode(connection, name), connection);
+    }
+
+    /**
+     * The embedded node was replaced by a fresh one (Reset node, FX thread): "Back to the embedded node" goes to
+     * {@code fresh} from now on, and if the old one was shown, {@code fresh} is the one shown.
+     */
+    public void replaceEmbedded(Observed fresh) {
+        if (current == embedded) current = fresh;
+        embedded = fresh;
+        onEmbedded.set(current == embedded);
     }
 
     /** Switches the window to the embedded node and detaches. */

@@ -13,7 +13,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 
 /**
@@ -27,7 +26,7 @@ public final class NodeMenu {
 
     /** Puts the menu into the toolbar of the main window whose root is {@code root}. */
     public static void install(Parent root, NodeChoiceViewModel vm, AppState state) {
-        ToolBar toolbar = (ToolBar) root.lookup(".main-toolbar");
+        javafx.scene.layout.Pane toolbar = (javafx.scene.layout.Pane) root.lookup(".main-toolbar");
         MenuButton menu = new MenuButton("Node");
         menu.setId("nodeMenu");
         menu.setFocusTraversable(false);
@@ -85,10 +84,8 @@ public final class NodeMenu {
         // a real node's destructive actions are off until switched on: the buttons say so by being disabled
         Runnable guard = () -> {
             boolean off = !vm.onEmbeddedProperty().get() && !vm.destructiveProperty().get();
-            // toolbar items are looked for among its items: before its skin exists (or in its overflow) they are
-            // not in the scene graph
             java.util.List<javafx.scene.Node> targets = new java.util.ArrayList<>();
-            for (javafx.scene.Node n : toolbar.getItems()) if ("exitButton".equals(n.getId())) targets.add(n);
+            for (javafx.scene.Node n : toolbar.getChildren()) if ("exitButton".equals(n.getId())) targets.add(n);
             javafx.scene.Node send = root.lookup("#sendButton");
             if (send != null) targets.add(send);
             for (javafx.scene.Node n : targets) if (!n.disableProperty().isBound()) n.setDisable(off);

@@ -84,6 +84,9 @@ public interface EmbeddedControls {
     /** Runs exactly one time slice while paused; completes when it has ended. */
     CompletableFuture<Void> stepSlice();
 
+    /** What the last step ran (process, scheduler, reductions used); set before its future completes. */
+    java.util.Optional<beamscope.runtime.SteppedSlice> lastStep();
+
     void resumeSchedulers();
 
     /** Waits this long between time slices (zero: full speed). */

@@ -340,6 +340,11 @@ public final class LocalNode implements Observed, EmbeddedControls {
     }
 
     @Override
+    public Optional<beamscope.runtime.SteppedSlice> lastStep() {
+        return node.lastStep();
+    }
+
+    @Override
     public void resumeSchedulers() {
         node.resumeSchedulers();
     }

@@ -43,7 +43,7 @@ public final class SchedulersView {
         slowMotionValue.textProperty().bind(viewModel.slowMotionText());
         slowMotion.valueProperty().bindBidirectional(viewModel.slowMotionMillisProperty());
         pausedBadge.visibleProperty().bind(viewModel.pausedProperty());
-        pausedBadge.managedProperty().bind(viewModel.pausedProperty());
+        // the badge keeps its place while hidden: pausing must not shift Step under the pointer
         pause.disableProperty().bind(viewModel.pausedProperty());
         resume.disableProperty().bind(viewModel.pausedProperty().not());
         step.disableProperty().bind(viewModel.pausedProperty().not().or(viewModel.steppingProperty()));

@@ -11,15 +11,15 @@ import javafx.scene.Parent;
 /**
  * Puts the right stylesheets on the scene root: {@code tokens.css} (semantic colour tokens) and
  * {@code app.css} (rules that use only tokens) always, then {@code theme-dark.css} or {@code presenter.css},
- * which only redefine tokens. Presenter mode is a light, high-contrast theme of its own: while it is on,
- * the dark tokens stay out (the theme switch is kept for afterwards). The root also carries the
+ * which only redefine tokens. Presenter mode is a high-contrast theme of its own, light, or dark with
+ * {@code presenter-dark.css} on top when the dark theme is on. The root also carries the
  * {@code :presenter} pseudo-class, for the few layout rules that differ at presenter size.
  */
 public final class Stylesheets {
     private Stylesheets() {}
 
     public static final String TOKENS = Views.css("tokens"), APP = Views.css("app"), DARK = Views.css("theme-dark"),
-            PRESENTER = Views.css("presenter");
+            PRESENTER = Views.css("presenter"), PRESENTER_DARK = Views.css("presenter-dark");
 
     /** On the scene root in presenter mode. */
     public static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenter");
@@ -48,8 +48,10 @@ public final class Stylesheets {
 
     public static List<String> sheets(Theme theme, boolean presenter) {
         List<String> s = new ArrayList<>(List.of(TOKENS, APP));
-        if (presenter) s.add(PRESENTER);
-        else if (theme == Theme.DARK) s.add(DARK);
+        if (presenter) {
+            s.add(PRESENTER);
+            if (theme == Theme.DARK) s.add(PRESENTER_DARK);     // presenter's sizes, dark high-contrast colours
+        } else if (theme == Theme.DARK) s.add(DARK);
         return s;
     }
 }

@@ -13,7 +13,7 @@ public final class SupervisionTreeView {
 
     private final TreeViewModel viewModel;
     @FXML private TreeCanvas canvas;
-    @FXML private Label summary, hint;
+    @FXML private Label summary, hint, restartsLegend;
 
     private SupervisionTreeView(TreeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -28,6 +28,7 @@ public final class SupervisionTreeView {
     private void initialize() {
         canvas.setViewModel(viewModel);
         hint.managedProperty().bind(hint.visibleProperty());
+        restartsLegend.setTooltip(new javafx.scene.control.Tooltip(TreeViewModel.RESTARTS_MEANING));
         viewModel.frameProperty().addListener((o, a, f) -> summary.setText(summaryOf(f)));
         summary.setText(summaryOf(viewModel.frame()));
     }

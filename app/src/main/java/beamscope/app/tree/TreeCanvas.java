@@ -108,13 +108,14 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
     public void setViewModel(TreeViewModel vm) {
         this.vm = vm;
         vm.frameProperty().addListener((o, a, f) -> {
-            if (autoFit) fitNow(autoFitMinScale());
+            follow();
             Pid sel = vm.selectionProperty().get();
             if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
-        vm.selectionProperty().addListener(o -> {
+        // a selection never moves the view, unless its box is out of sight (then by the least that shows it)
+        vm.selectionProperty().addListener((o, a, sel) -> {
             dirty = true;
-            if (autoFit) fitNow(autoFitMinScale());
+            if (sel != null) scrollTo(sel);
         });
         dirty = true;
     }
@@ -124,15 +125,19 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         return new TreeGeometry(style.font(FONT).getSize());
     }
 
-    /** Below this scale, following the tree's size gives up fitting it all and keeps the text legible. */
+    /** Below this scale, fitting gives up fitting it all and keeps the text legible ({@code -bs-tree-fit-min-type}). */
     private double autoFitMinScale() {
         return Math.min(1, style.length(FIT_MIN_TYPE) / style.font(FONT).getSize());
     }
 
-    /** Fits the whole tree into the view, and keeps fitting it as it changes until the user zooms or pans. */
+    /**
+     * Fits the whole tree into the view, but never shrinks its names below {@code -bs-tree-fit-min-type}
+     * (a tree too big for that scrolls); keeps following the tree's size until the user zooms or pans.
+     */
     public void fit() {
         autoFit = true;
-        fitNow(0.1);
+        fittedWidth = -1;
+        fitNow(autoFitMinScale());
     }
 
     public void zoomIn() { zoom(1.25); }
@@ -144,49 +149,73 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         vm.zoom(f, getWidth() / 2, getHeight() / 2);
     }
 
+    /** The content and view sizes the last fit was for: a frame of the same size leaves the view where it is. */
+    private double fittedWidth = -1, fittedHeight, fittedViewWidth, fittedViewHeight;
+
+    /**
+     * While fitting is on, fits again only when the tree's size or the view's changed: a kill, a restart
+     * or a selection keeps every box where it was, so a second click lands where the first did.
+     */
+    private void follow() {
+        if (!autoFit || vm == null) return;
+        TreeGeometry g = geometry();
+        if (g.width(vm.frame()) == fittedWidth && g.height(vm.frame()) == fittedHeight
+                && getWidth() == fittedViewWidth && getHeight() == fittedViewHeight) return;
+        fitNow(autoFitMinScale());
+    }
+
     /**
      * Fits the tree into the view, but not below {@code minScale}: a tree too big for that is shown at
-     * {@code minScale} around the selection (or from its top left), as far as the tree reaches.
+     * {@code minScale}, scrolled where it was, or from its top left the first time.
      */
     private void fitNow(double minScale) {
         if (vm == null || getWidth() <= 0) return;
         TreeGeometry g = geometry();
+        double scaleBefore = vm.scaleProperty().get(), xBefore = vm.offsetXProperty().get(), yBefore = vm.offsetYProperty().get();
+        fittedWidth = g.width(vm.frame());
+        fittedHeight = g.height(vm.frame());
+        fittedViewWidth = getWidth();
+        fittedViewHeight = getHeight();
         vm.fit(getWidth(), getHeight(), g);
         if (vm.scaleProperty().get() < minScale) {
+            boolean scrolled = Math.abs(scaleBefore - minScale) < 1e-9;
             vm.scaleProperty().set(minScale);
-            vm.offsetXProperty().set(0);
-            vm.offsetYProperty().set(0);
+            // already scrolled at this scale: the view stays exactly where it was (a row coming and going
+            // for a moment while a restart lands must not shift it); the first time, from the top left
+            vm.offsetXProperty().set(scrolled ? xBefore : clamp(0, getWidth(), fittedWidth * minScale));
+            vm.offsetYProperty().set(scrolled ? yBefore : clamp(0, getHeight(), fittedHeight * minScale));
             Pid sel = vm.selectionProperty().get();
-            javafx.geometry.Point2D at = sel == null ? null : centreOf(sel);
-            if (at != null) {
-                vm.offsetXProperty().set(around(at.getX(), getWidth(), g.width(vm.frame()) * minScale));
-                vm.offsetYProperty().set(around(at.getY(), getHeight(), g.height(vm.frame()) * minScale));
-            }
+            if (sel != null) scrollTo(sel);
         }
         dirty = true;
     }
 
-    /** The offset that brings {@code at} (a view coordinate at offset 0) to the middle of {@code view}, keeping the content over it. */
-    private static double around(double at, double view, double content) {
-        if (content <= view) return (view - content) / 2;
-        return Math.max(view - content, Math.min(0, view / 2 - at));
+    /** An offset that keeps content wider than the view over it (and content narrower at its start). */
+    private static double clamp(double offset, double view, double content) {
+        if (content <= view) return Math.max(0, Math.min(view - content, offset));
+        return Math.max(view - content, Math.min(0, offset));
     }
 
     private void resized() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        if (autoFit) fitNow(autoFitMinScale());
+        follow();
         dirty = true;
     }
 
-    /** Pans so a process's box is in view, if it is not. */
+    /** Pans, by the least that does it, so a process's whole box is in view; does nothing when it is. */
     private void scrollTo(Pid pid) {
         javafx.geometry.Point2D at = centreOf(pid);
         if (at == null || getWidth() <= 0) return;
-        double m = style.font(FONT).getSize() * 8;
-        if (at.getX() >= m && at.getX() <= getWidth() - m && at.getY() >= m && at.getY() <= getHeight() - m) return;
-        autoFit = false;
-        vm.pan(getWidth() / 2 - at.getX(), getHeight() / 2 - at.getY());
+        TreeGeometry g = geometry();
+        double s = vm.scaleProperty().get(), m = g.em() * s;
+        double halfW = g.boxWidth() * s / 2 + m, halfH = g.boxHeight() * s / 2 + m;
+        double dx = 0, dy = 0;
+        if (at.getX() - halfW < 0) dx = halfW - at.getX();
+        else if (at.getX() + halfW > getWidth()) dx = getWidth() - at.getX() - halfW;
+        if (at.getY() - halfH < 0) dy = halfH - at.getY();
+        else if (at.getY() + halfH > getHeight()) dy = getHeight() - at.getY() - halfH;
+        if (dx != 0 || dy != 0) vm.pan(dx, dy);
     }
 
     /** The hit at a point of this control, for clicks and tests. */
@@ -417,6 +446,9 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         if (justRestarted) {
             second = pid + "  restarted";
             gc.setFill(style.paint(RESTARTED));
+        } else if (vm.gaveUp(it.pid())) {
+            second = pid + "  ✕ gave up, restarted";        // it reached its restart intensity (hover says more)
+            gc.setFill(style.paint(DIED));
         }
         gc.fillText(fit(second, right - textLeft - restartW, gc.getFont()), textLeft, t + bh * 0.72);
         if (TreeGeometry.hasToggle(it)) drawToggle(gc, g, it, it.collapsed() ? "+" + it.children() : "−");

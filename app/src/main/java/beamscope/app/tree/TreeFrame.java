@@ -358,13 +358,31 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             return m;
         }
 
-        /** Start order when the supervisor told it, else spawn order (pid order). */
+        /**
+         * Start order when the supervisor told it, else spawn order (pid order). A child the supervisor
+         * has not listed yet (restarted a moment before it recorded the new pid) takes the place of a
+         * listed child that is gone, so a restart shows where its predecessor was.
+         */
         static List<ProcessSummary> ordered(List<ProcessSummary> members, SupervisorInfo info) {
             List<ProcessSummary> out = new ArrayList<>(members);
             Map<Pid, Integer> position = new HashMap<>();
             if (info != null) {
                 List<SupervisorInfo.Child> cs = info.children();
                 for (int i = 0; i < cs.size(); i++) if (cs.get(i).pid() != null) position.put(cs.get(i).pid(), i);
+                if (!position.isEmpty() && position.size() < 64) {
+                    java.util.Set<Pid> present = new java.util.HashSet<>();
+                    List<Pid> unlisted = new ArrayList<>();
+                    for (ProcessSummary p : members) {
+                        present.add(p.pid());
+                        if (!position.containsKey(p.pid())) unlisted.add(p.pid());
+                    }
+                    if (!unlisted.isEmpty()) {
+                        unlisted.sort(null);
+                        java.util.Iterator<Pid> next = unlisted.iterator();
+                        for (int i = 0; i < cs.size() && next.hasNext(); i++)
+                            if (cs.get(i).pid() != null && !present.contains(cs.get(i).pid())) position.put(next.next(), i);
+                    }
+                }
             }
             out.sort(Comparator.<ProcessSummary>comparingInt(p -> position.getOrDefault(p.pid(), Integer.MAX_VALUE))
                     .thenComparing(ProcessSummary::pid));

@@ -19,6 +19,9 @@ import java.util.function.Function;
  */
 public final class TreeFramer {
 
+    /** How the exit reason of a supervisor that reached its restart intensity begins. */
+    public static final String GAVE_UP = "gave up";
+
     private final Function<Pid, Optional<Object>> exitReasons;
     private final Map<Pid, Long> gaveUp = new ConcurrentHashMap<>();
     private volatile long lastBuildNanos;
@@ -62,7 +65,7 @@ public final class TreeFramer {
         long now = System.nanoTime();
         gaveUp.values().removeIf(t -> now - t > 10_000_000_000L);
         for (Pid p : f.gone()) {
-            if (gaveUp.containsKey(p)) out.put(p, "gave up: too many restarts");
+            if (gaveUp.containsKey(p)) out.put(p, GAVE_UP + ": too many restarts");
             else exitReasons.apply(p).ifPresent(r -> out.put(p, r instanceof Atom a ? a.name() : Terms.inspect(r, 40)));
         }
         return out;

@@ -44,6 +44,10 @@ public final class TreeViewModel {
     private static final long WAIT_FOR_RESTART_NANOS = 3_000_000_000L;
 
     private record Waiting(TreeChanges.Death death, long since) {}
+
+    /** Supervisors restarted after they gave up (reached their restart intensity), since when: marked on the tree. */
+    private final Map<Pid, Long> gaveUp = new HashMap<>();
+    private static final long GAVE_UP_SHOWN_NANOS = 60_000_000_000L;
     private volatile TreeShape shape = TreeShape.INITIAL;
     private volatile Set<Pid> watched = Set.of();
     private volatile List<ProcessSummary> phantoms = List.of();
@@ -102,7 +106,11 @@ public final class TreeViewModel {
         phantoms = List.copyOf(ph);
         phantomPids = Set.copyOf(phPids);
         Map<Pid, Pid> replacedBy = new HashMap<>();
+        gaveUp.values().removeIf(since -> now - since > GAVE_UP_SHOWN_NANOS);
         for (TreeChanges.Restart r : ch.restarted()) {
+            String why = next.exitReasons().get(r.before().pid());
+            if (why != null && why.startsWith(TreeFramer.GAVE_UP)) gaveUp.put(r.after().pid(), now);
+            else if (gaveUp.remove(r.before().pid()) != null) gaveUp.put(r.after().pid(), now);
             effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), r.before().pid(), now));
             seenRestarts.put(r.after().pid(), restarts(r.before()) + 1);
             seenRestarts.remove(r.before().pid());
@@ -160,6 +168,15 @@ public final class TreeViewModel {
         return exitReasons.get(pid);
     }
 
+    /**
+     * Whether this process took the place of a supervisor that gave up (reached its restart intensity and
+     * shut down) in the last minute: its box says so until then, beside its parent's flash.
+     */
+    public boolean gaveUp(Pid pid) {
+        Long since = pid == null ? null : gaveUp.get(pid);
+        return since != null && clock.getAsLong() - since <= GAVE_UP_SHOWN_NANOS;
+    }
+
     /** Whether this shown item is a process that already died (drawn fading out). */
     public boolean isPhantom(Pid pid) {
         return pid != null && phantomPids.contains(pid);
@@ -184,12 +201,18 @@ public final class TreeViewModel {
     }
 
     /**
-     * Restarts of this process's place: the supervisor's count when the OTP layer gives it, else the
-     * restarts this view has seen itself.
+     * The restart badge's one count: how many times its supervisor restarted this child, the same number
+     * as the "(restart N)" of the restart events (a supervisor that was itself restarted counts from 0
+     * again). Only a process whose supervisor gives no count falls back to the restarts this view saw.
      */
     public int restarts(TreeItem it) {
-        return Math.max(it.restarts(), it.pid() == null ? 0 : seenRestarts.getOrDefault(it.pid(), 0));
+        if (it.restarts() >= 0) return it.restarts();
+        return it.pid() == null ? 0 : seenRestarts.getOrDefault(it.pid(), 0);
     }
+
+    /** What the restart badge means, for its tooltip and the legend. */
+    public static final String RESTARTS_MEANING = "↻N: times its supervisor restarted this child, the N of the"
+            + " restart events' \"(restart N)\"; a supervisor restarted itself starts its children's counts at 0 again";
 
     /** Grows on every change that needs a redraw (frames, folds, zoom, pan, selection). */
     public long changes() {
@@ -264,7 +287,10 @@ public final class TreeViewModel {
                 b.append("status: ").append(it.status().name().toLowerCase(java.util.Locale.ROOT))
                         .append(" · mailbox: ").append(it.queue());
                 int r = restarts(it);
-                if (r > 0) b.append(" · restarts: ").append(r);
+                if (r > 0) b.append(" · ↻").append(r).append(" restarts by its supervisor (as in the events' \"(restart ").append(r).append(")\")");
+                if (gaveUp(it.pid())) b.append("\nits predecessor gave up: too many restarts (more than ")
+                        .append(it.supervisor() == null ? "its intensity" : it.supervisor().label())
+                        .append("); its supervisor restarted it");
                 if (isPhantom(it.pid())) b.append("\nexited").append(exitReason(it.pid()) == null ? "" : ": " + exitReason(it.pid()));
                 if (it.children() > 0) b.append(String.format(java.util.Locale.ROOT, "%n%,d processes under it", it.children()));
             }

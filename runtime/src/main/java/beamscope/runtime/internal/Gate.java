@@ -21,6 +21,8 @@ final class Gate {
     private final AtomicBoolean listening = new AtomicBoolean();
     private final AtomicInteger permits = new AtomicInteger();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> steps = new ConcurrentLinkedQueue<>();
+    /** The slice the last step ran, or null before the first. */
+    volatile beamscope.runtime.SteppedSlice lastStep;
 
     Gate(NodeRuntime rt) {
         this.rt = rt;
@@ -59,7 +61,10 @@ final class Gate {
             if (s.queue.size() > 0 && takePermit()) {
                 ProcessCell p = s.queue.poll();
                 if (p != null) {
+                    long before = p.reductions;        // written by the thread running p: this one
                     s.runSlice(p);
+                    // published (volatile) before the step's future completes: its callbacks see it
+                    lastStep = new beamscope.runtime.SteppedSlice(p.pid, s.index, p.reductions - before);
                     CompletableFuture<Void> f = steps.poll();
                     if (f != null) f.complete(null);
                     return null;

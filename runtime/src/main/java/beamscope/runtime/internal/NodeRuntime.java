@@ -583,6 +583,11 @@ public final class NodeRuntime {
         return gate.step();
     }
 
+    /** What the last step ran, if a step ran. */
+    public java.util.Optional<beamscope.runtime.SteppedSlice> lastStep() {
+        return java.util.Optional.ofNullable(gate.lastStep);
+    }
+
     public void slowMotion(Duration delay) {
         gate.slowMotion(Deadlines.nanos(delay));
     }
