@@ -209,7 +209,10 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         if (at == null || getWidth() <= 0) return;
         TreeGeometry g = geometry();
         double s = vm.scaleProperty().get(), m = g.em() * s;
-        double halfW = g.boxWidth() * s / 2 + m, halfH = g.boxHeight() * s / 2 + m;
+        double boxW = g.boxWidth() * s / 2, boxH = g.boxHeight() * s / 2;
+        // a box wholly in view moves nothing, however near the edge; one that is not comes in with a margin
+        if (at.getX() - boxW >= 0 && at.getX() + boxW <= getWidth() && at.getY() - boxH >= 0 && at.getY() + boxH <= getHeight()) return;
+        double halfW = boxW + m, halfH = boxH + m;
         double dx = 0, dy = 0;
         if (at.getX() - halfW < 0) dx = halfW - at.getX();
         else if (at.getX() + halfW > getWidth()) dx = getWidth() - at.getX() - halfW;
