@@ -10,6 +10,10 @@ public final class Launcher {
             System.exit(beamscope.app.remote.Headless.run(attach, System.getProperty("cookie"), System.getProperty("print"),
                     System.out, System.err));
         }
+        String lesson = System.getProperty("lesson", "");
+        if (!lesson.isBlank()) { // -Dlesson=ID (or list): run a lesson headless and print its transcript
+            System.exit(beamscope.app.lessons.Headless.run(lesson.strip(), System.out, System.err));
+        }
         javafx.application.Application.launch(BeamscopeApp.class, args);
     }
 }

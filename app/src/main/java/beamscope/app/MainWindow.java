@@ -38,6 +38,9 @@ public final class MainWindow implements AutoCloseable {
     private final Scene scene;
     private TreeViewModel tree;
     private final FxCost fxCost = new FxCost();
+    private beamscope.app.lessons.LessonsViewModel lessons;
+    private beamscope.app.lessons.LessonsView lessonsView;
+    private ExecutorService lessonThread;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -51,6 +54,7 @@ public final class MainWindow implements AutoCloseable {
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
         mountDenseViews(node);
+        if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
 
@@ -86,6 +90,48 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
+    /**
+     * The Lessons panel (beamscope.app.lessons) and its menu, on the embedded node only: the menu opens a
+     * lesson, the panel shows on the left, the tree tab comes to the front and rings the processes each
+     * step is about. Lessons run their blocking work on a thread of their own.
+     */
+    private void mountLessons(beamscope.runtime.Node runtimeNode) {
+        lessonThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "beamscope-lessons");
+            t.setDaemon(true);
+            return t;
+        });
+        lessons = new beamscope.app.lessons.LessonsViewModel(runtimeNode, lessonThread, Platform::runLater);
+        lessonsView = beamscope.app.lessons.LessonsView.load(lessons);
+        lessonsView.installShortcuts(scene);
+        tree.highlightedProperty().bind(lessons.highlightedProperty());
+        javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) scene.getRoot();
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Lessons");
+        menu.setId("lessonsMenu");
+        menu.setFocusTraversable(false);
+        for (beamscope.app.lessons.Lesson l : lessons.lessons()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(l.title() + "  (" + l.id() + ")");
+            item.setId("lesson-" + l.id());
+            item.setOnAction(e -> lessons.open(l));
+            menu.getItems().add(item);
+        }
+        ((javafx.scene.control.ToolBar) root.lookup(".main-toolbar")).getItems().add(2, menu);
+        lessons.lessonProperty().addListener((o, a, l) -> {
+            if (l == null) {
+                root.setLeft(null);
+                return;
+            }
+            root.setLeft(lessonsView.root());
+            if (root.lookup("#tabs") instanceof javafx.scene.control.TabPane tabs)
+                tabs.getTabs().stream().filter(t -> t.getContent() == view.treePane()).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        lessonsView.setOnClose(lessons::leave);
+    }
+
+    /** The Lessons panel's view model (null on a node without embedded controls). */
+    public beamscope.app.lessons.LessonsViewModel lessons() { return lessons; }
+
     public Scene scene() { return scene; }
     public AppState state() { return state; }
     public MainWindowViewModel model() { return model; }
@@ -99,5 +145,9 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         sampler.close();
         background.shutdownNow();
+        if (lessons != null) {
+            lessons.leave();
+            lessonThread.shutdown();
+        }
     }
 }
