@@ -124,10 +124,16 @@ public final class Stage implements AutoCloseable {
         return iex.receive(matcher, timeout);
     }
 
-    /** Ends the lesson: its whole tree and every process it spawned go away. Safe to call twice. */
+    /**
+     * Ends the lesson: its whole tree and every process it spawned go away, and the call returns once they
+     * are gone (or after a few seconds), so the next lesson finds their names free. Safe to call twice.
+     */
     @Override
     public void close() {
         highlighted = Set.of();
+        List<Pid> gone = new java.util.ArrayList<>(spawned);
+        gone.add(top);
+        gone.add(iex.pid());
         for (Pid p : spawned) if (node.isAlive(p)) node.exit(p, Atom.KILL);
         spawned.clear();
         if (node.isAlive(top)) {
@@ -138,7 +144,13 @@ public final class Stage implements AutoCloseable {
             }
         }
         iex.close();
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        while (gone.stream().anyMatch(node::isAlive) && System.nanoTime() - deadline < 0)
+            java.util.concurrent.locks.LockSupport.parkNanos(LessonRun.POLL.toNanos());
     }
+
+    /** How long {@link #close()} waits for the lesson's processes to be gone. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /** The registered name of the top supervisor ({@code lesson_bank_supervised}). */
     public String topName() {
