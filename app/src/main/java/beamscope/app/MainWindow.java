@@ -116,17 +116,27 @@ public final class MainWindow implements AutoCloseable {
             menu.getItems().add(item);
         }
         ((javafx.scene.control.ToolBar) root.lookup(".main-toolbar")).getItems().add(2, menu);
+        // In presenter mode (1024×768) the lesson panel takes the side column's width: the side column folds
+        // away while a lesson is open (its divider can be dragged back), so the tree keeps its room.
+        Runnable fold = () -> {
+            if (root.lookup("#presenterSplit") instanceof javafx.scene.control.SplitPane split && split.getScene() != null)
+                split.setDividerPositions(lessons.lessonProperty().get() == null ? 0.68 : 1.0);
+        };
+        state.presenterProperty().addListener((o, a, on) -> fold.run());
         lessons.lessonProperty().addListener((o, a, l) -> {
             if (l == null) {
                 root.setLeft(null);
+                fold.run();
                 return;
             }
             root.setLeft(lessonsView.root());
+            fold.run();
             if (root.lookup("#tabs") instanceof javafx.scene.control.TabPane tabs)
                 tabs.getTabs().stream().filter(t -> t.getContent() == view.treePane()).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
         });
         lessonsView.setOnClose(lessons::leave);
+        lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
     }
 
     /** The Lessons panel's view model (null on a node without embedded controls). */

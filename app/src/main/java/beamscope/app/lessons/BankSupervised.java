@@ -53,6 +53,7 @@ final class BankSupervised implements Script {
                 SupervisorFlags.of(Strategy.ONE_FOR_ONE), List.of(BankAccount.childSpec(1000)),
                 StartOptions.named("MyApp.Supervisor"))));
         s.say("{:ok, " + sup + "}");
+        s.focus(sup);
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class LessonRun implements AutoCloseable {
         }
     }
 
+    /** The process the tree should centre on once the lesson has started (its top supervisor unless it says). */
+    public Pid focus() {
+        return stage == null ? null : stage.focus();
+    }
+
     /** The processes the latest step is about. */
     public Set<Pid> highlighted() {
         return stage == null ? Set.of() : stage.highlighted();

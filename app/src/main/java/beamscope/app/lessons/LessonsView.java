@@ -34,6 +34,8 @@ public final class LessonsView {
     @FXML private VBox stepBox;
     @FXML private TextArea code, transcript;
     @FXML private TabPane pages;
+    @FXML private javafx.scene.control.Tab aboutTab, stepsTab;
+    @FXML private javafx.scene.control.ScrollPane stepScroll;
 
     private LessonsViewModel vm;
     private Runnable onClose = () -> {};
@@ -64,7 +66,8 @@ public final class LessonsView {
         });
         vm.lessonProperty().addListener((o, a, l) -> {
             chooser.setValue(l);
-            title.setText(l == null ? "" : l.title() + "  ·  tutorial " + l.tutorial());
+            title.setText(l == null ? "" : l.id() + "  ·  from tutorial " + l.tutorial());
+            pages.getSelectionModel().select(aboutTab);   // a new lesson opens on what it is about
             explanation.setText(l == null ? "" : l.explanation());
             code.setText(l == null ? "" : l.elixir());
         });
@@ -74,6 +77,12 @@ public final class LessonsView {
         status.textProperty().bind(vm.statusProperty());
         vm.steps().addListener((ListChangeListener<StepRow>) c -> showSteps());
         vm.currentProperty().addListener((o, a, i) -> showSteps());
+        // once a step runs, the steps are what the class looks at
+        vm.busyProperty().addListener((o, a, busy) -> {
+            if (busy && !vm.steps().isEmpty() && pages.getSelectionModel().getSelectedItem() == aboutTab)
+                pages.getSelectionModel().select(stepsTab);
+        });
+        for (Button b : new Button[] {previousButton, runButton, nextButton, resetButton}) b.setMinWidth(Button.USE_PREF_SIZE);
         for (Button b : new Button[] {previousButton, runButton, nextButton, resetButton})
             b.disableProperty().bind(vm.busyProperty().or(vm.lessonProperty().isNull()));
     }
@@ -93,6 +102,7 @@ public final class LessonsView {
             b.setId("lessonStep" + (row.index() + 1));
             b.getStyleClass().add("step-button");
             b.setWrapText(true);
+            b.setMnemonicParsing(false);   // :one_for_one keeps its underscores
             b.setMaxWidth(Double.MAX_VALUE);
             b.disableProperty().bind(vm.busyProperty());
             b.setOnAction(e -> vm.run(row.index()));
@@ -110,6 +120,15 @@ public final class LessonsView {
             line.pseudoClassStateChanged(HAPPENED, row.status() == Status.HAPPENED);
             line.pseudoClassStateChanged(MISSED, row.status() == Status.MISSED);
             stepBox.getChildren().add(line);
+        }
+        // the current step in view: scrolled to its row once laid out
+        int current = vm.currentProperty().get();
+        if (current > 0 && current < stepBox.getChildren().size()) {
+            javafx.scene.Node row = stepBox.getChildren().get(current);
+            javafx.application.Platform.runLater(() -> {
+                double h = stepBox.getHeight() - stepScroll.getViewportBounds().getHeight();
+                if (h > 0) stepScroll.setVvalue(Math.min(1, row.getBoundsInParent().getMinY() / h));
+            });
         }
     }
 
@@ -141,7 +160,7 @@ public final class LessonsView {
         @Override
         protected void updateItem(Lesson l, boolean empty) {
             super.updateItem(l, empty);
-            setText(empty || l == null ? "Choose a lesson…" : l.title() + "  (" + l.id() + ")");
+            setText(empty || l == null ? "Choose a lesson…" : l.title());
         }
     }
 }

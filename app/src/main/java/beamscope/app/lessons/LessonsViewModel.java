@@ -105,8 +105,10 @@ public final class LessonsViewModel {
                 rows.add(new StepRow(i, s.button(), s.expected(), Status.WAITING, ""));
             }
             String text = drain(), done = failure;
+            Pid top = r.focus();
             fx.execute(() -> {
                 if (lesson.get() != l) return;
+                if (top != null) onStarted.accept(top);
                 steps.setAll(rows);
                 transcript.set(text);
                 status.set(done != null ? done : "Step 1 of " + rows.size() + ": " + rows.get(0).button());
@@ -114,6 +116,16 @@ public final class LessonsViewModel {
             });
         });
     }
+
+    /**
+     * Each time a lesson has started (opened or reset), hands the process it centres on (its top supervisor
+     * unless it says) to {@code then}: the window selects it, so the tree brings it into view.
+     */
+    public void setOnStarted(java.util.function.Consumer<Pid> then) {
+        onStarted = then;
+    }
+
+    private java.util.function.Consumer<Pid> onStarted = pid -> {};
 
     /** Runs the step the learner is on (again). */
     public void runStep() {

@@ -84,6 +84,17 @@ public final class Stage implements AutoCloseable {
         transcript.accept("iex> " + elixir);
     }
 
+    /** The process the tree centres on when the lesson has started (the top supervisor unless set). */
+    public void focus(Pid pid) {
+        focus = pid;
+    }
+
+    public Pid focus() {
+        return focus == null ? top : focus;
+    }
+
+    private volatile Pid focus;
+
     /** The processes the current step is about, for the tree to highlight. */
     public void highlight(Pid... pids) {
         highlighted = Set.of(pids);
@@ -131,6 +142,14 @@ public final class Stage implements AutoCloseable {
     @Override
     public void close() {
         highlighted = Set.of();
+        try {
+            takeDown();
+        } catch (IllegalStateException e) {
+            if (!node.isClosed()) throw e;   // a closed node (the window is going) took everything already
+        }
+    }
+
+    private void takeDown() {
         List<Pid> gone = new java.util.ArrayList<>(spawned);
         gone.add(top);
         gone.add(iex.pid());

@@ -59,6 +59,7 @@ final class Strategies implements Script {
             sups.put(st, sup);
             s.say("{:ok, " + sup + "}");
         }
+        s.focus(sups.get(Strategy.ONE_FOR_ALL));
     }
 
     private static String name(Strategy st) {
