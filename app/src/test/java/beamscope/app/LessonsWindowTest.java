@@ -60,7 +60,14 @@ class LessonsWindowTest extends FxRobot {
     void open(String id, String title) throws Exception {
         clickOn("#lessonsMenu");
         clickOn(title + "  (" + id + ")");
+        waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
+                beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
         waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
+    }
+
+    /** The panel opens on the lesson's About page; its steps are on the Steps tab. */
+    void showSteps() {
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
     }
 
     boolean treeShows(Pid pid) {
@@ -84,6 +91,7 @@ class LessonsWindowTest extends FxRobot {
             open("bank-supervised", "A supervised bank account");
             Pid before = app.node().whereis("my_account").orElseThrow();
             waitUntil(() -> treeShows(before));
+            showSteps();
             clickOn("#lessonStep2");
             waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
             Pid after = app.node().whereis("my_account").orElseThrow();
@@ -132,6 +140,7 @@ class LessonsWindowTest extends FxRobot {
     @Test
     void strategies_killingBUnderOneForAll_restartsAllThree_inTheTree() throws Exception {
         open("strategies", "Restart strategies side by side");
+        showSteps();
         clickOn("#lessonStep2");
         waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
         Pid sup = app.node().whereis("one_for_all_sup").orElseThrow();
