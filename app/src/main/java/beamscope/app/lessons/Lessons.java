@@ -13,7 +13,10 @@ public final class Lessons {
             Strategies.LESSON,
             SpawnLinkCrash.LESSON,
             MonitorDown.LESSON,
-            RestartIntensity.LESSON);
+            RestartIntensity.LESSON,
+            BankAccountLesson.LESSON,
+            NamedProcesses.LESSON,
+            PingPong.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +156,30 @@ class LessonsTest {
         assertThat(t.text()).contains("Supervisor gave up: {:EXIT, " + sup + ", :shutdown}");
     }
 
-    static Optional<String> none(Stage s) {
-        return Optional.empty();
+    @Test
+    void bankAccount_callsAnswer_aCastReturnsAtOnce_andChangesTheState() {
+        Transcript t = run("bank-account");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("iex> BankAccount.get_balance()", "100", "iex> BankAccount.deposit(50)",
+                ":ok", "iex> BankAccount.get_balance()", "150");
+    }
+
+    @Test
+    void namedProcesses_sendByName_whereis_unregister() {
+        Transcript t = run("named-processes");
+        assertThat(t.status()).as(t.text()).isZero();
+        String pid = t.group("iex> pid = spawn.*\n" + PID);
+        assertThat(t.lines()).containsSubsequence("iex> Process.whereis(:my_process)", pid, "Got: Hello!",
+                "iex> Process.unregister(:my_process)", "true", "iex> Process.whereis(:my_process)",
+                "nil   # and Process.alive?(pid) is still true");
+    }
+
+    @Test
+    void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
+        Transcript t = run("ping-pong");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("Got pong! 2 remaining", "Got pong! 1 remaining", "Got pong! 0 remaining",
+                "Ping done!");
+        assertThat(t.lines()).contains("Pong done!", "No pong within a second, giving up");
     }
 }
