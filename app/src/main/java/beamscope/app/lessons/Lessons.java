@@ -16,7 +16,9 @@ public final class Lessons {
             RestartIntensity.LESSON,
             BankAccountLesson.LESSON,
             NamedProcesses.LESSON,
-            PingPong.LESSON);
+            PingPong.LESSON,
+            TaskAsyncAwait.LESSON,
+            AgentCounter.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -175,6 +175,24 @@ class LessonsTest {
     }
 
     @Test
+    void taskAsyncAwait_awaitGetsTheResult_awaitManyKeepsTheOrder() {
+        Transcript t = run("task-async-await");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("iex> result = Task.await(task)", "\"Done!\"");
+        assertThat(t.text()).contains("[:users, :orders, :products]");
+    }
+
+    @Test
+    void agentCounter_getUpdateGet_andANamedAgent() {
+        Transcript t = run("agent-counter");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("iex> Agent.get(agent, fn state -> state end)", "0",
+                "iex> Agent.update(agent, fn state -> state + 1 end)", ":ok",
+                "iex> Agent.get(agent, fn state -> state end)", "1",
+                "iex> Agent.get(:config, fn state -> state end)", "%{key: \"value\"}");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
