@@ -18,7 +18,9 @@ public final class Lessons {
             NamedProcesses.LESSON,
             PingPong.LESSON,
             TaskAsyncAwait.LESSON,
-            AgentCounter.LESSON);
+            AgentCounter.LESSON,
+            GlobalCounterLesson.LESSON,
+            SendReceive.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

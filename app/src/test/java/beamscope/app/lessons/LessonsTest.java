@@ -193,6 +193,24 @@ class LessonsTest {
     }
 
     @Test
+    void globalCounter_pidBeforeAndAfterTheCrash_andTheCountStartsAgain() {
+        Transcript t = run("global-counter");
+        assertThat(t.status()).as(t.text()).isZero();
+        String before = t.group("Counter PID before crash: " + PID), after = t.group("Counter PID after crash: " + PID);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(t.lines()).containsSubsequence("Initial Value: 0", "The count is: 2", "The count is: 0");
+    }
+
+    @Test
+    void sendReceive_oneClauseRunsOnce_theSecondMessageIsLost() {
+        Transcript t = run("send-receive");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("5 + 3 = 8", "# the receive ran once: Process.alive?(pid) is now false",
+                "# a second later, still nothing: nobody received it");
+        assertThat(t.text()).doesNotContain("4 * 7");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
