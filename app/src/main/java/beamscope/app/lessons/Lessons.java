@@ -20,7 +20,10 @@ public final class Lessons {
             TaskAsyncAwait.LESSON,
             AgentCounter.LESSON,
             GlobalCounterLesson.LESSON,
-            SendReceive.LESSON);
+            SendReceive.LESSON,
+            EchoLoop.LESSON,
+            ReceiveTimeout.LESSON,
+            Calculator.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

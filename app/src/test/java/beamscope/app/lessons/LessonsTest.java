@@ -211,6 +211,27 @@ class LessonsTest {
     }
 
     @Test
+    void echoLoop_echoesUntilStop() {
+        Transcript t = run("echo-loop");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("Echo: hello", "Echo: world", "Stopping", "# Process.alive?(pid) is false");
+    }
+
+    @Test
+    void receiveTimeout_aMatchingMessage_thenTheAfterClause() {
+        Transcript t = run("receive-timeout");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("\"world\"", "\"No message in 1 second\"");
+    }
+
+    @Test
+    void calculator_repliesToTheCallersPid_untilStop() {
+        Transcript t = run("calculator");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("Result: 8", "Result: 42", "# Process.alive?(pid) is false");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
