@@ -23,7 +23,9 @@ public final class Lessons {
             SendReceive.LESSON,
             EchoLoop.LESSON,
             ReceiveTimeout.LESSON,
-            Calculator.LESSON);
+            Calculator.LESSON,
+            StatefulCounter.LESSON,
+            LinkUnlink.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -232,6 +232,23 @@ class LessonsTest {
     }
 
     @Test
+    void statefulCounter_theCountLivesInTheLoop_anUnmatchedMessageStaysInTheMailbox() {
+        Transcript t = run("stateful-counter");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("iex> receive do {:count, n} -> n end", "8",
+                "# Process.info(pid, :messages) is {:messages, [:oops]}", "Counter stopped at 8");
+    }
+
+    @Test
+    void linkUnlink_theLinksListFollows_andAnUnlinkedKillDoesNotSpread() {
+        Transcript t = run("link-unlink");
+        assertThat(t.status()).as(t.text()).isZero();
+        String pid = t.group("iex> pid = spawn.*\\n" + PID);
+        assertThat(t.lines()).containsSubsequence("{:links, [" + pid + "]}", "{:links, []}");
+        assertThat(t.text()).contains("# Process.alive?(pid) is false; the shell");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
