@@ -91,7 +91,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /**
-     * The Lessons panel (beamscope.app.lessons) and its menu, on the embedded node only: the menu opens a
+     * The Lessons panel (beamscope.app.lessons) and its menu (first in the status bar), on the embedded node
+     * only: the menu opens a
      * lesson, the panel shows on the left, the tree tab comes to the front and rings the processes each
      * step is about. Lessons run their blocking work on a thread of their own.
      */
@@ -115,7 +116,10 @@ public final class MainWindow implements AutoCloseable {
             item.setOnAction(e -> lessons.open(l));
             menu.getItems().add(item);
         }
-        ((javafx.scene.control.ToolBar) root.lookup(".main-toolbar")).getItems().add(2, menu);
+        // first in the status bar: the toolbar is full at 1280 px, and an item added there pushes Resume into its overflow
+        menu.getStyleClass().add("lessons-menu");
+        menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        ((javafx.scene.layout.Pane) root.lookup(".status-bar")).getChildren().add(0, menu);
         // In presenter mode (1024×768) the lesson panel takes the side column's width: the side column folds
         // away while a lesson is open (its divider can be dragged back), so the tree keeps its room.
         Runnable fold = () -> {
