@@ -9,7 +9,6 @@ import beamscope.runtime.Terms;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.Tuple2;
 import beamscope.runtime.otp.ChildSpec;
-import beamscope.runtime.otp.ChildStart;
 import beamscope.runtime.otp.DynamicSupervisor;
 import beamscope.runtime.otp.Restart;
 import beamscope.runtime.otp.StartOptions;
@@ -112,9 +111,14 @@ public final class Stage implements AutoCloseable {
         return pid;
     }
 
-    /** Starts a plain process under the lesson's top supervisor, with a child id the tree shows. */
+    /**
+     * Starts a plain process under the lesson's top supervisor. A DynamicSupervisor's children have no ids of
+     * their own, so {@code id} becomes the process's initial call, which the tree shows as its name.
+     */
     public Pid startProcess(Object id, Behavior behavior) {
-        return startChild(ChildSpec.worker(id, ChildStart.spawnLink(behavior)));
+        String label = id instanceof Atom a ? a.name() : String.valueOf(id);
+        return startChild(ChildSpec.worker(id, (ctx, then) -> then.apply(StartResult.ok(
+                ctx.spawnLink(behavior, beamscope.runtime.SpawnOptions.defaults().withInitialCall(label))))));
     }
 
     /** Spawns a process on the node outside the lesson's tree (as the shell does); it is killed on close. */
