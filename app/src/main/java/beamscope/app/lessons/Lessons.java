@@ -25,7 +25,9 @@ public final class Lessons {
             ReceiveTimeout.LESSON,
             Calculator.LESSON,
             StatefulCounter.LESSON,
-            LinkUnlink.LESSON);
+            LinkUnlink.LESSON,
+            RegisterCounter.LESSON,
+            StackServer.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -249,6 +249,23 @@ class LessonsTest {
     }
 
     @Test
+    void registerCounter_reachedByName() {
+        Transcript t = run("register-counter");
+        assertThat(t.status()).as(t.text()).isZero();
+        String pid = t.group("iex> pid = Counter.start\\(0\\)\\n" + PID);
+        assertThat(t.lines()).containsSubsequence("# Process.whereis(:my_counter) is " + pid,
+                "iex> receive do {:count, n} -> n end", "10");
+    }
+
+    @Test
+    void stackServer_pushThenPopTwice() {
+        Transcript t = run("stack-server");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("# :sys.get_state(Stack) is [4, 1, 2, 3]", "iex> Stack.pop()", "4",
+                "iex> Stack.pop()", "3");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
