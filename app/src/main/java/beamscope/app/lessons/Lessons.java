@@ -27,7 +27,9 @@ public final class Lessons {
             StatefulCounter.LESSON,
             LinkUnlink.LESSON,
             RegisterCounter.LESSON,
-            StackServer.LESSON);
+            StackServer.LESSON,
+            NamedCounter.LESSON,
+            SpawnBasics.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

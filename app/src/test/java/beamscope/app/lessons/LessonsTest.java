@@ -266,6 +266,22 @@ class LessonsTest {
     }
 
     @Test
+    void namedCounter_sendsToTheName() {
+        Transcript t = run("named-counter");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).contains("Count: 2");
+    }
+
+    @Test
+    void spawnBasics_printsAndEnds_selfIsTheShell_aliveWhileItSleeps() {
+        Transcript t = run("spawn-basics");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("Hello from process!", "iex> self()");
+        assertThat(t.lines()).containsSubsequence("iex> Process.alive?(pid)", "true", "iex> :timer.sleep(1100)",
+                "iex> Process.alive?(pid)", "false");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
