@@ -29,7 +29,8 @@ public final class Lessons {
             RegisterCounter.LESSON,
             StackServer.LESSON,
             NamedCounter.LESSON,
-            SpawnBasics.LESSON);
+            SpawnBasics.LESSON,
+            KVStoreServer.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -282,6 +282,14 @@ class LessonsTest {
     }
 
     @Test
+    void kvstoreServer_putGetDeleteGet() {
+        Transcript t = run("kvstore-server");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("iex> KVStore.get(:name)", "\"Alice\"", "iex> KVStore.delete(:name)",
+                ":ok", "iex> KVStore.get(:name)", "nil");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
