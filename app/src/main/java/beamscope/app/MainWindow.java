@@ -92,9 +92,8 @@ public final class MainWindow implements AutoCloseable {
 
     /**
      * The Lessons panel (beamscope.app.lessons) and its menu (first in the status bar), on the embedded node
-     * only: the menu opens a
-     * lesson, the panel shows on the left, the tree tab comes to the front and rings the processes each
-     * step is about. Lessons run their blocking work on a thread of their own.
+     * only: the menu opens a lesson, the panel shows on the left, the tree tab comes to the front and rings
+     * the processes each step is about. Lessons run their blocking work on a thread of their own.
      */
     private void mountLessons(beamscope.runtime.Node runtimeNode) {
         lessonThread = Executors.newSingleThreadExecutor(r -> {

@@ -30,7 +30,8 @@ public final class Lessons {
             StackServer.LESSON,
             NamedCounter.LESSON,
             SpawnBasics.LESSON,
-            KVStoreServer.LESSON);
+            KVStoreServer.LESSON,
+            TickerLesson.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -290,6 +290,13 @@ class LessonsTest {
     }
 
     @Test
+    void ticker_ticksFromItsOwnSendAfter() {
+        Transcript t = run("ticker");
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(t.lines()).containsSubsequence("Tick 0", "Tick 1", "Tick 2");
+    }
+
+    @Test
     void pingPong_threeRoundsThenDone_andTheBonusTimeout() {
         Transcript t = run("ping-pong");
         assertThat(t.status()).as(t.text()).isZero();
