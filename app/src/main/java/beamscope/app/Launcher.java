@@ -16,6 +16,10 @@ public final class Launcher {
         if (!stress.isBlank()) { // -Dstress=ID: run a stress scenario headless, print its figures
             System.exit(beamscope.app.stress.StressMain.run(stress, System::getProperty, System.out, System.err));
         }
+        String lesson = System.getProperty("lesson", "");
+        if (!lesson.isBlank()) { // -Dlesson=ID (or list): run a lesson headless and print its transcript
+            System.exit(beamscope.app.lessons.Headless.run(lesson.strip(), System.out, System.err));
+        }
         javafx.application.Application.launch(BeamscopeApp.class, args);
     }
 }

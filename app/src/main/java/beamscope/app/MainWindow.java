@@ -38,6 +38,9 @@ public final class MainWindow implements AutoCloseable {
     private final Scene scene;
     private TreeViewModel tree;
     private final FxCost fxCost = new FxCost();
+    private beamscope.app.lessons.LessonsViewModel lessons;
+    private beamscope.app.lessons.LessonsView lessonsView;
+    private ExecutorService lessonThread;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -51,6 +54,7 @@ public final class MainWindow implements AutoCloseable {
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
         mountDenseViews(node);
+        if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
 
@@ -102,6 +106,61 @@ public final class MainWindow implements AutoCloseable {
         view.setOnResetNode(reset);
     }
 
+    /**
+     * The Lessons panel (beamscope.app.lessons) and its menu (first in the status bar), on the embedded node
+     * only: the menu opens a lesson, the panel shows on the left, the tree tab comes to the front and rings
+     * the processes each step is about. Lessons run their blocking work on a thread of their own.
+     */
+    private void mountLessons(beamscope.runtime.Node runtimeNode) {
+        lessonThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "beamscope-lessons");
+            t.setDaemon(true);
+            return t;
+        });
+        lessons = new beamscope.app.lessons.LessonsViewModel(runtimeNode, lessonThread, Platform::runLater);
+        lessonsView = beamscope.app.lessons.LessonsView.load(lessons);
+        lessonsView.installShortcuts(scene);
+        tree.highlightedProperty().bind(lessons.highlightedProperty());
+        javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) scene.getRoot();
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Lessons");
+        menu.setId("lessonsMenu");
+        menu.setFocusTraversable(false);
+        for (beamscope.app.lessons.Lesson l : lessons.lessons()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(l.title() + "  (" + l.id() + ")");
+            item.setId("lesson-" + l.id());
+            item.setOnAction(e -> lessons.open(l));
+            menu.getItems().add(item);
+        }
+        // first in the status bar: the toolbar is full at 1280 px, and an item added there pushes Resume into its overflow
+        menu.getStyleClass().add("lessons-menu");
+        menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        ((javafx.scene.layout.Pane) root.lookup(".status-bar")).getChildren().add(0, menu);
+        // In presenter mode (1024×768) the lesson panel takes the side column's width: the side column folds
+        // away while a lesson is open (its divider can be dragged back), so the tree keeps its room.
+        Runnable fold = () -> {
+            if (root.lookup("#presenterSplit") instanceof javafx.scene.control.SplitPane split && split.getScene() != null)
+                split.setDividerPositions(lessons.lessonProperty().get() == null ? 0.68 : 1.0);
+        };
+        state.presenterProperty().addListener((o, a, on) -> fold.run());
+        lessons.lessonProperty().addListener((o, a, l) -> {
+            if (l == null) {
+                root.setLeft(null);
+                fold.run();
+                return;
+            }
+            root.setLeft(lessonsView.root());
+            fold.run();
+            if (root.lookup("#tabs") instanceof javafx.scene.control.TabPane tabs)
+                tabs.getTabs().stream().filter(t -> t.getContent() == view.treePane()).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        lessonsView.setOnClose(lessons::leave);
+        lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
+    }
+
+    /** The Lessons panel's view model (null on a node without embedded controls). */
+    public beamscope.app.lessons.LessonsViewModel lessons() { return lessons; }
+
     public Scene scene() { return scene; }
     public AppState state() { return state; }
     public MainWindowViewModel model() { return model; }
@@ -115,5 +174,9 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         sampler.close();
         background.shutdownNow();
+        if (lessons != null) {
+            lessons.leave();
+            lessonThread.shutdown();
+        }
     }
 }

@@ -43,7 +43,8 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             EXITING = CSS.paint("-bs-tree-exiting"), BADGE = CSS.paint("-bs-tree-badge"),
             BADGE_HOT = CSS.paint("-bs-tree-badge-hot"), BADGE_TEXT = CSS.paint("-bs-tree-badge-text"),
             SELECTED = CSS.paint("-bs-tree-selected"), DIED = CSS.paint("-bs-tree-died"),
-            RESTARTED = CSS.paint("-bs-tree-restarted"), REACTED = CSS.paint("-bs-tree-reacted");
+            RESTARTED = CSS.paint("-bs-tree-restarted"), REACTED = CSS.paint("-bs-tree-reacted"),
+            HIGHLIGHT = CSS.paint("-bs-tree-highlight");
     /** Links between boxes; box outlines; the selected box's outline; fold toggles; restart and reaction rings. */
     static final Key<Number> EDGE_WIDTH = CSS.length("-bs-tree-edge-width"), BORDER_WIDTH = CSS.length("-bs-tree-border-width"),
             SELECTED_WIDTH = CSS.length("-bs-tree-selected-width"), TOGGLE_WIDTH = CSS.length("-bs-tree-toggle-width"),
@@ -112,6 +113,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             Pid sel = vm.selectionProperty().get();
             if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
+        vm.highlightedProperty().addListener(o -> dirty = true);
         // a selection never moves the view, unless its box is out of sight (then by the least that shows it)
         vm.selectionProperty().addListener((o, a, sel) -> {
             dirty = true;
@@ -421,6 +423,12 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         gc.setStroke(isSelected ? style.paint(SELECTED) : style.paint(BOX_BORDER));
         gc.setLineWidth(style.length(isSelected ? SELECTED_WIDTH : BORDER_WIDTH));
         gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
+        if (vm.isHighlighted(it.pid())) {   // what a lesson's step is about: a ring outside the box
+            double w = style.length(SELECTED_WIDTH), gap = w * 1.5;
+            gc.setStroke(style.paint(HIGHLIGHT));
+            gc.setLineWidth(w);
+            gc.strokeRoundRect(l - gap, t - gap, bw + 2 * gap, bh + 2 * gap, arc(g) + gap, arc(g) + gap);
+        }
 
         double textLeft = l + em * 0.9, right = l + bw - em * 0.6;
         double badgeW = 0;

@@ -55,6 +55,8 @@ public final class TreeViewModel {
     private Runnable onShapeChange = () -> {};
     private ContextMenuHook onNodeContextMenu = (pid, x, y) -> {};
     private long changes;
+    private final ObjectProperty<java.util.Set<Pid>> highlighted =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "highlighted", java.util.Set.of());
 
     public TreeViewModel(ObjectProperty<Pid> selection) {
         this(selection, System::nanoTime);
@@ -63,6 +65,7 @@ public final class TreeViewModel {
     public TreeViewModel(ObjectProperty<Pid> selection, LongSupplier clock) {
         this.selection = selection;
         this.clock = clock;
+        highlighted.addListener(o -> changes++);
         // a process selected elsewhere (a table, a search) is brought into view when it is folded away
         selection.addListener((o, a, pid) -> {
             changes++;
@@ -220,6 +223,18 @@ public final class TreeViewModel {
     }
 
     // ------------------------------------------------------------ user actions
+
+    /**
+     * The processes a lesson's current step is about (empty for none): drawn with a highlight ring, beside
+     * the selection. Set on the FX thread.
+     */
+    public ObjectProperty<java.util.Set<Pid>> highlightedProperty() {
+        return highlighted;
+    }
+
+    public boolean isHighlighted(Pid pid) {
+        return pid != null && highlighted.get().contains(pid);
+    }
 
     public ObjectProperty<Pid> selectionProperty() {
         return selection;

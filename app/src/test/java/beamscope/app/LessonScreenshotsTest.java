@@ -1,0 +1,98 @@
+package beamscope.app;
+
+import beamscope.app.lessons.LessonsViewModel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes docs/lesson-&lt;id&gt;.png: five lessons in presenter mode at 1024×768, each after the steps a
+ * teacher would have clicked through (PageDown). Run with the other screenshots:
+ * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups=}.
+ */
+@Tag("screenshots")
+class LessonScreenshotsTest extends FxRobot {
+    private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
+
+    private BeamscopeApp app;
+
+    @BeforeEach
+    void launch() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        app.awaitDemo(java.time.Duration.ofSeconds(15));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.window().state().selected() != null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void fiveLessonsInPresenterMode() throws Exception {
+        MainWindow w = app.window();
+        interact(() -> {
+            Stage s = (Stage) w.scene().getWindow();
+            s.setX(0);
+            s.setY(0);
+            s.setWidth(1024);
+            s.setHeight(768);
+            w.state().presenterProperty().set(true);
+        });
+        shoot(w, "bank-supervised", 2);
+        shoot(w, "strategies", 3);
+        shoot(w, "spawn-link-crash", 2);
+        shoot(w, "monitor-down", 1);
+        shoot(w, "restart-intensity", 2);
+    }
+
+    /** Opens the lesson, runs its first {@code steps} steps as the clicker would, and saves the window. */
+    private void shoot(MainWindow w, String id, int steps) throws Exception {
+        LessonsViewModel vm = w.lessons();
+        interact(() -> vm.open(beamscope.app.lessons.Lessons.find(id).orElseThrow()));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && !vm.steps().isEmpty());
+        for (int i = 0; i < steps; i++) {
+            int step = i;
+            interact(vm::next);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.busyProperty().get()
+                    && vm.steps().get(step).status() != LessonsViewModel.Status.WAITING);
+        }
+        settle(w);
+        save(w, DOCS.resolve("lesson-" + id + ".png"));
+        // the next lesson starts on a tree without this one's fading boxes, as a class would see it
+        interact(vm::leave);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.tree().phantoms().isEmpty()
+                && app.node().registered().stream().noneMatch(n -> n.startsWith("lesson_")));
+    }
+
+    private static void settle(MainWindow w) throws Exception {
+        long seq = w.state().frameProperty().get().seq();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.state().frameProperty().get().seq() > seq + 6);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void save(MainWindow w, Path file) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = w.scene().snapshot(null));
+        PixelReader r = img[0].getPixelReader();
+        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}

@@ -1,0 +1,155 @@
+package beamscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.lessons.LessonsViewModel;
+import beamscope.app.tree.TreeViewModel;
+import beamscope.runtime.Pid;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Lessons panel in the real window, driven as a teacher does: the menu, the step buttons, the clicker keys. */
+class LessonsWindowTest extends FxRobot {
+    private BeamscopeApp app;
+    private CssWarnings css;
+
+    @BeforeEach
+    void launch() throws Exception {
+        css = CssWarnings.record();
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        interact(() -> {
+            javafx.stage.Window w = app.window().scene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(800);
+        });
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
+        waitUntil(() -> app.window().state().selected() != null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        css.close();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    LessonsViewModel lessons() {
+        return app.window().lessons();
+    }
+
+    TreeViewModel tree() {
+        return app.window().tree();
+    }
+
+    /** Opens a lesson from the toolbar's Lessons menu and waits for its steps. */
+    void open(String id, String title) throws Exception {
+        clickOn("#lessonsMenu");
+        clickOn(title + "  (" + id + ")");
+        waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
+                beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
+        waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
+    }
+
+    /** The panel opens on the lesson's About page; its steps are on the Steps tab. */
+    void showSteps() {
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
+    }
+
+    boolean treeShows(Pid pid) {
+        return pid != null && tree().frame().item(pid) != null;
+    }
+
+    @Nested
+    class BankSupervised {
+        @Test
+        void openingALesson_showsItsPanel_theTreeTab_andItsSupervisorInTheTree() throws Exception {
+            open("bank-supervised", "A supervised bank account");
+            assertThat(lookup("#lessonsPanel").tryQuery()).isPresent();
+            TabPane tabs = lookup("#tabs").queryAs(TabPane.class);
+            assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Supervision tree");
+            Pid sup = app.node().whereis("MyApp.Supervisor").orElseThrow();
+            waitUntil(() -> treeShows(sup) && treeShows(app.node().whereis("my_account").orElse(null)));
+        }
+
+        @Test
+        void theKillStepsButton_killsTheAccount_andTheTreeShowsItsRestartedSuccessor_highlighted() throws Exception {
+            open("bank-supervised", "A supervised bank account");
+            Pid before = app.node().whereis("my_account").orElseThrow();
+            waitUntil(() -> treeShows(before));
+            showSteps();
+            clickOn("#lessonStep2");
+            waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
+            Pid after = app.node().whereis("my_account").orElseThrow();
+            assertThat(after).isNotEqualTo(before);
+            waitUntil(() -> treeShows(after) && !treeShows(before) || tree().isPhantom(before));
+            waitUntil(() -> treeShows(after));
+            assertThat(tree().isHighlighted(after)).isTrue();
+            assertThat(lookup("#lessonNote2").queryAs(Label.class).getText()).startsWith("Happened:");
+            assertThat(lookup("#lessonTranscript").queryTextInputControl().getText())
+                    .contains("Account PID before crash: " + before, "Account PID after crash: " + after);
+        }
+
+        @Test
+        void pageDownRunsTheStepsInOrder_pageUpGoesBack_homeResets() throws Exception {
+            open("bank-supervised", "A supervised bank account");
+            Pid first = app.node().whereis("my_account").orElseThrow();
+            type(KeyCode.PAGE_DOWN);
+            waitUntil(() -> lessons().steps().get(0).status() == LessonsViewModel.Status.HAPPENED);
+            type(KeyCode.PAGE_DOWN);
+            waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
+            assertThat(lessons().currentProperty().get()).isEqualTo(1);
+            Pid restarted = app.node().whereis("my_account").orElseThrow();
+            assertThat(restarted).isNotEqualTo(first);
+            type(KeyCode.PAGE_UP);
+            waitUntil(() -> lessons().currentProperty().get() == 0);
+            type(KeyCode.HOME);
+            waitUntil(() -> !lessons().busyProperty().get() && !lessons().steps().isEmpty()
+                    && lessons().steps().get(1).status() == LessonsViewModel.Status.WAITING);
+            // a fresh lesson: a new supervisor and a new account, the old ones gone
+            Pid fresh = app.node().whereis("my_account").orElseThrow();
+            assertThat(fresh).isNotEqualTo(restarted);
+            assertThat(app.node().isAlive(restarted)).isFalse();
+            assertThat(css.lines()).isEmpty();
+        }
+
+        @Test
+        void closingThePanel_takesTheLessonsProcessesAway() throws Exception {
+            open("bank-supervised", "A supervised bank account");
+            Pid sup = app.node().whereis("MyApp.Supervisor").orElseThrow();
+            clickOn("#lessonClose");
+            waitUntil(() -> !app.node().isAlive(sup) && app.node().whereis("my_account").isEmpty());
+            waitUntil(() -> lookup("#lessonsPanel").tryQuery().isEmpty());
+        }
+    }
+
+    @Test
+    void strategies_killingBUnderOneForAll_restartsAllThree_inTheTree() throws Exception {
+        open("strategies", "Restart strategies side by side");
+        showSteps();
+        clickOn("#lessonStep2");
+        waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
+        Pid sup = app.node().whereis("one_for_all_sup").orElseThrow();
+        var children = beamscope.runtime.otp.Supervisor.whichChildren(app.node(), sup);
+        assertThat(children).hasSize(3);
+        for (var c : children) {
+            Pid p = c.pid().orElseThrow();
+            waitUntil(() -> treeShows(p));
+            assertThat(tree().isHighlighted(p)).as("child %s highlighted", c.id()).isTrue();
+        }
+    }
+}
