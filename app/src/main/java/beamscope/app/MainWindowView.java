@@ -149,6 +149,7 @@ public class MainWindowView {
         eventLogController.init(vm.events(), state.selectedProperty());
         if (vm.stress() != null) stressController.init(vm.stress(), stressMenu);
         else {
+            stressController.hide();
             stressMenu.setVisible(false);
             stressMenu.setManaged(false);
         }

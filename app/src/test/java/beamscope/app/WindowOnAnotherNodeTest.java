@@ -103,6 +103,8 @@ class WindowOnAnotherNodeTest extends FxRobot {
             assertThat(ids).doesNotContain("spawnKind", "spawnCount", "spawnButton", "pauseButton", "stepButton",
                     "resumeButton", "slowMotion");
             assertThat(ids).contains("presenterToggle", "exitReason", "exitButton", "processMenu");
+            // no stress scenarios there: their progress bar (Cancel, Close) never shows
+            assertThat(shown(lookup("#stressBar").query())).isFalse();
             List<String> menu = lookup("#processMenu").queryAs(MenuButton.class).getItems().stream()
                     .map(MenuItem::getText).filter(java.util.Objects::nonNull).toList();
             assertThat(menu).contains("Suspend", "Link to shell", "Monitor from shell")

@@ -27,6 +27,12 @@ public final class StressView {
     @FXML private Button cancel, dismiss;
     private StressViewModel vm;
 
+    /** On a node without stress scenarios (a real BEAM node): the bar never shows. */
+    public void hide() {
+        bar.setVisible(false);
+        bar.setManaged(false);
+    }
+
     /** Fills {@code menu} with one item per scenario and binds the bar. */
     public void init(StressViewModel vm, MenuButton menu) {
         this.vm = vm;
