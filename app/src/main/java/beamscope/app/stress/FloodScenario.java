@@ -161,13 +161,25 @@ public final class FloodScenario implements Scenario {
         return -1;
     }
 
-    /** Waits (up to 5 s) for the scenario's processes to be gone; returns how many are still alive. */
+    /**
+     * Waits (up to 5 s) for the scenario's processes to be gone; returns how many are still alive. It monitors
+     * each from an inbox and counts the DOWNs (a dead pid's DOWN comes at once, with {@code :noproc}), so it
+     * wakes when the last one ends instead of polling.
+     */
     static long awaitGone(Node node, List<Pid> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            long alive = pids.stream().filter(node::isAlive).count();
-            if (alive == 0 || System.nanoTime() - deadline > 0) return alive;
-            Thread.sleep(10);
+        try (beamscope.runtime.Inbox inbox = node.inbox("stress.await_gone")) {
+            java.util.Set<beamscope.runtime.Ref> pending = new java.util.HashSet<>();
+            for (Pid p : pids) pending.add(inbox.monitor(p));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!pending.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                var down = inbox.receive(m -> m instanceof beamscope.runtime.Tuple5 t && t.e0() == Atom.DOWN,
+                        java.time.Duration.ofNanos(left));
+                if (down.isEmpty()) break;
+                pending.remove(((beamscope.runtime.Tuple5) down.get()).e1());
+            }
+            return pending.size();
         }
     }
 }
