@@ -37,6 +37,7 @@ public final class MainWindow implements AutoCloseable {
     private final MainWindowView view;
     private final Scene scene;
     private TreeViewModel tree;
+    private SchedulerViewModel schedulers;
     private final FxCost fxCost = new FxCost();
     private beamscope.app.lessons.LessonsViewModel lessons;
     private beamscope.app.lessons.LessonsView lessonsView;
@@ -77,7 +78,7 @@ public final class MainWindow implements AutoCloseable {
             @Override public void resume() { model.resume(); }
             @Override public void slowMotion(Duration d) { e.slowMotion(d); }
         }).orElse(null);
-        SchedulerViewModel schedulers = new SchedulerViewModel(controls, state.selectedProperty());
+        schedulers = new SchedulerViewModel(controls, state.selectedProperty());
         schedulers.setRefresh(() -> sampler.update(q -> q));
         schedulers.slowMotionMillisProperty().bindBidirectional(model.slowMotionMillisProperty());   // Slow and the slider agree
         view.treePane().getChildren().setAll(SupervisionTreeView.load(tree));
@@ -167,6 +168,7 @@ public final class MainWindow implements AutoCloseable {
     public MainWindowView view() { return view; }
     public Sampler sampler() { return sampler; }
     public TreeViewModel tree() { return tree; }
+    public SchedulerViewModel schedulers() { return schedulers; }
     /** FX-thread time per frame and per pulse. */
     public FxCost fxCost() { return fxCost; }
 

@@ -195,13 +195,13 @@ public final class MainWindowViewModel {
         return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
-    /** "ran #PID<0.6.0> (counter1) for 37 reductions on scheduler 1". */
+    /** "ran #PID<0.6.0> (counter1) for 37 reductions on scheduler 1, from its normal queue". */
     private String describe(beamscope.runtime.SteppedSlice ran) {
         String name = node.info(ran.pid(), 0).map(i -> i.registeredName()
                 .orElse(ProcessKind.ofInitialCall(i.initialCall()).map(ProcessKind::label).orElse(String.valueOf(i.initialCall()))))
                 .orElse("exited");
         return "ran " + ran.pid() + " (" + name + ") for " + ran.reductions() + " reductions on scheduler "
-                + (ran.scheduler() + 1);
+                + (ran.scheduler() + 1) + ", from its " + ran.queueName() + " queue";
     }
 
     /** Where the selected process sits: its supervisor and its child id there (a static supervisor's). */

@@ -328,10 +328,34 @@ class ClassroomWindowTest extends FxRobot {
             clickOn("#stepButton");
             waitUntil(() -> status.getText().startsWith("ran "));
             var ran = app.node().lastStep().orElseThrow();
-            assertThat(status.getText()).matches("ran #PID<0\\.\\d+\\.0> \\(.+\\) for \\d+ reductions on scheduler \\d+")
+            assertThat(status.getText()).matches("ran #PID<0\\.\\d+\\.0> \\(.+\\) for \\d+ reductions on scheduler \\d+, from its (max|high|normal|low) queue")
                     .contains(ran.pid().toString()).contains("for " + ran.reductions() + " reductions");
             clickOn("#resumeButton");
             waitUntil(() -> !app.window().model().pausedProperty().get());
+        }
+
+        @Test
+        void inSlowMotionTheLanesSayWhatRanFromWhichQueueAndForHowManyReductions() throws Exception {
+            openTab("Schedulers");
+            var slow = lookup(".main-toolbar #slowMotion").queryAs(javafx.scene.control.ToggleButton.class);
+            clickOn(slow);
+            Pid counter = app.node().whereis("counter1").orElseThrow();
+            var schedulers = app.window().schedulers();
+            Callable<java.util.Optional<beamscope.app.schedulers.SchedulerViewModel.Lane>> ranCounter =
+                    () -> onFx(() -> schedulers.lanes().stream()
+                            .filter(l -> l.lastSlice() != null && l.lastSlice().pid().equals(counter)).findFirst());
+            // something for the counter to do, sent until a slow slice of it shows (each cast is one slice)
+            waitUntil(() -> {
+                app.node().send(counter, beamscope.runtime.Tuple.of(Atom.of("$gen_cast"),
+                        beamscope.runtime.Tuple.of(Atom.of("increment"), 1L)));
+                return ranCounter.call().isPresent();
+            });
+            var lane = ranCounter.call().orElseThrow();
+            assertThat(lane.lastTitle()).startsWith("ran ");
+            assertThat(lane.lastDetail()).matches("<0\\.\\d+\\.0> · (max|high|normal|low) queue · \\d+ reductions?");
+            assertThat(onFx(schedulers::slowed)).isTrue();
+            clickOn(slow);
+            waitUntil(() -> onFx(() -> schedulers.lanes().stream().allMatch(l -> l.lastSlice() == null)));
         }
 
         @Test

@@ -18,6 +18,9 @@ package beamscope.runtime;
  *                        context switches are the pieces of work it finished (no reductions)
  * @param longSchedule    the slice under way has held the scheduler past the node's long-schedule
  *                        threshold ({@link Node#longScheduleThreshold}); never set on a dirty scheduler
+ * @param lastSlice       the last slice this scheduler ran while the node was paused (a step) or in slow
+ *                        motion, so a view can show what just ran between two slow slices; null at full
+ *                        speed (it is not tracked then) and on dirty schedulers
  */
 public record SchedulerSnapshot(
         int id,
@@ -31,7 +34,15 @@ public record SchedulerSnapshot(
         long contextSwitches,
         long reductions,
         boolean dirty,
-        boolean longSchedule) {
+        boolean longSchedule,
+        SteppedSlice lastSlice) {
+
+    /** A scheduler without a last slice to show (full speed, or a dirty scheduler). */
+    public SchedulerSnapshot(int id, Pid running, int maxQueue, int highQueue, int normalQueue, int lowQueue,
+            long activeNanos, long totalNanos, long contextSwitches, long reductions, boolean dirty, boolean longSchedule) {
+        this(id, running, maxQueue, highQueue, normalQueue, lowQueue, activeNanos, totalNanos, contextSwitches,
+                reductions, dirty, longSchedule, null);
+    }
 
     /** A normal scheduler not in a long schedule. */
     public SchedulerSnapshot(int id, Pid running, int maxQueue, int highQueue, int normalQueue, int lowQueue,

@@ -316,6 +316,28 @@ class SchedulingTest {
                 assertThat(ran.pid()).isEqualTo(spinner);
                 assertThat(ran.reductions()).isEqualTo(reductions(node, spinner) - before).isPositive();
                 assertThat(ran.scheduler()).isBetween(0, 1);
+                assertThat(ran.queue()).isEqualTo(Priority.NORMAL);
+            }
+        }
+
+        @Test
+        void inSlowMotionEachSchedulerSaysWhatItLastRanFromWhichQueueAndForHowManyReductions() throws Exception {
+            try (Node node = Node.start(NodeConfig.defaults().withSchedulers(2).withReductionBudget(100))) {
+                Pid spinner = node.spawn(Probes.spinner(0), SpawnOptions.defaults().withPriority(Priority.HIGH));
+                Probes.await(() -> node.snapshot().reductions() > 1_000, "the spinner to run");
+                assertThat(node.snapshot().schedulers()).as("at full speed no last slice is kept")
+                        .allSatisfy(s -> assertThat(s.lastSlice()).isNull());
+                node.slowMotion(Duration.ofMillis(1));
+                Probes.await(() -> node.snapshot().schedulers().stream()
+                        .anyMatch(s -> s.lastSlice() != null && s.lastSlice().pid().equals(spinner)), "a slow slice of the spinner");
+                SchedulerSnapshot lane = node.snapshot().schedulers().stream()
+                        .filter(s -> s.lastSlice() != null && s.lastSlice().pid().equals(spinner)).findFirst().orElseThrow();
+                assertThat(lane.lastSlice().scheduler()).isEqualTo(lane.id());
+                assertThat(lane.lastSlice().queue()).isEqualTo(Priority.HIGH);
+                assertThat(lane.lastSlice().reductions()).isBetween(1L, 100L); // one slice: at most the budget
+                node.slowMotion(Duration.ZERO);
+                assertThat(node.snapshot().schedulers()).as("back at full speed")
+                        .allSatisfy(s -> assertThat(s.lastSlice()).isNull());
             }
         }
 

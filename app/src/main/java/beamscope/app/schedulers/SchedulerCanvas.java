@@ -213,6 +213,19 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
                     gc.setFill(style.paint(TEXT));
                     gc.fillText(fit(l.runningName() + "  " + pid, nameW, gc.getFont()), c.running(), mid);
                 }
+            } else if (textFits && l.lastSlice() != null) { // slowed or paused: what this lane just ran
+                if (roomy) {
+                    gc.setFont(bold(1));
+                    gc.setFill(style.paint(TEXT));
+                    gc.fillText(fit(l.lastTitle(), nameW, gc.getFont()), c.running(), top + lh * 0.34);
+                    gc.setFont(plain(0.8));
+                    gc.setFill(style.paint(MUTED));
+                    gc.fillText(fit(l.lastDetail(), nameW, gc.getFont()), c.running(), top + lh * 0.7);
+                } else {
+                    gc.setFont(plain(tight ? tightScale : 0.95));
+                    gc.setFill(style.paint(TEXT));
+                    gc.fillText(fit(l.lastTitle() + "  " + l.lastDetail(), nameW, gc.getFont()), c.running(), mid);
+                }
             } else if (textFits) {
                 gc.setFont(plain(tight ? tightScale : 0.95));
                 gc.setFill(style.paint(MUTED));
@@ -275,7 +288,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
         gc.setFont(bold(tight ? tightScale : 0.95));
         gc.setFill(style.paint(TEXT));
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText(now < 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);
+        gc.fillText(now < 0 ? "–" : vm.slowed() ? "slow" : String.format(Locale.ROOT, "%.0f %%", now * 100), x + w + em() * 3.8, y + h / 2);
         gc.setTextAlign(TextAlignment.LEFT);
     }
 

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * One sample for the schedulers view, built off the FX thread: the node snapshot, the memory estimate
- * (sum of the processes' memory) and names for the processes running now.
+ * (sum of the processes' memory) and names for the processes running now
+ * (and, while the node is slowed or paused, for those each scheduler ran last).
  */
 public record SchedulerFrame(NodeSnapshot snapshot, long memory, Map<Pid, String> names) {
 
@@ -26,7 +27,10 @@ public record SchedulerFrame(NodeSnapshot snapshot, long memory, Map<Pid, String
      */
     public static SchedulerFrame from(NodeSnapshot snapshot, Consumer<Consumer<ProcessSummary>> processes) {
         Set<Pid> running = new HashSet<>();
-        for (SchedulerSnapshot s : snapshot.schedulers()) if (s.running() != null) running.add(s.running());
+        for (SchedulerSnapshot s : snapshot.schedulers()) {
+            if (s.running() != null) running.add(s.running());
+            if (s.lastSlice() != null) running.add(s.lastSlice().pid()); // slowed or paused: what it ran last
+        }
         for (SchedulerSnapshot s : snapshot.dirtySchedulers()) if (s.running() != null) running.add(s.running());
         Map<Pid, String> names = new HashMap<>();
         long[] memory = {0};

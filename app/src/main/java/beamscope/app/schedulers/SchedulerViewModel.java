@@ -3,6 +3,7 @@ package beamscope.app.schedulers;
 import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.SchedulerSnapshot;
+import beamscope.runtime.SteppedSlice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ public final class SchedulerViewModel {
      * {@code longSchedule}: the running process has held this scheduler past the node's threshold.
      */
     public record Lane(int id, Pid running, String runningName, int max, int high, int normal, int low,
-            double utilisation, long contextSwitches, long slicesSinceLast, boolean dirty, boolean longSchedule) {
+            double utilisation, long contextSwitches, long slicesSinceLast, boolean dirty, boolean longSchedule,
+            SteppedSlice lastSlice, String lastName) {
         public int queue() {
             return max + high + normal + low;
         }
@@ -45,6 +47,22 @@ public final class SchedulerViewModel {
         /** What marks the lane besides its process: "dirty", "long schedule", or null. */
         public String tag() {
             return longSchedule ? "long schedule" : dirty ? "dirty" : null;
+        }
+
+        /**
+         * While the node is slowed or paused: what this lane ran last, as "ran Counter"; null at full speed
+         * (between two slow slices a lane is idle, and this is what a class should see instead).
+         */
+        public String lastTitle() {
+            return lastSlice == null ? null : "ran " + lastName;
+        }
+
+        /** "<0.85.0> · normal queue · 37 reductions": where the last slice came from and what it used. */
+        public String lastDetail() {
+            if (lastSlice == null) return null;
+            long r = lastSlice.reductions();
+            return "<0." + lastSlice.pid().id() + ".0> · " + lastSlice.queueName() + " queue · " + r
+                    + (r == 1 ? " reduction" : " reductions");
         }
 
         /** What an idle lane says, paused or not. */
@@ -74,6 +92,7 @@ public final class SchedulerViewModel {
     private SchedulerFrame last;
     private int queueScale = 10;
     private int steppedLane = -1;
+    private boolean slowed;
     private long changes;
     private Runnable refresh = () -> {};
 
@@ -130,6 +149,7 @@ public final class SchedulerViewModel {
         memoryText.set(Numbers.bytes(frame.memory()));
         slicesText.set(frame.contextSwitches() < 0 ? "—" : String.format(java.util.Locale.ROOT, "%,d", frame.contextSwitches()));
         paused.set(s.paused());
+        slowed = s.slowMotionNanos() > 0;
         last = frame;
         changes++;
     }
@@ -138,8 +158,10 @@ public final class SchedulerViewModel {
         String name = x.running() == null ? null : frame.names().getOrDefault(x.running(), "process");
         long prev = earlier != null ? earlier.contextSwitches() : x.contextSwitches();
         double u = x.utilisationSince(earlier); // the first frame: since the scheduler started
+        SteppedSlice ran = x.lastSlice();
+        String ranName = ran == null ? null : frame.names().getOrDefault(ran.pid(), "exited");
         return new Lane(x.id(), x.running(), name, x.maxQueue(), x.highQueue(), x.normalQueue(), x.lowQueue(), u,
-                x.contextSwitches(), Math.max(0, x.contextSwitches() - prev), x.dirty(), x.longSchedule());
+                x.contextSwitches(), Math.max(0, x.contextSwitches() - prev), x.dirty(), x.longSchedule(), ran, ranName);
     }
 
     // ------------------------------------------------------------ commands
@@ -192,6 +214,11 @@ public final class SchedulerViewModel {
     public UtilisationHistory history() { return history; }
     /** While paused: the scheduler that ran the last stepped slice, else -1. */
     public int steppedLane() { return steppedLane; }
+    /**
+     * Whether the node is in slow motion: its schedulers are held between slices, time that counts as busy,
+     * so the lanes say "slow" instead of a utilisation that would read 100 %.
+     */
+    public boolean slowed() { return slowed; }
     /** The run-queue length a full bar stands for. */
     public int queueScale() { return queueScale; }
     public long changes() { return changes; }

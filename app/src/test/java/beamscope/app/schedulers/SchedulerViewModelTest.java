@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.SteppedSlice;
 import beamscope.runtime.Pid;
 import beamscope.runtime.SchedulerSnapshot;
 import java.time.Duration;
@@ -94,6 +98,25 @@ class SchedulerViewModelTest {
             assertThat(vm.slicesText().get()).isEqualTo("3");
             assertThat(vm.history().size()).isEqualTo(2);
             assertThat(vm.history().mean(0)).isCloseTo(0.625, within(1e-9));
+        }
+
+        @Test
+        void inSlowMotionAnIdleLaneSaysWhatItRanLastFromWhichQueueAndHowManyReductions_andNoPercentage() {
+            Pid counter = Pid.of(85);
+            SchedulerSnapshot ran = new SchedulerSnapshot(0, null, 0, 0, 2, 0, 900, 1000, 7, 70, false, false,
+                    new SteppedSlice(counter, 0, Priority.NORMAL, 37));
+            NodeSnapshot slowed = new NodeSnapshot(0, List.of(ran, sched(1, null, 0, 0)), 10, 1 << 20, 10, 0, 0, 0, false,
+                    200_000_000L, 0, 0);
+            vm.apply(SchedulerFrame.from(slowed, visit -> visit.accept(
+                    new ProcessSummary(counter, null, "Counter", ProcessStatus.WAITING, Priority.NORMAL, 70, 0, 100, 0, null))));
+            SchedulerViewModel.Lane lane = vm.lanes().get(0);
+            assertThat(lane.lastTitle()).isEqualTo("ran Counter");
+            assertThat(lane.lastDetail()).isEqualTo("<0.85.0> · normal queue · 37 reductions");
+            assertThat(vm.lanes().get(1).lastTitle()).as("a lane that ran nothing yet").isNull();
+            assertThat(vm.slowed()).isTrue();
+            vm.apply(new SchedulerFrame(snap(1, 0, 0, false, sched(0, null, 0, 0)), 0, Map.of()));
+            assertThat(vm.lanes().get(0).lastTitle()).as("full speed again").isNull();
+            assertThat(vm.slowed()).isFalse();
         }
 
         @Test

@@ -62,9 +62,10 @@ final class Gate {
                 ProcessCell p = s.queue.poll();
                 if (p != null) {
                     long before = p.reductions;        // written by the thread running p: this one
+                    beamscope.runtime.Priority queue = p.priority();
                     s.runSlice(p);
                     // published (volatile) before the step's future completes: its callbacks see it
-                    lastStep = new beamscope.runtime.SteppedSlice(p.pid, s.index, p.reductions - before);
+                    lastStep = new beamscope.runtime.SteppedSlice(p.pid, s.index, queue, p.reductions - before);
                     CompletableFuture<Void> f = steps.poll();
                     if (f != null) f.complete(null);
                     return null;

@@ -669,7 +669,8 @@ public final class NodeRuntime {
             ProcessCell next = s.runNext();
             if (next != null) q[next.priorityObserved().ordinal()]++;
             list.add(new SchedulerSnapshot(s.index, cur == null ? null : cur.pid, q[3], q[2], q[1], q[0],
-                    t.active(), t.total(), s.contextSwitches(), s.reductions(), false, s.longSchedule()));
+                    t.active(), t.total(), s.contextSwitches(), s.reductions(), false, s.longSchedule(),
+                    gate.paused || gate.slowNanos > 0 ? s.lastSlice() : null));
             reds += s.reductions();
             sent += s.messagesSent();
             spawns += s.spawns();

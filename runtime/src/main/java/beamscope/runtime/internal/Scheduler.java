@@ -2,6 +2,8 @@ package beamscope.runtime.internal;
 
 import beamscope.runtime.Atom;
 import beamscope.runtime.Event;
+import beamscope.runtime.Priority;
+import beamscope.runtime.SteppedSlice;
 import beamscope.runtime.Tuple;
 import java.util.concurrent.locks.LockSupport;
 
@@ -194,12 +196,16 @@ final class Scheduler implements Runnable {
         CURRENT.setOpaque(this, p);
         DISPATCHES.setOpaque(this, dispatches + 1);
         int start = budget;
+        Gate gate = rt.gate;
+        // only a slowed or paused node keeps its last slice (one allocation per slice, few slices then)
+        int from = gate.slowNanos > 0 || gate.paused ? p.priority : -1;
         p.schedulerIndex = index;
         rt.events.scheduled(p, index, true);
         int result = p.runSlice(this);
         budget += heldBudget; // p parked or ended within the grace: the chain goes on with the whole rest
         heldBudget = 0;
         int used = start - budget;
+        if (from >= 0) lastSlice = new SteppedSlice(p.pid, index, PRIORITIES[from], Math.max(used, 1));
         CURRENT.setOpaque(this, (ProcessCell) null);
         REDUCTIONS.setOpaque(this, reductions + Math.max(used, 1));
         CONTEXT_SWITCHES.setOpaque(this, contextSwitches + 1);
@@ -441,6 +447,19 @@ final class Scheduler implements Runnable {
     }
 
     /** True while the slice under way is one the system monitor reported as a long schedule. */
+    private static final Priority[] PRIORITIES = Priority.values();
+
+    /**
+     * The last slice this scheduler ran while the node was slowed or paused (a volatile write by this
+     * thread after the slice, read by snapshots); null until then. Not cleared at full speed: a snapshot
+     * shows it only while the node is slowed or paused.
+     */
+    private volatile SteppedSlice lastSlice;
+
+    SteppedSlice lastSlice() {
+        return lastSlice;
+    }
+
     boolean longSchedule() {
         long d = longScheduleDispatch;
         return d == dispatches() && current() != null;
