@@ -453,6 +453,11 @@ class ClassroomWindowTest extends FxRobot {
             waitUntil(() -> onFx(() -> app.window().tree().gaveUp(restarted)));
             var item = onFx(() -> app.window().tree().frame().item(restarted));
             assertThat(onFx(() -> app.window().tree().describe(item))).contains("gave up");
+            // and its parent's reaction stays marked on the parent's box
+            var frame = onFx(() -> app.window().tree().frame());
+            Pid parent = frame.items().get(item.parent()).pid();
+            assertThat(onFx(() -> app.window().tree().reaction(parent))).isEqualTo("restarted " + item.name());
+            assertThat(onFx(() -> app.window().tree().describe(frame.item(parent)))).contains("restarted " + item.name());
             shot("gave-up");
         }
     }

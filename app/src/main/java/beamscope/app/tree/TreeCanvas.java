@@ -460,6 +460,9 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         } else if (vm.gaveUp(it.pid())) {
             second = pid + "  ✕ gave up, restarted";        // it reached its restart intensity (hover says more)
             gc.setFill(style.paint(DIED));
+        } else if (vm.reaction(it.pid()) != null) {         // the parent's reaction, as lasting as the mark
+            second = pid + "  ↻ " + vm.reaction(it.pid());
+            gc.setFill(style.paint(REACTED));
         }
         gc.fillText(fit(second, right - textLeft - restartW, gc.getFont()), textLeft, t + bh * 0.72);
         if (TreeGeometry.hasToggle(it)) drawToggle(gc, g, it, it.collapsed() ? "+" + it.children() : "−");

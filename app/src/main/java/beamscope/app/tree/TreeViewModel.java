@@ -47,6 +47,11 @@ public final class TreeViewModel {
 
     /** Supervisors restarted after they gave up (reached their restart intensity), since when: marked on the tree. */
     private final Map<Pid, Long> gaveUp = new HashMap<>();
+    /** The parent's reaction to a child supervisor that gave up: the parent, whom it restarted, since when. */
+    private final Map<Pid, Reaction> reactions = new HashMap<>();
+
+    /** A supervisor restarted {@code child}, a supervisor that had given up, at {@code since}. */
+    private record Reaction(String child, long since) {}
     private static final long GAVE_UP_SHOWN_NANOS = 60_000_000_000L;
     private volatile TreeShape shape = TreeShape.INITIAL;
     private volatile Set<Pid> watched = Set.of();
@@ -110,10 +115,14 @@ public final class TreeViewModel {
         phantomPids = Set.copyOf(phPids);
         Map<Pid, Pid> replacedBy = new HashMap<>();
         gaveUp.values().removeIf(since -> now - since > GAVE_UP_SHOWN_NANOS);
+        reactions.values().removeIf(x -> now - x.since() > GAVE_UP_SHOWN_NANOS);
         for (TreeChanges.Restart r : ch.restarted()) {
             String why = next.exitReasons().get(r.before().pid());
-            if (why != null && why.startsWith(TreeFramer.GAVE_UP)) gaveUp.put(r.after().pid(), now);
-            else if (gaveUp.remove(r.before().pid()) != null) gaveUp.put(r.after().pid(), now);
+            if (why != null && why.startsWith(TreeFramer.GAVE_UP)) {
+                gaveUp.put(r.after().pid(), now);
+                TreeItem parent = r.after().parent() < 0 ? null : next.items().get(r.after().parent());
+                if (parent != null && parent.pid() != null) reactions.put(parent.pid(), new Reaction(r.after().name(), now));
+            } else if (gaveUp.remove(r.before().pid()) != null) gaveUp.put(r.after().pid(), now);
             effects.add(new TreeEffect(TreeEffect.Type.RESTARTED, r.after(), r.before().pid(), now));
             seenRestarts.put(r.after().pid(), restarts(r.before()) + 1);
             seenRestarts.remove(r.before().pid());
@@ -178,6 +187,16 @@ public final class TreeViewModel {
     public boolean gaveUp(Pid pid) {
         Long since = pid == null ? null : gaveUp.get(pid);
         return since != null && clock.getAsLong() - since <= GAVE_UP_SHOWN_NANOS;
+    }
+
+    /**
+     * This supervisor's reaction to a child supervisor that gave up in the last minute, as its box says it:
+     * "restarted counter_sup" (the child's own box says it gave up); null when there was none. A class sees who reacted, not only
+     * a flash.
+     */
+    public String reaction(Pid pid) {
+        Reaction x = pid == null ? null : reactions.get(pid);
+        return x == null || clock.getAsLong() - x.since() > GAVE_UP_SHOWN_NANOS ? null : "restarted " + x.child();
     }
 
     /** Whether this shown item is a process that already died (drawn fading out). */
@@ -306,6 +325,8 @@ public final class TreeViewModel {
                 if (gaveUp(it.pid())) b.append("\nits predecessor gave up: too many restarts (more than ")
                         .append(it.supervisor() == null ? "its intensity" : it.supervisor().label())
                         .append("); its supervisor restarted it");
+                if (reaction(it.pid()) != null) b.append("\n").append(reaction(it.pid()))
+                        .append(": a child supervisor reached its restart intensity, and this supervisor restarted it");
                 if (isPhantom(it.pid())) b.append("\nexited").append(exitReason(it.pid()) == null ? "" : ": " + exitReason(it.pid()));
                 if (it.children() > 0) b.append(String.format(java.util.Locale.ROOT, "%n%,d processes under it", it.children()));
             }
