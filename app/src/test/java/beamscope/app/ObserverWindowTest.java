@@ -49,6 +49,9 @@ class ObserverWindowTest extends FxRobot {
         });
         assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> state().selected() != null);     // the window selects the bank once the demo is up
+        // the window opens on the supervision tree; these tests work in the process table, as a user opens it
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Processes")).<Node>query());
+        waitUntil(() -> lookup("#processTable").query().isVisible());
     }
 
     @AfterEach

@@ -61,7 +61,10 @@ public final class MillionScenario implements Scenario {
                 .add("spawnMillis", "spawn loop", spawnNanos / 1e6, "%.1f ms")
                 .add("spawnsPerSecond", "spawns per second", spawned / Math.max(1e-9, spawnNanos / 1e9), "%,.0f")
                 .add("bytesPerProcess", "heap per process (settled heap after less before)",
-                        spawned == 0 ? 0 : (heapAfter - heapBefore) / (double) spawned, "%.0f bytes");
+                        // a few thousand processes hold less than the heap's own noise (the collector, other
+                        // threads): a delta that is not positive measures nothing, and says so
+                        spawned == 0 || heapAfter <= heapBefore ? Double.NaN : (heapAfter - heapBefore) / (double) spawned,
+                        heapAfter <= heapBefore ? "not measurable at this size (the heap's noise is larger)" : "%.0f bytes");
         // the run queues and the count while they wait and go
         int peakProcesses = 0;
         long deadline = System.nanoTime() + wait.toNanos() + Duration.ofSeconds(60).toNanos();

@@ -14,6 +14,7 @@ public final class SupervisionTreeView {
     private final TreeViewModel viewModel;
     @FXML private TreeCanvas canvas;
     @FXML private Label summary, hint, restartsLegend;
+    @FXML private javafx.scene.layout.HBox intro;
 
     private SupervisionTreeView(TreeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -28,6 +29,8 @@ public final class SupervisionTreeView {
     private void initialize() {
         canvas.setViewModel(viewModel);
         hint.managedProperty().bind(hint.visibleProperty());
+        intro.managedProperty().bind(intro.visibleProperty());
+        intro.visibleProperty().bind(viewModel.introProperty());
         restartsLegend.setTooltip(new javafx.scene.control.Tooltip(TreeViewModel.RESTARTS_MEANING));
         viewModel.frameProperty().addListener((o, a, f) -> summary.setText(summaryOf(f)));
         summary.setText(summaryOf(viewModel.frame()));
@@ -43,4 +46,9 @@ public final class SupervisionTreeView {
     @FXML private void zoomOut() { canvas.zoomOut(); }
 
     @FXML private void fit() { canvas.fit(); }
+
+    @FXML private void dismissIntro() {
+        viewModel.dismissIntro();
+        Intro.dismissed();
+    }
 }

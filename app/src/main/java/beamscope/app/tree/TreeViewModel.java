@@ -199,6 +199,17 @@ public final class TreeViewModel {
         return x == null || clock.getAsLong() - x.since() > GAVE_UP_SHOWN_NANOS ? null : "restarted " + x.child();
     }
 
+    private final javafx.beans.property.BooleanProperty intro = new javafx.beans.property.SimpleBooleanProperty(Intro.wanted());
+
+    /** Whether the "what am I looking at" card shows above the tree (until the user dismisses it). */
+    public javafx.beans.property.ReadOnlyBooleanProperty introProperty() {
+        return intro;
+    }
+
+    public void dismissIntro() {
+        intro.set(false);
+    }
+
     /** Whether this shown item is a process that already died (drawn fading out). */
     public boolean isPhantom(Pid pid) {
         return pid != null && phantomPids.contains(pid);

@@ -1,0 +1,62 @@
+package beamscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A first-time user (issue 10, section 1): the window opens on the supervision tree with a short card that
+ * says what the picture shows, and "Got it" puts it away, giving the tree its room.
+ */
+class FirstRunTest extends FxRobot {
+
+    private BeamscopeApp app;
+    private String before;
+
+    @BeforeEach
+    void launch() throws Exception {
+        before = System.getProperty("beamscope.intro");
+        System.setProperty("beamscope.intro", "on"); // the test suite opens windows without it
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        if (before == null) System.clearProperty("beamscope.intro");
+        else System.setProperty("beamscope.intro", before);
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void theWindowOpensOnTheTreeWithACardSayingWhatItShows_andGotItPutsItAway() throws Exception {
+        TabPane tabs = lookup("#tabs").queryAs(TabPane.class);
+        Tab open = tabs.getSelectionModel().getSelectedItem();
+        assertThat(open.getContent()).isSameAs(app.window().view().treePane());
+        javafx.scene.Node card = lookup("#treeIntro").query();
+        waitUntil(card::isVisible);
+        assertThat(lookup("#treeIntroText").queryAs(Label.class).getText())
+                .startsWith("What am I looking at?").contains("supervisor").contains("mailbox");
+        javafx.scene.Node canvas = lookup("#treeCanvas").query();
+        double heightWithCard = canvas.getLayoutBounds().getHeight();
+        clickOn("#treeIntroDismiss");
+        waitUntil(() -> !card.isVisible() && canvas.getLayoutBounds().getHeight() > heightWithCard);
+        assertThat(card.isManaged()).as("a dismissed card takes no room").isFalse();
+    }
+}
