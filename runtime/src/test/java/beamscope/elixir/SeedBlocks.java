@@ -32,7 +32,8 @@ final class SeedBlocks {
     }
 
     private static final Pattern STRING = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"|'(\\\\.|[^'\\\\])*'");
-    private static final Pattern FOUR_WORDS = Pattern.compile("(^|[^\\w.:@&])[A-Za-z’'-]+,?( [A-Za-z’'-]+,?){3}($|[^\\w(.:])");
+    private static final Pattern FOUR_WORDS = Pattern.compile("(^|[^\\w.:@&])[A-Za-z][A-Za-z’'-]*,?( [A-Za-z][A-Za-z’'-]*,?){3}($|[^\\w(.:])");
+    private static final Pattern CAPITALISED_WORDS = Pattern.compile("^[A-Z][A-Za-z]* [A-Za-z]");
     private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9’' ?!,:/.-]+");
     private static final Pattern BULLET = Pattern.compile("^(- |• |\\* |\\d+\\. [A-Z]|\\| |[^\\x00-\\x7F])");
     private static final Pattern FUNCTION_REF = Pattern.compile("^[a-z_][\\w.]*[?!]?/\\d+$");
@@ -51,16 +52,20 @@ final class SeedBlocks {
                 String stem = f.getFileName().toString().replace(".txt", "");
                 List<String> block = new ArrayList<>();
                 int start = 0;
+                boolean heredoc = false;
                 for (int n = 0; n <= lines.size(); n++) {
                     String line = n < lines.size() ? lines.get(n) : "Prose ends the file here";
-                    if (line.isBlank() || isCode(line)) {
+                    boolean inHeredoc = heredoc;
+                    if (n < lines.size() && (inHeredoc || isCode(line)) && countHeredocQuotes(line) % 2 == 1) heredoc = !heredoc;
+                    if (line.isBlank() || inHeredoc || isCode(line)) {
                         if (block.isEmpty()) {
                             if (line.isBlank()) continue;
                             start = n + 1;
                         }
                         block.add(line);
                     } else if (!block.isEmpty()) {
-                        String text = String.join("\n", block).strip() + "\n";
+                        heredoc = false;
+                        String text = String.join("\n", iex(block)).strip() + "\n";
                         blocks.put(stem + "-" + start + ".exs", text);
                         block.clear();
                     }
@@ -72,8 +77,29 @@ final class SeedBlocks {
         return blocks;
     }
 
+    private static int countHeredocQuotes(String line) {
+        int count = 0;
+        for (int at = line.indexOf("\"\"\""); at >= 0; at = line.indexOf("\"\"\"", at + 3)) count++;
+        return count;
+    }
+
+    /** An IEx session ("iex> ", "...> " prompts): the input lines without their prompts, not the results. */
+    private static List<String> iex(List<String> block) {
+        if (block.stream().noneMatch(l -> IEX.matcher(l).find())) return block;
+        List<String> input = new ArrayList<>();
+        for (String l : block) {
+            var m = IEX.matcher(l);
+            if (m.find()) input.add(l.substring(m.end()));
+            else if (l.strip().startsWith("#")) input.add(l);
+        }
+        return input;
+    }
+
+    private static final Pattern IEX = Pattern.compile("^\\s*(iex(\\(\\d+\\))?|\\.\\.\\.(\\(\\d+\\))?)> ?");
+
     static boolean isCode(String line) {
         String t = line.strip();
+        if (t.equalsIgnoreCase("elixir")) return false;
         if (t.startsWith("#")) return true;
         if (BULLET.matcher(t).find()) return false;
         if (FUNCTION_REF.matcher(t).matches()) return false;
@@ -81,9 +107,11 @@ final class SeedBlocks {
         int comment = code.indexOf('#');
         if (comment >= 0) code = code.substring(0, comment).strip();
         if (code.isEmpty()) return true;
+        if (!code.chars().allMatch(ch -> ch < 128) || (code.startsWith("|") && !code.startsWith("|>")) || CAPITALISED_WORDS.matcher(code).find()) return false;
         if (FOUR_WORDS.matcher(code).find()) return false;
         String[] words = code.split(" +");
-        if (TITLE.matcher(code).matches() && (words.length >= 2 || Character.isUpperCase(code.charAt(0)))) {
+        boolean upper = Character.isUpperCase(code.charAt(0));
+        if (TITLE.matcher(code).matches() && (words.length >= 3 || upper)) {
             for (String w : words) if (BLOCK_WORDS.contains(w)) return true;
             if (words.length == 1 && code.matches("[A-Z]\\w*(\\.\\w+)+.*")) return true;
             return code.contains(".") && code.matches(".*\\w\\.\\w.*") && !code.endsWith(".");
