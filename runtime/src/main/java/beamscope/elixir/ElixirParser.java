@@ -199,9 +199,19 @@ public final class ElixirParser {
         return Collections.unmodifiableList(new ArrayList<>(items));
     }
 
+    /**
+     * One expression stands for itself, several make a {@code __block__}; as in Elixir, a lone {@code not x},
+     * {@code !x} or {@code unquote_splicing(x)} stays in a block, so that {@code (not x) in y} is not read as
+     * {@code not(x in y)}.
+     */
     private static Object block(List<Object> exprs, List<Object> meta) {
-        if (exprs.size() == 1) return exprs.get(0);
+        if (exprs.size() == 1 && !keepsBlock(exprs.get(0))) return exprs.get(0);
         return node(BLOCK, meta, list(exprs));
+    }
+
+    private static boolean keepsBlock(Object expr) {
+        return expr instanceof Tuple t && t.size() == 3 && t.get(2) instanceof List<?> args && args.size() == 1
+                && (t.get(0).equals(atom("not")) || t.get(0).equals(atom("!")) || t.get(0).equals(atom("unquote_splicing")));
     }
 
     // ------------------------------------------------------------------ statements
@@ -268,6 +278,11 @@ public final class ElixirParser {
             throw new ElixirSyntaxError(file, t.line(), t.column(),
                     "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: '//'");
         }
+        if (name.equals("in") && keepsBlock(left)) {
+            // not x in y, !x in y: read as not(x in y), as Elixir does (with a deprecation warning)
+            Tuple u = (Tuple) left;
+            return node(u.get(0), meta(t), List.of(node(atom("in"), meta(t), List.of(((List<?>) u.get(2)).get(0), right))));
+        }
         return node(atom(name), meta(t), List.of(left, right));
     }
 
@@ -327,6 +342,13 @@ public final class ElixirParser {
                     }
                     continue;
                 }
+                if (n.isPunct("{")) {
+                    // alias Foo.{Bar, Baz}
+                    take();
+                    List<Object> items = items("}", n, false);
+                    node = node(Tuple.of(DOT, meta(t), List.of(node, atom("{}"))), meta(t), list(items));
+                    continue;
+                }
                 if (n.isPunct("(") ) {
                     List<Object> args = parenArgs();
                     node = node(Tuple.of(DOT, meta(t), List.of(node)), meta(t), args);
@@ -370,7 +392,7 @@ public final class ElixirParser {
         }
         if (n.isPunct("[") && !n.space()) return node(callee, meta(atom("no_parens"), Atom.TRUE, nameToken), List.of());
         if (startsArgument(n)) {
-            List<Object> m = ambiguous(n) ? meta(atom("ambiguous_op"), NIL, nameToken) : meta(nameToken);
+            List<Object> m = meta(nameToken);
             List<Object> args = new ArrayList<>(noParensArgs());
             if (!noDo && peek().isIdent("do")) args.add(doBlock());
             return node(callee, m, list(args));
@@ -514,8 +536,19 @@ public final class ElixirParser {
         Token n = peek();
         if (n.isPunct("(") && !n.space()) {
             List<Object> args = new ArrayList<>(parenArgs());
-            if (!noDo && peek().isIdent("do")) args.add(doBlock());
-            return node(a, meta(t), list(args));
+            Object call = node(a, meta(t), list(args));
+            while (peek().isPunct("(") && !peek().space()) {
+                // unquote(name)(args)
+                args = new ArrayList<>(parenArgs());
+                call = node(call, meta(t), list(args));
+            }
+            if (!noDo && peek().isIdent("do")) {
+                Tuple c = (Tuple) call;
+                List<Object> all = new ArrayList<>((List<?>) c.get(2));
+                all.add(doBlock());
+                call = node(c.get(0), castMeta(c.get(1)), list(all));
+            }
+            return call;
         }
         if (n.isPunct("[") && !n.space()) return node(a, meta(t), NIL);
         if (startsArgument(n)) {
@@ -537,8 +570,9 @@ public final class ElixirParser {
                 take();
                 return node(BLOCK, NO_META, List.of());
             }
-            List<Object> exprs = statements(Set.of());
+            List<Object> exprs = stabOrBlock(Set.of(), open);
             expectPunct(")", open);
+            if (exprs instanceof StabClauses clauses) return list(clauses);
             return block(exprs, meta(open));
         } finally {
             depth--;
