@@ -142,7 +142,12 @@ public final class ElixirParser {
     }
 
     private ElixirSyntaxError unexpected(Token t) {
-        if (t.kind() == Kind.EOF) return new ElixirSyntaxError(file, t.line(), t.column(), "syntax error: expression is incomplete");
+        if (t.kind() == Kind.EOF) {
+            // Elixir places it at the end of the last line
+            Token before = i > 0 ? tokens.get(i - 1) : t;
+            Token at = before.kind() == Kind.EOL ? before : t;
+            return new ElixirSyntaxError(file, at.line(), at.column(), "syntax error before: ");
+        }
         if (t.kind() == Kind.IDENT && (RESERVED.contains((String) t.value()) || BLOCK_WORDS.contains((String) t.value()))
                 && !t.value().equals("when") && !t.value().equals("and") && !t.value().equals("or") && !t.value().equals("in")) {
             return new ElixirSyntaxError(file, t.line(), t.column(), "unexpected reserved word: " + t.value());
@@ -635,14 +640,15 @@ public final class ElixirParser {
         int j = i + 1;
         while (tokens.get(j).kind() == Kind.EOL) j++;
         if (tokens.get(j).kind() != Kind.KW && tokens.get(j).kind() != Kind.PUNCT && tokens.get(j).kind() != Kind.OP) {
-            throw unexpectedAfterKeywords(tokens.get(j));
+            throw unexpectedAfterKeywords(tokens.get(i));
         }
         return tokens.get(j).kind() == Kind.KW;
     }
 
     private ElixirSyntaxError unexpectedAfterKeywords(Token t) {
         return new ElixirSyntaxError(file, t.line(), t.column(),
-                "unexpected expression after keyword list. Keyword lists must always come last in lists and maps.");
+                "unexpected expression after keyword list. Keyword lists must always come last in lists and maps. "
+                        + "Syntax error after: ','");
     }
 
     private Object keywordKey(Token k) {

@@ -106,8 +106,13 @@ final class Lexer {
         int startCol = col;
         int commentLine = 0;
         int commentColumn = 0;
+        List<Token> open = new ArrayList<>(); // unclosed ( [ { %{ << do fn, innermost last
         while (true) {
             if (atEnd()) {
+                if (!open.isEmpty()) {
+                    Token o = open.get(open.size() - 1);
+                    throw error(line, col, "missing terminator: " + closerOf(o) + " (for \"" + o.value() + "\" starting at line " + o.line() + ")");
+                }
                 if (untilBrace) throw error(startLine, startCol, "missing interpolation terminator: \"}\"");
                 out.add(new Token(Kind.EOF, "", line, col, space));
                 return out;
@@ -152,6 +157,25 @@ final class Lexer {
                     braces--;
                 }
             }
+            if (t.isPunct("(") || t.isPunct("[") || t.isPunct("{") || t.isPunct("%{") || t.isOp("<<") || t.is(Kind.IDENT, "do")
+                    || t.is(Kind.IDENT, "fn")) {
+                if (open.size() >= MAX_DEPTH) throw error(l, k, "too deeply nested: more than " + MAX_DEPTH + " levels");
+                open.add(t);
+            } else if (t.isPunct(")") || t.isPunct("]") || t.isPunct("}") || t.isOp(">>") || t.is(Kind.IDENT, "end")) {
+                String closer = (String) t.value();
+                if (open.isEmpty()) {
+                    if (closer.equals("end")) {
+                        throw error(l, k, "unexpected reserved word: end");
+                    }
+                    throw error(l, k, "unexpected token: " + closer);
+                }
+                Token o = open.get(open.size() - 1);
+                if (!closerOf(o).equals(closer)) {
+                    throw error(l, k, "unexpected " + (closer.equals("end") ? "reserved word: " : "token: ") + closer
+                            + ". The \"" + o.value() + "\" at line " + o.line() + " is missing terminator \"" + closerOf(o) + "\"");
+                }
+                open.remove(open.size() - 1);
+            }
             if (t.kind() == Kind.OP && BINARY_ONLY.contains((String) t.value())
                     || t.kind() == Kind.IDENT && BINARY_ONLY.contains((String) t.value())
                     || t.isPunct(".") ) {
@@ -160,6 +184,16 @@ final class Lexer {
             }
             out.add(t);
         }
+    }
+
+    private static String closerOf(Token opener) {
+        return switch ((String) opener.value()) {
+            case "(" -> ")";
+            case "[" -> "]";
+            case "{", "%{" -> "}";
+            case "<<" -> ">>";
+            default -> "end";
+        };
     }
 
     private Token next(char c, int l, int k, boolean space) {
@@ -247,7 +281,7 @@ final class Lexer {
                     skip(2);
                     return new Token(Kind.ATOM, Atom.of("."), l, k, space);
                 }
-                throw error(l, k, "syntax error before: ':'");
+                throw unexpectedCharacter(l, k);
             }
             case '(', ')', '[', ']', '{', '}', ',', ';' -> {
                 advance();
@@ -276,7 +310,13 @@ final class Lexer {
                 return new Token(Kind.OP, op, l, k, space);
             }
         }
-        throw error(l, k, "unexpected token: \"" + new String(Character.toChars(src.codePointAt(pos))) + "\"");
+        throw unexpectedCharacter(l, k);
+    }
+
+    private ElixirSyntaxError unexpectedCharacter(int l, int k) {
+        int cp = src.codePointAt(pos);
+        return error(l, k, "unexpected token: \"" + new String(Character.toChars(cp)) + "\" (column " + k
+                + ", code point U+" + String.format("%04X", cp) + ")");
     }
 
     private static boolean isSpaceOrEnd(char c) {
@@ -401,7 +441,7 @@ final class Lexer {
         StringBuilder sb = new StringBuilder();
         boolean escapes = kind != TextKind.SIGIL;
         while (true) {
-            if (atEnd()) throw error(l, k, "missing terminator: " + close + " (for " + describeOpen(kind, open) + " starting at line " + l + ")");
+            if (atEnd()) throw error(line, col, "missing terminator: " + close + " (for " + describeOpen(kind, sigil, open) + " starting at line " + l + ")");
             char c = peek(0);
             if (c == close) {
                 advance();
@@ -439,10 +479,12 @@ final class Lexer {
         return new Text(kind, List.copyOf(parts), sigil, String.valueOf(open), "", false, 0);
     }
 
-    private static String describeOpen(TextKind kind, char open) {
+    private static String describeOpen(TextKind kind, String sigil, char open) {
         return switch (kind) {
-            case SIGIL -> "sigil ~ " + open;
-            default -> open + "";
+            case SIGIL -> "sigil ~" + sigil;
+            case STRING -> "string";
+            case CHARLIST -> "charlist";
+            case ATOM -> "atom";
         };
     }
 
@@ -456,7 +498,7 @@ final class Lexer {
         skip(3);
         while (!atEnd() && (peek(0) == ' ' || peek(0) == '\t')) advance();
         if (peek(0) == '\r') advance();
-        if (atEnd() || peek(0) != '\n') throw error(line, col, "heredoc allows only zero or more whitespace characters followed by a new line after " + delim);
+        if (atEnd() || peek(0) != '\n') throw error(l, k, "heredoc allows only zero or more whitespace characters followed by a new line after " + delim);
         advance();
         // find the closing line to learn the indentation
         int indentation = -1;
@@ -472,7 +514,7 @@ final class Lexer {
             if (nl < 0) break;
             p = nl + 1;
         }
-        if (indentation < 0) throw error(l, k, "missing terminator: " + delim + " (for heredoc starting at line " + l + ")");
+        if (indentation < 0) throw error(lineAtEnd(), columnAtEnd(), "missing terminator: " + delim + " (for heredoc starting at line " + l + ")");
         boolean escapes = kind != TextKind.SIGIL;
         List<Object> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
@@ -523,6 +565,17 @@ final class Lexer {
         }
         flush(parts, sb);
         return new Text(kind, List.copyOf(parts), sigil, delim, "", true, indentation);
+    }
+
+    private int lineAtEnd() {
+        int n = line;
+        for (int p = pos; p < src.length(); p++) if (src.charAt(p) == '\n') n++;
+        return n;
+    }
+
+    private int columnAtEnd() {
+        int nl = src.lastIndexOf('\n');
+        return nl < pos ? col + (src.length() - pos) : src.length() - nl;
     }
 
     private static void flush(List<Object> parts, StringBuilder sb) {

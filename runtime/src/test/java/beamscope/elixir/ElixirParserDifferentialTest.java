@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ElixirParserDifferentialTest {
 
     static Map<String, String> snippets;
+    static Map<String, String> broken;
     static Map<String, String> seeds;
     static Map<String, String> elixir;
 
@@ -31,7 +32,9 @@ class ElixirParserDifferentialTest {
         assumeTrue(RealElixir.available(), "elixir is not installed (CI installs it): the differential tests are skipped");
         snippets = ParseCorpus.snippets();
         seeds = SeedBlocks.present() ? SeedBlocks.blocks() : Map.of();
+        broken = ParseCorpus.broken();
         Map<String, String> all = new LinkedHashMap<>(snippets);
+        all.putAll(broken);
         all.putAll(seeds);
         elixir = RealElixir.quote(all);
     }
@@ -71,6 +74,31 @@ class ElixirParserDifferentialTest {
                 else if (!Files.exists(golden) || !Files.readString(golden).equals(real)) stale.add(name);
             }
             assertThat(stale).as("snippets whose .quoted differs from real Elixir's (rewrite with -Delixir.goldens=write)").isEmpty();
+        }
+    }
+
+    @Nested
+    class Errors {
+        @Test
+        void everyBrokenSnippetIsRefusedWhereElixirRefusesIt() {
+            assertThat(broken).isNotEmpty();
+            List<String> differences = new ArrayList<>();
+            for (var e : broken.entrySet()) {
+                String real = elixir.get(e.getKey());
+                assertThat(real).as("elixir's answer for %s", e.getKey()).startsWith("error ");
+                String[] where = real.split(" ", 4);
+                try {
+                    ElixirParser.parse(e.getValue(), e.getKey());
+                    differences.add(e.getKey() + ": we parse it; elixir: " + real);
+                } catch (ElixirSyntaxError ours) {
+                    String at = ours.line() + ":" + ours.column();
+                    if (!at.equals(where[1] + ":" + where[2])) {
+                        differences.add(e.getKey() + ": we say " + ours.getMessage() + "; elixir: " + real);
+                    }
+                    assertThat(ours.file()).isEqualTo(e.getKey());
+                }
+            }
+            assertThat(differences).isEmpty();
         }
     }
 

@@ -17,9 +17,20 @@ final class ParseCorpus {
 
     static final Path SNIPPETS = RealElixir.RESOURCES.resolve("parse");
 
+    /** Snippets that are not Elixir (src/test/resources/elixir/parse-errors/NAME.exs). */
+    static final Path BROKEN = RealElixir.RESOURCES.resolve("parse-errors");
+
     static Map<String, String> snippets() {
+        return sources(SNIPPETS);
+    }
+
+    static Map<String, String> broken() {
+        return sources(BROKEN);
+    }
+
+    private static Map<String, String> sources(Path dir) {
         Map<String, String> sources = new LinkedHashMap<>();
-        try (var files = Files.list(SNIPPETS)) {
+        try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".exs")).sorted().toList()) {
                 sources.put(f.getFileName().toString(), Files.readString(f));
             }
