@@ -320,7 +320,7 @@ public final class ElixirParser {
             skipEols();
             enter(t);
             try {
-                Object operand = primary(noDo);
+                Object operand = peek().kind() == Kind.OP || peek().isIdent("not") ? unary(noDo) : primary(noDo);
                 return postfix(node(atom("@"), meta(t), List.of(operand)), noDo);
             } finally {
                 depth--;
@@ -568,54 +568,44 @@ public final class ElixirParser {
 
     private Object parens() {
         Token open = take();
-        enter(open);
-        try {
-            skipSeparators();
-            if (peek().isPunct(")")) {
-                take();
-                return node(BLOCK, NO_META, List.of());
-            }
-            List<Object> exprs = stabOrBlock(Set.of(), open);
-            expectPunct(")", open);
-            if (exprs instanceof StabClauses clauses) return list(clauses);
-            return block(exprs, meta(open));
-        } finally {
-            depth--;
+        skipSeparators();
+        if (peek().isPunct(")")) {
+            take();
+            return node(BLOCK, NO_META, List.of());
         }
+        List<Object> exprs = stabOrBlock(Set.of(), open);
+        expectPunct(")", open);
+        if (exprs instanceof StabClauses clauses) return list(clauses);
+        return block(exprs, meta(open));
     }
 
     /** Elements of a list or tuple up to {@code close}; keywords at the end (a trailing comma is allowed in lists). */
     private List<Object> items(String close, Token open, boolean isList) {
-        enter(open);
-        try {
-            List<Object> items = new ArrayList<>();
-            skipEols();
-            while (!peek().isPunct(close)) {
-                if (peek().kind() == Kind.KW) {
-                    List<Object> kw = keywords(false);
-                    if (isList) items.addAll(kw);
-                    else items.add(kw);
-                    skipEols();
-                    if (peek().isPunct(",")) {
-                        take();
-                        skipEols();
-                    }
-                    break;
-                }
-                items.add(expr(0, false));
+        List<Object> items = new ArrayList<>();
+        skipEols();
+        while (!peek().isPunct(close)) {
+            if (peek().kind() == Kind.KW) {
+                List<Object> kw = keywords(false);
+                if (isList) items.addAll(kw);
+                else items.add(kw);
                 skipEols();
                 if (peek().isPunct(",")) {
                     take();
                     skipEols();
-                } else {
-                    break;
                 }
+                break;
             }
-            expectPunct(close, open);
-            return items;
-        } finally {
-            depth--;
+            items.add(expr(0, false));
+            skipEols();
+            if (peek().isPunct(",")) {
+                take();
+                skipEols();
+            } else {
+                break;
+            }
         }
+        expectPunct(close, open);
+        return items;
     }
 
     /** {@code key: value, ...} (the first token is a KW). */
@@ -662,31 +652,26 @@ public final class ElixirParser {
 
     private List<Object> parenArgs() {
         Token open = take();
-        enter(open);
-        try {
-            skipEols();
-            List<Object> args = new ArrayList<>();
-            while (!peek().isPunct(")")) {
-                if (peek().kind() == Kind.KW) {
-                    args.add(keywords(false));
-                    skipEols();
-                    break;
-                }
-                args.add(expr(0, false));
+        skipEols();
+        List<Object> args = new ArrayList<>();
+        while (!peek().isPunct(")")) {
+            if (peek().kind() == Kind.KW) {
+                args.add(keywords(false));
                 skipEols();
-                if (peek().isPunct(",")) {
-                    take();
-                    skipEols();
-                    if (peek().isPunct(")")) throw unexpected(peek());
-                } else {
-                    break;
-                }
+                break;
             }
-            expectPunct(")", open);
-            return list(args);
-        } finally {
-            depth--;
+            args.add(expr(0, false));
+            skipEols();
+            if (peek().isPunct(",")) {
+                take();
+                skipEols();
+                if (peek().isPunct(")")) throw unexpected(peek());
+            } else {
+                break;
+            }
         }
+        expectPunct(")", open);
+        return list(args);
     }
 
     private List<Object> noParensArgs() {
@@ -707,52 +692,47 @@ public final class ElixirParser {
     }
 
     private List<Object> mapEntries(Token open) {
-        enter(open != null ? open : peek());
-        try {
-            List<Object> entries = new ArrayList<>();
-            skipEols();
-            boolean first = true;
-            while (!peek().isPunct("}")) {
-                if (peek().kind() == Kind.KW) {
-                    entries.addAll(keywords(false));
-                    skipEols();
-                    if (peek().isPunct(",")) {
-                        take();
-                        skipEols();
-                    }
-                    break;
-                }
-                Object key = expr(BINARY.get("=>").precedence() + 1, false);
-                skipEols();
-                Token op = peek();
-                if (op.isOp("=>")) {
-                    take();
-                    skipEols();
-                    Object value = expr(BINARY.get("=>").precedence() + 1, false);
-                    entries.add(Tuple.of(key, value));
-                } else if (first && op.isOp("|")) {
-                    take();
-                    skipEols();
-                    List<Object> rest = mapEntries(null);
-                    entries.add(node(atom("|"), meta(op), List.of(key, rest)));
-                    break;
-                } else {
-                    throw unexpected(op);
-                }
-                first = false;
+        List<Object> entries = new ArrayList<>();
+        skipEols();
+        boolean first = true;
+        while (!peek().isPunct("}")) {
+            if (peek().kind() == Kind.KW) {
+                entries.addAll(keywords(false));
                 skipEols();
                 if (peek().isPunct(",")) {
                     take();
                     skipEols();
-                } else {
-                    break;
                 }
+                break;
             }
-            if (open != null) expectPunct("}", open);
-            return list(entries);
-        } finally {
-            depth--;
+            Object key = expr(BINARY.get("=>").precedence() + 1, false);
+            skipEols();
+            Token op = peek();
+            if (op.isOp("=>")) {
+                take();
+                skipEols();
+                Object value = expr(BINARY.get("=>").precedence() + 1, false);
+                entries.add(Tuple.of(key, value));
+            } else if (first && op.isOp("|")) {
+                take();
+                skipEols();
+                List<Object> rest = mapEntries(null);
+                entries.add(node(atom("|"), meta(op), List.of(key, rest)));
+                break;
+            } else {
+                throw unexpected(op);
+            }
+            first = false;
+            skipEols();
+            if (peek().isPunct(",")) {
+                take();
+                skipEols();
+            } else {
+                break;
+            }
         }
+        if (open != null) expectPunct("}", open);
+        return list(entries);
     }
 
     private Object struct() {
@@ -790,18 +770,13 @@ public final class ElixirParser {
     // ------------------------------------------------------------------ fn, do/end, stab clauses
 
     private Object fn(Token fn) {
-        enter(fn);
-        try {
-            skipSeparators();
-            List<Object> clauses = stabOrBlock(Set.of(), fn);
-            if (!(clauses instanceof StabClauses s)) {
-                throw new ElixirSyntaxError(file, fn.line(), fn.column(), "expected anonymous functions to be defined with -> inside: 'fn'");
-            }
-            endOf(fn, "fn");
-            return node(atom("fn"), meta(fn), list(s));
-        } finally {
-            depth--;
+        skipSeparators();
+        List<Object> clauses = stabOrBlock(Set.of(), fn);
+        if (!(clauses instanceof StabClauses s)) {
+            throw new ElixirSyntaxError(file, fn.line(), fn.column(), "expected anonymous functions to be defined with -> inside: 'fn'");
         }
+        endOf(fn, "fn");
+        return node(atom("fn"), meta(fn), list(s));
     }
 
     private void endOf(Token opener, String what) {
@@ -820,25 +795,20 @@ public final class ElixirParser {
     /** {@code do ... [else/after/rescue/catch ...] end} as the keyword list {@code [do: ..., else: ...]}. */
     private Object doBlock() {
         Token d = take();
-        enter(d);
-        try {
-            List<Object> sections = new ArrayList<>();
-            String section = "do";
-            while (true) {
-                List<Object> body = stabOrBlock(BLOCK_WORDS, d);
-                Object value = body instanceof StabClauses ? list(body) : body.isEmpty() ? node(BLOCK, NO_META, List.of()) : block(body, NO_META);
-                sections.add(Tuple.of(atom(section), value));
-                Token t = peek();
-                if (t.kind() == Kind.IDENT && BLOCK_WORDS.contains((String) t.value())) {
-                    take();
-                    section = (String) t.value();
-                    continue;
-                }
-                endOf(d, "do");
-                return list(sections);
+        List<Object> sections = new ArrayList<>();
+        String section = "do";
+        while (true) {
+            List<Object> body = stabOrBlock(BLOCK_WORDS, d);
+            Object value = body instanceof StabClauses ? list(body) : body.isEmpty() ? node(BLOCK, NO_META, List.of()) : block(body, NO_META);
+            sections.add(Tuple.of(atom(section), value));
+            Token t = peek();
+            if (t.kind() == Kind.IDENT && BLOCK_WORDS.contains((String) t.value())) {
+                take();
+                section = (String) t.value();
+                continue;
             }
-        } finally {
-            depth--;
+            endOf(d, "do");
+            return list(sections);
         }
     }
 

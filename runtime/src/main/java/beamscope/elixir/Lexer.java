@@ -234,8 +234,9 @@ final class Lexer {
                     advance();
                     if (atEnd()) throw error(l, k, "syntax error: expression is incomplete");
                     StringBuilder sb = new StringBuilder();
+                    char escaped = peek(0);
                     escape(sb, l, k);
-                    cp = sb.codePointAt(0);
+                    cp = sb.isEmpty() ? escaped : sb.codePointAt(0);
                 } else {
                     cp = src.codePointAt(pos);
                     skip(Character.charCount(cp));
