@@ -94,6 +94,9 @@ public final class ElixirParser {
             return parser.file();
         } catch (StackOverflowError e) {
             throw new ElixirSyntaxError(file, 1, 1, "too deeply nested: the expression does not fit the stack");
+        } catch (beamscope.runtime.ErlangError e) {
+            // an atom the table cannot take (names the lexer has not already checked)
+            throw new ElixirSyntaxError(file, 1, 1, "atom length must be less than system limit: " + e.getMessage());
         }
     }
 

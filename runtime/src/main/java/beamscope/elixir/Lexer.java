@@ -203,6 +203,7 @@ final class Lexer {
             int start = pos;
             while (!atEnd() && identPart(peek(0))) advance();
             String name = src.substring(start, pos);
+            atom(name, l, k);
             if (peek(0) == ':' && peek(1) != ':') {
                 advance();
                 return new Token(Kind.KW, name, l, k, space);
@@ -338,6 +339,7 @@ final class Lexer {
         while (!atEnd() && identPart(peek(0))) advance();
         if (peek(0) == '?' || peek(0) == '!') advance();
         String name = src.substring(start, pos);
+        atom(name, l, k); // an identifier longer than an atom may be is refused here, where it is
         if (peek(0) == ':' && peek(1) != ':' && isSpaceOrEnd(peek(1))) {
             advance();
             return new Token(Kind.KW, name, l, k, space);

@@ -206,6 +206,13 @@ class ElixirParserTest {
         }
 
         @Test
+        void anIdentifierLongerThanAnAtomIsASyntaxErrorWhereItStands() {
+            assertThatThrownBy(() -> parse("x = 1\n  " + "a".repeat(300) + " = 2")).isInstanceOf(ElixirSyntaxError.class)
+                    .hasMessageContaining("test.exs:2:3: atom length must be less than system limit");
+            assertThatThrownBy(() -> parse("Kernel.\"" + "a".repeat(300) + "\"()")).isInstanceOf(ElixirSyntaxError.class);
+        }
+
+        @Test
         void longFlatInputParses() {
             String chain = "x = 1" + " + 1".repeat(100_000);
             assertThat(parse(chain)).isInstanceOf(Tuple.class);
