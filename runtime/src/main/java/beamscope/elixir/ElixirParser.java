@@ -301,6 +301,12 @@ public final class ElixirParser {
 
     private Object unary(boolean noDo) {
         Token t = peek();
+        if ((t.kind() == Kind.OP || t.kind() == Kind.IDENT && BINARY.containsKey((String) t.value()) || t.isIdent("not"))
+                && !t.isOp("/") && peek(1).isOp("/")) {
+            // an operator named by its arity, as in &+/2: the operator stands as a variable
+            take();
+            return node(atom((String) t.value()), meta(t), NIL);
+        }
         if (t.kind() == Kind.OP && UNARY_OPS.contains((String) t.value()) || t.isIdent("not")) {
             take();
             skipEols();
