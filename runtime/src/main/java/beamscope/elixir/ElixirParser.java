@@ -164,7 +164,7 @@ public final class ElixirParser {
             case EOL -> "'\\n'";
             case IDENT, ALIAS -> String.valueOf(t.value());
             case KW -> t.value() instanceof String s ? s + ":" : "keyword";
-            case INT, FLOAT -> "\"" + t.value() + "\"";
+            case INT, FLOAT, CHAR -> "\"" + t.value() + "\"";
             case ATOM -> "':" + ((Atom) t.value()).name() + "'";
             case TEXT -> "\"text\"";
             case EOF -> "end of file";
@@ -415,11 +415,15 @@ public final class ElixirParser {
         return node(callee, meta(atom("no_parens"), Atom.TRUE, nameToken), List.of());
     }
 
-    /** Whether {@code t}, after an identifier, begins the first argument of a call without parentheses. */
+    /**
+     * Whether {@code t}, after an identifier, begins the first argument of a call without parentheses. Without a
+     * space between them too ({@code foo"x"}, {@code foo{1}}), except {@code foo[1]} (access), {@code foo(1)} (a
+     * call with parentheses) and {@code foo-1} (a subtraction).
+     */
     private boolean startsArgument(Token t) {
-        if (!t.space()) return false;
+        if (!t.space() && (t.isPunct("[") || t.isPunct("(") || t.isOp("-") || t.isOp("+"))) return false;
         return switch (t.kind()) {
-            case INT, FLOAT, ATOM, TEXT, ALIAS, KW -> true;
+            case INT, FLOAT, CHAR, ATOM, TEXT, ALIAS, KW -> true;
             case IDENT -> !NOT_AN_ARGUMENT.contains((String) t.value());
             case PUNCT -> t.value().equals("[") || t.value().equals("{") || t.value().equals("%{") || t.value().equals("%")
                     || t.value().equals("(");
@@ -437,13 +441,14 @@ public final class ElixirParser {
     private boolean ambiguous(Token t) {
         if (!(t.isOp("-") || t.isOp("+")) || !t.space()) return false;
         Token after = peek(1);
-        return !after.space() && after.kind() != Kind.EOL && after.kind() != Kind.EOF;
+        return !after.space() && after.kind() != Kind.EOL && after.kind() != Kind.EOF && after.kind() != Kind.OP
+                && !(after.kind() == Kind.PUNCT && "([{%{%".contains((String) after.value())); // as Elixir: a -[1] subtracts
     }
 
     private Object primary(boolean noDo) {
         Token t = peek();
         switch (t.kind()) {
-            case INT, FLOAT, ATOM -> {
+            case INT, FLOAT, CHAR, ATOM -> {
                 take();
                 return t.value();
             }
@@ -729,7 +734,7 @@ public final class ElixirParser {
                 entries.add(node(atom("|"), meta(op), List.of(key, rest)));
                 break;
             } else {
-                throw unexpected(op);
+                entries.add(key); // %{a}: Elixir reads it, and refuses it only when expanding
             }
             first = false;
             skipEols();
@@ -918,9 +923,10 @@ public final class ElixirParser {
                         Tuple.of(LINE, (long) t.line()), Tuple.of(COLUMN, (long) t.column())) : meta(t);
                 List<Object> modifiers = new ArrayList<>();
                 text.modifiers().codePoints().forEach(c -> modifiers.add((long) c));
+                List<Object> parts = text.parts().isEmpty() ? List.of("") : binaryParts(text); // ~s"" holds one ""
                 yield node(atom("sigil_" + text.sigil()), List.of(Tuple.of(atom("delimiter"), text.delimiter()),
                                 Tuple.of(LINE, (long) t.line()), Tuple.of(COLUMN, (long) t.column())),
-                        List.of(node(atom("<<>>"), m, binaryParts(text)), list(modifiers)));
+                        List.of(node(atom("<<>>"), m, parts), list(modifiers)));
             }
         };
     }

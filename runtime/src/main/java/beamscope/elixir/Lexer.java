@@ -157,7 +157,10 @@ final class Lexer {
                     braces--;
                 }
             }
-            if (t.isPunct("(") || t.isPunct("[") || t.isPunct("{") || t.isPunct("%{") || t.isOp("<<") || t.is(Kind.IDENT, "do")
+            boolean afterDot = !out.isEmpty() && out.get(out.size() - 1).isPunct(".");
+            if (afterDot && t.kind() == Kind.IDENT) {
+                // Mod.fn(...), x.end: a function's name, not a block word
+            } else if (t.isPunct("(") || t.isPunct("[") || t.isPunct("{") || t.isPunct("%{") || t.isOp("<<") || t.is(Kind.IDENT, "do")
                     || t.is(Kind.IDENT, "fn")) {
                 if (open.size() >= MAX_DEPTH) throw error(l, k, "too deeply nested: more than " + MAX_DEPTH + " levels");
                 open.add(t);
@@ -204,6 +207,7 @@ final class Lexer {
             while (!atEnd() && identPart(peek(0))) advance();
             String name = src.substring(start, pos);
             atom(name, l, k);
+            keywordNeedsSpace(name, l, k);
             if (peek(0) == ':' && peek(1) != ':') {
                 advance();
                 return new Token(Kind.KW, name, l, k, space);
@@ -242,7 +246,7 @@ final class Lexer {
                     cp = src.codePointAt(pos);
                     skip(Character.charCount(cp));
                 }
-                return new Token(Kind.INT, (long) cp, l, k, space);
+                return new Token(Kind.CHAR, (long) cp, l, k, space);
             }
             case '~' -> {
                 char n = peek(1);
@@ -334,15 +338,28 @@ final class Lexer {
         }
     }
 
+    /** {@code k:v}: Elixir wants a space after a keyword's colon. */
+    private void keywordNeedsSpace(String name, int l, int k) {
+        if (peek(0) == ':' && peek(1) != ':' && !isSpaceOrEnd(peek(1))) {
+            throw error(l, k, "keyword argument must be followed by space after: " + name + ":");
+        }
+    }
+
     private Token identifier(int l, int k, boolean space) {
         int start = pos;
         while (!atEnd() && identPart(peek(0))) advance();
         if (peek(0) == '?' || peek(0) == '!') advance();
         String name = src.substring(start, pos);
         atom(name, l, k); // an identifier longer than an atom may be is refused here, where it is
+        keywordNeedsSpace(name, l, k);
         if (peek(0) == ':' && peek(1) != ':' && isSpaceOrEnd(peek(1))) {
             advance();
             return new Token(Kind.KW, name, l, k, space);
+        }
+        if (peek(0) == '@') {
+            int end = pos;
+            while (end < src.length() && (identPart(src.charAt(end)) || src.charAt(end) == '@')) end++;
+            throw error(l, k, "invalid character \"@\" (code point U+0040) in identifier: " + src.substring(start, end));
         }
         if (name.equals("not")) {
             // "not in" is one operator

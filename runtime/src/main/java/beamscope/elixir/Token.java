@@ -12,6 +12,8 @@ record Token(Kind kind, Object value, int line, int column, boolean space) {
     enum Kind {
         /** value: Long or BigInteger */
         INT,
+        /** value: Long; a character literal such as ?a (unlike INT, &?a is not the capture &1) */
+        CHAR,
         /** value: Double */
         FLOAT,
         /** value: Atom */
