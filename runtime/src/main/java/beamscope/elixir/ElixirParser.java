@@ -75,6 +75,26 @@ public final class ElixirParser {
     private final String file;
     private int i;
     private int depth;
+    /**
+     * Where a call without parentheses stands, which decides whether it may take several arguments: freely (a
+     * statement, a block, the only argument of a call), or only one (an element of a list, tuple, map or binary,
+     * or an argument after the first of a call), as Elixir requires.
+     */
+    private Nesting nesting = Nesting.FREE;
+
+    private enum Nesting {
+        FREE(null),
+        CONTAINER("unexpected comma. Parentheses are required to solve ambiguity inside containers."),
+        CALL("unexpected comma. Parentheses are required to solve ambiguity in nested calls.");
+
+        final String error;
+
+        Nesting(String error) {
+            this.error = error;
+        }
+    }
+
+    }
 
     private ElixirParser(List<Token> tokens, String file) {
         this.tokens = tokens;
@@ -407,7 +427,7 @@ public final class ElixirParser {
         if (n.isPunct("[") && !n.space()) return node(callee, meta(atom("no_parens"), Atom.TRUE, nameToken), List.of());
         if (startsArgument(n)) {
             List<Object> m = meta(nameToken);
-            List<Object> args = new ArrayList<>(noParensArgs());
+            List<Object> args = new ArrayList<>(noParensArgs(nameToken));
             if (!noDo && peek().isIdent("do")) args.add(doBlock());
             return node(callee, m, list(args));
         }
@@ -494,7 +514,13 @@ public final class ElixirParser {
                     skipEols();
                     List<Object> items = new ArrayList<>();
                     while (!peek().isOp(">>")) {
-                        items.add(expr(0, false));
+                        Nesting before = nesting;
+                        nesting = Nesting.CONTAINER;
+                        try {
+                            items.add(expr(0, false));
+                        } finally {
+                            nesting = before;
+                        }
                         skipEols();
                         if (peek().isPunct(",")) {
                             take();
@@ -572,7 +598,7 @@ public final class ElixirParser {
         if (n.isPunct("[") && !n.space()) return node(a, meta(t), NIL);
         if (startsArgument(n)) {
             List<Object> m = ambiguous(n) ? meta(atom("ambiguous_op"), NIL, t) : meta(t);
-            List<Object> args = new ArrayList<>(noParensArgs());
+            List<Object> args = new ArrayList<>(noParensArgs(t));
             if (!noDo && peek().isIdent("do")) args.add(doBlock());
             return node(a, m, list(args));
         }
@@ -581,6 +607,16 @@ public final class ElixirParser {
     }
 
     private Object parens() {
+        Nesting before = nesting;
+        nesting = Nesting.FREE;
+        try {
+            return parensBody();
+        } finally {
+            nesting = before;
+        }
+    }
+
+    private Object parensBody() {
         Token open = take();
         skipSeparators();
         if (peek().isPunct(")")) {
@@ -595,6 +631,16 @@ public final class ElixirParser {
 
     /** Elements of a list or tuple up to {@code close}; keywords at the end (a trailing comma is allowed in lists). */
     private List<Object> items(String close, Token open, boolean isList) {
+        Nesting before = nesting;
+        nesting = Nesting.CONTAINER;
+        try {
+            return itemsBody(close, open, isList);
+        } finally {
+            nesting = before;
+        }
+    }
+
+    private List<Object> itemsBody(String close, Token open, boolean isList) {
         List<Object> items = new ArrayList<>();
         skipEols();
         while (!peek().isPunct(close)) {
@@ -674,7 +720,13 @@ public final class ElixirParser {
                 skipEols();
                 break;
             }
-            args.add(expr(0, false));
+            Nesting before = nesting;
+            nesting = args.isEmpty() ? Nesting.FREE : Nesting.CALL;
+            try {
+                args.add(expr(0, false));
+            } finally {
+                nesting = before;
+            }
             skipEols();
             if (peek().isPunct(",")) {
                 take();
@@ -688,7 +740,7 @@ public final class ElixirParser {
         return list(args);
     }
 
-    private List<Object> noParensArgs() {
+    private List<Object> noParensArgs(Token callee) {
         List<Object> args = new ArrayList<>();
         while (true) {
             if (peek().kind() == Kind.KW) {
@@ -696,6 +748,9 @@ public final class ElixirParser {
                 return args;
             }
             args.add(expr(0, true));
+            if (peek().isPunct(",") && nesting != Nesting.FREE) {
+                throw new ElixirSyntaxError(file, callee.line(), callee.column(), nesting.error + " Syntax error before: ','");
+            }
             if (peek().isPunct(",")) {
                 take();
                 skipEols();
@@ -706,6 +761,16 @@ public final class ElixirParser {
     }
 
     private List<Object> mapEntries(Token open) {
+        Nesting before = nesting;
+        nesting = Nesting.CONTAINER;
+        try {
+            return mapEntriesBody(open);
+        } finally {
+            nesting = before;
+        }
+    }
+
+    private List<Object> mapEntriesBody(Token open) {
         List<Object> entries = new ArrayList<>();
         skipEols();
         boolean first = true;
@@ -784,6 +849,16 @@ public final class ElixirParser {
     // ------------------------------------------------------------------ fn, do/end, stab clauses
 
     private Object fn(Token fn) {
+        Nesting before = nesting;
+        nesting = Nesting.FREE;
+        try {
+            return fnBody(fn);
+        } finally {
+            nesting = before;
+        }
+    }
+
+    private Object fnBody(Token fn) {
         skipSeparators();
         List<Object> clauses = stabOrBlock(Set.of(), fn);
         if (!(clauses instanceof StabClauses s)) {
@@ -808,6 +883,16 @@ public final class ElixirParser {
 
     /** {@code do ... [else/after/rescue/catch ...] end} as the keyword list {@code [do: ..., else: ...]}. */
     private Object doBlock() {
+        Nesting before = nesting;
+        nesting = Nesting.FREE;
+        try {
+            return doBlockBody();
+        } finally {
+            nesting = before;
+        }
+    }
+
+    private Object doBlockBody() {
         Token d = take();
         List<Object> sections = new ArrayList<>();
         String section = "do";
