@@ -94,8 +94,6 @@ public final class ElixirParser {
         }
     }
 
-    }
-
     private ElixirParser(List<Token> tokens, String file) {
         this.tokens = tokens;
         this.file = file;
