@@ -1,0 +1,4 @@
+defmodule Foo do
+  def x do
+    1
+  end

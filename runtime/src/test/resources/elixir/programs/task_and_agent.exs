@@ -1,0 +1,46 @@
+task = Task.async(fn -> Enum.sum(1..100) end)
+IO.inspect(Task.await(task))
+tasks = Enum.map(1..5, fn i -> Task.async(fn -> i * i end) end)
+IO.inspect(Enum.map(tasks, &Task.await/1))
+IO.inspect(Task.await_many([Task.async(fn -> :a end), Task.async(fn -> :b end)]))
+slow = Task.async(fn -> Process.sleep(20); :slow_done end)
+IO.inspect(Task.yield(slow, 1000))
+IO.inspect(Task.async_stream([1, 2, 3], fn x -> x * 10 end) |> Enum.to_list())
+{:ok, agent} = Agent.start_link(fn -> 0 end)
+IO.inspect(Agent.get(agent, & &1))
+Agent.update(agent, &(&1 + 5))
+Agent.update(agent, fn n -> n * 2 end)
+IO.inspect(Agent.get(agent, & &1))
+IO.inspect(Agent.get_and_update(agent, fn n -> {n, n + 1} end))
+IO.inspect(Agent.get(agent, fn n -> n end))
+Agent.cast(agent, fn n -> n + 100 end)
+IO.inspect(Agent.get(agent, & &1))
+{:ok, named} = Agent.start_link(fn -> %{} end, name: :cache)
+Agent.update(:cache, &Map.put(&1, :key, "value"))
+IO.inspect(Agent.get(:cache, &Map.get(&1, :key)))
+IO.inspect(Process.whereis(:cache) == named)
+IO.inspect(Agent.stop(agent))
+IO.inspect(Process.alive?(agent))
+defmodule Stack do
+  use Agent
+  def start_link(initial), do: Agent.start_link(fn -> initial end, name: __MODULE__)
+  def push(x), do: Agent.update(__MODULE__, &[x | &1])
+  def pop, do: Agent.get_and_update(__MODULE__, fn [h | t] -> {h, t} end)
+end
+{:ok, _} = Stack.start_link([])
+Stack.push(1)
+Stack.push(2)
+IO.inspect(Stack.pop())
+IO.inspect(Stack.pop())
+{:ok, t} = Task.start(fn -> :started end)
+IO.inspect(is_pid(t))
+{:ok, forget} = Task.start(fn ->
+  receive do
+    :go -> IO.puts("fire and forget")
+  end
+end)
+Process.monitor(forget)
+send(forget, :go)
+receive do
+  {:DOWN, _, :process, _, :normal} -> IO.puts("task finished")
+end
