@@ -296,7 +296,7 @@ final class Compiler {
             List<Object> params = new ArrayList<>(args(head));
             boolean hasDefaults = false;
             for (Object p : params) if (is(p, "\\\\")) hasDefaults = true;
-            if (hasDefaults) defaultsOf.put(name + "/" + params.size(), params);
+            if (hasDefaults) defaultsOf.put(name + "/" + params.size(), new ArrayList<>(params));
             for (int i = 0; i < params.size(); i++) if (is(params.get(i), "\\\\")) params.set(i, args(params.get(i)).get(0));
             if (a.size() < 2) return; // a bodiless head declares defaults only
             Map<Atom, Object> kw = keywords(a.get(1));
@@ -1167,6 +1167,10 @@ final class Compiler {
         if (!isCall(q)) throw unsupported(q, "this value " + Format.inspect(q));
         if (isVar(q)) {
             String n = varName(q);
+            if (n.equals("__MODULE__")) {
+                Atom v = b.mod.atom;
+                return (s, m) -> v;
+            }
             Integer k = b.lookup(n);
             if (k == null) {
                 if (localTarget(n, 0) != null) return hoist(q);

@@ -82,6 +82,7 @@ public final class Elixir {
             var ref = inbox.monitor(pid);
             Optional<Object> down = inbox.receive(msg -> msg instanceof Tuple t && t.size() == 5 && ref.equals(t.get(1)), Duration.ofDays(365));
             Object reason = down.map(d -> ((Tuple) d).get(4)).orElse(Atom.NORMAL);
+            if (reason == Atom.NOPROC && m.exitReason != null) reason = m.exitReason; // it ended before the monitor
             out.flush();
             if (reason == Atom.NORMAL) return 0;
             if (!m.reported) err.println("** (EXIT from " + Format.inspect(pid) + ") " + Format.exitText(reason));
@@ -156,6 +157,7 @@ public final class Elixir {
         if (f == null) throw Errors.undefined(mod, fun.name(), args.size());
         Fn wrapper = new Fn(Values.moduleName(mod), fun.name(), 0, false);
         wrapper.nslots = 0;
+        wrapper.label = Values.moduleName(mod) + "." + fun.name() + "/" + args.size();
         Object[] argv = args.toArray();
         Insn.Target t = new Insn.Target(mod, fun.name(), args.size());
         Insn[] code = new Insn[argv.length + 2];

@@ -39,6 +39,7 @@ public final class ElixirError extends RuntimeException {
     }
 
     static ElixirError argument(String message) {
+        if (Boolean.getBoolean("beamscope.elixir.debug")) new Throwable(message).printStackTrace();
         return raise("ArgumentError", message);
     }
 

@@ -11,7 +11,7 @@ final class Fn {
     final String name;     // "loop", or for an anonymous fn the name of the function it is in
     final int arity;
     final boolean anonymous;
-    final String label;    // "Counter.loop/1", "anonymous fn/0 in Counter.start/0"
+    String label;    // "Counter.loop/1", "anonymous fn/0 in Counter.start/0"
     String file = "nofile";
     int nslots;
     Insn[] code;

@@ -636,6 +636,12 @@ final class Library {
             Object v = kwGet(a[0], a[1], null);
             return v == null ? Atom.ERROR : Tuple.of(Atom.OK, v);
         });
+        def("Keyword", "take", 2, (m, a) -> {
+            List<Object> out = new ArrayList<>();
+            List<Object> keys = list(a[1]);
+            for (Object o : list(a[0])) if (o instanceof Tuple t && keys.contains(t.get(0))) out.add(o);
+            return Collections.unmodifiableList(out);
+        });
         def("Keyword", "has_key?", 2, (m, a) -> Values.bool(kwGet(a[0], a[1], null) != null));
         def("Keyword", "keys", 1, (m, a) -> {
             List<Object> out = new ArrayList<>();

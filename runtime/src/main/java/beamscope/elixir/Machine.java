@@ -58,6 +58,8 @@ final class Machine {
     boolean reportsErrors;
     /** True once this machine printed the report of its uncaught error. */
     volatile boolean reported;
+    /** How the process ended, once it has (normal, or the reason of its uncaught error). */
+    volatile Object exitReason;
     /** Called with the last value when the process returns normally (a shell chunk, a script). */
     java.util.function.Consumer<Object> onReturn;
 
@@ -136,6 +138,7 @@ final class Machine {
             }
             default -> {
                 if (onReturn != null) onReturn.accept(result);
+                exitReason = Atom.NORMAL;
                 return Behaviors.stop();
             }
         }
@@ -196,6 +199,7 @@ final class Machine {
             Pid self = ctx.self();
             out.println(Format.crashReport(self, e.kind(), e.value()));
         }
+        exitReason = reason;
         return new ExitException(reason);
     }
 
@@ -294,7 +298,7 @@ final class Machine {
                             Object mod = stack[--sp];
                             stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
                             if (!(mod instanceof Atom ma) || !(fun instanceof Atom fa) || !(argList instanceof List<?> args)) {
-                                throw ElixirError.argument("argument error");
+                                throw ElixirError.argument("argument error: apply(" + Format.inspect(mod) + ", " + Format.inspect(fun) + ", " + Format.inspect(argList) + ")");
                             }
                             Fn fn = elixir.lookup(ma, fa.name(), args.size());
                             if (fn == null) {

@@ -126,8 +126,14 @@ end
 defmodule Task do
   def async(f) do
     owner = self()
-    pid = spawn_link(fn -> send(owner, {self(), {:task_reply, f.()}}) end)
+    # the task starts once monitored, so its reply is always queued before a DOWN
+    pid = spawn_link(fn ->
+      receive do
+        :"$task_go" -> send(owner, {self(), {:task_reply, f.()}})
+      end
+    end)
     ref = Process.monitor(pid)
+    send(pid, :"$task_go")
     %{__struct__: Task, pid: pid, ref: ref, owner: owner}
   end
 
@@ -334,13 +340,14 @@ defmodule Agent.Default do
 end
 
 defmodule Supervisor do
-  def start_link(children, opts) when is_list(children) do
+  def start_link(children, opts) when not is_list(children), do: start_link(children, opts, [])
+  def start_link(children, opts) do
     flags = %{strategy: Keyword.get(opts, :strategy, :one_for_one),
               intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}
     start_sup(fn -> {:ok, {flags, children}} end, Keyword.take(opts, [:name]))
   end
 
-  def start_link(mod, arg, opts \\ []), do: start_sup(fn -> mod.init(arg) end, opts)
+  def start_link(mod, arg, opts), do: start_sup(fn -> mod.init(arg) end, opts)
 
   def init(children, opts) do
     {:ok, {%{strategy: Keyword.get(opts, :strategy, :one_for_one),
