@@ -39,7 +39,6 @@ public final class ElixirError extends RuntimeException {
     }
 
     static ElixirError argument(String message) {
-        if (Boolean.getBoolean("beamscope.elixir.debug")) new Throwable(message).printStackTrace();
         return raise("ArgumentError", message);
     }
 

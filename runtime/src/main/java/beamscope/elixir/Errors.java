@@ -50,7 +50,7 @@ final class Errors {
             case ErlangError e -> new ElixirError(ElixirError.ERROR, Values.exception("ErlangError", "Erlang error: " + Format.inspect(e.reason())));
             case ArithmeticException a -> ElixirError.badarith();
             case StackOverflowError s -> ElixirError.raise("SystemLimitError", "a system limit has been reached (Java stack)");
-            case ClassCastException c -> { if (Boolean.getBoolean("beamscope.elixir.debug")) c.printStackTrace(); yield ElixirError.argument("argument error"); }
+            case ClassCastException c -> ElixirError.argument("argument error");
             case IndexOutOfBoundsException c -> ElixirError.argument("argument error");
             default -> new ElixirError(ElixirError.ERROR, Values.exception("RuntimeError", String.valueOf(t)));
         };
