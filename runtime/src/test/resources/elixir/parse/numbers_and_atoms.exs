@@ -1,0 +1,52 @@
+# integers, floats, characters
+0
+42
+1_000_000
+0x1F
+0xff_ff
+0o755
+0b1010_1010
+123456789012345678901234567890
+1.5
+0.001
+1.0e10
+2.5e-3
+6.02E+23
+1_000.5
+?a
+?\n
+?\s
+?\\
+?"
+?é
+-7
+- 7
++3
+# atoms
+:ok
+:"with space"
+:"Elixir.Foo"
+:foo?
+:bang!
+:node@host
+:+
+:-
+:"::"
+:|>
+:&&
+:<<>>
+:%{}
+:{}
+:..
+:...
+:Foo
+:"a#{1}b"
+true
+false
+nil
+Foo
+Foo.Bar.Baz
+__MODULE__
+__MODULE__.Child
+Elixir.Foo
+:erlang
