@@ -1105,7 +1105,7 @@ final class Compiler {
             return r;
         }
         if (q instanceof Tuple t && t.size() == 2) return Tuple.of(replaceArgs(t.get(0), max), replaceArgs(t.get(1), max));
-        if (isCall(q) && !is(q, "fn") && !is(q, "&")) {
+        if (isCall(q) && !is(q, "&")) {
             Object op = op(q) instanceof Tuple ? replaceArgs(op(q), max) : op(q);
             Object as = ((Tuple) q).get(2);
             return Tuple.of(op, meta(q), as instanceof List ? replaceArgs(as, max) : as);

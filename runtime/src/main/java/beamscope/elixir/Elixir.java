@@ -65,6 +65,26 @@ public final class Elixir {
         return runQuoted(quoted, file, out, err);
     }
 
+    /**
+     * {@code elixir FILE.exs} on a fresh embedded node: runs the file, closes the node, returns the exit
+     * status. A relative {@code file} is resolved against {@code baseDir} when one is given (the folder the
+     * user started from), else against the working directory.
+     */
+    public static int runFile(String file, String baseDir, PrintStream out, PrintStream err) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (!path.isAbsolute() && baseDir != null && !baseDir.isBlank()) path = java.nio.file.Path.of(baseDir).resolve(path);
+        String source;
+        try {
+            source = java.nio.file.Files.readString(path);
+        } catch (IOException e) {
+            err.println("** (File.Error) could not read file \"" + path + "\": " + e.getMessage());
+            return 1;
+        }
+        try (Node node = Node.start()) {
+            return on(node).runScript(source, file, out, err);
+        }
+    }
+
     /** Runs an already-parsed script (its quoted form, as {@code Code.string_to_quoted!/2} returns it). */
     public int runQuoted(Object quoted, String file, PrintStream out, PrintStream err) {
         this.err = err;
@@ -153,21 +173,16 @@ public final class Elixir {
 
     /** {@code fn -> apply(mod, fun, args) end} as a closure (for spawn/3 and friends). */
     Closure mfaClosure(Atom mod, Atom fun, List<Object> args) {
-        Fn f = lookup(mod, fun.name(), args.size());
-        if (f == null) throw Errors.undefined(mod, fun.name(), args.size());
-        Fn wrapper = new Fn(Values.moduleName(mod), fun.name(), 0, false);
-        wrapper.nslots = 0;
-        wrapper.label = Values.moduleName(mod) + "." + fun.name() + "/" + args.size();
-        Object[] argv = args.toArray();
-        Insn.Target t = new Insn.Target(mod, fun.name(), args.size());
-        Insn[] code = new Insn[argv.length + 2];
-        for (int i = 0; i < argv.length; i++) {
-            Object v = argv[i];
-            code[i] = new Insn.Push((s, m) -> v);
+        if (lookup(mod, fun.name(), args.size()) == null && Library.bif(mod, fun.name(), args.size()) == null) {
+            throw Errors.undefined(mod, fun.name(), args.size());
         }
-        code[argv.length] = new Insn.Call(t, argv.length, true);
-        code[argv.length + 1] = new Insn.Return();
-        wrapper.code = code;
+        Fn wrapper = new Fn(Values.moduleName(mod), fun.name(), 0, false);
+        wrapper.label = Values.moduleName(mod) + "." + fun.name() + "/" + args.size();
+        wrapper.nslots = 0;
+        List<Object> argv = List.copyOf(args);
+        wrapper.code = new Insn[] {
+                new Insn.Push((s, m) -> mod), new Insn.Push((s, m) -> fun), new Insn.Push((s, m) -> argv),
+                new Insn.ApplyMfa(true), new Insn.Return()};
         return new Closure(wrapper, new Object[0]);
     }
 

@@ -89,6 +89,17 @@ final class Library {
                 "protocol Enumerable not implemented for " + Format.inspect(v) + " of type " + Values.typeName(v)));
     }
 
+    /** Stream.cycle(list) taken as far as {@code n} elements; other enumerables as they are. */
+    static List<Object> cycled(Object v, int n) {
+        if (v instanceof Map<?, ?> m && m.get(Values.STRUCT) == Values.alias("Stream") && m.get(Atom.of("cycle")) instanceof List<?> l) {
+            if (l.isEmpty()) return List.of();
+            List<Object> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) out.add(l.get(i % l.size()));
+            return out;
+        }
+        return toList(v);
+    }
+
     static Object charlist(String s) {
         List<Object> out = new ArrayList<>();
         s.codePoints().forEach(c -> out.add((long) c));
@@ -508,8 +519,15 @@ final class Library {
             if (n < 0) return Collections.unmodifiableList(l.subList(0, (int) Math.max(0, l.size() + n)));
             return Collections.unmodifiableList(l.subList((int) Math.min(n, l.size()), l.size()));
         });
+        def("Stream", "cycle", 1, (m, a) -> {
+            Map<Object, Object> c = new LinkedHashMap<>();
+            c.put(Values.STRUCT, Values.alias("Stream"));
+            c.put(Atom.of("cycle"), toList(a[0]));
+            return Collections.unmodifiableMap(c);
+        });
         def("Enum", "zip", 2, (m, a) -> {
-            List<Object> x = toList(a[0]), y = toList(a[1]);
+            List<Object> x = toList(a[0]);
+            List<Object> y = cycled(a[1], x.size());
             List<Object> out = new ArrayList<>();
             var i = x.iterator();
             var j = y.iterator();

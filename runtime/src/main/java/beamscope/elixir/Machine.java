@@ -62,6 +62,12 @@ final class Machine {
     volatile Object exitReason;
     /** Called with the last value when the process returns normally (a shell chunk, a script). */
     java.util.function.Consumer<Object> onReturn;
+    /** When set, what the process does after its code returned (a shell goes back to waiting for input). */
+    java.util.function.Function<Object, Behavior> then;
+    /** When set, what the process does after an uncaught error instead of exiting (a shell reports it). */
+    java.util.function.Function<ElixirError, Behavior> orElse;
+    /** The outermost frame's slots when it returned: a shell keeps its variables from them. */
+    Object[] lastSlots;
 
     static final class Frame {
         Fn fn;
@@ -86,6 +92,15 @@ final class Machine {
     }
 
     /** A machine that will call {@code fn} with {@code args} (a closure's environment included). */
+    /** A machine that will run {@code fn} (arity 0) with its first slots preset (a shell's variables). */
+    static Machine withSlots(Elixir elixir, PrintStream out, Fn fn, Object[] initial) {
+        Machine m = new Machine(elixir, out);
+        Object[] s = new Object[fn.nslots];
+        System.arraycopy(initial, 0, s, 0, Math.min(initial.length, s.length));
+        m.fp = new Frame(fn, s, null, 0);
+        return m;
+    }
+
     static Machine calling(Elixir elixir, PrintStream out, Closure fun, List<?> args) {
         Machine m = new Machine(elixir, out);
         Fn fn = fun.fn();
@@ -122,6 +137,11 @@ final class Machine {
         try {
             status = run(CHUNK);
         } catch (ElixirError e) {
+            if (orElse != null) {
+                if (usedReductions > 1) ctx.work(usedReductions - 1);
+                usedReductions = 0;
+                return orElse.apply(e);
+            }
             throw exitFor(e);
         } finally {
             if (usedReductions > 1) ctx.work(usedReductions - 1);
@@ -138,6 +158,7 @@ final class Machine {
             }
             default -> {
                 if (onReturn != null) onReturn.accept(result);
+                if (then != null) return then.apply(result);
                 exitReason = Atom.NORMAL;
                 return Behaviors.stop();
             }
@@ -163,10 +184,7 @@ final class Machine {
         Behavior.Receive b = Behaviors.receive(label, handler);
         Object t = pendingTimeout;
         if (r.after() >= 0 && t != Elixir.INFINITY) {
-            if (!(t instanceof Long ms) || ms < 0) {
-                throw exitFor(ElixirError.argument("timeout in receive must be a non-negative integer or :infinity, got: " + Format.inspect(t)));
-            }
-            b = b.after(Duration.ofMillis(ms), c -> {
+            b = b.after(Duration.ofMillis((Long) t), c -> {
                 this.ctx = c;
                 pending = null;
                 fp.pc = r.after();
@@ -328,6 +346,7 @@ final class Machine {
                             Frame parent = f.parent;
                             if (parent == null) {
                                 result = v;
+                                lastSlots = f.slots;
                                 fp = null;
                                 usedReductions = reds;
                                 return DONE;
@@ -342,8 +361,12 @@ final class Machine {
                         }
                         case Insn.Receive r -> {
                             if (r.after() >= 0) {
-                                pendingTimeout = stack[--sp];
+                                Object t = stack[--sp];
                                 stack[sp] = null;
+                                if (t != Elixir.INFINITY && !(t instanceof Long ms && ms >= 0)) {
+                                    throw ElixirError.argument("timeout in receive must be a non-negative integer or :infinity, got: " + Format.inspect(t));
+                                }
+                                pendingTimeout = t;
                             }
                             pending = r;
                             f.pc = pc;

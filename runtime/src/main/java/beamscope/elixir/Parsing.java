@@ -21,7 +21,7 @@ final class Parsing {
     }
 
     static String report(RuntimeException e) {
-        if (e.getClass().getSimpleName().equals("ElixirSyntaxError")) return "** (SyntaxError) " + e.getMessage();
+        if (e instanceof ElixirSyntaxError) return e.getMessage(); // "** (SyntaxError) file:line:column: …"
         return "** (" + e.getClass().getSimpleName() + ") " + e.getMessage();
     }
 }

@@ -111,6 +111,19 @@ defmodule :timer do
   end
 end
 
+defmodule Kernel do
+  # IEx's flush/0: prints every message in the mailbox and empties it
+  def flush do
+    receive do
+      m ->
+        IO.inspect(m)
+        flush()
+    after
+      0 -> :ok
+    end
+  end
+end
+
 defmodule Beamscope.Prelude do
   def apply_fun(f, args) do
     case args do
