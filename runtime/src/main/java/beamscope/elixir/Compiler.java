@@ -679,6 +679,10 @@ final class Compiler {
                     receive(q, tail);
                     return;
                 }
+                case "__with_else__" -> {
+                    emit(a.get(0), tail);
+                    return;
+                }
                 case "try" -> {
                     tryForm(q, tail);
                     return;

@@ -273,6 +273,11 @@ final class Library {
         kernel("/", 2, (m, a) -> Values.fdiv(a[0], a[1]));
         kernel("-", 1, (m, a) -> Values.neg(a[0]));
         kernel("+", 1, (m, a) -> a[0]);
+        kernel("**", 2, (m, a) -> {
+            if (Values.isInt(a[0]) && a[1] instanceof Long e && e >= 0) return Values.norm(Values.big(a[0]).pow(e.intValue()));
+            if (Values.isInt(a[0]) && Values.isInt(a[1])) throw ElixirError.argument("bad argument in arithmetic expression");
+            return Math.pow(Values.dbl(a[0]), Values.dbl(a[1]));
+        });
         kernel("div", 2, (m, a) -> Values.div(a[0], a[1]));
         kernel("rem", 2, (m, a) -> Values.rem(a[0], a[1]));
         kernel("abs", 1, (m, a) -> a[0] instanceof Double d ? Math.abs(d) : Values.compare(a[0], 0L) < 0 ? Values.neg(a[0]) : a[0]);
