@@ -5,7 +5,6 @@ import beamscope.runtime.Inbox;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.SpawnOptions;
-import beamscope.runtime.Terms;
 import beamscope.runtime.Tuple;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,11 +187,12 @@ public final class Elixir {
 
     // ---------------------------------------------------------------- the prelude
 
+    /** Compiles the library written in Elixir (prelude.exs, beside this class) into this node's module table. */
     private void loadPrelude() {
         Object quoted;
-        try (InputStream in = Elixir.class.getResourceAsStream("prelude.quoted")) {
-            if (in == null) throw new IllegalStateException("prelude.quoted is missing from the build");
-            quoted = Terms.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try (InputStream in = Elixir.class.getResourceAsStream("prelude.exs")) {
+            if (in == null) throw new IllegalStateException("prelude.exs is missing from the build");
+            quoted = ElixirParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "prelude.exs");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
