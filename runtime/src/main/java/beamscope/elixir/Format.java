@@ -111,7 +111,7 @@ final class Format {
         }
         boolean first = true;
         for (Object k : keys) {
-            if (struct != null && k == Values.STRUCT) continue;
+            if (struct != null && (k == Values.STRUCT || k == Values.EXCEPTION)) continue;
             if (!first) sb.append(", ");
             first = false;
             if (allAtoms) {

@@ -109,6 +109,28 @@ class ElixirEvaluatorTest {
         }
 
         @Test
+        void parseErrorsSayLineAndColumn() {
+            try (Node node = Node.start()) {
+                var out = new java.io.ByteArrayOutputStream();
+                var ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(1, Elixir.on(node).runScript("x = 1\ny = (2 +\n", "bad.exs", ps, ps));
+                assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("** (SyntaxError) bad.exs:"), out.toString());
+            }
+        }
+
+        @Test
+        void aSpawnedProcessThatRaisesIsLoggedAsElixirsLoggerDoes() {
+            String o = out("""
+                {_pid, ref} = spawn_monitor(fn -> raise ArgumentError, "no good" end)
+                receive do
+                  {:DOWN, ^ref, :process, _, {e, _stack}} -> IO.inspect e
+                end
+                """);
+            assertTrue(o.matches("(?s)\\n\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[error\\] Process #PID<0\\.\\d+\\.0> raised an exception\\n"
+                    + "\\*\\* \\(ArgumentError\\) no good\\n%ArgumentError\\{message: \"no good\"\\}\\n"), o);
+        }
+
+        @Test
         void httpoisonSaysItIsNotAvailable() {
             Scripts.Run r = Scripts.run("HTTPoison.get(\"http://example.com\")\n");
             assertEquals(1, r.status());
