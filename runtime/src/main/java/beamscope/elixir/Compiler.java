@@ -1442,10 +1442,37 @@ final class Compiler {
             case "super", "quote", "unquote", "import", "require" -> throw unsupported(q, op);
             default -> { }
         }
+        if (a.size() == 2) {
+            Ev fast = operator(op, a);
+            if (fast != null) return fast;
+        }
         Library.Bif bif = Library.bif(Atom.of("Elixir.Kernel"), op, a.size());
         if (bif != null) return bifCall(bif, a);
         if (op.startsWith("sigil_")) throw unsupported(q, "the sigil ~" + op.substring(6));
         throw error(q, "undefined function " + op + "/" + a.size() + " (there is no such import)");
+    }
+
+    /** The arithmetic and comparison operators without the library call (no argument array): the hot path. */
+    private Ev operator(String op, List<Object> a) {
+        return switch (op) {
+            case "+", "-", "*", "<", ">", "<=", ">=", "==", "!=", "===", "!==" -> {
+                Ev x = ev(a.get(0)), y = ev(a.get(1));
+                yield switch (op) {
+                    case "+" -> (s, m) -> Values.add(x.ev(s, m), y.ev(s, m));
+                    case "-" -> (s, m) -> Values.sub(x.ev(s, m), y.ev(s, m));
+                    case "*" -> (s, m) -> Values.mul(x.ev(s, m), y.ev(s, m));
+                    case "<" -> (s, m) -> Values.bool(Values.compare(x.ev(s, m), y.ev(s, m)) < 0);
+                    case ">" -> (s, m) -> Values.bool(Values.compare(x.ev(s, m), y.ev(s, m)) > 0);
+                    case "<=" -> (s, m) -> Values.bool(Values.compare(x.ev(s, m), y.ev(s, m)) <= 0);
+                    case ">=" -> (s, m) -> Values.bool(Values.compare(x.ev(s, m), y.ev(s, m)) >= 0);
+                    case "==" -> (s, m) -> Values.bool(Values.eq(x.ev(s, m), y.ev(s, m)));
+                    case "!=" -> (s, m) -> Values.bool(!Values.eq(x.ev(s, m), y.ev(s, m)));
+                    case "===" -> (s, m) -> Values.bool(Values.strictEq(x.ev(s, m), y.ev(s, m)));
+                    default -> (s, m) -> Values.bool(!Values.strictEq(x.ev(s, m), y.ev(s, m)));
+                };
+            }
+            default -> null;
+        };
     }
 
     private Ev mapEv(List<Object> pairs, Atom struct) {

@@ -154,6 +154,7 @@ final class Values {
     /** {@code ==}: numbers compare by value (1 == 1.0), everything else structurally. */
     static boolean eq(Object a, Object b) {
         if (a == b) return true;
+        if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
         if (isNum(a) && isNum(b)) return compare(a, b) == 0;
         return strictEq(a, b);
     }
@@ -193,6 +194,7 @@ final class Values {
     /** Erlang term order: number < atom < reference < fun < pid < tuple < map < list < bitstring. */
     @SuppressWarnings("unchecked")
     static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
         int ra = rank(a), rb = rank(b);
         if (ra != rb) return Integer.compare(ra, rb);
         switch (ra) {
