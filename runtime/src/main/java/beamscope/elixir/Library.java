@@ -190,7 +190,7 @@ final class Library {
     }
 
     static Object spawnMachine(Machine m, Machine child, SpawnOptions opts, int how) {
-        SpawnOptions o = opts.withInitialCall(child.initialCall());
+        SpawnOptions o = opts.initialCall() != null ? opts : opts.withInitialCall(child.initialCall());
         Behavior b = child.behavior();
         ProcessContext ctx = m.ctx();
         return switch (how) {
@@ -727,6 +727,8 @@ final class Library {
         def("System", "monotonic_time", 1, (m, a) -> timeIn(m.ctx().nanoTime(), a[0]));
         def("System", "system_time", 1, (m, a) -> timeIn(System.currentTimeMillis() * 1_000_000L, a[0]));
         def("System", "schedulers_online", 0, (m, a) -> (long) m.ctx().node().config().schedulers());
+        // spawn with the initial call an OTP process shows in OTP's observer ("Counter.init/1")
+        def("Beamscope", "spawn_as", 3, (m, a) -> spawn(m, a[0], SpawnOptions.defaults().withInitialCall((String) a[1]), a[2] == Atom.TRUE ? 1 : 0));
         def("Beamscope", "use_opts", 1, (m, a) -> m.elixir.useOpts((Atom) a[0]));
         def("Logger", "configure", 1, (m, a) -> Atom.OK);
         def("Logger", "info", 1, (m, a) -> Atom.OK);

@@ -194,7 +194,7 @@ defmodule GenServer do
     parent = self()
     ref = make_ref()
     f = fn -> init_it(mod, arg, opts, parent, ref) end
-    pid = if link?, do: spawn_link(f), else: spawn(f)
+    pid = Beamscope.spawn_as(f, "#{inspect(mod)}.init/1", link?)
     receive do
       {^ref, :ok} -> {:ok, pid}
       {^ref, {:error, reason}} -> {:error, reason}
@@ -372,7 +372,7 @@ defmodule Supervisor do
   defp start_sup(init, opts) do
     parent = self()
     ref = make_ref()
-    pid = spawn_link(fn ->
+    pid = Beamscope.spawn_as(fn ->
       Process.flag(:trap_exit, true)
       case Keyword.get(opts, :name) do
         nil -> :ok
@@ -386,7 +386,7 @@ defmodule Supervisor do
           loop(flags, started, [])
         :ignore -> send(parent, {ref, :ignore})
       end
-    end)
+    end, "supervisor.init/1", true)
     receive do
       {^ref, :ok} -> {:ok, pid}
       {^ref, :ignore} -> :ignore

@@ -228,6 +228,16 @@ class ElixirEvaluatorTest {
                 assertEquals(0, r.status(), r.err());
                 var pid = node.whereis("counter").orElseThrow();
                 assertEquals("Counter.loop/1", node.processInfo(pid).orElseThrow().initialCall());
+                Scripts.Run s = Scripts.run(node, """
+                    defmodule Server do
+                      use GenServer
+                      def init(n), do: {:ok, n}
+                    end
+                    GenServer.start(Server, 0, name: :server)
+                    """);
+                assertEquals(0, s.status(), s.err());
+                var server = node.whereis("server").orElseThrow();
+                assertEquals("Server.init/1", node.processInfo(server).orElseThrow().initialCall());
             }
         }
 
