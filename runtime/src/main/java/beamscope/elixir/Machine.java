@@ -43,7 +43,7 @@ final class Machine {
     final PrintStream out;
     ProcessContext ctx;
 
-    private Object[] stack = new Object[32];
+    private Object[] stack = new Object[8]; // grows by doubling; small, as a million processes may each have one
     private int sp;
     private Frame fp;
     private Handler handlers;
