@@ -20,6 +20,10 @@ public final class Launcher {
         if (!lesson.isBlank()) { // -Dlesson=ID (or list): run a lesson headless and print its transcript
             System.exit(beamscope.app.lessons.Headless.run(lesson.strip(), System.out, System.err));
         }
+        String exs = System.getProperty("exs", "");
+        if (!exs.isBlank()) { // -Dexs=FILE.exs: run an Elixir script on an embedded node, as `elixir FILE.exs`
+            System.exit(beamscope.elixir.Elixir.runFile(exs.strip(), System.getProperty("exs.dir", ""), System.out, System.err));
+        }
         javafx.application.Application.launch(BeamscopeApp.class, args);
     }
 }

@@ -1,0 +1,48 @@
+package beamscope.elixir;
+
+import beamscope.runtime.Atom;
+
+/**
+ * An Elixir exception travelling through the evaluator: {@code kind} is {@code :error}, {@code :throw} or
+ * {@code :exit}; for errors {@code value} is the exception struct (a map with {@code __struct__} and
+ * {@code __exception__: true}). No Java stack trace is taken: raising is cheap and the Elixir stack is the
+ * evaluator's own.
+ */
+public final class ElixirError extends RuntimeException {
+    static final Atom ERROR = Atom.of("error"), THROW = Atom.of("throw"), EXIT = Atom.of("exit");
+
+    private final transient Atom kind;
+    private final transient Object value;
+
+    public ElixirError(Atom kind, Object value) {
+        super(null, null, false, false);
+        this.kind = kind;
+        this.value = value;
+    }
+
+    public Atom kind() {
+        return kind;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public String getMessage() {
+        return Format.errorBanner(kind, value);
+    }
+
+    /** {@code raise Module, message: text}: an exception struct of the named module. */
+    static ElixirError raise(String module, String message) {
+        return new ElixirError(ERROR, Values.exception(module, message));
+    }
+
+    static ElixirError argument(String message) {
+        return raise("ArgumentError", message);
+    }
+
+    static ElixirError badarith() {
+        return raise("ArithmeticError", "bad argument in arithmetic expression");
+    }
+}

@@ -1,0 +1,58 @@
+package beamscope.elixir;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.ErlangError;
+import beamscope.runtime.ExitException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The exceptions the evaluator raises, with Elixir's messages. */
+final class Errors {
+    private Errors() {}
+
+    static final Atom CASE_CLAUSE = Atom.of("case_clause"), FUNCTION_CLAUSE = Atom.of("function_clause"),
+            COND_CLAUSE = Atom.of("cond_clause"), WITH_CLAUSE = Atom.of("with_clause"),
+            TRY_CLAUSE = Atom.of("try_clause");
+
+    static ElixirError badmatch(Object v) {
+        return withTerm("MatchError", "no match of right hand side value: " + Format.inspect(v), v);
+    }
+
+    static ElixirError badfun(Object v) {
+        return withTerm("BadFunctionError", "expected a function, got: " + Format.inspect(v), v);
+    }
+
+    static ElixirError undefined(Atom module, String name, int arity) {
+        return ElixirError.raise("UndefinedFunctionError", "function " + Values.moduleName(module) + "." + name + "/"
+                + arity + " is undefined or private");
+    }
+
+    static ElixirError noClause(Atom kind, Object v, Fn fn) {
+        if (kind == CASE_CLAUSE) return withTerm("CaseClauseError", "no case clause matching: " + Format.inspect(v), v);
+        if (kind == COND_CLAUSE) return ElixirError.raise("CondClauseError", "no cond clause evaluated to a truthy value");
+        if (kind == WITH_CLAUSE) return withTerm("WithClauseError", "no with clause matching: " + Format.inspect(v), v);
+        if (kind == TRY_CLAUSE) return withTerm("TryClauseError", "no try clause matching: " + Format.inspect(v), v);
+        return ElixirError.raise("FunctionClauseError", "no function clause matching in " + fn.label);
+    }
+
+    private static ElixirError withTerm(String module, String message, Object term) {
+        Map<Object, Object> m = new LinkedHashMap<>(Values.exception(module, message));
+        m.put(Atom.of("term"), term);
+        return new ElixirError(ElixirError.ERROR, java.util.Collections.unmodifiableMap(m));
+    }
+
+    /** Any Java exception from the library or the runtime, as the Elixir error it stands for. */
+    static ElixirError toElixir(Throwable t) {
+        return switch (t) {
+            case ElixirError e -> e;
+            case ExitException x -> new ElixirError(ElixirError.EXIT, x.reason());
+            case ErlangError e when e.reason() == Atom.BADARG -> ElixirError.argument("argument error");
+            case ErlangError e -> new ElixirError(ElixirError.ERROR, Values.exception("ErlangError", "Erlang error: " + Format.inspect(e.reason())));
+            case ArithmeticException a -> ElixirError.badarith();
+            case StackOverflowError s -> ElixirError.raise("SystemLimitError", "a system limit has been reached (Java stack)");
+            case ClassCastException c -> ElixirError.argument("argument error");
+            case IndexOutOfBoundsException c -> ElixirError.argument("argument error");
+            default -> new ElixirError(ElixirError.ERROR, Values.exception("RuntimeError", String.valueOf(t)));
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package beamscope.elixir;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Terms;
+import beamscope.runtime.Tuple;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** {@code inspect/1} and the error reports, as Elixir 1.14 prints them. */
+final class Format {
+    private Format() {}
+
+    static String inspect(Object v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, 0);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object v, int depth) {
+        if (depth > 10_000) {
+            sb.append("...");
+            return;
+        }
+        switch (v) {
+            case null -> sb.append("nil");
+            case Atom a -> sb.append(Terms.inspect(a));
+            case String s -> sb.append(Terms.inspect(s));
+            case Double d -> sb.append(Terms.inspect(d));
+            case Pid p -> sb.append("#PID<").append(p.node()).append('.').append(p.id()).append(".0>");
+            case Closure c -> sb.append("#Function<").append(System.identityHashCode(c.fn()) % 100).append(".0/")
+                    .append(c.arity()).append(" in ").append(c.fn().module == null ? ":elixir_compiler_0" : c.fn().module)
+                    .append('.').append(c.fn().name).append('>');
+            case Tuple t -> {
+                sb.append('{');
+                for (int i = 0; i < t.size(); i++) {
+                    if (i > 0) sb.append(", ");
+                    write(sb, t.get(i), depth + 1);
+                }
+                sb.append('}');
+            }
+            case List<?> l -> writeList(sb, l, depth);
+            case Map<?, ?> m -> writeMap(sb, m, depth);
+            default -> sb.append(Terms.inspect(v));
+        }
+    }
+
+    static boolean isPrintableCharlist(List<?> l) {
+        if (l.isEmpty()) return false;
+        for (Object o : l) {
+            if (!(o instanceof Long c)) return false;
+            if (!((c >= 32 && c < 127) || c == '\n' || c == '\r' || c == '\t' || c == 7 || c == 8 || c == 11 || c == 12 || c == 27
+                    || (c >= 160 && c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF)))) return false;
+        }
+        return true;
+    }
+
+    static boolean isKeywordList(List<?> l) {
+        if (l.isEmpty()) return false;
+        for (Object o : l) if (!(o instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom)) return false;
+        return true;
+    }
+
+    private static void writeList(StringBuilder sb, List<?> l, int depth) {
+        if (isPrintableCharlist(l)) {
+            String s = Terms.inspect(Values.charsToString(l));
+            sb.append('\'').append(s, 1, s.length() - 1).append('\'');
+            return;
+        }
+        boolean kw = isKeywordList(l);
+        sb.append('[');
+        boolean first = true;
+        for (Object o : l) {
+            if (!first) sb.append(", ");
+            first = false;
+            if (kw) {
+                Tuple t = (Tuple) o;
+                keyword(sb, (Atom) t.get(0));
+                write(sb, t.get(1), depth + 1);
+            } else {
+                write(sb, o, depth + 1);
+            }
+        }
+        sb.append(']');
+    }
+
+    private static void keyword(StringBuilder sb, Atom key) {
+        String s = Terms.inspect(List.of(Tuple.of(key, 0L)));   // "[key: 0]"
+        sb.append(s, 1, s.length() - 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeMap(StringBuilder sb, Map<?, ?> m0, int depth) {
+        Map<Object, Object> m = (Map<Object, Object>) m0;
+        Object struct = m.get(Values.STRUCT);
+        if (struct == Values.alias("Range") && m.get(Atom.of("first")) != null) {
+            sb.append(inspect(m.get(Atom.of("first")))).append("..").append(inspect(m.get(Atom.of("last"))));
+            Object step = m.get(Atom.of("step"));
+            if (step != null && !Values.eq(step, 1L)) sb.append("//").append(inspect(step));
+            return;
+        }
+        List<Object> keys = Values.sortedKeys(m);
+        boolean allAtoms = true;
+        for (Object k : keys) if (!(k instanceof Atom)) allAtoms = false;
+        if (struct instanceof Atom s) {
+            sb.append('%').append(Values.moduleName(s)).append('{');
+        } else {
+            sb.append("%{");
+        }
+        boolean first = true;
+        for (Object k : keys) {
+            if (struct != null && (k == Values.STRUCT || k == Values.EXCEPTION)) continue;
+            if (!first) sb.append(", ");
+            first = false;
+            if (allAtoms) {
+                keyword(sb, (Atom) k);
+            } else {
+                write(sb, k, depth + 1);
+                sb.append(" => ");
+            }
+            write(sb, m.get(k), depth + 1);
+        }
+        sb.append('}');
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** {@code Exception.message/1} for an exception struct. */
+    static String message(Object exception) {
+        if (exception instanceof Map<?, ?> m && m.get(Values.MESSAGE) instanceof String s) return s;
+        if (exception instanceof Map<?, ?> m && m.get(Values.STRUCT) instanceof Atom a) return Values.moduleName(a) + " exception";
+        return inspect(exception);
+    }
+
+    /** The first line of Elixir's report for an uncaught error: {@code ** (RuntimeError) boom}. */
+    static String errorBanner(Atom kind, Object value) {
+        if (kind == ElixirError.ERROR && Values.isException(value)) {
+            Map<?, ?> m = (Map<?, ?>) value;
+            return "** (" + Values.moduleName(m.get(Values.STRUCT)) + ") " + message(value);
+        }
+        if (kind == ElixirError.THROW) return "** (throw) " + inspect(value);
+        if (kind == ElixirError.EXIT) return "** (exit) " + exitText(value);
+        return "** (ErlangError) Erlang error: " + inspect(value);
+    }
+
+    static String exitText(Object reason) {
+        if (reason instanceof Tuple t && t.size() == 2 && Values.isException(t.get(0)) && t.get(1) instanceof List) {
+            return "an exception was raised:\n    " + errorBanner(ElixirError.ERROR, t.get(0)).replace("\n", "\n    ");
+        }
+        return inspect(reason);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    /** What Elixir's logger prints when a spawned process dies of an uncaught error. */
+    static String crashReport(Pid pid, Atom kind, Object value) {
+        String banner = kind == ElixirError.THROW
+                ? "** (ErlangError) Erlang error: {:nocatch, " + inspect(value) + "}"
+                : errorBanner(kind, value);
+        return "\n" + LocalTime.now().format(TIME) + " [error] Process " + inspect(pid) + " raised an exception\n" + banner;
+    }
+}

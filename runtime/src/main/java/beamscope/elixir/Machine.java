@@ -1,0 +1,450 @@
+package beamscope.elixir;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behavior;
+import beamscope.runtime.Behaviors;
+import beamscope.runtime.ErlangError;
+import beamscope.runtime.ExitException;
+import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessContext;
+import beamscope.runtime.Tuple;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Elixir process: its own call stack (frames on the heap, linked), its operand stack, and the try
+ * handlers that are open. It runs as a runtime behaviour:
+ *
+ * <pre>
+ * running:  Behavior.Compute: each step runs up to CHUNK function calls (one reduction each, as the BEAM
+ *           counts), declares them with ctx.work(n) and returns same(); the scheduler ends the slice when
+ *           its budget is spent, so an endless Elixir loop is preempted like any process.
+ * waiting:  a `receive` anywhere in the stack saves the pc and returns a Behavior.Receive whose handler
+ *           matches the clauses against one message (no match: unhandled(), the message stays: selective
+ *           receive); `after` is the receive timeout. Nothing ever blocks a scheduler thread.
+ * ended:    the outermost frame returned (exit normal), or an error no try caught: the process exits
+ *           with Elixir's reason ({exception, stacktrace}, {{:nocatch, v}, stack} or the exit value).
+ * </pre>
+ *
+ * A machine is touched only by the process that owns it, inside its handlers, so it needs no locks: the
+ * runtime hands a process from one scheduler thread to another with the happens-before edge of its run
+ * queue (see ProcessCell).
+ */
+final class Machine {
+    /** Calls per compute step: small enough that a step never holds a scheduler for long. */
+    static final int CHUNK = 200;
+
+    private static final int YIELD = 0, WAIT = 1, DONE = 2;
+    static final Atom NOCATCH = Atom.of("nocatch");
+
+    final Elixir elixir;
+    final PrintStream out;
+    ProcessContext ctx;
+
+    private Object[] stack = new Object[8]; // grows by doubling; small, as a million processes may each have one
+    private int sp;
+    private Frame fp;
+    private Handler handlers;
+    private Insn.Receive pending;
+    private Object pendingTimeout;
+    private Object result;
+    private int usedReductions;
+    private String shownLabel;
+    private final Behavior compute = Behaviors.compute(this::step);
+
+    /** Set for a script's main process: it prints its own uncaught error as `elixir` does. */
+    boolean reportsErrors;
+    /** True once this machine printed the report of its uncaught error. */
+    volatile boolean reported;
+    /** How the process ended, once it has (normal, or the reason of its uncaught error). */
+    volatile Object exitReason;
+    /** Called with the last value when the process returns normally (a shell chunk, a script). */
+    java.util.function.Consumer<Object> onReturn;
+    /** When set, what the process does after its code returned (a shell goes back to waiting for input). */
+    java.util.function.Function<Object, Behavior> then;
+    /** When set, what the process does after an uncaught error instead of exiting (a shell reports it). */
+    java.util.function.Function<ElixirError, Behavior> orElse;
+    /** The outermost frame's slots when it returned: a shell keeps its variables from them. */
+    Object[] lastSlots;
+
+    static final class Frame {
+        Fn fn;
+        Object[] slots;
+        int pc;
+        final Frame parent;
+        int baseSp;
+
+        Frame(Fn fn, Object[] slots, Frame parent, int baseSp) {
+            this.fn = fn;
+            this.slots = slots;
+            this.parent = parent;
+            this.baseSp = baseSp;
+        }
+    }
+
+    private record Handler(int pc, int sp, Frame frame, Handler next) {}
+
+    Machine(Elixir elixir, PrintStream out) {
+        this.elixir = elixir;
+        this.out = out;
+    }
+
+    /** A machine that will call {@code fn} with {@code args} (a closure's environment included). */
+    /** A machine that will run {@code fn} (arity 0) with its first slots preset (a shell's variables). */
+    static Machine withSlots(Elixir elixir, PrintStream out, Fn fn, Object[] initial) {
+        Machine m = new Machine(elixir, out);
+        Object[] s = new Object[fn.nslots];
+        System.arraycopy(initial, 0, s, 0, Math.min(initial.length, s.length));
+        m.fp = new Frame(fn, s, null, 0);
+        return m;
+    }
+
+    static Machine calling(Elixir elixir, PrintStream out, Closure fun, List<?> args) {
+        Machine m = new Machine(elixir, out);
+        Fn fn = fun.fn();
+        if (args.size() != fn.arity) throw badArity(fun, args);
+        Object[] s = new Object[fn.nslots];
+        int i = 0;
+        for (Object a : args) s[i++] = a;
+        for (int k = 0; k < fn.envSlots.length; k++) s[fn.envSlots[k]] = fun.env()[k];
+        m.fp = new Frame(fn, s, null, 0);
+        return m;
+    }
+
+    /** The behaviour that runs this machine from where it stands. */
+    Behavior behavior() {
+        shownLabel = fp == null ? null : fp.fn.label;
+        return compute.named(shownLabel);
+    }
+
+    String initialCall() {
+        return fp.fn.label;
+    }
+
+    /** The function running now (the current function an observer shows). */
+    String currentFunction() {
+        Frame f = fp;
+        return f == null ? null : f.fn.label;
+    }
+
+    // ---------------------------------------------------------------- the process's behaviour
+
+    private Behavior step(ProcessContext ctx) {
+        this.ctx = ctx;
+        int status;
+        try {
+            status = run(CHUNK);
+        } catch (ElixirError e) {
+            if (orElse != null) {
+                if (usedReductions > 1) ctx.work(usedReductions - 1);
+                usedReductions = 0;
+                return orElse.apply(e);
+            }
+            throw exitFor(e);
+        } finally {
+            if (usedReductions > 1) ctx.work(usedReductions - 1);
+        }
+        switch (status) {
+            case YIELD -> {
+                String l = fp.fn.label;
+                if (l.equals(shownLabel)) return Behaviors.same();
+                shownLabel = l;
+                return compute.named(l);
+            }
+            case WAIT -> {
+                return receiveBehavior();
+            }
+            default -> {
+                if (onReturn != null) onReturn.accept(result);
+                if (then != null) return then.apply(result);
+                exitReason = Atom.NORMAL;
+                return Behaviors.stop();
+            }
+        }
+    }
+
+    private Behavior receiveBehavior() {
+        Insn.Receive r = pending;
+        Behavior.MessageHandler handler = (c, msg) -> {
+            this.ctx = c;
+            Object[] s = fp.slots;
+            for (int i = 0; i < r.pats().length; i++) {
+                if (r.pats()[i].match(msg, s, this) && guard(r.guards()[i], s)) {
+                    pending = null;
+                    fp.pc = r.bodies()[i];
+                    shownLabel = fp.fn.label;
+                    return compute.named(shownLabel);
+                }
+            }
+            return Behaviors.unhandled();
+        };
+        String label = fp.fn.label;
+        Behavior.Receive b = Behaviors.receive(label, handler);
+        Object t = pendingTimeout;
+        if (r.after() >= 0 && t != Elixir.INFINITY) {
+            b = b.after(Duration.ofMillis((Long) t), c -> {
+                this.ctx = c;
+                pending = null;
+                fp.pc = r.after();
+                shownLabel = fp.fn.label;
+                return compute.named(shownLabel);
+            });
+        }
+        return b;
+    }
+
+    boolean guard(Insn.Ev g, Object[] s) {
+        if (g == null) return true;
+        try {
+            return g.ev(s, this) == Atom.TRUE;
+        } catch (RuntimeException e) {
+            return false; // an error in a guard makes the guard fail
+        }
+    }
+
+    /** What ends the process for an uncaught error, after reporting it where Elixir would. */
+    private ExitException exitFor(ElixirError e) {
+        Object reason;
+        if (e.kind() == ElixirError.EXIT) reason = e.value();
+        else if (e.kind() == ElixirError.THROW) reason = Tuple.of(Tuple.of(NOCATCH, e.value()), List.of());
+        else reason = Tuple.of(e.value(), List.of());
+        if (reportsErrors) {
+            reported = true;
+            elixir.errorOut(this).println(Format.errorBanner(e.kind(), e.value()));
+        } else if (e.kind() != ElixirError.EXIT) {
+            Pid self = ctx.self();
+            out.println(Format.crashReport(self, e.kind(), e.value()));
+        }
+        exitReason = reason;
+        return new ExitException(reason);
+    }
+
+    // ---------------------------------------------------------------- the interpreter loop
+
+    private void push(Object v) {
+        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        stack[sp++] = v;
+    }
+
+    private int run(int budget) {
+        int reds = 0;
+        Frame f = fp;
+        Insn[] code = f.fn.code;
+        Object[] s = f.slots;
+        int pc = f.pc;
+        for (;;) {
+            try {
+                for (;;) {
+                    Insn in = code[pc++];
+                    switch (in) {
+                        case Insn.Push p -> push(p.ev().ev(s, this));
+                        case Insn.Drop d -> stack[--sp] = null;
+                        case Insn.Match mt -> {
+                            Object v = stack[sp - 1];
+                            if (!mt.pat().match(v, s, this)) throw Errors.badmatch(v);
+                        }
+                        case Insn.Test t -> {
+                            Object v = stack[sp - 1];
+                            if (t.pat().match(v, s, this) && guard(t.guard(), s)) stack[--sp] = null;
+                            else pc = t.fail();
+                        }
+                        case Insn.MatchArgs ma -> {
+                            Insn.Pat[] ps = ma.pats();
+                            boolean ok = true;
+                            for (int i = 0; i < ps.length && ok; i++) ok = ps[i].match(s[i], s, this);
+                            if (!ok || !guard(ma.guard(), s)) pc = ma.fail();
+                        }
+                        case Insn.Jump j -> pc = j.to();
+                        case Insn.JumpIfFalsy j -> {
+                            Object v = stack[--sp];
+                            stack[sp] = null;
+                            if (v == Atom.FALSE || v == Atom.NIL) pc = j.to();
+                        }
+                        case Insn.Call c -> {
+                            Insn.Target t = c.target();
+                            Fn fn = t.resolved;
+                            if (fn == null) fn = elixir.resolve(t);
+                            int argc = c.argc();
+                            Object[] ns = new Object[fn.nslots];
+                            int off = 0;
+                            if (t.prependModule) {
+                                ns[0] = t.module;
+                                off = 1;
+                            }
+                            System.arraycopy(stack, sp - argc, ns, off, argc);
+                            java.util.Arrays.fill(stack, sp - argc, sp, null);
+                            sp -= argc;
+                            f.pc = pc;
+                            f = enter(f, fn, ns, c.tail());
+                            code = fn.code;
+                            s = ns;
+                            pc = 0;
+                            if (++reds >= budget) {
+                                usedReductions = reds;
+                                return YIELD;
+                            }
+                        }
+                        case Insn.Apply a -> {
+                            int argc = a.argc();
+                            Object fun = stack[sp - argc - 1];
+                            if (!(fun instanceof Closure cl)) throw Errors.badfun(fun);
+                            Fn fn = cl.fn();
+                            if (fn.arity != argc) {
+                                throw badArity(cl, java.util.Arrays.asList(java.util.Arrays.copyOfRange(stack, sp - argc, sp)));
+                            }
+                            Object[] ns = new Object[fn.nslots];
+                            System.arraycopy(stack, sp - argc, ns, 0, argc);
+                            Object[] env = cl.env();
+                            for (int k = 0; k < env.length; k++) ns[fn.envSlots[k]] = env[k];
+                            java.util.Arrays.fill(stack, sp - argc - 1, sp, null);
+                            sp -= argc + 1;
+                            f.pc = pc;
+                            f = enter(f, fn, ns, a.tail());
+                            code = fn.code;
+                            s = ns;
+                            pc = 0;
+                            if (++reds >= budget) {
+                                usedReductions = reds;
+                                return YIELD;
+                            }
+                        }
+                        case Insn.ApplyMfa a -> {
+                            Object argList = stack[--sp];
+                            Object fun = stack[--sp];
+                            Object mod = stack[--sp];
+                            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+                            if (!(mod instanceof Atom ma) || !(fun instanceof Atom fa) || !(argList instanceof List<?> args)) {
+                                throw ElixirError.argument("argument error: apply(" + Format.inspect(mod) + ", " + Format.inspect(fun) + ", " + Format.inspect(argList) + ")");
+                            }
+                            Fn fn = elixir.lookup(ma, fa.name(), args.size());
+                            if (fn == null) {
+                                Library.Bif bif = Library.bif(ma, fa.name(), args.size());
+                                if (bif == null) throw Errors.undefined(ma, fa.name(), args.size());
+                                push(bif.call(this, args.toArray())); // a tail ApplyMfa is followed by Return
+                                continue;
+                            }
+                            Object[] ns = new Object[fn.nslots];
+                            int i = 0;
+                            boolean prepend = fn.arity == args.size() + 1;
+                            if (prepend) ns[i++] = ma;
+                            for (Object o : args) ns[i++] = o;
+                            f.pc = pc;
+                            f = enter(f, fn, ns, a.tail());
+                            code = fn.code;
+                            s = ns;
+                            pc = 0;
+                            if (++reds >= budget) {
+                                usedReductions = reds;
+                                return YIELD;
+                            }
+                        }
+                        case Insn.Return r -> {
+                            Object v = stack[--sp];
+                            stack[sp] = null;
+                            Frame parent = f.parent;
+                            if (parent == null) {
+                                result = v;
+                                lastSlots = f.slots;
+                                fp = null;
+                                usedReductions = reds;
+                                return DONE;
+                            }
+                            sp = f.baseSp;
+                            f = parent;
+                            fp = f;
+                            push(v);
+                            code = f.fn.code;
+                            s = f.slots;
+                            pc = f.pc;
+                        }
+                        case Insn.Receive r -> {
+                            if (r.after() >= 0) {
+                                Object t = stack[--sp];
+                                stack[sp] = null;
+                                if (t != Elixir.INFINITY && !(t instanceof Long ms && ms >= 0)) {
+                                    throw ElixirError.argument("timeout in receive must be a non-negative integer or :infinity, got: " + Format.inspect(t));
+                                }
+                                pendingTimeout = t;
+                            }
+                            pending = r;
+                            f.pc = pc;
+                            usedReductions = reds;
+                            return WAIT;
+                        }
+                        case Insn.TryBegin t -> handlers = new Handler(t.handler(), sp, f, handlers);
+                        case Insn.TryEnd t -> handlers = handlers.next;
+                        case Insn.Reraise r -> {
+                            Tuple e = (Tuple) stack[--sp];
+                            throw new ElixirError((Atom) e.get(0), e.get(1));
+                        }
+                        case Insn.Fail fl -> {
+                            Object v = stack[--sp];
+                            throw Errors.noClause(fl.error(), v, f.fn);
+                        }
+                    }
+                }
+            } catch (RuntimeException | StackOverflowError ex) {
+                ElixirError e = Errors.toElixir(ex);
+                f.pc = pc;
+                Handler h = handlers;
+                if (h == null) {
+                    fp = f;
+                    usedReductions = reds;
+                    throw e;
+                }
+                handlers = h.next();
+                java.util.Arrays.fill(stack, h.sp(), sp, null);
+                sp = h.sp();
+                f = h.frame();
+                fp = f;
+                push(Tuple.of(e.kind(), e.value(), List.of()));
+                code = f.fn.code;
+                s = f.slots;
+                pc = h.pc();
+            }
+        }
+    }
+
+    /** Enters {@code fn}: a new frame, or for a tail call the current one reused (constant space). */
+    private Frame enter(Frame f, Fn fn, Object[] ns, boolean tail) {
+        if (tail) {
+            f.fn = fn;
+            f.slots = ns;
+            f.pc = 0;
+            java.util.Arrays.fill(stack, f.baseSp, sp, null);
+            sp = f.baseSp;
+        } else {
+            f = new Frame(fn, ns, f, sp);
+        }
+        fp = f;
+        return f;
+    }
+
+    static ElixirError badArity(Closure fun, List<?> args) {
+        return ElixirError.raise("BadArityError", Format.inspect(fun) + " with arity " + fun.arity()
+                + " called with " + (args.isEmpty() ? "no arguments" : args.size() == 1 ? "1 argument (" + Format.inspect(args.get(0)) + ")"
+                : args.size() + " arguments (" + String.join(", ", args.stream().map(Format::inspect).toList()) + ")"));
+    }
+
+    // ---------------------------------------------------------------- for the library
+
+    ProcessContext ctx() {
+        if (ctx == null) throw new IllegalStateException("not inside a process");
+        return ctx;
+    }
+
+    Pid self() {
+        return ctx().self();
+    }
+
+    static Object atomOrNil(Map<?, ?> m, Object key) {
+        Object v = m.get(key);
+        return v == null ? Atom.NIL : v;
+    }
+
+    static RuntimeException asElixir(ErlangError e) {
+        return Errors.toElixir(e);
+    }
+}

@@ -1,0 +1,490 @@
+# The part of Elixir's library that calls functions or waits, written in Elixir so that it suspends and
+# counts reductions like user code. Leaf functions are Java (beamscope.elixir.Library).
+defmodule Enum do
+  def map(e, f), do: map_list(Enum.to_list(e), f)
+  defp map_list([], _f), do: []
+  defp map_list([h | t], f), do: [f.(h) | map_list(t, f)]
+  def each(e, f), do: each_list(Enum.to_list(e), f)
+  defp each_list([], _f), do: :ok
+  defp each_list([h | t], f) do
+    f.(h)
+    each_list(t, f)
+  end
+  def filter(e, f), do: for(x <- Enum.to_list(e), f.(x), do: x)
+  def reject(e, f), do: for(x <- Enum.to_list(e), !f.(x), do: x)
+  def reduce(e, f) do
+    [h | t] = Enum.to_list(e)
+    reduce(t, h, f)
+  end
+  def reduce(e, acc, f), do: reduce_list(Enum.to_list(e), acc, f)
+  defp reduce_list([], acc, _f), do: acc
+  defp reduce_list([h | t], acc, f), do: reduce_list(t, f.(h, acc), f)
+  def flat_map(e, f), do: flat_list(Enum.to_list(e), f)
+  defp flat_list([], _f), do: []
+  defp flat_list([h | t], f), do: f.(h) ++ flat_list(t, f)
+  def find(e, default \\ nil, f), do: find_list(Enum.to_list(e), default, f)
+  defp find_list([], d, _f), do: d
+  defp find_list([h | t], d, f), do: if(f.(h), do: h, else: find_list(t, d, f))
+  def any?(e, f), do: find_list(Enum.map(Enum.to_list(e), fn x -> !!f.(x) end), false, fn x -> x end)
+  def all?(e, f), do: !any?(e, fn x -> !f.(x) end)
+  def count(e, f), do: length(filter(e, f))
+  def sum_by(e, f), do: Enum.sum(map(e, f))
+  def sort(e, f), do: merge_sort(Enum.to_list(e), f)
+  def sort_by(e, key), do: map(sort(map(e, fn x -> {key.(x), x} end), fn {a, _}, {b, _} -> a <= b end), fn {_, x} -> x end)
+  defp merge_sort([], _f), do: []
+  defp merge_sort([x], _f), do: [x]
+  defp merge_sort(l, f) do
+    half = div(length(l), 2)
+    merge(merge_sort(Enum.take(l, half), f), merge_sort(Enum.drop(l, half), f), f)
+  end
+  defp merge([], b, _f), do: b
+  defp merge(a, [], _f), do: a
+  defp merge([x | xs], [y | ys], f) do
+    if f.(x, y), do: [x | merge(xs, [y | ys], f)], else: [y | merge([x | xs], ys, f)]
+  end
+  def max_by(e, f), do: reduce(e, fn x, best -> if f.(x) > f.(best), do: x, else: best end)
+  def min_by(e, f), do: reduce(e, fn x, best -> if f.(x) < f.(best), do: x, else: best end)
+  def group_by(e, f) do
+    reduce(Enum.reverse(Enum.to_list(e)), %{}, fn x, acc ->
+      k = f.(x)
+      Map.put(acc, k, [x | Map.get(acc, k, [])])
+    end)
+  end
+  def into(e, coll, f), do: Enum.into(map(e, f), coll)
+  def each_with_index(e, f), do: each(Enum.with_index(e), fn {x, i} -> f.(x, i) end)
+  def map_join(e, sep \\ "", f), do: Enum.join(map(e, f), sep)
+  def take_while(e, f), do: take_while_list(Enum.to_list(e), f)
+  defp take_while_list([], _f), do: []
+  defp take_while_list([h | t], f), do: if(f.(h), do: [h | take_while_list(t, f)], else: [])
+  def zip_with(a, b, f), do: map(Enum.zip(a, b), fn {x, y} -> f.(x, y) end)
+  def uniq_by(e, f), do: uniq_by_list(Enum.to_list(e), f, [])
+  defp uniq_by_list([], _f, _seen), do: []
+  defp uniq_by_list([h | t], f, seen) do
+    k = f.(h)
+    if k in seen, do: uniq_by_list(t, f, seen), else: [h | uniq_by_list(t, f, [k | seen])]
+  end
+  def split_with(e, f), do: {filter(e, f), reject(e, f)}
+  def frequencies_by(e, f), do: Enum.frequencies(map(e, f))
+  def split_while(e, f) do
+    l = Enum.to_list(e)
+    taken = take_while_list(l, f)
+    {taken, Enum.drop(l, length(taken))}
+  end
+end
+
+defmodule Map do
+  def update(m, k, default, f), do: Map.put(m, k, if(Map.has_key?(m, k), do: f.(Map.get(m, k)), else: default))
+  def update!(m, k, f), do: Map.put(m, k, f.(Map.fetch!(m, k)))
+  def new(e, f), do: Map.new(Enum.map(e, f))
+  def filter(m, f), do: Map.new(Enum.filter(m, f))
+  def map(m, f), do: Map.new(Enum.map(m, f))
+  def get_lazy(m, k, f), do: if(Map.has_key?(m, k), do: Map.get(m, k), else: f.())
+end
+
+defmodule Process do
+  def sleep(ms) do
+    receive do
+    after
+      ms -> :ok
+    end
+  end
+end
+
+defmodule :timer do
+  def sleep(ms) do
+    receive do
+    after
+      ms -> :ok
+    end
+  end
+
+  def tc(f) do
+    t0 = System.monotonic_time(:microsecond)
+    r = f.()
+    {System.monotonic_time(:microsecond) - t0, r}
+  end
+
+  def tc(m, f, a) do
+    t0 = System.monotonic_time(:microsecond)
+    r = apply(m, f, a)
+    {System.monotonic_time(:microsecond) - t0, r}
+  end
+end
+
+defmodule Kernel do
+  # IEx's flush/0: prints every message in the mailbox and empties it
+  def flush do
+    receive do
+      m ->
+        IO.inspect(m)
+        flush()
+    after
+      0 -> :ok
+    end
+  end
+end
+
+defmodule Beamscope.Prelude do
+  def apply_fun(f, args) do
+    case args do
+      [] -> f.()
+      [a] -> f.(a)
+      [a, b] -> f.(a, b)
+      [a, b, c] -> f.(a, b, c)
+      [a, b, c, d] -> f.(a, b, c, d)
+    end
+  end
+end
+
+defmodule Task do
+  def async(f) do
+    owner = self()
+    # the task starts once monitored, so its reply is always queued before a DOWN
+    pid = spawn_link(fn ->
+      receive do
+        :"$task_go" -> send(owner, {self(), {:task_reply, f.()}})
+      end
+    end)
+    ref = Process.monitor(pid)
+    send(pid, :"$task_go")
+    %{__struct__: Task, pid: pid, ref: ref, owner: owner}
+  end
+
+  def async(m, f, a), do: async(fn -> apply(m, f, a) end)
+
+  def await(task, timeout \\ 5000) do
+    pid = task.pid
+    ref = task.ref
+    receive do
+      {^pid, {:task_reply, reply}} ->
+        Process.demonitor(ref, [:flush])
+        reply
+      {:DOWN, ^ref, _, _, reason} -> exit({reason, {Task, :await, [task, timeout]}})
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {Task, :await, [task, timeout]}})
+    end
+  end
+
+  def await_many(tasks, timeout \\ 5000), do: Enum.map(tasks, fn t -> await(t, timeout) end)
+
+  def start(f), do: {:ok, spawn(f)}
+  def start_link(f), do: {:ok, spawn_link(f)}
+
+  def yield(task, timeout \\ 5000) do
+    pid = task.pid
+    ref = task.ref
+    receive do
+      {^pid, {:task_reply, reply}} ->
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+      {:DOWN, ^ref, _, _, reason} -> {:exit, reason}
+    after
+      timeout -> nil
+    end
+  end
+end
+
+defmodule GenServer do
+  def start_link(mod, arg, opts \\ []), do: do_start(mod, arg, opts, true)
+  def start(mod, arg, opts \\ []), do: do_start(mod, arg, opts, false)
+
+  defp do_start(mod, arg, opts, link?) do
+    parent = self()
+    ref = make_ref()
+    f = fn -> init_it(mod, arg, opts, parent, ref) end
+    pid = Beamscope.spawn_as(f, "#{inspect(mod)}.init/1", link?)
+    receive do
+      {^ref, :ok} -> {:ok, pid}
+      {^ref, {:error, reason}} -> {:error, reason}
+    end
+  end
+
+  defp init_it(mod, arg, opts, parent, ref) do
+    name = Keyword.get(opts, :name)
+    registered =
+      case name do
+        nil -> :ok
+        name ->
+          case Process.whereis(name) do
+            nil ->
+              Process.register(self(), name)
+              :ok
+            other -> {:error, {:already_started, other}}
+          end
+      end
+    case registered do
+      :ok ->
+        Process.put(:"$initial_call", {mod, :init, 1})
+        case mod.init(arg) do
+          {:ok, state} ->
+            send(parent, {ref, :ok})
+            loop(mod, state)
+          {:ok, state, _} ->
+            send(parent, {ref, :ok})
+            loop(mod, state)
+          {:stop, reason} ->
+            send(parent, {ref, {:error, reason}})
+            exit(reason)
+          :ignore ->
+            send(parent, {ref, {:error, :ignore}})
+        end
+      error -> send(parent, {ref, error})
+    end
+  end
+
+  defp loop(mod, state) do
+    receive do
+      {:"$gen_call", from, msg} ->
+        case mod.handle_call(msg, from, state) do
+          {:reply, reply, new_state} ->
+            reply(from, reply)
+            loop(mod, new_state)
+          {:reply, reply, new_state, _} ->
+            reply(from, reply)
+            loop(mod, new_state)
+          {:noreply, new_state} -> loop(mod, new_state)
+          {:stop, reason, reply, new_state} ->
+            reply(from, reply)
+            stop(mod, reason, new_state)
+          {:stop, reason, new_state} -> stop(mod, reason, new_state)
+        end
+      {:"$gen_cast", msg} -> handle_noreply(mod, mod.handle_cast(msg, state))
+      {:EXIT, _pid, reason} = msg ->
+        if Process.info(self(), :trap_exit) == {:trap_exit, true} do
+          handle_noreply(mod, mod.handle_info(msg, state))
+        else
+          stop(mod, reason, state)
+        end
+      msg -> handle_noreply(mod, mod.handle_info(msg, state))
+    end
+  end
+
+  defp handle_noreply(mod, result) do
+    case result do
+      {:noreply, new_state} -> loop(mod, new_state)
+      {:noreply, new_state, _} -> loop(mod, new_state)
+      {:stop, reason, new_state} -> stop(mod, reason, new_state)
+    end
+  end
+
+  defp stop(mod, reason, state) do
+    mod.terminate(reason, state)
+    exit(reason)
+  end
+
+  def reply({pid, ref}, reply) do
+    send(pid, {ref, reply})
+    :ok
+  end
+
+  def call(server, msg, timeout \\ 5000) do
+    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    if pid == nil, do: exit({:noproc, {GenServer, :call, [server, msg, timeout]}})
+    ref = Process.monitor(pid)
+    send(pid, {:"$gen_call", {self(), ref}, msg})
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        reply
+      {:DOWN, ^ref, _, _, reason} -> exit({reason, {GenServer, :call, [server, msg, timeout]}})
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {GenServer, :call, [server, msg, timeout]}})
+    end
+  end
+
+  def cast(server, msg) do
+    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    if pid != nil, do: send(pid, {:"$gen_cast", msg})
+    :ok
+  end
+
+  def stop(server, reason \\ :normal, _timeout \\ :infinity) do
+    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    ref = Process.monitor(pid)
+    Process.exit(pid, reason)
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
+    end
+  end
+
+  def whereis(name), do: Process.whereis(name)
+end
+
+defmodule GenServer.Default do
+  def init(_mod, arg), do: {:ok, arg}
+  def handle_call(mod, msg, _from, _state), do: raise("attempted to call GenServer #{inspect(mod)} but no handle_call/3 clause was provided: #{inspect(msg)}")
+  def handle_cast(mod, msg, _state), do: raise("attempted to cast GenServer #{inspect(mod)} but no handle_cast/2 clause was provided: #{inspect(msg)}")
+  def handle_info(_mod, _msg, state), do: {:noreply, state}
+  def terminate(_mod, _reason, _state), do: :ok
+  def child_spec(mod, arg) do
+    Map.merge(%{id: mod, start: {mod, :start_link, [arg]}}, Map.new(Beamscope.use_opts(mod)))
+  end
+end
+
+defmodule Agent do
+  def start_link(f, opts \\ []), do: GenServer.start_link(Agent.Server, f, opts)
+  def start(f, opts \\ []), do: GenServer.start(Agent.Server, f, opts)
+  def get(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:get, f}, timeout)
+  def update(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:update, f}, timeout)
+  def get_and_update(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:get_and_update, f}, timeout)
+  def cast(agent, f), do: GenServer.cast(agent, {:cast, f})
+  def stop(agent), do: GenServer.stop(agent)
+end
+
+defmodule Agent.Server do
+  def init(f), do: {:ok, f.()}
+  def handle_call({:get, f}, _from, state), do: {:reply, f.(state), state}
+  def handle_call({:update, f}, _from, state), do: {:reply, :ok, f.(state)}
+  def handle_call({:get_and_update, f}, _from, state) do
+    {reply, new_state} = f.(state)
+    {:reply, reply, new_state}
+  end
+  def handle_cast({:cast, f}, state), do: {:noreply, f.(state)}
+  def handle_info(_msg, state), do: {:noreply, state}
+  def terminate(_reason, _state), do: :ok
+end
+
+defmodule Agent.Default do
+  def child_spec(mod, arg), do: Map.merge(%{id: mod, start: {mod, :start_link, [arg]}}, Map.new(Beamscope.use_opts(mod)))
+end
+
+defmodule Supervisor do
+  def start_link(children, opts) when not is_list(children), do: start_link(children, opts, [])
+  def start_link(children, opts) do
+    flags = %{strategy: Keyword.get(opts, :strategy, :one_for_one),
+              intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}
+    start_sup(fn -> {:ok, {flags, children}} end, Keyword.take(opts, [:name]))
+  end
+
+  def start_link(mod, arg, opts), do: start_sup(fn -> mod.init(arg) end, opts)
+
+  def init(children, opts) do
+    {:ok, {%{strategy: Keyword.get(opts, :strategy, :one_for_one),
+             intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}, children}}
+  end
+
+  def child_spec(mod, arg), do: Map.merge(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, Map.new(Beamscope.use_opts(mod)))
+
+  defp start_sup(init, opts) do
+    parent = self()
+    ref = make_ref()
+    pid = Beamscope.spawn_as(fn ->
+      Process.flag(:trap_exit, true)
+      case Keyword.get(opts, :name) do
+        nil -> :ok
+        name -> Process.register(self(), name)
+      end
+      case init.() do
+        {:ok, {flags, children}} ->
+          specs = Enum.map(children, &normalize/1)
+          started = Enum.map(specs, fn spec -> {spec, start_child(spec)} end)
+          send(parent, {ref, :ok})
+          loop(flags, started, [])
+        :ignore -> send(parent, {ref, :ignore})
+      end
+    end, "supervisor.init/1", true)
+    receive do
+      {^ref, :ok} -> {:ok, pid}
+      {^ref, :ignore} -> :ignore
+    end
+  end
+
+  defp normalize(%{id: _, start: _} = spec), do: Map.merge(%{restart: :permanent, type: :worker}, spec)
+  defp normalize({mod, arg}), do: normalize(mod.child_spec(arg))
+  defp normalize(mod) when is_atom(mod), do: normalize(mod.child_spec([]))
+
+  defp start_child(spec) do
+    {m, f, a} = spec.start
+    case apply(m, f, a) do
+      {:ok, pid} -> pid
+      {:error, reason} -> exit({:shutdown, {:failed_to_start_child, spec.id, reason}})
+    end
+  end
+
+  defp loop(flags, children, restarts) do
+    receive do
+      {:EXIT, pid, reason} ->
+        case Enum.find(children, fn {_, p} -> p == pid end) do
+          nil -> loop(flags, children, restarts)
+          {spec, _} ->
+            restart? = spec.restart == :permanent or (spec.restart == :transient and reason != :normal and reason != :shutdown)
+            if restart? do
+              now = System.monotonic_time(:millisecond)
+              recent = [now | Enum.filter(restarts, fn t -> now - t < flags.period * 1000 end)]
+              if length(recent) > flags.intensity do
+                Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
+                exit(:shutdown)
+              end
+              loop(flags, restart(flags.strategy, spec, pid, children), recent)
+            else
+              loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+            end
+        end
+      {:"$gen_call", from, :which_children} ->
+        GenServer.reply(from, Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
+        loop(flags, children, restarts)
+      {:"$gen_call", from, :count_children} ->
+        n = length(children)
+        GenServer.reply(from, %{specs: n, active: n, supervisors: 0, workers: n})
+        loop(flags, children, restarts)
+      {:"$gen_call", from, {:start_child, child}} ->
+        spec = normalize(child)
+        pid = start_child(spec)
+        GenServer.reply(from, {:ok, pid})
+        loop(flags, children ++ [{spec, pid}], restarts)
+      {:"$gen_call", from, {:terminate_child, pid}} ->
+        shutdown(pid)
+        GenServer.reply(from, :ok)
+        loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+    end
+  end
+
+  defp restart(:one_for_one, spec, pid, children) do
+    Enum.map(children, fn {s, p} -> if p == pid, do: {s, start_child(s)}, else: {s, p} end)
+  end
+
+  defp restart(:one_for_all, _spec, pid, children) do
+    Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
+    Enum.map(children, fn {s, _} -> {s, start_child(s)} end)
+  end
+
+  defp restart(:rest_for_one, _spec, pid, children) do
+    {before, rest} = Enum.split_while(children, fn {_, p} -> p != pid end)
+    Enum.each(Enum.reverse(rest), fn {_, p} -> if p != pid, do: shutdown(p) end)
+    before ++ Enum.map(rest, fn {s, _} -> {s, start_child(s)} end)
+  end
+
+  defp shutdown(pid) do
+    Process.exit(pid, :shutdown)
+    receive do
+      {:EXIT, ^pid, _} -> :ok
+    after
+      5000 ->
+        Process.exit(pid, :kill)
+        receive do
+          {:EXIT, ^pid, _} -> :ok
+        end
+    end
+  end
+
+  def which_children(sup), do: GenServer.call(sup, :which_children)
+  def count_children(sup), do: GenServer.call(sup, :count_children)
+  def stop(sup, reason \\ :normal), do: GenServer.stop(sup, reason)
+end
+
+defmodule Supervisor.Default do
+  def child_spec(mod, arg), do: Supervisor.child_spec(mod, arg)
+end
+
+defmodule DynamicSupervisor do
+  def start_link(opts), do: Supervisor.start_link([], Keyword.put(opts, :strategy, :one_for_one))
+  def start_child(sup, child), do: GenServer.call(sup, {:start_child, child})
+  def terminate_child(sup, pid), do: GenServer.call(sup, {:terminate_child, pid})
+  def which_children(sup), do: Supervisor.which_children(sup)
+  def count_children(sup), do: Supervisor.count_children(sup)
+end
+
