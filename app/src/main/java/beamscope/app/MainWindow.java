@@ -42,6 +42,8 @@ public final class MainWindow implements AutoCloseable {
     private beamscope.app.lessons.LessonsViewModel lessons;
     private beamscope.app.lessons.LessonsView lessonsView;
     private ExecutorService lessonThread;
+    private beamscope.app.charts.ChartsViewModel charts;
+    private beamscope.app.processes.ProcessCsvExport processExport;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -55,6 +57,7 @@ public final class MainWindow implements AutoCloseable {
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
         mountDenseViews(node);
+        mountCharts(node);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -91,6 +94,32 @@ public final class MainWindow implements AutoCloseable {
             if (f.schedulers() != null) schedulers.apply(f.schedulers());
         });
     }
+
+    /**
+     * The Charts tab (beamscope.app.charts): a sample a second from the frames the window already gets, and
+     * the process table's CSV export, which walks the node on a thread of its own.
+     */
+    private void mountCharts(Observed node) {
+        charts = new beamscope.app.charts.ChartsViewModel();
+        processExport = new beamscope.app.processes.ProcessCsvExport(node,
+                r -> Thread.ofPlatform().daemon().name("beamscope-export").start(r), Platform::runLater);
+        view.charts().init(charts, processExport, view.chartsTab().selectedProperty());
+        Runtime rt = Runtime.getRuntime();
+        state.frameProperty().addListener((o, old, f) -> {
+            long committed = rt.totalMemory();
+            charts.accept(f, System.currentTimeMillis(), committed - rt.freeMemory(), committed,
+                    model.memoryAlarmProperty().get());
+        });
+    }
+
+    /** The load charts' history (tests). */
+    public beamscope.app.charts.ChartsViewModel charts() { return charts; }
+
+    /** The Charts tab's view (tests). */
+    public beamscope.app.charts.ChartsView chartsView() { return view.charts(); }
+
+    /** The process table's CSV export (tests). */
+    public beamscope.app.processes.ProcessCsvExport processExport() { return processExport; }
 
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
@@ -176,6 +205,7 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         sampler.close();
         background.shutdownNow();
+        processExport.cancel();
         if (lessons != null) {
             lessons.leave();
             lessonThread.shutdown();

@@ -62,6 +62,8 @@ public class MainWindowView {
     @FXML private SendView sendController;
     @FXML private ShellView shellController;
     @FXML private EventLogView eventLogController;
+    @FXML private javafx.scene.control.Tab chartsTab;
+    @FXML private beamscope.app.charts.ChartsView chartsController;
 
     private MainWindowViewModel vm;
     private javafx.scene.layout.BorderPane root;
@@ -323,4 +325,8 @@ public class MainWindowView {
 
     /** Where the scheduler lanes view goes (beamscope.app.schedulers). */
     public StackPane schedulersPane() { return schedulersPane; }
+
+    public javafx.scene.control.Tab chartsTab() { return chartsTab; }
+
+    public beamscope.app.charts.ChartsView charts() { return chartsController; }
 }

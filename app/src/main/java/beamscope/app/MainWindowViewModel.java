@@ -178,21 +178,8 @@ public final class MainWindowViewModel {
      * @param estimate the processes' estimate in bytes, or negative when the frame carries none
      */
     static String describeMemory(long heapUsed, long heapCommitted, long estimate) {
-        String heap = "JVM heap " + bytes(heapUsed) + " used of " + bytes(heapCommitted) + " committed";
-        return estimate < 0 ? heap : heap + " · processes ≈ " + bytes(estimate) + " (estimate)";
-    }
-
-    /** 512 B, 2.6 KB, 12.4 MB, 1.35 GB (powers of 1024). */
-    static String bytes(long b) {
-        if (b < 1024) return b + " B";
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        String heap = "JVM heap " + Numbers.bytes(heapUsed) + " used of " + Numbers.bytes(heapCommitted) + " committed";
+        return estimate < 0 ? heap : heap + " · processes ≈ " + Numbers.bytes(estimate) + " (estimate)";
     }
 
     /** "ran #PID<0.6.0> (counter1) for 37 reductions on scheduler 1, from its normal queue". */

@@ -14,4 +14,17 @@ public final class Numbers {
         if (a < 1e9) return String.format(Locale.ROOT, "%.2fM", v / 1e6);
         return String.format(Locale.ROOT, "%.2fG", v / 1e9);
     }
+
+    /** 512 B, 2.6 KB, 12.4 MB, 1.35 GB (powers of 1024). */
+    public static String bytes(long b) {
+        if (b < 1024) return b + " B";
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
 }

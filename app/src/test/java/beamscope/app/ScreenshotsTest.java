@@ -97,6 +97,27 @@ class ScreenshotsTest extends FxRobot {
         }
     }
 
+    /** docs/charts.png: the Charts tab after 100,000 processes came and went under some message traffic. */
+    @Test
+    void charts() throws Exception {
+        MainWindow w = app.window();
+        stageUp(w);
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Charts")).<javafx.scene.Node>query());
+        beamscope.runtime.Node rt = app.node();
+        long start = w.charts().samples().size();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.charts().samples().size() >= start + 5);
+        java.util.List<Pid> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) many.add(rt.spawn(beamscope.runtime.Behaviors.receive((ctx, m) -> beamscope.runtime.Behaviors.same())));
+        for (int round = 0; round < 20; round++) for (int i = 0; i < 100_000; i += 7) rt.send(many.get(i), Atom.of("tick"));
+        long mid = w.charts().samples().size();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.charts().samples().size() >= mid + 8);
+        for (Pid p : many) rt.exit(p, Atom.KILL);
+        long end = w.charts().samples().size();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.charts().samples().size() >= end + 6);
+        settle(w);
+        save(w, DOCS.resolve("charts.png"));
+    }
+
     private void stageUp(MainWindow w) {
         interact(() -> {
             Stage s = (Stage) w.scene().getWindow();
