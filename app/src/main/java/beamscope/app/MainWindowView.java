@@ -76,6 +76,9 @@ public class MainWindowView {
     public void init(MainWindowViewModel vm) {
         this.vm = vm;
         AppState state = vm.state();
+        vm.notices().addListener((javafx.collections.ListChangeListener<Notice>) c -> {
+            while (c.next()) for (Notice n : c.getAddedSubList()) pop(n);
+        });
         SpawnViewModel spawn = vm.spawn();
         spawnKind.getItems().setAll(ProcessKind.values());
         spawnKind.valueProperty().bindBidirectional(spawn.kindProperty());
@@ -325,6 +328,18 @@ public class MainWindowView {
 
     /** Where the scheduler lanes view goes (beamscope.app.schedulers). */
     public StackPane schedulersPane() { return schedulersPane; }
+
+    /** Shows a notice as a ControlsFX notification in the window's lower right corner, for eight seconds. */
+    private void pop(Notice n) {
+        if (toolbar.getScene() == null || toolbar.getScene().getWindow() == null) return;
+        var popup = org.controlsfx.control.Notifications.create()
+                .title(n.title()).text(n.text())
+                .owner(toolbar.getScene().getWindow())
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
+                .hideAfter(javafx.util.Duration.seconds(8));
+        if (n.level() == Notice.Level.WARNING) popup.showWarning();
+        else popup.showInformation();
+    }
 
     public javafx.scene.control.Tab chartsTab() { return chartsTab; }
 

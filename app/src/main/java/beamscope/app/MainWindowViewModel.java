@@ -25,12 +25,15 @@ import beamscope.runtime.Tuple2;
 import beamscope.runtime.otp.ChildView;
 import beamscope.runtime.otp.SupervisorView;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
+import javafx.collections.ObservableList;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -79,6 +82,7 @@ public final class MainWindowViewModel {
             new javafx.beans.property.SimpleDoubleProperty(this, "slowMotionMillis");
     private final StringProperty exitReason = new SimpleStringProperty(this, "exitReason", ":kill");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObservableList<Notice> notices = javafx.collections.FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<NodeState> nodeState = new ReadOnlyObjectWrapper<>(this, "nodeState");
     private final ReadOnlyStringWrapper nodeStateText = new ReadOnlyStringWrapper(this, "nodeStateText", "");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
@@ -102,6 +106,10 @@ public final class MainWindowViewModel {
                 ? new beamscope.app.stress.StressViewModel(local.node(), fx,
                         r -> Thread.ofPlatform().daemon().name("beamscope-stress").start(r))
                 : null;
+        if (stress != null) stress.runningProperty().addListener((o, was, now) -> {
+            if (was && !now) notices.add(new Notice(Notice.Level.INFORMATION, "Stress test ended: " + stress.titleProperty().get(),
+                    stress.textProperty().get() + (stress.figuresProperty().get().isEmpty() ? "" : " — " + stress.figuresProperty().get())));
+        });
         send.targetProperty().bind(state.selectedProperty());
         state.selectedProperty().addListener((o, a, pid) -> query.accept(q -> q.withSelected(pid)));
         // one setting: the toolbar's Slow is "the wait between slices is above zero" (the Schedulers slider sets it)
@@ -153,6 +161,7 @@ public final class MainWindowViewModel {
             spawn.supervisorProperty().set(supervisorSelected ? sel.pid() : node.whereis(Demo.SPAWNED).orElse(null));
         events.show(f);
         shell.show(f);
+        noticeGivingUp(f);
         NodeSnapshot s = f.node();
         processCount.set(Integer.toString(s.processes()));
         rates.set(Numbers.compact(f.reductionsPerSecond()) + " reds/s · " + Numbers.compact(f.messagesPerSecond())
@@ -389,6 +398,37 @@ public final class MainWindowViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     /** Puts a line on the status bar. */
     public void showStatus(String text) { message.set(text); }
+
+    /** What the window pops up as a notification, newest last (the view shows each as it is added). */
+    public ObservableList<Notice> notices() { return notices; }
+
+    /** The registered name a supervisor report gives ({@code supervisor: :counter_sup}), or null. */
+    private static String supervisorName(Event.Report r) {
+        if (r.details() instanceof List<?> fields)
+            for (Object o : fields)
+                if (o instanceof beamscope.runtime.Tuple t && t.size() == 2 && Atom.of("supervisor").equals(t.get(0))
+                        && t.get(1) instanceof Atom a) return a.name();
+        return null;
+    }
+
+    /** Supervisors that reached their restart intensity in this frame: one notice each, or one for many. */
+    private void noticeGivingUp(Frame f) {
+        List<String> who = new ArrayList<>();
+        for (Event e : f.events())
+            if (e instanceof Event.Report r && beamscope.app.tree.TreeFramer.gaveUp(r)) {
+                String name = supervisorName(r);
+                who.add(name == null ? r.pid().toString() : name + " " + r.pid());
+            }
+        if (who.isEmpty()) return;
+        if (who.size() <= 3) {
+            for (String w : who) notices.add(new Notice(Notice.Level.WARNING, "Supervisor gave up",
+                    w + " reached its restart intensity and shut down with its children; its own supervisor decides what happens next."));
+        } else {
+            notices.add(new Notice(Notice.Level.WARNING, who.size() + " supervisors gave up",
+                    "They reached their restart intensity: " + String.join(", ", who.subList(0, 3)) + ", …"));
+        }
+        while (notices.size() > 20) notices.removeFirst();
+    }
     /** Whether the node is connected (from the latest frame); the view dims everything when it is not. */
     public ReadOnlyObjectProperty<NodeState> nodeStateProperty() { return nodeState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nodeStateTextProperty() { return nodeStateText.getReadOnlyProperty(); }

@@ -458,6 +458,10 @@ class ClassroomWindowTest extends FxRobot {
             Pid parent = frame.items().get(item.parent()).pid();
             assertThat(onFx(() -> app.window().tree().reaction(parent))).isEqualTo("restarted " + item.name());
             assertThat(onFx(() -> app.window().tree().describe(frame.item(parent)))).contains("restarted " + item.name());
+            // a notification pops up too (ControlsFX), naming the supervisor that gave up
+            waitUntil(() -> onFx(() -> app.window().model().notices().stream()
+                    .anyMatch(n -> n.title().equals("Supervisor gave up") && n.text().startsWith("counter_sup " + sup))));
+            waitUntil(() -> onFx(() -> lookup(".notification-bar").tryQuery().isPresent()));
             shot("gave-up");
         }
     }

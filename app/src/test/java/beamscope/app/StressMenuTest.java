@@ -77,6 +77,9 @@ class StressMenuTest extends FxRobot {
         assertThat(onFx(() -> lookup("#stressFigures").queryAs(Label.class).getText()))
                 .contains("still alive when cancelled (killed): 20,000");
         waitUntil(() -> app.node().snapshot().processes() < before + 100);
+        // the end pops up a notification with the figures
+        waitUntil(() -> onFx(() -> app.window().model().notices().stream()
+                .anyMatch(n -> n.title().startsWith("Stress test ended") && n.text().startsWith("cancelled"))));
         clickOn("#stressDismiss");
         waitUntil(() -> onFx(() -> !lookup("#stressBar").query().isVisible()));
     }

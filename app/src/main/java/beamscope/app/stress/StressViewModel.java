@@ -113,18 +113,19 @@ public final class StressViewModel {
         });
     }
 
+    /** Shows how the run ended, then clears {@code running} (so whoever waits on it reads the outcome). */
     private void finish(Scenario.Result r, String error) {
-        running.set(false);
         if (r == null) {
             progress.set(0);
             text.set("failed: " + error);
-            return;
+        } else {
+            progress.set(1);
+            text.set(r.cancelled() ? "cancelled" : "done");
+            StringBuilder b = new StringBuilder();
+            for (Scenario.Figure f : r.figures()) b.append(b.isEmpty() ? "" : " · ").append(f.name()).append(": ").append(f.value());
+            figures.set(b.toString());
         }
-        progress.set(1);
-        text.set(r.cancelled() ? "cancelled" : "done");
-        StringBuilder b = new StringBuilder();
-        for (Scenario.Figure f : r.figures()) b.append(b.isEmpty() ? "" : " · ").append(f.name()).append(": ").append(f.value());
-        figures.set(b.toString());
+        running.set(false);
     }
 
     /** Asks the running scenario to stop; it stops at its next check and leaves none of its processes. */

@@ -52,7 +52,7 @@ public final class TreeFramer {
     }
 
     /** A supervisor report {@code errorContext: shutdown, reason: reached_max_restart_intensity}. */
-    static boolean gaveUp(Event.Report r) {
+    public static boolean gaveUp(Event.Report r) {
         return r.details() instanceof List<?> fields
                 && fields.contains(beamscope.runtime.Tuple.of(Atom.of("errorContext"), Atom.of("shutdown")))
                 && fields.contains(beamscope.runtime.Tuple.of(Atom.of("reason"), Atom.of("reached_max_restart_intensity")));
