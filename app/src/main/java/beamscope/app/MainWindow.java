@@ -58,6 +58,8 @@ public final class MainWindow implements AutoCloseable {
         view.installShortcuts(scene);
         mountDenseViews(node);
         mountCharts(node);
+        model.events().kinds().addListener((javafx.collections.SetChangeListener<beamscope.app.events.EventKind>) c -> askForMessages());
+        askForMessages();
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -110,6 +112,11 @@ public final class MainWindow implements AutoCloseable {
             charts.accept(f, System.currentTimeMillis(), committed - rt.freeMemory(), committed,
                     model.memoryAlarmProperty().get());
         });
+    }
+
+    /** Frames carry message traffic while a view shows it (the event log's send and receive chips). */
+    private void askForMessages() {
+        sampler.wantMessages(model.events().wantsMessages());
     }
 
     /** The load charts' history (tests). */

@@ -6,7 +6,7 @@ import beamscope.runtime.Event;
 /** The kinds the event log can be filtered by. */
 public enum EventKind {
     SPAWN("spawn"), EXIT("exit"), CRASH("crash"), KILL("kill"), LINK("link"), MONITOR("monitor"),
-    NAME("name"), RESTART("restart"), REPORT("report"), ALARM("alarm");
+    NAME("name"), RESTART("restart"), REPORT("report"), ALARM("alarm"), SEND("send"), RECEIVE("receive");
 
     private final String label;
 
@@ -43,6 +43,8 @@ public enum EventKind {
             case Event.Report r when isRestart(r) -> RESTART;
             case Event.Report r -> REPORT;
             case Event.SystemMonitor m -> ALARM;
+            case Event.Send s -> SEND;
+            case Event.Receive r -> RECEIVE;
             default -> REPORT;
         };
     }

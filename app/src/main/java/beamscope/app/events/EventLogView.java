@@ -47,12 +47,12 @@ public class EventLogView {
                     setText(null);
                     return;
                 }
-                setText(vm.time(e) + "  " + e.pid() + "  " + e.text());
+                setText(vm.time(e) + "  " + (e.pid() == null ? "" : e.pid() + "  ") + e.text());
                 getStyleClass().add("event-" + e.kind().label());
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (e != null) selected.set(e.pid());
+            if (e != null && e.pid() != null) selected.set(e.pid());
         });
     }
 }

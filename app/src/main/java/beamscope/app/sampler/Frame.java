@@ -24,6 +24,7 @@ import java.util.Optional;
  *                    (children found in the previous sample, so a new child shows one sample later)
  * @param nodeState   whether the node was connected; when not, everything else is what was last seen
  *                    (with no new events or shell messages, and rates of zero)
+ * @param traffic     the messages sent and received since the previous frame, bounded
  */
 public record Frame(
         long seq,
@@ -41,7 +42,21 @@ public record Frame(
         Map<Pid, ProcessRow> supervised,
         beamscope.app.tree.TreeFrame tree,
         beamscope.app.schedulers.SchedulerFrame schedulers,
-        NodeState nodeState) {
+        NodeState nodeState,
+        Traffic traffic) {
+
+    public Frame {
+        if (traffic == null) traffic = Traffic.NONE;
+    }
+
+    /** A frame without message traffic. */
+    public Frame(long seq, Query query, NodeSnapshot node, double reductionsPerSecond, double messagesPerSecond,
+                 int matching, List<ProcessRow> rows, Selected selected, List<Event> events, long eventsDropped,
+                 List<ShellMessage> shell, Map<Pid, SupervisorView> supervisors, Map<Pid, ProcessRow> supervised,
+                 beamscope.app.tree.TreeFrame tree, beamscope.app.schedulers.SchedulerFrame schedulers, NodeState nodeState) {
+        this(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected, events, eventsDropped,
+                shell, supervisors, supervised, tree, schedulers, nodeState, Traffic.NONE);
+    }
 
     /** A frame without the tree and scheduler views' parts (view-model tests). */
     public Frame(long seq, Query query, NodeSnapshot node, double reductionsPerSecond, double messagesPerSecond,
@@ -79,12 +94,13 @@ public record Frame(
         List<ShellMessage> sh = new ArrayList<>(older.shell);
         sh.addAll(shell);
         return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
-                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers, nodeState);
+                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers, nodeState,
+                traffic.after(older.traffic));
     }
 
     /** What this frame showed, as the next frame {@code seq} while the node is {@code state} (not connected). */
     Frame lastSeen(long seq, NodeState state) {
         return new Frame(seq, query, node, 0, 0, matching, rows, selected, List.of(), eventsDropped, List.of(),
-                supervisors, supervised, tree, schedulers, state);
+                supervisors, supervised, tree, schedulers, state, Traffic.NONE);
     }
 }

@@ -50,12 +50,19 @@ public final class Sampler implements AutoCloseable {
             Event.Link.class, Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Register.class,
             Event.Unregister.class, Event.Report.class, Event.SystemMonitor.class);
 
+    /** Message traffic, for the event log's send and receive lines and the tree's message flights. */
+    public static final EventFilter MESSAGE_EVENTS = EventFilter.kinds(Event.Send.class, Event.Receive.class);
+
     /** After a walk, the next one (unless asked for) waits this many times as long as the walk took. */
     public static final int WALK_IDLE_FACTOR = 19;
 
     private final Observed node;
     private final java.util.function.LongSupplier nanoTime;
     private final EventSubscription events;
+    /** Subscribed only while a view wants message traffic ({@link #wantMessages}): sends cost the node then. */
+    private EventSubscription messages;
+    private volatile boolean messagesWanted;
+    private long messagesDropped;
     private final beamscope.app.Handoff<Frame> handoff;
     private volatile Query query = Query.defaults();
 
@@ -195,6 +202,7 @@ public final class Sampler implements AutoCloseable {
         List<Event> ev = new ArrayList<>();
         events.drainTo(ev, Frame.EVENT_CAP);
         treeFramer.noteReports(ev);
+        Traffic traffic = traffic();
 
         beamscope.app.schedulers.SchedulerFrame schedulerFrame;
         if (walkNow) {
@@ -222,7 +230,33 @@ public final class Sampler implements AutoCloseable {
         Walk w = walk;
         return lastFrame = new Frame(++seq, w.query().withSelected(q.selected()), snap, redsPerSec, msgsPerSec,
                 w.matching(), w.rows(), selected, List.copyOf(ev), events.dropped(), List.copyOf(shell), w.supervisors(),
-                w.supervised(), w.tree(), schedulerFrame, NodeState.CONNECTED);
+                w.supervised(), w.tree(), schedulerFrame, NodeState.CONNECTED, traffic);
+    }
+
+    /**
+     * Whether frames carry message traffic ({@link Frame#traffic()}): the event log's send and receive
+     * chips and the tree's message flights ask for it. While nobody does, the node publishes no send or
+     * receive events at all (a subscription to them costs a busy node: each send is an event).
+     */
+    public void wantMessages(boolean on) {
+        messagesWanted = on;
+    }
+
+    /** The sends and receives since the previous frame, subscribing or unsubscribing as asked. */
+    private Traffic traffic() {
+        if (messagesWanted && messages == null) {
+            messages = node.subscribe(MESSAGE_EVENTS, 20_000);
+            messagesDropped = 0;
+        } else if (!messagesWanted && messages != null) {
+            messages.close();
+            messages = null;
+        }
+        if (messages == null) return Traffic.NONE;
+        List<Event> msgs = new ArrayList<>();
+        messages.drainTo(msgs, 20_000);
+        long droppedNow = messages.dropped() - messagesDropped;
+        messagesDropped = messages.dropped();
+        return Traffic.of(msgs, droppedNow);
     }
 
     /** The schedulers' part of a light frame: who runs now, by name, and the last walk's memory total. */
@@ -349,5 +383,8 @@ public final class Sampler implements AutoCloseable {
             }
         }
         events.close();
+        synchronized (this) {
+            if (messages != null) messages.close();
+        }
     }
 }

@@ -21,6 +21,54 @@ class EventLogViewModelTest {
         return new Frame(1, Query.defaults(), snap, 0, 0, 0, List.of(), null, events, dropped, List.of(), java.util.Map.of(), java.util.Map.of());
     }
 
+    static Frame frame(List<Event> events, beamscope.app.sampler.Traffic traffic) {
+        NodeSnapshot snap = new NodeSnapshot(0, List.of(), 0, 1 << 20, 0, 0, 0, 0, false, 0, 0, 0);
+        return new Frame(1, Query.defaults(), snap, 0, 0, 0, List.of(), null, events, 0, List.of(), java.util.Map.of(),
+                java.util.Map.of(), null, null, beamscope.app.observe.NodeState.CONNECTED, traffic);
+    }
+
+    @Test
+    void aFewMessagesShowOneByOne_inTimeWithTheOtherEvents_withTheirTermsInElixirSyntax() {
+        Object deposit = Tuple.of(Atom.of("deposit"), 50L);
+        var traffic = beamscope.app.sampler.Traffic.of(List.of(new Event.Send(10, Pid.of(1), Pid.of(4), deposit),
+                new Event.Receive(30, Pid.of(4), deposit)), 0);
+        vm.show(frame(List.of(new Event.Spawn(20, Pid.of(5), Pid.of(1), "Counter.init/1")), traffic));
+        assertThat(vm.all()).extracting(EventLogViewModel.Entry::kind)
+                .containsExactly(EventKind.RECEIVE, EventKind.SPAWN, EventKind.SEND);
+        assertThat(vm.all().get(2).text()).isEqualTo("sent {:deposit, 50} to #PID<0.4.0>");
+        assertThat(vm.all().get(0).text()).isEqualTo("received {:deposit, 50}");
+        vm.kinds().remove(EventKind.SEND);
+        vm.kinds().remove(EventKind.RECEIVE);
+        assertThat(vm.shown()).extracting(EventLogViewModel.Entry::kind).containsExactly(EventKind.SPAWN);
+    }
+
+    @Test
+    void sendsAndReceivesAreOffAtFirst_andTurningEitherOnAsksForMessageTraffic() {
+        assertThat(vm.wantsMessages()).isFalse();
+        assertThat(vm.kinds()).doesNotContain(EventKind.SEND, EventKind.RECEIVE).contains(EventKind.SPAWN);
+        vm.kinds().add(EventKind.RECEIVE);
+        assertThat(vm.wantsMessages()).isTrue();
+    }
+
+    @Test
+    void manyMessagesShowAsOneLinePerBusyPair_withTheirCountAndRate() {
+        List<Event> sends = new ArrayList<>();
+        for (int i = 0; i < 12_400; i++) sends.add(new Event.Send(i * 10_000L, Pid.of(9), Pid.of(10), Atom.of("tick")));
+        for (int i = 0; i < 300; i++) sends.add(new Event.Send(124_000_000L, Pid.of(11), Pid.of(12 + i), Atom.of("hi")));
+        vm.show(frame(List.of(), beamscope.app.sampler.Traffic.of(sends, 0)));
+        // one line for the busy pair, one for each of the 49 next pairs, one for the rest (251 single messages)
+        assertThat(vm.all()).hasSize(51);
+        EventLogViewModel.Entry busiest = vm.all().get(0);
+        assertThat(busiest.pid()).isEqualTo(Pid.of(9));
+        assertThat(busiest.text()).startsWith("→ #PID<0.10.0>: 12,400 messages in 0.12 s (100.0k/s), e.g. :tick");
+        assertThat(vm.all().getLast().text()).isEqualTo("251 more messages between other processes");
+        assertThat(vm.all().getLast().pid()).isNull();
+        assertThat(vm.shown()).isEmpty();                      // sends are off at first
+        vm.kinds().add(EventKind.SEND);
+        vm.filterProperty().set("0.10.0");
+        assertThat(vm.shown()).containsExactly(busiest);
+    }
+
     @Test
     void exitsAreSortedIntoExitKillAndCrash() {
         vm.show(frame(0, List.of(new Event.Exit(1, Pid.of(1), Atom.NORMAL), new Event.Exit(2, Pid.of(2), Atom.KILLED),

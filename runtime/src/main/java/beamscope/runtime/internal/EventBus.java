@@ -9,6 +9,7 @@ import beamscope.runtime.Ref;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +30,8 @@ final class EventBus {
     private volatile Sub[] subs = NONE;
     /** {@code byKind[k]}: the subscriptions that want {@code KINDS.get(k)}; rebuilt on (un)subscribe. */
     private volatile Sub[][] byKind = emptyIndex();
-    final AtomicLong droppedTotal = new AtomicLong();
+    /** Drops of every subscription: counted from every scheduler at once, so an adder, not one contended word. */
+    final java.util.concurrent.atomic.LongAdder droppedTotal = new java.util.concurrent.atomic.LongAdder();
 
     EventBus(NodeRuntime rt) {
         this.rt = rt;
@@ -78,6 +80,12 @@ final class EventBus {
         for (Sub s : a) {
             // a node-level event (no pid) goes to every subscription of its kind
             if (pid != null && !s.filter.wantsPid(pid) && (other == null || !s.filter.wantsPid(other))) continue;
+            // a full buffer drops before the event is built or the buffer's lock taken: a subscriber to
+            // sends that drains a few times a second costs a busy node little between its drains
+            if (s.full()) {
+                s.drop();
+                continue;
+            }
             if (e == null) e = make.apply(rt.clock.nanoTime());
             s.offer(e);
         }
@@ -155,28 +163,43 @@ final class EventBus {
     private final class Sub implements EventSubscription {
         final EventFilter filter;
         final ArrayBlockingQueue<Event> buffer;
-        final AtomicLong dropped = new AtomicLong();
+        final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
+
+        final int capacity;
 
         Sub(EventFilter filter, int capacity) {
             this.filter = filter;
-            this.buffer = new ArrayBlockingQueue<>(Math.max(1, capacity));
+            this.capacity = Math.max(1, capacity);
+            this.buffer = new ArrayBlockingQueue<>(this.capacity);
+        }
+
+        /** Events in the buffer, as offers and drains count them (a moment behind the buffer at worst). */
+        final AtomicInteger held = new AtomicInteger();
+
+        boolean full() {
+            return held.get() >= capacity;
         }
 
         void offer(Event e) {
-            if (!buffer.offer(e)) {
-                dropped.incrementAndGet();
-                droppedTotal.incrementAndGet();
-            }
+            if (buffer.offer(e)) held.incrementAndGet();
+            else drop();
+        }
+
+        void drop() {
+            dropped.increment();
+            droppedTotal.increment();
         }
 
         @Override
         public int drainTo(List<Event> into, int max) {
-            return buffer.drainTo(into, max);
+            int n = buffer.drainTo(into, max);
+            held.addAndGet(-n);
+            return n;
         }
 
         @Override
         public long dropped() {
-            return dropped.get();
+            return dropped.sum();
         }
 
         @Override

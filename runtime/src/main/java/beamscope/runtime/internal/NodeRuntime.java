@@ -676,7 +676,7 @@ public final class NodeRuntime {
             spawns += s.spawns();
         }
         return new NodeSnapshot(clock.nanoTime(), List.copyOf(list), processCount.get(), config.processLimit(), spawns,
-                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.get(),
+                exits.sum(), sent, reds, gate.paused, gate.slowNanos, timers.size(), events.droppedTotal.sum(),
                 dirty.snapshot());
     }
 
