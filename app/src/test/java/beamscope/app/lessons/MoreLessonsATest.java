@@ -1,0 +1,46 @@
+package beamscope.app.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.lessons.LessonsTest.Transcript;
+import beamscope.runtime.Node;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The lessons of tutorials 000, 002 and 003 added by helper lessons-a, each run headless on a fresh node. */
+class MoreLessonsATest {
+    private Node node;
+
+    @BeforeEach
+    void start() {
+        node = Node.start();
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    Transcript run(String id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Headless.run(Lessons.find(id).orElseThrow(), node, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Transcript t = new Transcript(status, out.toString(StandardCharsets.UTF_8));
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(node.registered()).as("names left by %s", id).isEmpty();
+        return t;
+    }
+
+    @Test
+    void cacheTtl_putGetDelete_thenTheTimersExpireTheRest() {
+        Transcript t = run("cache-ttl");
+        assertThat(t.lines()).containsSubsequence("iex> Cache.get(:key1)", "\"value 1\"", "iex> Cache.get(:key5)",
+                "\"value 5\"", "iex> Cache.delete(:key5)", ":ok", "iex> Cache.get(:key5)", "nil");
+        assertThat(t.lines()).contains("Expired :key1", "Expired :key2", "Expired :key3", "Expired :key4");
+        assertThat(t.lines()).doesNotContain("Expired :key5");
+        assertThat(t.lines()).containsSubsequence("Expired :key4", "iex> Cache.get(:key1)", "nil");
+    }
+}
