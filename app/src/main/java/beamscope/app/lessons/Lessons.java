@@ -32,7 +32,8 @@ public final class Lessons {
             SpawnBasics.LESSON,
             KVStoreServer.LESSON,
             TickerLesson.LESSON,
-            CacheTtl.LESSON);
+            CacheTtl.LESSON,
+            RateLimiterClients.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

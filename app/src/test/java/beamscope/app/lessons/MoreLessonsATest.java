@@ -43,4 +43,13 @@ class MoreLessonsATest {
         assertThat(t.lines()).doesNotContain("Expired :key5");
         assertThat(t.lines()).containsSubsequence("Expired :key4", "iex> Cache.get(:key1)", "nil");
     }
+
+    @Test
+    void rateLimiterClients_fiveClientsOfTwentyRequests_eachLetThroughTen() {
+        Transcript t = run("rate-limiter-clients");
+        for (int id = 1; id <= 5; id++)
+            assertThat(t.lines()).contains("Client " + id + ": 10 :ok, 10 {:error, :rate_limited}");
+        assertThat(t.lines()).containsSubsequence("iex> RateLimiter.request(1)", "{:error, :rate_limited}",
+                "iex> RateLimiter.request(6)", ":ok");
+    }
 }
