@@ -33,7 +33,8 @@ public final class Lessons {
             KVStoreServer.LESSON,
             TickerLesson.LESSON,
             CacheTtl.LESSON,
-            RateLimiterClients.LESSON);
+            RateLimiterClients.LESSON,
+            HealthChecker.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

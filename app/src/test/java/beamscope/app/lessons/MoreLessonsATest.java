@@ -52,4 +52,17 @@ class MoreLessonsATest {
         assertThat(t.lines()).containsSubsequence("iex> RateLimiter.request(1)", "{:error, :rate_limited}",
                 "iex> RateLimiter.request(6)", ":ok");
     }
+
+    @Test
+    void healthChecker_oneByOneInListOrder_thenConcurrentlyFastestFirst() {
+        Transcript t = run("health-checker");
+        assertThat(t.lines()).containsSubsequence("https://google.com is UP!", "https://elixir-lang.org is UP!",
+                "https://github.com is UP!", "https://offline.example is DOWN!", "iex> tasks = Enum.map(urls, fn url -> Task.async(fn -> HealthCheck.check(url) end) end)");
+        String second = t.text().substring(t.text().indexOf("iex> tasks ="));
+        assertThat(second.lines().filter(l -> l.endsWith(" is UP!") || l.endsWith(" is DOWN!")).sorted().toList())
+                .containsExactly("https://elixir-lang.org is UP!", "https://github.com is UP!", "https://google.com is UP!",
+                        "https://offline.example is DOWN!");
+        assertThat(t.text()).containsPattern("\\[:up, :up, :up, :down\\]   # after [0-9.]+ s: the four waits added up")
+                .containsPattern("\\[:up, :up, :up, :down\\]   # after [0-9.]+ s: about the slowest site alone");
+    }
 }
