@@ -34,7 +34,8 @@ public final class Lessons {
             TickerLesson.LESSON,
             CacheTtl.LESSON,
             RateLimiterClients.LESSON,
-            HealthChecker.LESSON);
+            HealthChecker.LESSON,
+            Bottleneck.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

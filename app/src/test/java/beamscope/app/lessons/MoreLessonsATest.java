@@ -65,4 +65,18 @@ class MoreLessonsATest {
         assertThat(t.text()).containsPattern("\\[:up, :up, :up, :down\\]   # after [0-9.]+ s: the four waits added up")
                 .containsPattern("\\[:up, :up, :up, :down\\]   # after [0-9.]+ s: about the slowest site alone");
     }
+
+    @Test
+    void bottleneck_theSlowServerQueuesItsCallers_theTaskVersionAnswersThemAll() {
+        Transcript t = run("bottleneck");
+        String slow = t.text().substring(0, t.text().indexOf("## 2."));
+        String fixed = t.text().substring(t.text().indexOf("## 2."));
+        for (int n = 1; n <= 6; n++) {
+            assertThat(slow).containsPattern("Making report " + n + " \\(message_queue_len \\d+\\)");
+            assertThat(fixed).containsPattern("Report " + n + " handed to a Task \\(message_queue_len \\d+\\)");
+        }
+        assertThat(Integer.parseInt(new Transcript(0, slow)
+                .group("the mailbox held at most (\\d+);"))).isGreaterThan(1);
+        assertThat(fixed).contains("# six reports in;");
+    }
 }
