@@ -35,7 +35,8 @@ public final class Lessons {
             CacheTtl.LESSON,
             RateLimiterClients.LESSON,
             HealthChecker.LESSON,
-            Bottleneck.LESSON);
+            Bottleneck.LESSON,
+            SecretAgent.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

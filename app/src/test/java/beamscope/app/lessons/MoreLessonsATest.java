@@ -79,4 +79,14 @@ class MoreLessonsATest {
                 .group("the mailbox held at most (\\d+);"))).isGreaterThan(1);
         assertThat(fixed).contains("# six reports in;");
     }
+
+    @Test
+    void secretAgent_whisper_setPriority_terminate() {
+        Transcript t = run("secret-agent");
+        String pid = t.group("iex> agent_pid = spawn.*\\n" + LessonsTest.PID);
+        assertThat(t.lines()).containsSubsequence("Is agent alive? true",
+                "Agent [" + pid + "] received secret: The eagle has landed.", "Agent priority changed to: high",
+                "iex> Process.info(agent_pid, :priority)", "{:priority, :high}", "Agent signing off. Over and out.",
+                "# Process.alive?(agent_pid) is false");
+    }
 }
