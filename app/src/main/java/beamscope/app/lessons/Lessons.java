@@ -36,7 +36,8 @@ public final class Lessons {
             RateLimiterClients.LESSON,
             HealthChecker.LESSON,
             Bottleneck.LESSON,
-            SecretAgent.LESSON);
+            SecretAgent.LESSON,
+            MillionProcesses.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

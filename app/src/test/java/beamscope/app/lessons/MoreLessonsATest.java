@@ -89,4 +89,13 @@ class MoreLessonsATest {
                 "iex> Process.info(agent_pid, :priority)", "{:priority, :high}", "Agent signing off. Over and out.",
                 "# Process.alive?(agent_pid) is false");
     }
+
+    @Test
+    void millionProcesses_tenThousandThenTheRealMillion_allGoneAfterTheirSleep() {
+        var before = node.processes();
+        Transcript t = run("million-processes");
+        assertThat(t.text()).containsPattern("Spawned 10 thousand processes in [0-9.]+ seconds\\.")
+                .containsPattern("Spawned 1 million processes in [0-9.]+ seconds\\.");
+        assertThat(node.processes()).isEqualTo(before);
+    }
 }
