@@ -37,7 +37,8 @@ public final class Lessons {
             HealthChecker.LESSON,
             Bottleneck.LESSON,
             SecretAgent.LESSON,
-            MillionProcesses.LESSON);
+            MillionProcesses.LESSON,
+            PriorityStress.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -98,4 +98,13 @@ class MoreLessonsATest {
                 .containsPattern("Spawned 1 million processes in [0-9.]+ seconds\\.");
         assertThat(node.processes()).isEqualTo(before);
     }
+
+    @Test
+    void priorityStress_highPriorityTasksRunAmongBusyLoops_andTheLoopsAreGoneAfter() {
+        var before = node.processes();
+        Transcript t = run("priority-stress");
+        assertThat(t.text()).containsPattern("High Priority task ran [0-9.]+ ms after its spawn")
+                .containsPattern("1,000 High Priority tasks ran; wait from spawn to running: median [0-9.]+ µs");
+        assertThat(node.processes()).isEqualTo(before);
+    }
 }
