@@ -31,7 +31,14 @@ public final class Lessons {
             NamedCounter.LESSON,
             SpawnBasics.LESSON,
             KVStoreServer.LESSON,
-            TickerLesson.LESSON);
+            TickerLesson.LESSON,
+            CacheTtl.LESSON,
+            RateLimiterClients.LESSON,
+            HealthChecker.LESSON,
+            Bottleneck.LESSON,
+            SecretAgent.LESSON,
+            MillionProcesses.LESSON,
+            PriorityStress.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -8,6 +8,7 @@ import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.SpawnOptions;
+import beamscope.runtime.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,18 @@ public final class PriorityScenario implements Scenario {
     public List<Parameter> parameters() {
         return List.of(new Parameter(SPINNERS, "busy loops per scheduler", 1, 1, 64),
                 new Parameter(PROBES, "high-priority tasks", 1_000, 1, 1_000_000));
+    }
+
+    /** Kills the busy loops and waits (10 s at most) for their DOWN, so that the run leaves none of them behind. */
+    private static void killAndAwait(Node node, List<Pid> loops) {
+        try (Inbox watcher = node.inbox()) {
+            for (Pid p : loops) watcher.monitor(p);
+            for (Pid p : loops) node.exit(p, Atom.KILL);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            for (int down = 0; down < loops.size(); down++)
+                if (watcher.receive(m -> Tuple.isTagged(m, Atom.DOWN),
+                        Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))).isEmpty()) break;
+        }
     }
 
     @Override
@@ -66,7 +79,7 @@ public final class PriorityScenario implements Scenario {
                 Thread.sleep(0, 200_000);   // let the busy loops have the schedulers again between tasks
             }
         } finally {
-            for (Pid p : loops) node.exit(p, Atom.KILL);
+            killAndAwait(node, loops);
         }
         long[] sorted = Arrays.copyOf(waits, done);
         Arrays.sort(sorted);

@@ -1,0 +1,87 @@
+package beamscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.lessons.Lessons;
+import beamscope.app.lessons.LessonsViewModel;
+import beamscope.app.tree.TreeViewModel;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessInfo;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A lesson of helper lessons-a (secret-agent) in the real window: its step buttons act on the live agent process. */
+class MoreLessonsAWindowTest extends FxRobot {
+    private BeamscopeApp app;
+
+    @BeforeEach
+    void launch() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        interact(() -> {
+            javafx.stage.Window w = app.window().scene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(800);
+        });
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
+        waitUntil(() -> app.window().state().selected() != null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    LessonsViewModel lessons() {
+        return app.window().lessons();
+    }
+
+    TreeViewModel tree() {
+        return app.window().tree();
+    }
+
+    boolean treeShows(Pid pid) {
+        return pid != null && tree().frame().item(pid) != null;
+    }
+
+    @Test
+    void secretAgent_theSetPriorityButton_raisesTheAgentsPriority_theTerminateButtonEndsIt() throws Exception {
+        String id = "secret-agent", title = Lessons.find(id).orElseThrow().title();
+        clickOn("#lessonsMenu");
+        clickOn(title + "  (" + id + ")");
+        waitUntil(() -> lookup("#lessonStep2").tryQuery().isPresent() && !lessons().busyProperty().get());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
+
+        clickOn("#lessonStep2");
+        waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
+        Set<Pid> lit = lessons().highlightedProperty().get();
+        assertThat(lit).hasSize(1);
+        Pid agent = lit.iterator().next();
+        assertThat(app.node().processInfo(agent).map(ProcessInfo::priority)).contains(Priority.HIGH);
+        waitUntil(() -> treeShows(agent) && tree().isHighlighted(agent));
+        assertThat(lookup("#lessonNote2").queryAs(Label.class).getText()).startsWith("Happened:");
+        assertThat(lookup("#lessonTranscript").queryTextInputControl().getText())
+                .contains("Agent priority changed to: high", "{:priority, :high}");
+
+        clickOn("#lessonStep3");
+        waitUntil(() -> lessons().steps().get(2).status() == LessonsViewModel.Status.HAPPENED);
+        assertThat(app.node().isAlive(agent)).isFalse();
+        waitUntil(() -> !treeShows(agent) || tree().isPhantom(agent));
+        assertThat(lookup("#lessonTranscript").queryTextInputControl().getText()).contains("Agent signing off. Over and out.");
+    }
+}
