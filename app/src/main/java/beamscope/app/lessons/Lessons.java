@@ -31,7 +31,8 @@ public final class Lessons {
             NamedCounter.LESSON,
             SpawnBasics.LESSON,
             KVStoreServer.LESSON,
-            TickerLesson.LESSON);
+            TickerLesson.LESSON,
+            SequentialVsConcurrent.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -1,0 +1,46 @@
+package beamscope.app.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.lessons.LessonsTest.Transcript;
+import beamscope.runtime.Node;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The practical examples and exercises of tutorial 001, each run headless on a fresh node. */
+class MoreLessonsBTest {
+    private Node node;
+
+    @BeforeEach
+    void start() {
+        node = Node.start();
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    Transcript run(String id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var before = node.processes();
+        int status = Headless.run(Lessons.find(id).orElseThrow(), node, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Transcript t = new Transcript(status, out.toString(StandardCharsets.UTF_8));
+        assertThat(t.status()).as(t.text()).isZero();
+        assertThat(node.processes()).as("processes left by %s", id).isEqualTo(before);
+        assertThat(node.registered()).as("names left by %s", id).isEmpty();
+        return t;
+    }
+
+    @Test
+    void sequentialVsConcurrent_theSameThreeResults_inARowAndSideBySide() {
+        Transcript t = run("sequential-vs-concurrent");
+        assertThat(t.text()).contains("{:sequential, [10, 20, 30]}   # after");
+        assertThat(t.lines()).contains("{:result, 1, 10}", "{:result, 2, 20}", "{:result, 3, 30}");
+        assertThat(t.text()).containsPattern("# all three after \\d+\\.\\d s: they waited side by side");
+    }
+}
