@@ -32,7 +32,8 @@ public final class Lessons {
             SpawnBasics.LESSON,
             KVStoreServer.LESSON,
             TickerLesson.LESSON,
-            SequentialVsConcurrent.LESSON);
+            SequentialVsConcurrent.LESSON,
+            TaskStart.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

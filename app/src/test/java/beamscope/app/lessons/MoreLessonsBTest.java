@@ -43,4 +43,13 @@ class MoreLessonsBTest {
         assertThat(t.lines()).contains("{:result, 1, 10}", "{:result, 2, 20}", "{:result, 3, 30}");
         assertThat(t.text()).containsPattern("# all three after \\d+\\.\\d s: they waited side by side");
     }
+
+    @Test
+    void taskStart_theShellMovesOn_theLinkedCrashReachesTheParent() {
+        Transcript t = run("task-start");
+        assertThat(t.lines()).containsSubsequence("iex> {:ok, pid} = Task.start(fn -> :timer.sleep(300); send_email(\"ada@example.com\") end)",
+                "Email sent to ada@example.com");
+        assertThat(t.text()).containsPattern("\\{:ok, " + LessonsTest.PID + "\\}   # back at once");
+        assertThat(t.text()).contains("Parent notified: {%RuntimeError{message: \"payment service down\"}");
+    }
 }
