@@ -33,7 +33,8 @@ public final class Lessons {
             KVStoreServer.LESSON,
             TickerLesson.LESSON,
             SequentialVsConcurrent.LESSON,
-            TaskStart.LESSON);
+            TaskStart.LESSON,
+            UrlFetcher.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -52,4 +52,14 @@ class MoreLessonsBTest {
         assertThat(t.text()).containsPattern("\\{:ok, " + LessonsTest.PID + "\\}   # back at once");
         assertThat(t.text()).contains("Parent notified: {%RuntimeError{message: \"payment service down\"}");
     }
+
+    @Test
+    void urlFetcher_resultsInTheOrderOfTheUrls_errorsTagged() {
+        Transcript t = run("url-fetcher");
+        assertThat(t.lines()).containsSubsequence(
+                "[{:ok, \"https://example.com\", \"<h1>Example Domain</h1>\"},",
+                " {:error, \"https://example.com/missing\", \"Status 404\"},");
+        assertThat(t.text()).contains(" {:ok, \"https://example.org\", \"<h1>Example Domain</h1>\"}]   # after",
+                " {:error, \"https://down.example\", :econnrefused}]   # after");
+    }
 }
