@@ -34,7 +34,8 @@ public final class Lessons {
             TickerLesson.LESSON,
             SequentialVsConcurrent.LESSON,
             TaskStart.LESSON,
-            UrlFetcher.LESSON);
+            UrlFetcher.LESSON,
+            WorkerPool.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -62,4 +62,13 @@ class MoreLessonsBTest {
         assertThat(t.text()).contains(" {:ok, \"https://example.org\", \"<h1>Example Domain</h1>\"}]   # after",
                 " {:error, \"https://down.example\", :econnrefused}]   # after");
     }
+
+    @Test
+    void workerPool_fiveJobsDealtOutInTurn_overThreeWorkers() {
+        Transcript t = run("worker-pool");
+        assertThat(t.lines()).containsSubsequence("iex> workers = WorkerPool.start(3)",
+                "[{:ok, \"Completed: task1\", 1},", " {:ok, \"Completed: task2\", 2},", " {:ok, \"Completed: task3\", 3},",
+                " {:ok, \"Completed: task4\", 1},");
+        assertThat(t.text()).contains(" {:ok, \"Completed: task5\", 2}]   # after");
+    }
 }
