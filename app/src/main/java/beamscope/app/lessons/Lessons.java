@@ -35,7 +35,8 @@ public final class Lessons {
             SequentialVsConcurrent.LESSON,
             TaskStart.LESSON,
             UrlFetcher.LESSON,
-            WorkerPool.LESSON);
+            WorkerPool.LESSON,
+            PubSubLesson.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -71,4 +71,13 @@ class MoreLessonsBTest {
                 " {:ok, \"Completed: task4\", 1},");
         assertThat(t.text()).contains(" {:ok, \"Completed: task5\", 2}]   # after");
     }
+
+    @Test
+    void pubsub_onlyTheTopicsSubscribersGetTheMessage() {
+        Transcript t = run("pubsub");
+        assertThat(t.text()).containsPattern("%\\{news: \\[" + LessonsTest.PID + ", " + LessonsTest.PID + "\\], sports: \\[" + LessonsTest.PID + "\\]\\}");
+        assertThat(t.lines()).containsSubsequence("iex> PubSub.publish(:news, \"Breaking news!\")", "Received on news: Breaking news!",
+                "iex> flush()", "{:message, :news, \"Breaking news!\"}");
+        assertThat(t.text()).doesNotContain("Received on sports");
+    }
 }
