@@ -36,7 +36,8 @@ public final class Lessons {
             TaskStart.LESSON,
             UrlFetcher.LESSON,
             WorkerPool.LESSON,
-            PubSubLesson.LESSON);
+            PubSubLesson.LESSON,
+            RateLimiterLesson.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

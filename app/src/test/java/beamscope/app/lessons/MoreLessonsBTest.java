@@ -80,4 +80,11 @@ class MoreLessonsBTest {
                 "iex> flush()", "{:message, :news, \"Breaking news!\"}");
         assertThat(t.text()).doesNotContain("Received on sports");
     }
+
+    @Test
+    void rateLimiter_fiveAllowed_thenRefused_thenAllowedOnceTheWindowMoves() {
+        Transcript t = run("rate-limiter");
+        assertThat(t.lines()).containsSubsequence("Request 1: OK", "Request 2: OK", "Request 3: OK", "Request 4: OK",
+                "Request 5: OK", "Request 6: RATE LIMITED", "Request 11: OK");
+    }
 }
