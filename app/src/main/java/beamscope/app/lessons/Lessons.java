@@ -37,7 +37,8 @@ public final class Lessons {
             UrlFetcher.LESSON,
             WorkerPool.LESSON,
             PubSubLesson.LESSON,
-            RateLimiterLesson.LESSON);
+            RateLimiterLesson.LESSON,
+            ExerciseEcho.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -87,4 +87,11 @@ class MoreLessonsBTest {
         assertThat(t.lines()).containsSubsequence("Request 1: OK", "Request 2: OK", "Request 3: OK", "Request 4: OK",
                 "Request 5: OK", "Request 6: RATE LIMITED", "Request 11: OK");
     }
+
+    @Test
+    void exerciseEcho_repliesToTheSendersPid_andLoops() {
+        Transcript t = run("exercise-echo");
+        assertThat(t.lines()).containsSubsequence("iex> send(pid, {self(), \"Hello\"})", "Got: Hello",
+                "iex> send(pid, {self(), \"Anyone there?\"})", "Got: Anyone there?");
+    }
 }
