@@ -38,7 +38,8 @@ public final class Lessons {
             WorkerPool.LESSON,
             PubSubLesson.LESSON,
             RateLimiterLesson.LESSON,
-            ExerciseEcho.LESSON);
+            ExerciseEcho.LESSON,
+            ExerciseCounter.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -94,4 +94,11 @@ class MoreLessonsBTest {
         assertThat(t.lines()).containsSubsequence("iex> send(pid, {self(), \"Hello\"})", "Got: Hello",
                 "iex> send(pid, {self(), \"Anyone there?\"})", "Got: Anyone there?");
     }
+
+    @Test
+    void exerciseCounter_castsThenGet_andNoConcurrentIncrementIsLost() {
+        Transcript t = run("exercise-counter");
+        assertThat(t.lines()).containsSubsequence("iex> Counter.get()", "2", "iex> Counter.decrement()", ":ok",
+                "iex> Counter.get()", "1", "iex> Counter.get()", "1001");
+    }
 }
