@@ -39,7 +39,8 @@ public final class Lessons {
             PubSubLesson.LESSON,
             RateLimiterLesson.LESSON,
             ExerciseEcho.LESSON,
-            ExerciseCounter.LESSON);
+            ExerciseCounter.LESSON,
+            ExerciseParallelMap.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -101,4 +101,10 @@ class MoreLessonsBTest {
         assertThat(t.lines()).containsSubsequence("iex> Counter.get()", "2", "iex> Counter.decrement()", ":ok",
                 "iex> Counter.get()", "1", "iex> Counter.get()", "1001");
     }
+
+    @Test
+    void exerciseParallelMap_doublesInOrder() {
+        Transcript t = run("exercise-parallel-map");
+        assertThat(t.text()).containsPattern("\\[2, 4, 6, 8\\]   # after \\d+\\.\\d s: four one-second calls side by side");
+    }
 }
