@@ -40,7 +40,8 @@ public final class Lessons {
             RateLimiterLesson.LESSON,
             ExerciseEcho.LESSON,
             ExerciseCounter.LESSON,
-            ExerciseParallelMap.LESSON);
+            ExerciseParallelMap.LESSON,
+            ExerciseExpiringCache.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

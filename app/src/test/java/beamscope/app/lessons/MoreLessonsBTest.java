@@ -107,4 +107,12 @@ class MoreLessonsBTest {
         Transcript t = run("exercise-parallel-map");
         assertThat(t.text()).containsPattern("\\[2, 4, 6, 8\\]   # after \\d+\\.\\d s: four one-second calls side by side");
     }
+
+    @Test
+    void exerciseExpiringCache_foundThenNotFoundThenExpired() {
+        Transcript t = run("exercise-expiring-cache");
+        assertThat(t.lines()).containsSubsequence("iex> Cache.get(:greeting)", "{:ok, \"hello\"}",
+                "iex> Cache.get(:nothing)", ":not_found", "iex> Cache.get(:greeting)", ":expired",
+                "iex> Cache.get(:answer)", "{:ok, 42}");
+    }
 }
