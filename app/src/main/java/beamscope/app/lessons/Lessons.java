@@ -41,7 +41,8 @@ public final class Lessons {
             ExerciseEcho.LESSON,
             ExerciseCounter.LESSON,
             ExerciseParallelMap.LESSON,
-            ExerciseExpiringCache.LESSON);
+            ExerciseExpiringCache.LESSON,
+            ExerciseJobQueue.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

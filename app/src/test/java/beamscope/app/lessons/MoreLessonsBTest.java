@@ -115,4 +115,12 @@ class MoreLessonsBTest {
                 "iex> Cache.get(:nothing)", ":not_found", "iex> Cache.get(:greeting)", ":expired",
                 "iex> Cache.get(:answer)", "{:ok, 42}");
     }
+
+    @Test
+    void exerciseJobQueue_oneAtATime_inOrder_andItStartsAgainWhenIdle() {
+        Transcript t = run("exercise-job-queue");
+        assertThat(t.lines()).containsSubsequence("Processing: send newsletter", "Processing: resize images",
+                "Processing: build report", "%{processing: false, queue: []}", "iex> JobQueue.add_job(\"clean up\")",
+                "Processing: clean up", "%{processing: false, queue: []}");
+    }
 }
