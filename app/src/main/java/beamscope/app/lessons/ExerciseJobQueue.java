@@ -150,15 +150,16 @@ final class ExerciseJobQueue implements Script {
         List<String> three = List.of("send newsletter", "resize images", "build report");
         return List.of(
                 new Step("Add three jobs at once", s -> {
+                    processed.clear();
                     s.highlight(server);
                     for (String job : three) add(s, job);
                     s.say("# three :ok at once; the jobs themselves run one by one");
                 }, "the three jobs are processed one at a time, in the order they were added, and the queue runs dry",
                         s -> done(s, three), Duration.ofSeconds(10)),
                 new Step("Add one more job to the idle queue", s -> {
+                    processed.clear();
                     s.highlight(server);
                     add(s, "clean up");
-                }, "the idle server starts again: Processing: clean up", s -> done(s,
-                        List.of("send newsletter", "resize images", "build report", "clean up"))));
+                }, "the idle server starts again: Processing: clean up", s -> done(s, List.of("clean up"))));
     }
 }

@@ -90,6 +90,7 @@ final class SequentialVsConcurrent implements Script {
         return List.of(
                 new Step("Run the three operations one after the other, in one process", s -> {
                     s.typed("spawn(fn -> send(shell, {:sequential, Enum.map(1..3, &Work.expensive_operation/1)}) end)");
+                    sequential = null;
                     t0 = System.nanoTime();
                     Pid p = s.startProcess(Atom.of("Work.sequential"), inARow(s.iex().pid()));
                     s.say(p.toString());
@@ -103,6 +104,7 @@ final class SequentialVsConcurrent implements Script {
                 }),
                 new Step("Spawn one process per operation", s -> {
                     s.typed("for n <- 1..3, do: spawn(fn -> send(shell, {:result, n, Work.expensive_operation(n)}) end)");
+                    concurrent.clear();
                     t0 = System.nanoTime();
                     List<Pid> pids = new ArrayList<>();
                     for (long n = 1; n <= 3; n++) pids.add(s.startProcess(Atom.of("Work.op" + n), one(s.iex().pid(), n)));

@@ -75,6 +75,7 @@ final class TaskStart implements Script {
         return List.of(
                 new Step("Task.start a background email — the shell does not wait", s -> {
                     s.typed("{:ok, pid} = Task.start(fn -> :timer.sleep(300); send_email(\"ada@example.com\") end)");
+                    sent = false;
                     Pid shell = s.iex().pid();
                     task = s.track(Task.start(s.node(), () -> {
                         Thread.sleep(WORK.toMillis());

@@ -123,4 +123,17 @@ class MoreLessonsBTest {
                 "Processing: build report", "%{processing: false, queue: []}", "iex> JobQueue.add_job(\"clean up\")",
                 "Processing: clean up", "%{processing: false, queue: []}");
     }
+
+    @Test
+    void aStepRunAgain_isCheckedOnWhatItsOwnRunDid() throws Exception {
+        for (String id : java.util.List.of("sequential-vs-concurrent", "task-start", "pubsub", "exercise-job-queue")) {
+            try (LessonRun run = new LessonRun(Lessons.find(id).orElseThrow(), node, line -> {})) {
+                run.start();
+                assertThat(run.run(0).happened()).as("%s step 1", id).isTrue();
+                assertThat(run.run(0).happened()).as("%s step 1 again", id).isTrue();
+                for (int i = 1; i < run.steps().size(); i++)
+                    assertThat(run.run(i).happened()).as("%s step %d", id, i + 1).isTrue();
+            }
+        }
+    }
 }
