@@ -31,6 +31,8 @@ final class SequentialVsConcurrent implements Script {
               end
             end
 
+            shell = self()
+
             # one after the other: about 1.5 seconds
             spawn(fn ->
               results = Enum.map(1..3, &Work.expensive_operation/1)
@@ -38,7 +40,6 @@ final class SequentialVsConcurrent implements Script {
             end)
 
             # one process each: about 0.5 seconds
-            shell = self()
             for n <- 1..3 do
               spawn(fn -> send(shell, {:result, n, Work.expensive_operation(n)}) end)
             end
