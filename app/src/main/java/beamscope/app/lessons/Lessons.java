@@ -38,7 +38,18 @@ public final class Lessons {
             Bottleneck.LESSON,
             SecretAgent.LESSON,
             MillionProcesses.LESSON,
-            PriorityStress.LESSON);
+            PriorityStress.LESSON,
+            SequentialVsConcurrent.LESSON,
+            TaskStart.LESSON,
+            UrlFetcher.LESSON,
+            WorkerPool.LESSON,
+            PubSubLesson.LESSON,
+            RateLimiterLesson.LESSON,
+            ExerciseEcho.LESSON,
+            ExerciseCounter.LESSON,
+            ExerciseParallelMap.LESSON,
+            ExerciseExpiringCache.LESSON,
+            ExerciseJobQueue.LESSON);
 
     public static Optional<Lesson> find(String id) {
         return ALL.stream().filter(l -> l.id().equals(id)).findFirst();

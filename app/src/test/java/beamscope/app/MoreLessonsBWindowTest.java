@@ -1,0 +1,112 @@
+package beamscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.lessons.LessonsViewModel;
+import beamscope.app.tree.TreeViewModel;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Pid;
+import beamscope.runtime.otp.GenServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Tutorial 001's practical examples in the real window: the pubsub lesson's buttons, and what the tree shows. */
+class MoreLessonsBWindowTest extends FxRobot {
+    private BeamscopeApp app;
+    private CssWarnings css;
+
+    @BeforeEach
+    void launch() throws Exception {
+        css = CssWarnings.record();
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        interact(() -> {
+            javafx.stage.Window w = app.window().scene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(800);
+        });
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
+        waitUntil(() -> app.window().state().selected() != null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        css.close();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    LessonsViewModel lessons() {
+        return app.window().lessons();
+    }
+
+    TreeViewModel tree() {
+        return app.window().tree();
+    }
+
+    boolean treeShows(Pid pid) {
+        return pid != null && tree().frame().item(pid) != null;
+    }
+
+    /**
+     * Opens a lesson from the Lessons menu. The menu lists every lesson, more than fit on the screen, so the
+     * item is fired rather than clicked once the menu is open.
+     */
+    void open(String id) throws Exception {
+        clickOn("#lessonsMenu");
+        MenuButton menu = lookup("#lessonsMenu").queryAs(MenuButton.class);
+        interact(() -> {
+            menu.getItems().stream().filter(i -> ("lesson-" + id).equals(i.getId())).findFirst().orElseThrow().fire();
+            menu.hide();
+        });
+        waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
+                beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
+        waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Pid> subscribers(String topic) {
+        Map<Object, List<Pid>> topics = (Map<Object, List<Pid>>) GenServer.getState(app.node(), "PubSub");
+        return topics.getOrDefault(Atom.of(topic), List.of());
+    }
+
+    @Test
+    void pubsub_theSubscribeButtonShowsTheListenersInTheTree_andPublishEndsOnlyTheNewsListener() throws Exception {
+        open("pubsub");
+        clickOn("#lessonStep1");
+        waitUntil(() -> lessons().steps().get(0).status() == LessonsViewModel.Status.HAPPENED);
+        Pid news = subscribers("news").getFirst(), sports = subscribers("sports").getFirst();   // newest first
+        waitUntil(() -> treeShows(news) && treeShows(sports));
+        assertThat(tree().isHighlighted(news)).isTrue();
+        assertThat(tree().isHighlighted(sports)).isTrue();
+
+        clickOn("#lessonStep2");
+        waitUntil(() -> lessons().steps().get(1).status() == LessonsViewModel.Status.HAPPENED);
+        assertThat(app.node().isAlive(news)).as("the :news listener printed and ended").isFalse();
+        assertThat(app.node().isAlive(sports)).as("the :sports listener still waits").isTrue();
+        waitUntil(() -> !treeShows(news) || tree().isPhantom(news));
+        assertThat(treeShows(sports)).isTrue();
+        assertThat(lookup("#lessonNote2").queryAs(Label.class).getText()).startsWith("Happened:");
+        assertThat(lookup("#lessonTranscript").queryTextInputControl().getText())
+                .contains("Received on news: Breaking news!", "{:message, :news, \"Breaking news!\"}");
+        assertThat(css.lines()).isEmpty();
+
+        // what a class sees at this point, to look at (target/, not docs/)
+        interact(() -> beamscope.app.tree.Png.write(app.window().scene(), java.nio.file.Path.of("target/more-lessons-b-pubsub.png")));
+    }
+}
