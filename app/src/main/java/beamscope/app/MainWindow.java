@@ -42,6 +42,7 @@ public final class MainWindow implements AutoCloseable {
     private beamscope.app.lessons.LessonsViewModel lessons;
     private beamscope.app.lessons.LessonsView lessonsView;
     private ExecutorService lessonThread;
+    private beamscope.app.console.ConsoleViewModel console;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -55,6 +56,7 @@ public final class MainWindow implements AutoCloseable {
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
         mountDenseViews(node);
+        mountConsole(node);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -159,6 +161,37 @@ public final class MainWindow implements AutoCloseable {
         lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
     }
 
+    /**
+     * The Console tab (beamscope.app.console): an Elixir shell on the embedded node, started the first time the
+     * tab comes to the front (its process then shows in the tree and table); on a real node it says it runs on
+     * the embedded node only. A reset node gets a new window, so a new console with a shell on the new node.
+     */
+    private void mountConsole(Observed node) {
+        console = node instanceof beamscope.app.observe.LocalNode local
+                ? new beamscope.app.console.ConsoleViewModel(local.node(), Platform::runLater, background)
+                : beamscope.app.console.ConsoleViewModel.elsewhere(node.nodeName());
+        beamscope.app.console.ConsoleView consoleView = beamscope.app.console.ConsoleView.load(console);
+        view.consolePane().getChildren().setAll(consoleView.root());
+        consoleTab().selectedProperty().addListener((o, was, selected) -> {
+            if (!selected) return;
+            console.start();
+            Platform.runLater(consoleView.input()::requestFocus);
+        });
+    }
+
+    private javafx.scene.control.Tab consoleTab() {
+        return view.tabs().getTabs().stream().filter(t -> t.getContent() == view.consolePane()).findFirst().orElseThrow();
+    }
+
+    /** Brings the Console tab to the front and evaluates {@code code} there, as if typed (a lesson's "Run this code"). */
+    public void runInConsole(String code) {
+        view.tabs().getSelectionModel().select(consoleTab());
+        console.evaluate(code);
+    }
+
+    /** The Console tab's view model. */
+    public beamscope.app.console.ConsoleViewModel console() { return console; }
+
     /** The Lessons panel's view model (null on a node without embedded controls). */
     public beamscope.app.lessons.LessonsViewModel lessons() { return lessons; }
 
@@ -175,6 +208,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         sampler.close();
+        console.close();
         background.shutdownNow();
         if (lessons != null) {
             lessons.leave();

@@ -1,0 +1,129 @@
+package beamscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import beamscope.app.console.ConsoleViewModel;
+import beamscope.app.console.ConsoleViewModel.Kind;
+import beamscope.app.console.ConsoleViewModel.Line;
+import beamscope.app.processes.ProcessRowModel;
+import beamscope.runtime.Pid;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Console tab in the real window, typed into as a learner does. */
+class ConsoleWindowTest extends FxRobot {
+    private BeamscopeApp app;
+    private CssWarnings css;
+
+    @BeforeEach
+    void launch() throws Exception {
+        css = CssWarnings.record();
+        FxToolkit.registerPrimaryStage();
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        interact(() -> {
+            javafx.stage.Window w = app.window().scene().getWindow();
+            w.setWidth(1280);
+            w.setHeight(800);
+        });
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
+        waitUntil(() -> !console().selfProperty().get().isEmpty());   // the shell process is up
+        clickOn("#consoleInput");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        css.close();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+
+    static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
+    ConsoleViewModel console() {
+        return app.window().console();
+    }
+
+    List<Line> lines() throws Exception {
+        return onFx(() -> List.copyOf(console().lines()));
+    }
+
+    Line last() throws Exception {
+        List<Line> l = lines();
+        return l.isEmpty() ? null : l.get(l.size() - 1);
+    }
+
+    /** Types one line of input, then Enter. */
+    void typeLine(String text) {
+        write(text);
+        type(KeyCode.ENTER);
+    }
+
+    String input() {
+        return lookup("#consoleInput").queryAs(TextArea.class).getText();
+    }
+
+    @Test
+    void aModuleTypedLineByLine_keepsReadingUntilItsEnd_thenACallPrintsTheResult() throws Exception {
+        typeLine("defmodule Doubler do");
+        typeLine("def double(x), do: x * 2");
+        assertThat(input()).isEqualTo("defmodule Doubler do\ndef double(x), do: x * 2\n");   // Enter added lines
+        typeLine("end");
+        waitUntil(() -> input().isEmpty() && !console().busyProperty().get());
+        typeLine("Doubler.double(21)");
+        waitUntil(() -> new Line("42", Kind.RESULT).equals(last()));
+        assertThat(lines()).contains(new Line("iex(1)> defmodule Doubler do", Kind.INPUT),
+                new Line("...(1)> end", Kind.INPUT), new Line("iex(2)> Doubler.double(21)", Kind.INPUT));
+        // Up brings the call back, Shift+Enter adds a line even to a whole expression
+        type(KeyCode.UP);
+        assertThat(input()).isEqualTo("Doubler.double(21)");
+        press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertThat(input()).isEqualTo("Doubler.double(21)\n");
+    }
+
+    @Test
+    void aSpawnedProcess_showsInTheProcessTable_andSoDoesTheShell() throws Exception {
+        typeLine("pid = spawn(fn -> receive do m -> m end end)");
+        waitUntil(() -> last() != null && last().kind() == Kind.RESULT && last().text().startsWith("#PID<"));
+        Pid spawned = Pid.parse(last().text());
+        Pid shell = Pid.parse(console().selfProperty().get());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Processes")).<Node>query());
+        waitUntil(() -> onFx(() -> {
+            List<Pid> shown = app.window().model().processes().rows().stream().map(ProcessRowModel::pid).toList();
+            return shown.contains(spawned) && shown.contains(shell);
+        }));
+        assertThat(app.node().isAlive(spawned)).isTrue();
+    }
+
+    @Test
+    void stop_killsTheEndlessLoop_andAFreshShellRunsTheNextInput() throws Exception {
+        String before = console().selfProperty().get();
+        typeLine("loop = fn f -> f.(f) end; loop.(loop)");
+        waitUntil(() -> console().busyProperty().get());
+        clickOn("#consoleStop");
+        waitUntil(() -> !console().busyProperty().get());
+        assertThat(lines()).anyMatch(l -> l.kind() == Kind.ERROR && l.text().startsWith("** (EXIT from " + before + ")"));
+        assertThat(last().text()).startsWith("A fresh shell process");
+        assertThat(console().selfProperty().get()).isNotEqualTo(before);
+        clickOn("#consoleInput");
+        typeLine("self()");
+        waitUntil(() -> new Line(console().selfProperty().get(), Kind.RESULT).equals(last()));
+    }
+}
