@@ -157,6 +157,7 @@ public final class MainWindow implements AutoCloseable {
                 tabs.getTabs().stream().filter(t -> t.getContent() == view.treePane()).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
         });
+        offerRunCode();
         lessonsView.setOnClose(lessons::leave);
         lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
     }
@@ -191,6 +192,30 @@ public final class MainWindow implements AutoCloseable {
 
     /** The Console tab's view model. */
     public beamscope.app.console.ConsoleViewModel console() { return console; }
+
+    /**
+     * The lesson's "Run this code": enabled once the lesson's Elixir is known to run on Beamscope
+     * ({@link beamscope.app.console.Trial}, tried once on a scratch node); else the note beside it says why.
+     */
+    private void offerRunCode() {
+        javafx.scene.control.Button run = lessonsView.runCodeButton();
+        javafx.scene.control.Label note = lessonsView.runCodeNote();
+        lessons.lessonProperty().addListener((o, a, l) -> {
+            run.setDisable(true);
+            note.setText(l == null ? "" : "Checking whether this code runs on Beamscope…");
+            if (l == null) return;
+            beamscope.app.console.Trial.of(l.elixir()).thenAccept(v -> Platform.runLater(() -> {
+                if (lessons.lessonProperty().get() != l) return;
+                run.setDisable(!v.runs());
+                note.setText(v.runs() ? "Runs it in the Console tab." : v.why());
+                note.setTooltip(new javafx.scene.control.Tooltip(v.why()));
+            }));
+        });
+        run.setOnAction(e -> {
+            beamscope.app.lessons.Lesson l = lessons.lessonProperty().get();
+            if (l != null) runInConsole(l.elixir());
+        });
+    }
 
     /** The Lessons panel's view model (null on a node without embedded controls). */
     public beamscope.app.lessons.LessonsViewModel lessons() { return lessons; }

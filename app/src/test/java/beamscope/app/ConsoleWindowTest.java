@@ -126,4 +126,21 @@ class ConsoleWindowTest extends FxRobot {
         typeLine("self()");
         waitUntil(() -> new Line(console().selfProperty().get(), Kind.RESULT).equals(last()));
     }
+
+    @Test
+    void aLessonsRunThisCode_bringsTheConsoleToTheFront_andRunsItsElixirThere() throws Exception {
+        beamscope.app.lessons.Lesson lesson = beamscope.app.lessons.Lessons.find("spawn-basics").orElseThrow();
+        clickOn("#lessonsMenu");
+        clickOn(lesson.title() + "  (" + lesson.id() + ")");
+        waitUntil(() -> lookup("#lessonRunCode").tryQuery().isPresent());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Elixir")).<Node>query());
+        waitUntil(() -> !lookup("#lessonRunCode").query().isDisabled());   // the trial on a scratch node says it runs
+        clickOn("#lessonRunCode");
+        javafx.scene.control.TabPane tabs = lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Console");
+        String firstLine = lesson.elixir().strip().lines().findFirst().orElseThrow();
+        waitUntil(() -> lines().stream().anyMatch(l -> l.kind() == Kind.INPUT && l.text().endsWith(firstLine)));
+        waitUntil(() -> !console().busyProperty().get());
+        assertThat(lines()).noneMatch(l -> l.kind() == Kind.ERROR);
+    }
 }
