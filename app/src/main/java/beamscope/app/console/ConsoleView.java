@@ -109,8 +109,16 @@ public final class ConsoleView {
     /** Whether new lines scroll into view: from Enter until the user scrolls back, again once back at the end. */
     private boolean following = true;
 
+    private boolean followPending;
+
+    /** Once per pulse at most, after the list took the new lines: to the newest line, while following. */
     private void follow() {
-        if (following && !vm.lines().isEmpty()) output.scrollTo(vm.lines().size() - 1);
+        if (!following || followPending) return;
+        followPending = true;
+        javafx.application.Platform.runLater(() -> {
+            followPending = false;
+            if (following && !vm.lines().isEmpty()) output.scrollTo(vm.lines().size() - 1);
+        });
     }
 
     private void scrolled(ScrollEvent e) {
@@ -125,6 +133,12 @@ public final class ConsoleView {
     @FXML private void clear() { vm.clear(); }
 
     private static final class LineCell extends ListCell<Line> {
+        LineCell() {
+            // long lines wrap at the list's width instead of running off it
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         private static final String[] STYLES = {"console-input-line", "console-output-line", "console-result", "console-error", "console-note"};
 
         @Override
