@@ -143,4 +143,44 @@ class ConsoleWindowTest extends FxRobot {
         waitUntil(() -> !console().busyProperty().get());
         assertThat(lines()).noneMatch(l -> l.kind() == Kind.ERROR);
     }
+
+    @Test
+    void aMillionPrintedLines_leaveTheWindowResponsive_andTheOutputHoldsTheLastOnes() throws Exception {
+        typeLine("Enum.each(1..1_000_000, fn i -> IO.puts(i) end)");
+        waitUntil(() -> console().busyProperty().get());
+        // while the loop prints, the FX thread still runs what it is given, and Ctrl+C is there to stop it
+        waitUntil(() -> onFx(() -> console().lines().size() > 100));
+        assertThat(onFx(() -> console().lines().size())).isLessThanOrEqualTo(ConsoleViewModel.CAP);
+        waitUntil(() -> new Line(":ok", Kind.RESULT).equals(last()));
+        List<Line> l = lines();
+        assertThat(l).hasSizeLessThanOrEqualTo(ConsoleViewModel.CAP);
+        assertThat(l.get(l.size() - 2)).isEqualTo(new Line("1000000", Kind.OUTPUT));
+    }
+
+    @Test
+    void ctrlC_interruptsAReceiveThatWaitsForever() throws Exception {
+        String before = console().selfProperty().get();
+        typeLine("receive do :never -> :sent end");
+        waitUntil(() -> console().busyProperty().get());
+        press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        waitUntil(() -> !console().busyProperty().get() && !console().selfProperty().get().equals(before));
+        assertThat(app.node().isAlive(Pid.parse(before))).isFalse();
+    }
+
+    @Test
+    void resetNode_givesTheConsoleAFreshShellOnTheNewNode() throws Exception {
+        Pid old = Pid.parse(console().selfProperty().get());
+        beamscope.runtime.Node oldNode = app.node();
+        MainWindow fresh = onFx(() -> app.resetNode(app.startDemo)).get(60, TimeUnit.SECONDS);
+        assertThat(oldNode.isAlive(old)).isFalse();
+        waitUntil(() -> lookup(".tab-label").match(LabeledMatchers.hasText("Console")).tryQuery().isPresent());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
+        waitUntil(() -> !fresh.console().selfProperty().get().isEmpty());
+        Pid shell = Pid.parse(fresh.console().selfProperty().get());
+        assertThat(app.node()).isNotSameAs(oldNode);
+        assertThat(app.node().isAlive(shell)).isTrue();
+        clickOn("#consoleInput");
+        typeLine("self()");
+        waitUntil(() -> onFx(() -> fresh.console().lines().contains(new Line(shell.toString(), Kind.RESULT))));
+    }
 }

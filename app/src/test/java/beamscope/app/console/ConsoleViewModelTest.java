@@ -163,4 +163,14 @@ class ConsoleViewModelTest {
         run("1 + 1");
         assertThat(last()).isEqualTo(new Line("2", Kind.RESULT));
     }
+
+    @Test
+    void onARealNode_theConsoleSaysItRunsOnTheEmbeddedNodeOnly() {
+        ConsoleViewModel remote = ConsoleViewModel.elsewhere("demo@localhost");
+        assertThat(remote.available()).isFalse();
+        assertThat(remote.elsewhereText()).contains("embedded node only", "demo@localhost");
+        remote.evaluate("1 + 1");
+        assertThat(remote.lines()).endsWith(new Line(remote.elsewhereText(), Kind.ERROR));
+        assertThat(remote.busyProperty().get()).isFalse();
+    }
 }
