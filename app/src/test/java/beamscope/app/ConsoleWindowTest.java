@@ -183,4 +183,24 @@ class ConsoleWindowTest extends FxRobot {
         typeLine("self()");
         waitUntil(() -> onFx(() -> fresh.console().lines().contains(new Line(shell.toString(), Kind.RESULT))));
     }
+
+    @Test
+    void aModulePastedWithItsUsageLines_runsAtOnceOnEnter() throws Exception {
+        String code = """
+                defmodule Shout do
+                  def it(s), do: String.upcase(s) <> "!"
+                end
+                IO.puts(Shout.it("hello"))
+                Shout.it("bye")""";
+        interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(code);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        assertThat(input()).isEqualTo(code);
+        type(KeyCode.ENTER);
+        waitUntil(() -> new Line("\"BYE!\"", Kind.RESULT).equals(last()));
+        assertThat(lines()).contains(new Line("HELLO!", Kind.OUTPUT));
+    }
 }
