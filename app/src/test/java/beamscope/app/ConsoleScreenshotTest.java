@@ -79,6 +79,10 @@ class ConsoleScreenshotTest extends FxRobot {
         interact(() -> c.inputProperty().set("Process.list() |> length()"));
         WaitForAsyncUtils.waitForFxEvents();
         save(w, DOCS.resolve("console.png"));
+        interact(() -> w.state().themeProperty().set(beamscope.app.theme.Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        save(w, Path.of("target/shots/console-dark.png"));
+        interact(() -> w.state().themeProperty().set(beamscope.app.theme.Theme.LIGHT));
 
         // for looking at, not for the docs: a lesson's Elixir tab with its "Run this code"
         beamscope.app.lessons.Lesson lesson = beamscope.app.lessons.Lessons.find("task-async-await").orElseThrow();
