@@ -232,6 +232,8 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     /** Takes what the runtime handed over (FX thread). */
     private void drain() {
+        // read before taking: an answer counted here had its result in the output already
+        int done = answered.get();
         Output.Batch b = output.take();
         if (b.dropped() > 0)
             lines.add(new Line("… " + b.dropped() + " lines of output not shown (the console keeps the last " + CAP + ")", Kind.NOTE));
@@ -239,7 +241,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         trim();
         Shell s = shell;
         if (s != null) self.set(s.pid().toString());
-        busy.set(submitted > answered.get());
+        busy.set(submitted > done);
     }
 
     private void trim() {
