@@ -44,6 +44,7 @@ public final class MainWindow implements AutoCloseable {
     private ExecutorService lessonThread;
     private beamscope.app.charts.ChartsViewModel charts;
     private beamscope.app.processes.ProcessCsvExport processExport;
+    private beamscope.app.console.ConsoleViewModel console;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -60,6 +61,7 @@ public final class MainWindow implements AutoCloseable {
         mountCharts(node);
         model.events().kinds().addListener((javafx.collections.SetChangeListener<beamscope.app.events.EventKind>) c -> askForMessages());
         askForMessages();
+        mountConsole(node);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -191,8 +193,64 @@ public final class MainWindow implements AutoCloseable {
                 tabs.getTabs().stream().filter(t -> t.getContent() == view.treePane()).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
         });
+        offerRunCode();
         lessonsView.setOnClose(lessons::leave);
         lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
+    }
+
+    /**
+     * The Console tab (beamscope.app.console): an Elixir shell on the embedded node, started the first time the
+     * tab comes to the front (its process then shows in the tree and table); on a real node it says it runs on
+     * the embedded node only. A reset node gets a new window, so a new console with a shell on the new node.
+     */
+    private void mountConsole(Observed node) {
+        console = node instanceof beamscope.app.observe.LocalNode local
+                ? new beamscope.app.console.ConsoleViewModel(local.node(), Platform::runLater, background)
+                : beamscope.app.console.ConsoleViewModel.elsewhere(node.nodeName());
+        beamscope.app.console.ConsoleView consoleView = beamscope.app.console.ConsoleView.load(console);
+        view.consolePane().getChildren().setAll(consoleView.root());
+        consoleTab().selectedProperty().addListener((o, was, selected) -> {
+            if (!selected) return;
+            console.start();
+            Platform.runLater(consoleView.input()::requestFocus);
+        });
+    }
+
+    private javafx.scene.control.Tab consoleTab() {
+        return view.tabs().getTabs().stream().filter(t -> t.getContent() == view.consolePane()).findFirst().orElseThrow();
+    }
+
+    /** Brings the Console tab to the front and evaluates {@code code} there, as if typed (a lesson's "Run this code"). */
+    public void runInConsole(String code) {
+        view.tabs().getSelectionModel().select(consoleTab());
+        console.evaluate(code);
+    }
+
+    /** The Console tab's view model. */
+    public beamscope.app.console.ConsoleViewModel console() { return console; }
+
+    /**
+     * The lesson's "Run this code": enabled once the lesson's Elixir is known to run on Beamscope
+     * ({@link beamscope.app.console.Trial}, tried once on a scratch node); else the note beside it says why.
+     */
+    private void offerRunCode() {
+        javafx.scene.control.Button run = lessonsView.runCodeButton();
+        javafx.scene.control.Label note = lessonsView.runCodeNote();
+        lessons.lessonProperty().addListener((o, a, l) -> {
+            run.setDisable(true);
+            note.setText(l == null ? "" : "Checking whether this code runs on Beamscope…");
+            if (l == null) return;
+            beamscope.app.console.Trial.of(l.elixir()).thenAccept(v -> Platform.runLater(() -> {
+                if (lessons.lessonProperty().get() != l) return;
+                run.setDisable(!v.runs());
+                note.setText(v.runs() ? "Runs it in the Console tab." : v.why());
+                note.setTooltip(new javafx.scene.control.Tooltip(v.why()));
+            }));
+        });
+        run.setOnAction(e -> {
+            beamscope.app.lessons.Lesson l = lessons.lessonProperty().get();
+            if (l != null) runInConsole(l.elixir());
+        });
     }
 
     /** The Lessons panel's view model (null on a node without embedded controls). */
@@ -211,6 +269,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         sampler.close();
+        console.close();
         background.shutdownNow();
         processExport.cancel();
         if (lessons != null) {

@@ -53,7 +53,7 @@ public class MainWindowView {
     @FXML private Label processCount, rates, runQueue, slices, schedulerState, memoryAlarm, message, spawnCaption, nodeState, memory;
     /** The toolbar: a flow that wraps at narrow widths, so nothing hides behind an overflow chevron. */
     @FXML private javafx.scene.layout.FlowPane toolbar;
-    @FXML private StackPane treePane, schedulersPane;
+    @FXML private StackPane treePane, schedulersPane, consolePane;
     @FXML private javafx.scene.control.SplitPane upperSplit, mainSplit, lowerSplit;
     @FXML private javafx.scene.control.TabPane tabs;
     @FXML private javafx.scene.Node inspector, messagePane, eventLog;
@@ -344,4 +344,8 @@ public class MainWindowView {
     public javafx.scene.control.Tab chartsTab() { return chartsTab; }
 
     public beamscope.app.charts.ChartsView charts() { return chartsController; }
+
+    /** Where the Elixir console goes (beamscope.app.console), and the tabs that hold it. */
+    public StackPane consolePane() { return consolePane; }
+    public javafx.scene.control.TabPane tabs() { return tabs; }
 }

@@ -36,6 +36,8 @@ public final class LessonsView {
     @FXML private TabPane pages;
     @FXML private javafx.scene.control.Tab aboutTab, stepsTab;
     @FXML private javafx.scene.control.ScrollPane stepScroll;
+    @FXML private Button runCodeButton;
+    @FXML private Label runCodeNote;
 
     private LessonsViewModel vm;
     private Runnable onClose = () -> {};
@@ -86,6 +88,10 @@ public final class LessonsView {
         for (Button b : new Button[] {previousButton, runButton, nextButton, resetButton})
             b.disableProperty().bind(vm.busyProperty().or(vm.lessonProperty().isNull()));
     }
+
+    /** The Elixir tab's "Run this code" button and the note beside it (the window wires them to its console). */
+    public Button runCodeButton() { return runCodeButton; }
+    public Label runCodeNote() { return runCodeNote; }
 
     /** What the close button does (the window hides the panel and calls {@link LessonsViewModel#leave()}). */
     public void setOnClose(Runnable r) {
