@@ -109,6 +109,18 @@ public final class Elixir {
         }
     }
 
+    /** Logger's level as {@code Logger.configure(level: ...)} set it: crash reports print unless it is above :error. */
+    private volatile Atom loggerLevel = Atom.of("debug");
+
+    void configureLogger(Atom level) {
+        loggerLevel = level;
+    }
+
+    boolean logsErrors() {
+        String l = loggerLevel.name();
+        return !(l.equals("none") || l.equals("critical") || l.equals("alert") || l.equals("emergency"));
+    }
+
     PrintStream errorOut(Machine m) {
         return err;
     }

@@ -32,7 +32,7 @@ class ProgramsOnBeamscopeTest {
     static final Set<String> NOT_YET = Set.of(
             "charlists_and_keywords.exs", "closures_and_pipes.exs", "dynamic_supervisor.exs", "enum_list_stream.exs",
             "errors_and_rescue.exs", "for_comprehensions.exs", "genserver_counter.exs", "integers_and_inspect.exs",
-            "links_and_trap_exit.exs", "maps_and_structs.exs", "modules_and_functions.exs", "monitors.exs",
+            "maps_and_structs.exs", "modules_and_functions.exs", 
             "named_processes.exs", "pattern_matching.exs", "strings_and_interpolation.exs", "supervisor_restarts.exs",
             "supervisor_strategies.exs", "task_and_agent.exs", "uncaught_arithmetic_error.exs", "uncaught_linked_exit.exs");
 
