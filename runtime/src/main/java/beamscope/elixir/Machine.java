@@ -212,7 +212,7 @@ final class Machine {
         else reason = Tuple.of(Errors.erlangReason(e.value()), List.of());
         if (reportsErrors) {
             reported = true;
-            elixir.errorOut(this).println(Format.errorBanner(e.kind(), e.value()));
+            elixir.errorOut(this).println(e.uncaughtBanner());
         } else if (e.kind() != ElixirError.EXIT && elixir.logsErrors()) {
             Pid self = ctx.self();
             out.println(Format.crashReport(self, e.kind(), e.value()));

@@ -29,7 +29,32 @@ defmodule Enum do
   def all?(e, f), do: !any?(e, fn x -> !f.(x) end)
   def count(e, f), do: length(filter(e, f))
   def sum_by(e, f), do: Enum.sum(map(e, f))
+  def sort(e, :asc), do: Enum.sort(e)
+  def sort(e, :desc), do: Enum.reverse(Enum.sort(e))
   def sort(e, f), do: merge_sort(Enum.to_list(e), f)
+  def dedup(e), do: dedup_list(Enum.to_list(e))
+  defp dedup_list([a, b | t]) when a === b, do: dedup_list([b | t])
+  defp dedup_list([a | t]), do: [a | dedup_list(t)]
+  defp dedup_list([]), do: []
+  def scan(e, f) do
+    [h | t] = Enum.to_list(e)
+    scan_list(t, h, f, [h])
+  end
+  def scan(e, acc, f), do: scan_list(Enum.to_list(e), acc, f, [])
+  defp scan_list([], _acc, _f, out), do: Enum.reverse(out)
+  defp scan_list([h | t], acc, f, out) do
+    acc = f.(h, acc)
+    scan_list(t, acc, f, [acc | out])
+  end
+  def split(e, n), do: {Enum.take(e, n), Enum.drop(e, n)}
+  def slice(e, %{__struct__: Range, first: first, last: last}) do
+    l = Enum.to_list(e)
+    len = length(l)
+    first = if first < 0, do: first + len, else: first
+    last = if last < 0, do: last + len, else: last
+    if first > last or first >= len, do: [], else: Enum.take(Enum.drop(l, first), last - first + 1)
+  end
+  def slice(e, start, count), do: Enum.take(Enum.drop(e, start), count)
   def sort_by(e, key), do: map(sort(map(e, fn x -> {key.(x), x} end), fn {a, _}, {b, _} -> a <= b end), fn {_, x} -> x end)
   defp merge_sort([], _f), do: []
   defp merge_sort([x], _f), do: [x]
@@ -73,12 +98,82 @@ defmodule Enum do
 end
 
 defmodule Map do
+  def drop(m, keys), do: Enum.reduce(keys, m, fn k, acc -> Map.delete(acc, k) end)
+  def pop(m, k, default \\ nil), do: {Map.get(m, k, default), Map.delete(m, k)}
+  def get_and_update(m, k, f) do
+    case f.(Map.get(m, k)) do
+      {get, new} -> {get, Map.put(m, k, new)}
+      :pop -> pop(m, k)
+    end
+  end
   def update(m, k, default, f), do: Map.put(m, k, if(Map.has_key?(m, k), do: f.(Map.get(m, k)), else: default))
   def update!(m, k, f), do: Map.put(m, k, f.(Map.fetch!(m, k)))
   def new(e, f), do: Map.new(Enum.map(e, f))
   def filter(m, f), do: Map.new(Enum.filter(m, f))
   def map(m, f), do: Map.new(Enum.map(m, f))
   def get_lazy(m, k, f), do: if(Map.has_key?(m, k), do: Map.get(m, k), else: f.())
+end
+
+defmodule Keyword do
+  def delete(kw, k), do: for({key, _} = pair <- kw, key != k, do: pair)
+  def values(kw), do: for({_, v} <- kw, do: v)
+  def merge(a, b), do: Enum.reduce(b, a, fn {k, v}, acc -> Keyword.put(acc, k, v) end) |> keyword_merge_order(a, b)
+  defp keyword_merge_order(_merged, a, b) do
+    keys = Keyword.keys(b)
+    for({k, _} = pair <- a, not Enum.member?(keys, k), do: pair) ++ b
+  end
+  def get_values(kw, k), do: for({^k, v} <- kw, do: v)
+  def keyword?(l) when is_list(l), do: Enum.all?(l, fn x -> match?({k, _} when is_atom(k), x) end)
+  def keyword?(_), do: false
+  def new(), do: []
+  def new(pairs), do: Enum.reduce(pairs, [], fn {k, v}, acc -> Keyword.put(acc, k, v) end) |> Enum.reverse()
+  def update(kw, k, default, f) do
+    if Keyword.has_key?(kw, k) do
+      for {key, v} <- kw, do: if(key == k, do: {key, f.(v)}, else: {key, v})
+    else
+      kw ++ [{k, default}]
+    end
+  end
+end
+
+defmodule List do
+  def insert_at(l, i, x) do
+    i = if i < 0, do: length(l) + i + 1, else: i
+    Enum.take(l, i) ++ [x] ++ Enum.drop(l, i)
+  end
+  def keyfind(l, key, pos, default \\ nil), do: Enum.find(l, default, fn t -> is_tuple(t) and tuple_size(t) > pos and elem(t, pos) == key end)
+end
+
+defmodule Integer do
+  def is_odd(n), do: rem(n, 2) != 0
+  def gcd(a, 0), do: abs(a)
+  def gcd(a, b), do: gcd(b, rem(a, b))
+  def pow(b, e), do: pow_acc(b, e, 1)
+  defp pow_acc(_b, 0, acc), do: acc
+  defp pow_acc(b, e, acc), do: pow_acc(b, e - 1, acc * b)
+  def digits(n), do: n |> Integer.to_string() |> String.to_charlist() |> Enum.map(fn c -> c - ?0 end)
+end
+
+defmodule String do
+  def graphemes(s), do: String.codepoints(s)
+  def first(""), do: nil
+  def first(s), do: String.slice(s, 0, 1)
+  def at(s, i) do
+    i = if i < 0, do: String.length(s) + i, else: i
+    if i < 0 or i >= String.length(s), do: nil, else: String.slice(s, i, 1)
+  end
+  def split_at(s, i), do: {String.slice(s, 0, i), String.slice(s, i, String.length(s))}
+end
+
+defmodule MapSet do
+  def new(), do: %{__struct__: MapSet, map: %{}}
+  def new(e), do: %{__struct__: MapSet, map: Map.new(Enum.map(e, fn x -> {x, []} end))}
+  def put(set, x), do: %{set | map: Map.put(set.map, x, [])}
+  def delete(set, x), do: %{set | map: Map.delete(set.map, x)}
+  def member?(set, x), do: Map.has_key?(set.map, x)
+  def size(set), do: map_size(set.map)
+  def to_list(set), do: Map.keys(set.map)
+  def union(a, b), do: %{a | map: Map.merge(a.map, b.map)}
 end
 
 defmodule Process do
@@ -112,6 +207,15 @@ defmodule :timer do
 end
 
 defmodule Kernel do
+  def get_in(data, []), do: data
+  def get_in(nil, [_ | _]), do: nil
+  def get_in(data, [k | rest]), do: get_in(Access.get(data, k), rest)
+  def put_in(data, keys, v), do: update_in(data, keys, fn _ -> v end)
+  def update_in(data, [k], f), do: access_put(data, k, f.(Access.get(data, k)))
+  def update_in(data, [k | rest], f), do: access_put(data, k, update_in(Access.get(data, k), rest, f))
+  defp access_put(m, k, v) when is_map(m), do: Map.put(m, k, v)
+  defp access_put(l, k, v) when is_list(l), do: Keyword.put(l, k, v)
+
   # IEx's flush/0: prints every message in the mailbox and empties it
   def flush do
     receive do
@@ -207,9 +311,9 @@ defmodule GenServer do
       case name do
         nil -> :ok
         name ->
-          case Process.whereis(name) do
+          case whereis(name) do
             nil ->
-              Process.register(self(), name)
+              Process.register(self(), registered_name(name))
               :ok
             other -> {:error, {:already_started, other}}
           end
@@ -280,7 +384,7 @@ defmodule GenServer do
   end
 
   def call(server, msg, timeout \\ 5000) do
-    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    pid = whereis(server)
     if pid == nil, do: exit({:noproc, {GenServer, :call, [server, msg, timeout]}})
     ref = Process.monitor(pid)
     send(pid, {:"$gen_call", {self(), ref}, msg})
@@ -297,13 +401,13 @@ defmodule GenServer do
   end
 
   def cast(server, msg) do
-    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    pid = whereis(server)
     if pid != nil, do: send(pid, {:"$gen_cast", msg})
     :ok
   end
 
   def stop(server, reason \\ :normal, _timeout \\ :infinity) do
-    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    pid = whereis(server)
     ref = Process.monitor(pid)
     Process.exit(pid, reason)
     receive do
@@ -311,7 +415,16 @@ defmodule GenServer do
     end
   end
 
+  # {:global, name} registers locally under a name of its own (one node: the global registry is the local one)
+  def whereis(pid) when is_pid(pid), do: pid
+  def whereis({:global, name}), do: Process.whereis(registered_name({:global, name}))
+  def whereis({:via, _, name}), do: Process.whereis(registered_name({:global, name}))
+  def whereis({name, _node}) when is_atom(name), do: Process.whereis(name)
   def whereis(name), do: Process.whereis(name)
+
+  defp registered_name({:global, name}), do: String.to_atom("$global " <> inspect(name))
+  defp registered_name({:via, _, name}), do: registered_name({:global, name})
+  defp registered_name(name), do: name
 end
 
 defmodule GenServer.Default do

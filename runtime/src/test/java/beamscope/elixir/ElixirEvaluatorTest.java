@@ -67,8 +67,8 @@ class ElixirEvaluatorTest {
         }
 
         @Test
-        void tryRescueCatchAfterAndStructs() {
-            assertEquals("boom\ncaught 1\nafter\nexit :bye\n%User{age: 3, name: \"a\"}\n", out("""
+        void tryRescueCatchAfterAndStructs() { // a struct inspects in defstruct order, as elixir 1.14 prints it
+            assertEquals("boom\ncaught 1\nafter\nexit :bye\n%User{name: \"a\", age: 3}\n", out("""
                 defmodule User do
                   defstruct name: nil, age: 0
                 end

@@ -30,11 +30,11 @@ class ProgramsOnBeamscopeTest {
      * that never ends). Each one leaves this list when it passes; the README lists what is missing.
      */
     static final Set<String> NOT_YET = Set.of(
-            "charlists_and_keywords.exs", "closures_and_pipes.exs", "dynamic_supervisor.exs", "enum_list_stream.exs",
-            "errors_and_rescue.exs", "for_comprehensions.exs", "genserver_counter.exs", "integers_and_inspect.exs",
-            "maps_and_structs.exs", "modules_and_functions.exs", 
-            "named_processes.exs", "pattern_matching.exs", "strings_and_interpolation.exs", "supervisor_restarts.exs",
-            "supervisor_strategies.exs", "task_and_agent.exs", "uncaught_arithmetic_error.exs", "uncaught_linked_exit.exs");
+            "dynamic_supervisor.exs", "enum_list_stream.exs",
+            "genserver_counter.exs",
+            
+            "named_processes.exs", "supervisor_restarts.exs",
+            "supervisor_strategies.exs", "task_and_agent.exs");
 
     static List<Path> programs() throws IOException {
         try (Stream<Path> files = Files.list(PROGRAMS)) {
