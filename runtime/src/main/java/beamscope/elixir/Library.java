@@ -515,7 +515,7 @@ final class Library {
         });
 
         // Enum and List leaves (the ones that take functions are in the prelude)
-        def("Enum", "to_list", 1, (m, a) -> toList(a[0]));
+        def("Beamscope", "to_list", 1, (m, a) -> toList(a[0]));
         def("Enum", "count", 1, (m, a) -> a[0] instanceof Map<?, ?> mm && mm.get(Values.STRUCT) == null ? (long) mm.size() : (long) toList(a[0]).size());
         def("Enum", "sum", 1, (m, a) -> {
             Object acc = 0L;
@@ -553,7 +553,7 @@ final class Library {
             for (Object o : toList(a[0])) if (!containsStrict(out, o)) out.add(o);
             return Collections.unmodifiableList(out);
         });
-        def("Enum", "take", 2, (m, a) -> {
+        def("Beamscope", "take", 2, (m, a) -> {
             List<Object> l = toList(a[0]);
             long n = lng(a[1]);
             if (n < 0) return List.copyOf(l.subList((int) Math.max(0, l.size() + n), l.size()));
@@ -749,6 +749,8 @@ final class Library {
             ((String) a[0]).codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
             return Collections.unmodifiableList(out);
         });
+        def("Range", "new", 2, (m, a) -> range(a[0], a[1], Values.compare(a[0], a[1]) <= 0 ? 1L : -1L));
+        def("Range", "new", 3, (m, a) -> range(a[0], a[1], a[2]));
         def("String", "to_integer", 2, (m, a) -> Values.norm(new BigInteger((String) a[0], (int) lng(a[1]))));
         def("String", "to_float", 1, (m, a) -> Double.parseDouble((String) a[0]));
         kernel("to_charlist", 1, (m, a) -> a[0] instanceof String s ? charlist(s) : a[0] instanceof List ? a[0] : charlist(Values.toStr(a[0])));

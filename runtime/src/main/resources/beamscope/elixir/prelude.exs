@@ -1,6 +1,11 @@
 # The part of Elixir's library that calls functions or waits, written in Elixir so that it suspends and
 # counts reductions like user code. Leaf functions are Java (beamscope.elixir.Library).
 defmodule Enum do
+  # streams are lazy (Stream below); everything else is the Java leaf Beamscope.to_list / Beamscope.take
+  def to_list(%{__struct__: Stream} = s), do: Stream.run_all(s, [])
+  def to_list(e), do: Beamscope.to_list(e)
+  def take(%{__struct__: Stream} = s, n) when n >= 0, do: Stream.run_all(Stream.take(s, n), [])
+  def take(e, n), do: Beamscope.take(e, n)
   def map(e, f), do: map_list(Enum.to_list(e), f)
   defp map_list([], _f), do: []
   defp map_list([h | t], f), do: [f.(h) | map_list(t, f)]
@@ -165,6 +170,44 @@ defmodule String do
   def split_at(s, i), do: {String.slice(s, 0, i), String.slice(s, i, String.length(s))}
 end
 
+defmodule Stream do
+  # a stream is %Stream{next: fun}: next.() is :done or {x, next_fun}
+  def map(e, f), do: wrap(fn -> map_next(step(e), f) end)
+  defp map_next(:done, _f), do: :done
+  defp map_next({x, next}, f), do: {f.(x), fn -> map_next(next.(), f) end}
+  def filter(e, f), do: wrap(fn -> filter_next(step(e), f) end)
+  defp filter_next(:done, _f), do: :done
+  defp filter_next({x, next}, f) do
+    if f.(x), do: {x, fn -> filter_next(next.(), f) end}, else: filter_next(next.(), f)
+  end
+  def reject(e, f), do: filter(e, fn x -> !f.(x) end)
+  def iterate(x, f), do: wrap(fn -> iterate_next(x, f) end)
+  defp iterate_next(x, f), do: {x, fn -> iterate_next(f.(x), f) end}
+  def take(e, n), do: wrap(fn -> take_next(e, n) end)
+  defp take_next(_e, 0), do: :done
+  defp take_next(e, n), do: take_step(step(e), n)
+  defp take_step(:done, _n), do: :done
+  defp take_step({x, next}, n), do: {x, fn -> if n - 1 == 0, do: :done, else: take_step(next.(), n - 1) end}
+  def with_index(e, from \\ 0), do: wrap(fn -> index_next(step(e), from) end)
+  defp index_next(:done, _i), do: :done
+  defp index_next({x, next}, i), do: {{x, i}, fn -> index_next(next.(), i + 1) end}
+
+  # the first step of anything enumerable
+  defp step(%{__struct__: Stream, next: next}), do: next.()
+  defp step(%{__struct__: Stream, cycle: []}), do: :done
+  defp step(%{__struct__: Stream, cycle: l}), do: cycle_next(l, l)
+  defp step(e), do: list_next(Enum.to_list(e))
+  defp list_next([]), do: :done
+  defp list_next([h | t]), do: {h, fn -> list_next(t) end}
+  defp cycle_next([], l), do: cycle_next(l, l)
+  defp cycle_next([h | t], l), do: {h, fn -> cycle_next(t, l) end}
+  defp wrap(next), do: %{__struct__: Stream, next: next}
+
+  def run_all(s, acc), do: collect(step(s), acc)
+  defp collect(:done, acc), do: Enum.reverse(acc)
+  defp collect({x, next}, acc), do: collect(next.(), [x | acc])
+end
+
 defmodule MapSet do
   def new(), do: %{__struct__: MapSet, map: %{}}
   def new(e), do: %{__struct__: MapSet, map: Map.new(Enum.map(e, fn x -> {x, []} end))}
@@ -204,6 +247,10 @@ defmodule :timer do
     r = apply(m, f, a)
     {System.monotonic_time(:microsecond) - t0, r}
   end
+end
+
+defmodule :sys do
+  def get_state(server), do: GenServer.call(server, :"$sys_get_state")
 end
 
 defmodule Kernel do
@@ -273,6 +320,11 @@ defmodule Task do
 
   def await_many(tasks, timeout \\ 5000), do: Enum.map(tasks, fn t -> await(t, timeout) end)
 
+  # every element's task runs at once (max_concurrency is not limited); the results in order, as {:ok, value}
+  def async_stream(e, f, _opts \\ []) do
+    e |> Enum.map(fn x -> async(fn -> f.(x) end) end) |> Enum.map(fn t -> {:ok, await(t, :infinity)} end)
+  end
+
   def start(f), do: {:ok, spawn(f)}
   def start_link(f), do: {:ok, spawn_link(f)}
 
@@ -340,6 +392,9 @@ defmodule GenServer do
 
   defp loop(mod, state) do
     receive do
+      {:"$gen_call", from, :"$sys_get_state"} ->
+        reply(from, state)
+        loop(mod, state)
       {:"$gen_call", from, msg} ->
         case mod.handle_call(msg, from, state) do
           {:reply, reply, new_state} ->
@@ -351,15 +406,16 @@ defmodule GenServer do
           {:noreply, new_state} -> loop(mod, new_state)
           {:stop, reason, reply, new_state} ->
             reply(from, reply)
-            stop(mod, reason, new_state)
-          {:stop, reason, new_state} -> stop(mod, reason, new_state)
+            do_stop(mod, reason, new_state)
+          {:stop, reason, new_state} -> do_stop(mod, reason, new_state)
         end
       {:"$gen_cast", msg} -> handle_noreply(mod, mod.handle_cast(msg, state))
+      {:"$gen_stop", reason} -> do_stop(mod, reason, state)
       {:EXIT, _pid, reason} = msg ->
         if Process.info(self(), :trap_exit) == {:trap_exit, true} do
           handle_noreply(mod, mod.handle_info(msg, state))
         else
-          stop(mod, reason, state)
+          do_stop(mod, reason, state)
         end
       msg -> handle_noreply(mod, mod.handle_info(msg, state))
     end
@@ -369,11 +425,11 @@ defmodule GenServer do
     case result do
       {:noreply, new_state} -> loop(mod, new_state)
       {:noreply, new_state, _} -> loop(mod, new_state)
-      {:stop, reason, new_state} -> stop(mod, reason, new_state)
+      {:stop, reason, new_state} -> do_stop(mod, reason, new_state)
     end
   end
 
-  defp stop(mod, reason, state) do
+  defp do_stop(mod, reason, state) do
     mod.terminate(reason, state)
     exit(reason)
   end
@@ -408,8 +464,9 @@ defmodule GenServer do
 
   def stop(server, reason \\ :normal, _timeout \\ :infinity) do
     pid = whereis(server)
+    if pid == nil, do: exit({:noproc, {GenServer, :stop, [server, reason, :infinity]}})
     ref = Process.monitor(pid)
-    Process.exit(pid, reason)
+    send(pid, {:"$gen_stop", reason})
     receive do
       {:DOWN, ^ref, _, _, _} -> :ok
     end
@@ -534,25 +591,39 @@ defmodule Supervisor do
               end
               loop(flags, restart(flags.strategy, spec, pid, children), recent)
             else
-              loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+              # a temporary child is forgotten; a transient one that ended normally keeps its spec, without a pid
+              children = if spec.restart == :temporary,
+                do: Enum.filter(children, fn {_, p} -> p != pid end),
+                else: Enum.map(children, fn {s, p} -> if p == pid, do: {s, :undefined}, else: {s, p} end)
+              loop(flags, children, restarts)
             end
         end
+      {:"$gen_stop", reason} ->
+        Enum.each(Enum.reverse(children), fn {_, p} -> shutdown(p) end)
+        exit(reason)
       {:"$gen_call", from, :which_children} ->
         GenServer.reply(from, Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
         loop(flags, children, restarts)
       {:"$gen_call", from, :count_children} ->
+        sups = Enum.count(children, fn {spec, _} -> spec.type == :supervisor end)
+        active = Enum.count(children, fn {_, p} -> is_pid(p) end)
         n = length(children)
-        GenServer.reply(from, %{specs: n, active: n, supervisors: 0, workers: n})
+        GenServer.reply(from, %{specs: n, active: active, supervisors: sups, workers: n - sups})
         loop(flags, children, restarts)
       {:"$gen_call", from, {:start_child, child}} ->
         spec = normalize(child)
         pid = start_child(spec)
         GenServer.reply(from, {:ok, pid})
         loop(flags, children ++ [{spec, pid}], restarts)
-      {:"$gen_call", from, {:terminate_child, pid}} ->
-        shutdown(pid)
-        GenServer.reply(from, :ok)
-        loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+      {:"$gen_call", from, {:terminate_child, pid}} when is_pid(pid) ->
+        if Enum.any?(children, fn {_, p} -> p == pid end) do
+          shutdown(pid)
+          GenServer.reply(from, :ok)
+          loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+        else
+          GenServer.reply(from, {:error, :not_found})
+          loop(flags, children, restarts)
+        end
     end
   end
 
@@ -571,6 +642,7 @@ defmodule Supervisor do
     before ++ Enum.map(rest, fn {s, _} -> {s, start_child(s)} end)
   end
 
+  defp shutdown(:undefined), do: :ok
   defp shutdown(pid) do
     Process.exit(pid, :shutdown)
     receive do
@@ -599,5 +671,6 @@ defmodule DynamicSupervisor do
   def terminate_child(sup, pid), do: GenServer.call(sup, {:terminate_child, pid})
   def which_children(sup), do: Supervisor.which_children(sup)
   def count_children(sup), do: Supervisor.count_children(sup)
+  def stop(sup, reason \\ :normal), do: Supervisor.stop(sup, reason)
 end
 

@@ -30,11 +30,11 @@ class ProgramsOnBeamscopeTest {
      * that never ends). Each one leaves this list when it passes; the README lists what is missing.
      */
     static final Set<String> NOT_YET = Set.of(
-            "dynamic_supervisor.exs", "enum_list_stream.exs",
+            "dynamic_supervisor.exs",
             "genserver_counter.exs",
             
-            "named_processes.exs", "supervisor_restarts.exs",
-            "supervisor_strategies.exs", "task_and_agent.exs");
+            "supervisor_restarts.exs",
+            "supervisor_strategies.exs");
 
     static List<Path> programs() throws IOException {
         try (Stream<Path> files = Files.list(PROGRAMS)) {
