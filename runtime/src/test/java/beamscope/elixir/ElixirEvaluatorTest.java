@@ -109,6 +109,29 @@ class ElixirEvaluatorTest {
         }
 
         @Test
+        void binariesBuildAndMatchStringIntegerSizedAndRestSegments() {
+            assertEquals("\"hi!\"\n<<0, 1, 0>>\n{104, \"ello\"}\n{258, \"z\"}\n\"b\"\n'hi'\n", out("""
+                IO.inspect(<<"hi", 33>>)
+                IO.inspect(<<0, 256::size(16)>>)
+                <<first, rest::binary>> = "hello"
+                IO.inspect({first, rest})
+                <<n::size(16), tail::binary>> = <<1, 2, "z">>
+                IO.inspect({n, tail})
+                <<"a", b::binary-size(1), _::binary>> = "abc"
+                IO.inspect(b)
+                IO.inspect(for <<c <- "hi">>, do: c)
+                """));
+        }
+
+        @Test
+        void binarySegmentsBeyondTheSubsetSayNotSupportedWithLineAndColumn() {
+            Scripts.Run r = Scripts.run("x = 1.5\nIO.inspect(<<x::float>>)\n");
+            assertEquals(1, r.status());
+            assertTrue(r.err().startsWith("** (CompileError) test.exs:2:"), r.err());
+            assertTrue(r.err().contains("not supported yet: this binary segment type"), r.err());
+        }
+
+        @Test
         void parseErrorsSayLineAndColumn() {
             try (Node node = Node.start()) {
                 var out = new java.io.ByteArrayOutputStream();
