@@ -90,7 +90,7 @@ final class Pretty {
 
     private static String keyword(Atom key) {
         String s = Format.inspect(List.of(Tuple.of(key, 0L)));   // "[key: 0]"
-        return s.substring(1, s.length() - 1);
+        return s.substring(1, s.length() - 2);
     }
 
     /** Inspect.Algebra.container_doc: flex breaks for simple elements (and tuples), else strict ones. */

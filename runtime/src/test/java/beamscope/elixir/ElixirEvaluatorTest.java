@@ -124,6 +124,28 @@ class ElixirEvaluatorTest {
         }
 
         @Test
+        void ioInspectWrapsAt80ColumnsAsElixirDoes() { // each expected layout is what elixir 1.14 printed
+            assertEquals("""
+                {:a_long_tag_here,
+                 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+                  23, 24, 25], "some string value that is long", [x: 1, y: "two"]}
+                [
+                  a: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                  b: "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+                ]
+                lbl: %{
+                  "a" => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                   21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39,
+                   40]
+                }
+                """, out("""
+                IO.inspect({:a_long_tag_here, Enum.to_list(1..25), "some string value that is long", [x: 1, y: "two"]})
+                IO.inspect([a: String.duplicate("x", 40), b: String.duplicate("y", 40)])
+                IO.inspect(%{"a" => Enum.to_list(1..40)}, label: "lbl")
+                """));
+        }
+
+        @Test
         void binarySegmentsBeyondTheSubsetSayNotSupportedWithLineAndColumn() {
             Scripts.Run r = Scripts.run("x = 1.5\nIO.inspect(<<x::float>>)\n");
             assertEquals(1, r.status());
