@@ -329,6 +329,7 @@ final class Compiler {
                 if (o instanceof Tuple t) defaults.put(t.get(0), t.get(1));
                 else defaults.put(o, Atom.NIL);
             }
+            Format.structFields(em.name, new ArrayList<>(defaults.keySet()));
             defaults.put(Values.STRUCT, em.name);
             em.struct = Collections.unmodifiableMap(defaults);
             return;
@@ -509,6 +510,14 @@ final class Compiler {
                     }
                     return mapPattern(args(a.get(1)), namePat, bound);
                 }
+                case "++" -> {
+                    if (!(a.get(0) instanceof List<?> prefix)) throw unsupported(q, "a ++ pattern whose left side is not a literal list");
+                    List<Object> whole = new ArrayList<>(prefix);
+                    if (whole.isEmpty()) return pattern(a.get(1), bound);
+                    Object last = whole.remove(whole.size() - 1);
+                    whole.add(Tuple.of(Atom.of("|"), List.of(), List.of(last, a.get(1))));
+                    return listPattern(whole, bound);
+                }
                 case "<>" -> {
                     if (!(a.get(0) instanceof String prefix)) throw unsupported(q, "a binary pattern whose prefix is not a literal string");
                     Pat rest = pattern(a.get(1), bound);
@@ -534,7 +543,7 @@ final class Compiler {
                 }
                 case "<<>>" -> {
                     if (a.size() == 1 && a.get(0) instanceof String str) return (v, s, m) -> str.equals(v);
-                    throw unsupported(q, "binary patterns (<<...>>)");
+                    return Bitstrings.pattern(this, q, a, bound);
                 }
                 case "when" -> throw unsupported(q, "a guard here");
                 default -> { }
@@ -1011,6 +1020,29 @@ final class Compiler {
                 case "for" -> {
                     return forRewrite(q);
                 }
+                case "match?" -> {
+                    if (a.size() != 2) break;
+                    Object pat = a.get(0);
+                    return Tuple.of(Atom.of("case"), meta(q), List.of(a.get(1), List.of(Tuple.of(DO, List.of(
+                            clause(List.of(pat), Atom.TRUE), clause(List.of(var("_")), Atom.FALSE))))));
+                }
+                case "put_in", "update_in", "get_in" -> {
+                    // the macro forms put_in(a.b.c, v) / update_in(a.b.c, f) / get_in(a.b.c): the path as a key list
+                    if (a.size() != (o.name().equals("get_in") ? 1 : 2)) break;
+                    List<Object> keys = new ArrayList<>();
+                    Object root = a.get(0);
+                    while (isCall(root) && args(root).isEmpty() && isCall(op(root)) && is(op(root), ".")
+                            && args(op(root)).size() == 2 && args(op(root)).get(1) instanceof Atom key) {
+                        keys.add(0, key);
+                        root = args(op(root)).get(0);
+                    }
+                    if (keys.isEmpty()) break;
+                    List<Object> na = new ArrayList<>();
+                    na.add(root);
+                    na.add(List.copyOf(keys));
+                    if (a.size() == 2) na.add(a.get(1));
+                    return Tuple.of(o, meta(q), na);
+                }
                 case "with" -> {
                     return withRewrite(q);
                 }
@@ -1026,18 +1058,55 @@ final class Compiler {
     private Object forRewrite(Object q) {
         List<Object> a = new ArrayList<>(args(q));
         Map<Atom, Object> opts = keywords(a.remove(a.size() - 1));
-        if (opts.containsKey(Atom.of("reduce"))) throw unsupported(q, "for with :reduce");
-        if (opts.containsKey(Atom.of("uniq"))) throw unsupported(q, "for with :uniq");
+        if (!a.isEmpty() && a.get(a.size() - 1) instanceof List<?> more && Format.isKeywordList(more)) {
+            opts.putAll(keywords(a.remove(a.size() - 1))); // for x <- xs, reduce: 0 do ... end: [reduce: 0], [do: ...]
+        }
         Object body = opts.get(DO);
+        if (opts.containsKey(Atom.of("reduce"))) {
+            Tuple acc = var("for$acc" + gensym++);
+            Object caseBody = Tuple.of(Atom.of("case"), List.of(), List.of(acc, List.of(Tuple.of(DO, body))));
+            return Tuple.of(Atom.of("__block__"), List.of(), List.of(
+                    Tuple.of(Atom.of("="), List.of(), List.of(acc, opts.get(Atom.of("reduce")))),
+                    forReduce(a, 0, acc, caseBody)));
+        }
         Object list = forQualifiers(a, 0, body);
+        if (opts.get(Atom.of("uniq")) == Atom.TRUE) list = remote(Values.alias("Enum"), "uniq", List.of(list));
         if (opts.containsKey(INTO)) list = remote(Values.alias("Enum"), "into", List.of(list, opts.get(INTO)));
         return list;
+    }
+
+    /** {@code for ..., reduce: init do acc -> ... end}: each generator a reduce over the accumulator {@code acc}. */
+    private Object forReduce(List<Object> qs, int i, Tuple acc, Object body) {
+        if (i == qs.size()) return body;
+        Object qual = binaryGenerator(qs.get(i));
+        Object rest = forReduce(qs, i + 1, acc, body);
+        if (is(qual, "<-")) {
+            Object pat = args(qual).get(0), enumerable = args(qual).get(1);
+            Tuple x = var("for$" + gensym++);
+            Object caseExpr = Tuple.of(Atom.of("case"), List.of(), List.of(x, List.of(Tuple.of(DO, List.of(
+                    clause(List.of(pat), rest), clause(List.of(var("_")), acc))))));
+            Object fn = Tuple.of(Atom.of("fn"), List.of(), List.of(clause(List.of(x, acc), caseExpr)));
+            return remote(Values.alias("Enum"), "reduce", List.of(enumerable, acc, fn));
+        }
+        return Tuple.of(Atom.of("if"), List.of(), List.of(qual, List.of(Tuple.of(DO, rest), Tuple.of(ELSE, acc))));
+    }
+
+    /** {@code <<byte <- binary>>} as {@code byte <- :binary.bin_to_list(binary)}; other qualifiers as they are. */
+    private Object binaryGenerator(Object qual) {
+        if (is(qual, "<<>>") && args(qual).size() == 1 && is(args(qual).get(0), "<-")) {
+            Object gen = args(qual).get(0);
+            Object seg = args(gen).get(0);
+            if (!isVar(seg) && !(seg instanceof Long)) throw unsupported(qual, "binary generators other than <<byte <- binary>>");
+            return Tuple.of(Atom.of("<-"), meta(qual), List.of(seg, remote(Atom.of("binary"), "bin_to_list", List.of(args(gen).get(1)))));
+        }
+        return qual;
     }
 
     private Object forQualifiers(List<Object> qs, int i, Object body) {
         if (i == qs.size()) return List.of(body);
         Object qual = qs.get(i);
         Object rest = forQualifiers(qs, i + 1, body);
+        qual = binaryGenerator(qual);
         if (is(qual, "<-")) {
             Object pat = args(qual).get(0), enumerable = args(qual).get(1);
             Tuple x = var("for$" + gensym++);
@@ -1343,7 +1412,7 @@ final class Compiler {
                     } else if (is(p, "::")) {
                         Object inner = args(p).get(0);
                         Object type = args(p).get(1);
-                        if (!is(type, "binary")) throw unsupported(p, "binary segments other than strings");
+                        if (!is(type, "binary")) return Bitstrings.value(this, a);
                         if (isCall(inner) && op(inner) instanceof Tuple d && is(d, ".") && args(d).get(0) == Values.alias("Kernel")
                                 && args(d).get(1) == Atom.of("to_string")) {
                             Ev e = ev(args(inner).get(0));
@@ -1353,7 +1422,7 @@ final class Compiler {
                             parts[i] = (s, m) -> (String) e.ev(s, m);
                         }
                     } else {
-                        throw unsupported(q, "binaries (<<...>>) other than strings");
+                        return Bitstrings.value(this, a);
                     }
                 }
                 return (s, m) -> {
@@ -1439,7 +1508,14 @@ final class Compiler {
                     return (s, m) -> v;
                 }
             }
-            case "super", "quote", "unquote", "import", "require" -> throw unsupported(q, op);
+            case "require" -> {
+                if (a.size() == 1) { // `require Integer` at a script's top level: nothing to load here
+                    Ev module = ev(a.get(0));
+                    return module;
+                }
+                throw unsupported(q, op);
+            }
+            case "super", "quote", "unquote", "import" -> throw unsupported(q, op);
             default -> { }
         }
         if (a.size() == 2) {

@@ -97,16 +97,33 @@ public final class Elixir {
         Machine m = Machine.calling(this, out, new Closure(main, new Object[0]), List.of());
         m.reportsErrors = true;
         try (Inbox inbox = node.inbox("elixir " + file)) {
-            Pid pid = node.spawn(m.behavior(), SpawnOptions.defaults().withInitialCall("elixir " + file));
+            // the script starts once monitored, so its DOWN always carries its real exit reason
+            Object go = Tuple.of(Atom.of("$script_go"), inbox.pid());
+            beamscope.runtime.Behavior waiting = beamscope.runtime.Behaviors.receive("elixir " + file,
+                    (c, msg) -> go.equals(msg) ? m.behavior() : beamscope.runtime.Behaviors.unhandled());
+            Pid pid = node.spawn(waiting, SpawnOptions.defaults().withInitialCall("elixir " + file));
             var ref = inbox.monitor(pid);
+            inbox.send(pid, go);
             Optional<Object> down = inbox.receive(msg -> msg instanceof Tuple t && t.size() == 5 && ref.equals(t.get(1)), Duration.ofDays(365));
             Object reason = down.map(d -> ((Tuple) d).get(4)).orElse(Atom.NORMAL);
             if (reason == Atom.NOPROC && m.exitReason != null) reason = m.exitReason; // it ended before the monitor
             out.flush();
             if (reason == Atom.NORMAL) return 0;
-            if (!m.reported) err.println("** (EXIT from " + Format.inspect(pid) + ") " + Format.exitText(reason));
+            if (!m.reported) err.println("** (EXIT from " + Format.inspect(pid) + ") " + Format.exitText(reason) + "\n"); // Elixir leaves a blank line
             return 1;
         }
+    }
+
+    /** Logger's level as {@code Logger.configure(level: ...)} set it: crash reports print unless it is above :error. */
+    private volatile Atom loggerLevel = Atom.of("debug");
+
+    void configureLogger(Atom level) {
+        loggerLevel = level;
+    }
+
+    boolean logsErrors() {
+        String l = loggerLevel.name();
+        return !(l.equals("none") || l.equals("critical") || l.equals("alert") || l.equals("emergency"));
     }
 
     PrintStream errorOut(Machine m) {
@@ -162,8 +179,16 @@ public final class Elixir {
 
     Map<Object, Object> structDefaultsOrNull(Atom module) {
         ElixirModule m = modules.get(module);
+        if (m == null && BUILTIN_EXCEPTIONS.contains(module.name())) {
+            String name = Values.moduleName(module);
+            return Values.exception(name, Library.defaultMessage(name));
+        }
         return m == null ? null : m.struct;
     }
+
+    /** Elixir's own exceptions whose struct a program may write ({@code %ArgumentError{message: "x"}}). */
+    private static final java.util.Set<String> BUILTIN_EXCEPTIONS = java.util.Set.of("Elixir.RuntimeError",
+            "Elixir.ArgumentError", "Elixir.ArithmeticError", "Elixir.SystemLimitError");
 
     Object useOpts(Atom module) {
         ElixirModule m = modules.get(module);

@@ -13,6 +13,8 @@ public final class ElixirError extends RuntimeException {
 
     private final transient Atom kind;
     private final transient Object value;
+    /** What Elixir's report of an uncaught error adds after the message ({@code div(1, 0)}), or null. */
+    private transient String blame;
 
     public ElixirError(Atom kind, Object value) {
         super(null, null, false, false);
@@ -44,5 +46,18 @@ public final class ElixirError extends RuntimeException {
 
     static ElixirError badarith() {
         return raise("ArithmeticError", "bad argument in arithmetic expression");
+    }
+
+    /** A bad arithmetic call: the uncaught report names it ({@code ...expression: div(1, 0)}), as Elixir's does. */
+    static ElixirError badarith(String call) {
+        ElixirError e = badarith();
+        e.blame = call;
+        return e;
+    }
+
+    /** The first line of the report of this error when nothing caught it (with the blamed call, if any). */
+    String uncaughtBanner() {
+        String banner = Format.errorBanner(kind, value);
+        return blame == null ? banner : banner + ": " + blame;
     }
 }

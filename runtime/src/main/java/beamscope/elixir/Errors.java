@@ -41,6 +41,28 @@ final class Errors {
         return new ElixirError(ElixirError.ERROR, java.util.Collections.unmodifiableMap(m));
     }
 
+    /**
+     * The exit reason of a process that died of this error, as the BEAM gives it: errors that stand for
+     * Erlang errors in their Erlang form ({@code {:badmatch, 2}}, {@code :badarith}, ...), others the struct.
+     */
+    static Object erlangReason(Object exception) {
+        if (!(exception instanceof Map<?, ?> m) || !(m.get(Values.STRUCT) instanceof Atom struct)) return exception;
+        Object term = m.get(Atom.of("term"));
+        Object message = m.get(Values.MESSAGE);
+        return switch (Values.moduleName(struct)) {
+            case "MatchError" -> term == null ? exception : beamscope.runtime.Tuple.of(Atom.of("badmatch"), term);
+            case "CaseClauseError" -> term == null ? exception : beamscope.runtime.Tuple.of(CASE_CLAUSE, term);
+            case "WithClauseError" -> term == null ? exception : beamscope.runtime.Tuple.of(WITH_CLAUSE, term);
+            case "TryClauseError" -> term == null ? exception : beamscope.runtime.Tuple.of(TRY_CLAUSE, term);
+            case "BadFunctionError" -> term == null ? exception : beamscope.runtime.Tuple.of(Atom.of("badfun"), term);
+            case "ArithmeticError" -> "bad argument in arithmetic expression".equals(message) ? Atom.of("badarith") : exception;
+            case "ArgumentError" -> "argument error".equals(message) ? Atom.BADARG : exception;
+            case "FunctionClauseError" -> FUNCTION_CLAUSE;
+            case "UndefinedFunctionError" -> Atom.of("undef");
+            default -> exception;
+        };
+    }
+
     /** Any Java exception from the library or the runtime, as the Elixir error it stands for. */
     static ElixirError toElixir(Throwable t) {
         return switch (t) {

@@ -14,12 +14,24 @@ final class Format {
     private Format() {}
 
     static String inspect(Object v) {
+        return inspect(v, false);
+    }
+
+    /** {@code inspect(v, charlists: :as_lists)} when {@code charlistsAsLists}. */
+    static String inspect(Object v, boolean charlistsAsLists) {
         StringBuilder sb = new StringBuilder();
-        write(sb, v, 0);
+        write(sb, v, 0, charlistsAsLists);
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object v, int depth) {
+    /** The fields of each struct in definition order, as {@code defstruct} listed them (inspect shows them so). */
+    private static final Map<Atom, List<Object>> STRUCT_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void structFields(Atom module, List<Object> fields) {
+        STRUCT_FIELDS.put(module, List.copyOf(fields));
+    }
+
+    private static void write(StringBuilder sb, Object v, int depth, boolean asLists) {
         if (depth > 10_000) {
             sb.append("...");
             return;
@@ -27,7 +39,10 @@ final class Format {
         switch (v) {
             case null -> sb.append("nil");
             case Atom a -> sb.append(Terms.inspect(a));
-            case String s -> sb.append(Terms.inspect(s));
+            case String s -> {
+                if (isPrintable(s)) sb.append(Terms.inspect(s));
+                else writeBytes(sb, s);
+            }
             case Double d -> sb.append(Terms.inspect(d));
             case Pid p -> sb.append("#PID<").append(p.node()).append('.').append(p.id()).append(".0>");
             case Closure c -> sb.append("#Function<").append(System.identityHashCode(c.fn()) % 100).append(".0/")
@@ -37,14 +52,33 @@ final class Format {
                 sb.append('{');
                 for (int i = 0; i < t.size(); i++) {
                     if (i > 0) sb.append(", ");
-                    write(sb, t.get(i), depth + 1);
+                    write(sb, t.get(i), depth + 1, asLists);
                 }
                 sb.append('}');
             }
-            case List<?> l -> writeList(sb, l, depth);
-            case Map<?, ?> m -> writeMap(sb, m, depth);
+            case List<?> l -> writeList(sb, l, depth, asLists);
+            case Map<?, ?> m -> writeMap(sb, m, depth, asLists);
             default -> sb.append(Terms.inspect(v));
         }
+    }
+
+    /** Elixir's String.printable?/1: else inspect shows the bytes, {@code <<97, 98, 0>>}. */
+    static boolean isPrintable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 32 && c < 127) continue;
+            if ((c >= 7 && c <= 13) || c == 27 || (c >= 160 && !Character.isSurrogate(c))) continue;
+            if (Character.isSurrogate(c)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static void writeBytes(StringBuilder sb, String s) {
+        sb.append("<<");
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) sb.append(i == 0 ? "" : ", ").append(bytes[i] & 0xff);
+        sb.append(">>");
     }
 
     static boolean isPrintableCharlist(List<?> l) {
@@ -63,8 +97,8 @@ final class Format {
         return true;
     }
 
-    private static void writeList(StringBuilder sb, List<?> l, int depth) {
-        if (isPrintableCharlist(l)) {
+    private static void writeList(StringBuilder sb, List<?> l, int depth, boolean asLists) {
+        if (!asLists && isPrintableCharlist(l)) {
             String s = Terms.inspect(Values.charsToString(l));
             sb.append('\'').append(s, 1, s.length() - 1).append('\'');
             return;
@@ -78,9 +112,9 @@ final class Format {
             if (kw) {
                 Tuple t = (Tuple) o;
                 keyword(sb, (Atom) t.get(0));
-                write(sb, t.get(1), depth + 1);
+                write(sb, t.get(1), depth + 1, asLists);
             } else {
-                write(sb, o, depth + 1);
+                write(sb, o, depth + 1, asLists);
             }
         }
         sb.append(']');
@@ -92,7 +126,7 @@ final class Format {
     }
 
     @SuppressWarnings("unchecked")
-    private static void writeMap(StringBuilder sb, Map<?, ?> m0, int depth) {
+    private static void writeMap(StringBuilder sb, Map<?, ?> m0, int depth, boolean asLists) {
         Map<Object, Object> m = (Map<Object, Object>) m0;
         Object struct = m.get(Values.STRUCT);
         if (struct == Values.alias("Range") && m.get(Atom.of("first")) != null) {
@@ -101,7 +135,15 @@ final class Format {
             if (step != null && !Values.eq(step, 1L)) sb.append("//").append(inspect(step));
             return;
         }
+        if (struct == Values.alias("MapSet") && m.get(Atom.of("map")) instanceof Map<?, ?> set) {
+            sb.append("MapSet.new(");
+            writeList(sb, Values.sortedKeys((Map<Object, Object>) set), depth + 1, asLists);
+            sb.append(')');
+            return;
+        }
         List<Object> keys = Values.sortedKeys(m);
+        List<Object> defined = struct instanceof Atom sa ? STRUCT_FIELDS.get(sa) : null;
+        if (defined != null && keys.size() == defined.size() + 1 && keys.containsAll(defined)) keys = defined;
         boolean allAtoms = true;
         for (Object k : keys) if (!(k instanceof Atom)) allAtoms = false;
         if (struct instanceof Atom s) {
@@ -117,10 +159,10 @@ final class Format {
             if (allAtoms) {
                 keyword(sb, (Atom) k);
             } else {
-                write(sb, k, depth + 1);
+                write(sb, k, depth + 1, asLists);
                 sb.append(" => ");
             }
-            write(sb, m.get(k), depth + 1);
+            write(sb, m.get(k), depth + 1, asLists);
         }
         sb.append('}');
     }

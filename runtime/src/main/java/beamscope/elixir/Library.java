@@ -36,7 +36,12 @@ final class Library {
     private static final Map<String, Bif> TABLE = new HashMap<>();
 
     static Bif bif(Atom module, String fun, int arity) {
-        return TABLE.get(module.name() + "." + fun + "/" + arity);
+        Bif f = TABLE.get(module.name() + "." + fun + "/" + arity);
+        if (f == null && arity == 1 && fun.equals("exception") && module.name().startsWith("Elixir.")) {
+            // SomeError.exception(message_or_fields): the exception struct, as raise would make it
+            return (m, a) -> raise(m, module, a[0]).value();
+        }
+        return f;
     }
 
     private static void def(String module, String fun, int arity, Bif f) {
@@ -79,6 +84,9 @@ final class Library {
                 else for (long i = f; i >= l; i += st) out.add(i);
                 return Collections.unmodifiableList(out);
             }
+            if (m.get(Values.STRUCT) == Values.alias("MapSet") && m.get(Atom.of("map")) instanceof Map<?, ?> set) {
+                return Collections.unmodifiableList(Values.sortedKeys((Map<Object, Object>) set));
+            }
             if (m.get(Values.STRUCT) == null) {
                 List<Object> out = new ArrayList<>();
                 for (Object k : Values.sortedKeys((Map<Object, Object>) m)) out.add(Tuple.of(k, m.get(k)));
@@ -98,6 +106,27 @@ final class Library {
             return out;
         }
         return toList(v);
+    }
+
+    /** A chardata (strings, code points, nested lists) appended as code points. */
+    static void toCharlist(Object v, List<Object> out) {
+        if (v instanceof String s) s.codePoints().forEach(c -> out.add((long) c));
+        else if (v instanceof Long c) out.add(c);
+        else if (v instanceof List<?> l) for (Object o : l) toCharlist(o, out);
+        else throw ElixirError.argument("argument error");
+    }
+
+    /** {@code count} code points of {@code s} from code point {@code from} (both within the string). */
+    static String codepointSlice(String s, int from, int count) {
+        int b = s.offsetByCodePoints(0, from);
+        return s.substring(b, s.offsetByCodePoints(b, Math.max(0, count)));
+    }
+
+    /** A String function's pattern argument: one string or a list of them (true if any matches). */
+    static Atom anyOf(Object pattern, java.util.function.Predicate<String> test) {
+        if (pattern instanceof String p) return Values.bool(test.test(p));
+        for (Object p : list(pattern)) if (test.test((String) p)) return Atom.TRUE;
+        return Atom.FALSE;
     }
 
     static Object charlist(String s) {
@@ -142,7 +171,7 @@ final class Library {
         return ElixirError.argument("raise/2 expects a module name, string or exception as the first argument, got: " + Format.inspect(what));
     }
 
-    private static String defaultMessage(String module) {
+    static String defaultMessage(String module) {
         return switch (module) {
             case "ArithmeticError" -> "bad argument in arithmetic expression";
             case "ArgumentError" -> "argument error";
@@ -239,7 +268,11 @@ final class Library {
     }
 
     static String inspectOpts(Object v, Object opts) {
-        return Format.inspect(v);
+        return Format.inspect(v, asLists(opts));
+    }
+
+    static boolean asLists(Object opts) {
+        return opts instanceof List<?> l && l.contains(Tuple.of(Atom.of("charlists"), Atom.of("as_lists")));
     }
 
     // ---------------------------------------------------------------- the table
@@ -254,6 +287,8 @@ final class Library {
         kernel("spawn", 3, (m, a) -> spawn(m, mfaClosure(m, a[0], a[1], a[2]), SpawnOptions.defaults(), 0));
         kernel("spawn_link", 3, (m, a) -> spawn(m, mfaClosure(m, a[0], a[1], a[2]), SpawnOptions.defaults(), 1));
         kernel("spawn_monitor", 3, (m, a) -> spawn(m, mfaClosure(m, a[0], a[1], a[2]), SpawnOptions.defaults(), 2));
+        kernel("function_exported?", 3, (m, a) -> Values.bool(a[0] instanceof Atom mod && a[1] instanceof Atom fun
+                && (m.elixir.lookup(mod, fun.name(), (int) lng(a[2])) != null || bif(mod, fun.name(), (int) lng(a[2])) != null)));
         kernel("make_ref", 0, (m, a) -> m.ctx().makeRef());
         kernel("node", 0, (m, a) -> Atom.of("nonode@nohost"));
         kernel("exit", 1, (m, a) -> {
@@ -349,6 +384,11 @@ final class Library {
         });
         kernel("tuple_size", 1, (m, a) -> (long) ((Tuple) a[0]).size());
         kernel("map_size", 1, (m, a) -> (long) ((Map<?, ?>) a[0]).size());
+        def(":binary", "bin_to_list", 1, (m, a) -> {
+            List<Object> out = new ArrayList<>();
+            for (byte x : ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8)) out.add((long) (x & 0xff));
+            return Collections.unmodifiableList(out);
+        });
         kernel("byte_size", 1, (m, a) -> (long) ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         kernel("length", 1, (m, a) -> (long) list(a[0]).size());
         kernel("hd", 1, (m, a) -> {
@@ -382,13 +422,14 @@ final class Library {
             return Atom.OK;
         });
         def("IO", "inspect", 1, (m, a) -> {
-            m.out.println(Format.inspect(a[0]));
+            m.out.println(Pretty.format(a[0], 0, false));
             return a[0];
         });
         def("IO", "inspect", 2, (m, a) -> {
             Object label = null;
             for (Object o : list(a[1])) if (o instanceof Tuple t && t.get(0) == LABEL) label = t.get(1);
-            m.out.println((label == null ? "" : Values.toStr(label) + ": ") + Format.inspect(a[0]));
+            String prefix = label == null ? "" : Values.toStr(label) + ": ";
+            m.out.println(prefix + Pretty.format(a[0], prefix.length(), asLists(a[1])));
             return a[0];
         });
 
@@ -474,7 +515,7 @@ final class Library {
         });
 
         // Enum and List leaves (the ones that take functions are in the prelude)
-        def("Enum", "to_list", 1, (m, a) -> toList(a[0]));
+        def("Beamscope", "to_list", 1, (m, a) -> toList(a[0]));
         def("Enum", "count", 1, (m, a) -> a[0] instanceof Map<?, ?> mm && mm.get(Values.STRUCT) == null ? (long) mm.size() : (long) toList(a[0]).size());
         def("Enum", "sum", 1, (m, a) -> {
             Object acc = 0L;
@@ -512,7 +553,7 @@ final class Library {
             for (Object o : toList(a[0])) if (!containsStrict(out, o)) out.add(o);
             return Collections.unmodifiableList(out);
         });
-        def("Enum", "take", 2, (m, a) -> {
+        def("Beamscope", "take", 2, (m, a) -> {
             List<Object> l = toList(a[0]);
             long n = lng(a[1]);
             if (n < 0) return List.copyOf(l.subList((int) Math.max(0, l.size() + n), l.size()));
@@ -686,12 +727,45 @@ final class Library {
         def("String", "trim", 1, (m, a) -> ((String) a[0]).strip());
         def("String", "split", 1, (m, a) -> List.of((Object[]) ((String) a[0]).strip().split("\\s+")));
         def("String", "split", 2, (m, a) -> List.of((Object[]) ((String) a[0]).split(java.util.regex.Pattern.quote((String) a[1]), -1)));
-        def("String", "contains?", 2, (m, a) -> Values.bool(((String) a[0]).contains((String) a[1])));
-        def("String", "starts_with?", 2, (m, a) -> Values.bool(((String) a[0]).startsWith((String) a[1])));
-        def("String", "ends_with?", 2, (m, a) -> Values.bool(((String) a[0]).endsWith((String) a[1])));
+        def("String", "contains?", 2, (m, a) -> anyOf(a[1], p -> ((String) a[0]).contains(p)));
+        def("String", "starts_with?", 2, (m, a) -> anyOf(a[1], p -> ((String) a[0]).startsWith(p)));
+        def("String", "ends_with?", 2, (m, a) -> anyOf(a[1], p -> ((String) a[0]).endsWith(p)));
+        def("String", "slice", 2, (m, a) -> {
+            String s = (String) a[0];
+            Map<?, ?> r = map(a[1]);
+            int len = s.codePointCount(0, s.length());
+            long first = lng(r.get(FIRST)), last = lng(r.get(LAST));
+            if (first < 0) first += len;
+            if (last < 0) last += len;
+            if (first < 0 || first >= len || last < first) return "";
+            return codepointSlice(s, (int) first, (int) Math.min(len - 1, last) - (int) first + 1);
+        });
+        def("Integer", "to_string", 2, (m, a) -> Values.big(a[0]).toString((int) lng(a[1])).toUpperCase(java.util.Locale.ROOT));
         def("String", "duplicate", 2, (m, a) -> ((String) a[0]).repeat((int) lng(a[1])));
         def("String", "to_integer", 1, (m, a) -> Values.norm(new BigInteger((String) a[0])));
         def("String", "to_atom", 1, (m, a) -> Atom.of((String) a[0]));
+        def("String", "codepoints", 1, (m, a) -> {
+            List<Object> out = new ArrayList<>();
+            ((String) a[0]).codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
+            return Collections.unmodifiableList(out);
+        });
+        def("Range", "new", 2, (m, a) -> range(a[0], a[1], Values.compare(a[0], a[1]) <= 0 ? 1L : -1L));
+        def("Range", "new", 3, (m, a) -> range(a[0], a[1], a[2]));
+        def("String", "to_integer", 2, (m, a) -> Values.norm(new BigInteger((String) a[0], (int) lng(a[1]))));
+        def("String", "to_float", 1, (m, a) -> Double.parseDouble((String) a[0]));
+        kernel("to_charlist", 1, (m, a) -> a[0] instanceof String s ? charlist(s) : a[0] instanceof List ? a[0] : charlist(Values.toStr(a[0])));
+        def("List", "to_charlist", 1, (m, a) -> {
+            List<Object> out = new ArrayList<>();
+            toCharlist(a[0], out);
+            return Collections.unmodifiableList(out);
+        });
+        def("String", "split", 3, (m, a) -> {
+            Object parts = kwGet(a[2], Atom.of("parts"), Atom.of("infinity"));
+            int limit = parts instanceof Long n ? n.intValue() : -1;
+            List<Object> out = new ArrayList<>(List.of((Object[]) ((String) a[0]).split(java.util.regex.Pattern.quote((String) a[1]), limit)));
+            if (kwGet(a[2], Atom.of("trim"), Atom.FALSE) == Atom.TRUE) out.removeIf(""::equals);
+            return Collections.unmodifiableList(out);
+        });
         def("String", "to_charlist", 1, (m, a) -> charlist((String) a[0]));
         def("String", "capitalize", 1, (m, a) -> {
             String s = (String) a[0];
@@ -703,8 +777,11 @@ final class Library {
         def("String", "pad_trailing", 2, (m, a) -> pad((String) a[0], (int) lng(a[1]), " ", false));
         def("String", "slice", 3, (m, a) -> {
             String s = (String) a[0];
-            int from = (int) Math.min(lng(a[1]), s.length());
-            return s.substring(from, (int) Math.min(s.length(), from + lng(a[2])));
+            int len = s.codePointCount(0, s.length());
+            long from = lng(a[1]);
+            if (from < 0) from += len;
+            if (from < 0 || from >= len) return "";
+            return codepointSlice(s, (int) from, (int) Math.min(lng(a[2]), len - from));
         });
         def("String", "replace", 3, (m, a) -> ((String) a[0]).replace((String) a[1], (String) a[2]));
         def("Integer", "to_string", 1, (m, a) -> Values.toStr(a[0]));
@@ -730,7 +807,14 @@ final class Library {
         // spawn with the initial call an OTP process shows in OTP's observer ("Counter.init/1")
         def("Beamscope", "spawn_as", 3, (m, a) -> spawn(m, a[0], SpawnOptions.defaults().withInitialCall((String) a[1]), a[2] == Atom.TRUE ? 1 : 0));
         def("Beamscope", "use_opts", 1, (m, a) -> m.elixir.useOpts((Atom) a[0]));
-        def("Logger", "configure", 1, (m, a) -> Atom.OK);
+        def("Logger", "configure", 1, (m, a) -> {
+            for (Object kv : list(a[0])) {
+                if (kv instanceof Tuple t && t.size() == 2 && t.get(0) == Atom.of("level") && t.get(1) instanceof Atom level) {
+                    m.elixir.configureLogger(level);
+                }
+            }
+            return Atom.OK;
+        });
         def("Logger", "info", 1, (m, a) -> Atom.OK);
         def(":erlang", "system_info", 1, (m, a) -> {
             String what = name(a[0]);
@@ -745,6 +829,13 @@ final class Library {
         def(":erlang", "memory", 1, (m, a) -> Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
         def(":erlang", "statistics", 1, (m, a) -> Tuple.of(System.currentTimeMillis(), 0L));
         def(":erlang", "phash2", 1, (m, a) -> (long) (a[0].hashCode() & 0x7ffffff));
+        def(":erlang", "fun_info", 2, (m, a) -> {
+            if (!(a[0] instanceof Closure c)) throw ElixirError.argument("argument error");
+            if (a[1] == Atom.of("arity")) return Tuple.of(a[1], (long) c.arity());
+            throw ElixirError.argument("not supported yet: :erlang.fun_info/2 with " + Format.inspect(a[1]));
+        });
+        def(":math", "pow", 2, (m, a) -> Math.pow(Values.dbl(a[0]), Values.dbl(a[1])));
+        def(":math", "sqrt", 1, (m, a) -> Math.sqrt(Values.dbl(a[0])));
         def(":rand", "uniform", 1, (m, a) -> 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(lng(a[0])));
         def(":rand", "uniform", 0, (m, a) -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }

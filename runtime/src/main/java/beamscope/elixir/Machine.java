@@ -209,11 +209,11 @@ final class Machine {
         Object reason;
         if (e.kind() == ElixirError.EXIT) reason = e.value();
         else if (e.kind() == ElixirError.THROW) reason = Tuple.of(Tuple.of(NOCATCH, e.value()), List.of());
-        else reason = Tuple.of(e.value(), List.of());
+        else reason = Tuple.of(Errors.erlangReason(e.value()), List.of());
         if (reportsErrors) {
             reported = true;
-            elixir.errorOut(this).println(Format.errorBanner(e.kind(), e.value()));
-        } else if (e.kind() != ElixirError.EXIT) {
+            elixir.errorOut(this).println(e.uncaughtBanner());
+        } else if (e.kind() != ElixirError.EXIT && elixir.logsErrors()) {
             Pid self = ctx.self();
             out.println(Format.crashReport(self, e.kind(), e.value()));
         }

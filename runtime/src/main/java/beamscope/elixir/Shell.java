@@ -143,9 +143,9 @@ public final class Shell implements AutoCloseable {
             Map<String, Object> kept = new TreeMap<>();
             for (var e : slots.entrySet()) kept.put(e.getKey(), m.lastSlots[e.getValue()]);
             variables = kept;
-            return finish(c, new Result(Format.inspect(result), false));
+            return finish(c, new Result(Pretty.format(result, 0, false), false));
         };
-        m.orElse = error -> finish(c, new Result(Format.errorBanner(error.kind(), error.value()), true));
+        m.orElse = error -> finish(c, new Result(error.uncaughtBanner(), true));
         return m.behavior();
     }
 

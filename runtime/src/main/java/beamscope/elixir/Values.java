@@ -93,7 +93,7 @@ final class Values {
         }
         if (isInt(a) && isInt(b)) return norm(big(a).add(big(b)));
         if (isNum(a) && isNum(b)) return dbl(a) + dbl(b);
-        throw ElixirError.badarith();
+        throw ElixirError.badarith(Format.inspect(a) + " + " + Format.inspect(b));
     }
 
     static Object sub(Object a, Object b) {
@@ -104,7 +104,7 @@ final class Values {
         }
         if (isInt(a) && isInt(b)) return norm(big(a).subtract(big(b)));
         if (isNum(a) && isNum(b)) return dbl(a) - dbl(b);
-        throw ElixirError.badarith();
+        throw ElixirError.badarith(Format.inspect(a) + " - " + Format.inspect(b));
     }
 
     static Object mul(Object a, Object b) {
@@ -115,33 +115,33 @@ final class Values {
         }
         if (isInt(a) && isInt(b)) return norm(big(a).multiply(big(b)));
         if (isNum(a) && isNum(b)) return dbl(a) * dbl(b);
-        throw ElixirError.badarith();
+        throw ElixirError.badarith(Format.inspect(a) + " * " + Format.inspect(b));
     }
 
     static Object fdiv(Object a, Object b) {
-        if (!isNum(a) || !isNum(b)) throw ElixirError.badarith();
+        if (!isNum(a) || !isNum(b)) throw ElixirError.badarith(Format.inspect(a) + " / " + Format.inspect(b));
         double d = dbl(b);
-        if (d == 0.0) throw ElixirError.badarith();
+        if (d == 0.0) throw ElixirError.badarith(Format.inspect(a) + " / " + Format.inspect(b));
         return dbl(a) / d;
     }
 
     static Object div(Object a, Object b) {
-        if (!isInt(a) || !isInt(b)) throw ElixirError.badarith();
+        if (!isInt(a) || !isInt(b)) throw ElixirError.badarith("div(" + Format.inspect(a) + ", " + Format.inspect(b) + ")");
         if (a instanceof Long x && b instanceof Long y) {
-            if (y == 0) throw ElixirError.badarith();
+            if (y == 0) throw ElixirError.badarith("div(" + Format.inspect(a) + ", " + Format.inspect(b) + ")");
             if (!(x == Long.MIN_VALUE && y == -1)) return x / y;
         }
-        if (big(b).signum() == 0) throw ElixirError.badarith();
+        if (big(b).signum() == 0) throw ElixirError.badarith("div(" + Format.inspect(a) + ", " + Format.inspect(b) + ")");
         return norm(big(a).divide(big(b)));
     }
 
     static Object rem(Object a, Object b) {
-        if (!isInt(a) || !isInt(b)) throw ElixirError.badarith();
+        if (!isInt(a) || !isInt(b)) throw ElixirError.badarith("rem(" + Format.inspect(a) + ", " + Format.inspect(b) + ")");
         if (a instanceof Long x && b instanceof Long y) {
-            if (y == 0) throw ElixirError.badarith();
+            if (y == 0) throw ElixirError.badarith("rem(" + Format.inspect(a) + ", " + Format.inspect(b) + ")");
             return y == -1 ? 0L : x % y;
         }
-        if (big(b).signum() == 0) throw ElixirError.badarith();
+        if (big(b).signum() == 0) throw ElixirError.badarith("rem(" + Format.inspect(a) + ", " + Format.inspect(b) + ")");
         return norm(big(a).remainder(big(b)));
     }
 

@@ -1,6 +1,11 @@
 # The part of Elixir's library that calls functions or waits, written in Elixir so that it suspends and
 # counts reductions like user code. Leaf functions are Java (beamscope.elixir.Library).
 defmodule Enum do
+  # streams are lazy (Stream below); everything else is the Java leaf Beamscope.to_list / Beamscope.take
+  def to_list(%{__struct__: Stream} = s), do: Stream.run_all(s, [])
+  def to_list(e), do: Beamscope.to_list(e)
+  def take(%{__struct__: Stream} = s, n) when n >= 0, do: Stream.run_all(Stream.take(s, n), [])
+  def take(e, n), do: Beamscope.take(e, n)
   def map(e, f), do: map_list(Enum.to_list(e), f)
   defp map_list([], _f), do: []
   defp map_list([h | t], f), do: [f.(h) | map_list(t, f)]
@@ -29,7 +34,32 @@ defmodule Enum do
   def all?(e, f), do: !any?(e, fn x -> !f.(x) end)
   def count(e, f), do: length(filter(e, f))
   def sum_by(e, f), do: Enum.sum(map(e, f))
+  def sort(e, :asc), do: Enum.sort(e)
+  def sort(e, :desc), do: Enum.reverse(Enum.sort(e))
   def sort(e, f), do: merge_sort(Enum.to_list(e), f)
+  def dedup(e), do: dedup_list(Enum.to_list(e))
+  defp dedup_list([a, b | t]) when a === b, do: dedup_list([b | t])
+  defp dedup_list([a | t]), do: [a | dedup_list(t)]
+  defp dedup_list([]), do: []
+  def scan(e, f) do
+    [h | t] = Enum.to_list(e)
+    scan_list(t, h, f, [h])
+  end
+  def scan(e, acc, f), do: scan_list(Enum.to_list(e), acc, f, [])
+  defp scan_list([], _acc, _f, out), do: Enum.reverse(out)
+  defp scan_list([h | t], acc, f, out) do
+    acc = f.(h, acc)
+    scan_list(t, acc, f, [acc | out])
+  end
+  def split(e, n), do: {Enum.take(e, n), Enum.drop(e, n)}
+  def slice(e, %{__struct__: Range, first: first, last: last}) do
+    l = Enum.to_list(e)
+    len = length(l)
+    first = if first < 0, do: first + len, else: first
+    last = if last < 0, do: last + len, else: last
+    if first > last or first >= len, do: [], else: Enum.take(Enum.drop(l, first), last - first + 1)
+  end
+  def slice(e, start, count), do: Enum.take(Enum.drop(e, start), count)
   def sort_by(e, key), do: map(sort(map(e, fn x -> {key.(x), x} end), fn {a, _}, {b, _} -> a <= b end), fn {_, x} -> x end)
   defp merge_sort([], _f), do: []
   defp merge_sort([x], _f), do: [x]
@@ -73,12 +103,120 @@ defmodule Enum do
 end
 
 defmodule Map do
+  def drop(m, keys), do: Enum.reduce(keys, m, fn k, acc -> Map.delete(acc, k) end)
+  def pop(m, k, default \\ nil), do: {Map.get(m, k, default), Map.delete(m, k)}
+  def get_and_update(m, k, f) do
+    case f.(Map.get(m, k)) do
+      {get, new} -> {get, Map.put(m, k, new)}
+      :pop -> pop(m, k)
+    end
+  end
   def update(m, k, default, f), do: Map.put(m, k, if(Map.has_key?(m, k), do: f.(Map.get(m, k)), else: default))
   def update!(m, k, f), do: Map.put(m, k, f.(Map.fetch!(m, k)))
   def new(e, f), do: Map.new(Enum.map(e, f))
   def filter(m, f), do: Map.new(Enum.filter(m, f))
   def map(m, f), do: Map.new(Enum.map(m, f))
   def get_lazy(m, k, f), do: if(Map.has_key?(m, k), do: Map.get(m, k), else: f.())
+end
+
+defmodule Keyword do
+  def delete(kw, k), do: for({key, _} = pair <- kw, key != k, do: pair)
+  def values(kw), do: for({_, v} <- kw, do: v)
+  def merge(a, b), do: Enum.reduce(b, a, fn {k, v}, acc -> Keyword.put(acc, k, v) end) |> keyword_merge_order(a, b)
+  defp keyword_merge_order(_merged, a, b) do
+    keys = Keyword.keys(b)
+    for({k, _} = pair <- a, not Enum.member?(keys, k), do: pair) ++ b
+  end
+  def get_values(kw, k), do: for({^k, v} <- kw, do: v)
+  def keyword?(l) when is_list(l), do: Enum.all?(l, fn x -> match?({k, _} when is_atom(k), x) end)
+  def keyword?(_), do: false
+  def new(), do: []
+  def new(pairs), do: Enum.reduce(pairs, [], fn {k, v}, acc -> Keyword.put(acc, k, v) end) |> Enum.reverse()
+  def update(kw, k, default, f) do
+    if Keyword.has_key?(kw, k) do
+      for {key, v} <- kw, do: if(key == k, do: {key, f.(v)}, else: {key, v})
+    else
+      kw ++ [{k, default}]
+    end
+  end
+end
+
+defmodule List do
+  def insert_at(l, i, x) do
+    i = if i < 0, do: length(l) + i + 1, else: i
+    Enum.take(l, i) ++ [x] ++ Enum.drop(l, i)
+  end
+  def keyfind(l, key, pos, default \\ nil), do: Enum.find(l, default, fn t -> is_tuple(t) and tuple_size(t) > pos and elem(t, pos) == key end)
+end
+
+defmodule Integer do
+  def is_odd(n), do: rem(n, 2) != 0
+  def gcd(a, 0), do: abs(a)
+  def gcd(a, b), do: gcd(b, rem(a, b))
+  def pow(b, e), do: pow_acc(b, e, 1)
+  defp pow_acc(_b, 0, acc), do: acc
+  defp pow_acc(b, e, acc), do: pow_acc(b, e - 1, acc * b)
+  def digits(n), do: n |> Integer.to_string() |> String.to_charlist() |> Enum.map(fn c -> c - ?0 end)
+end
+
+defmodule String do
+  def graphemes(s), do: String.codepoints(s)
+  def first(""), do: nil
+  def first(s), do: String.slice(s, 0, 1)
+  def at(s, i) do
+    i = if i < 0, do: String.length(s) + i, else: i
+    if i < 0 or i >= String.length(s), do: nil, else: String.slice(s, i, 1)
+  end
+  def split_at(s, i), do: {String.slice(s, 0, i), String.slice(s, i, String.length(s))}
+end
+
+defmodule Stream do
+  # a stream is %Stream{next: fun}: next.() is :done or {x, next_fun}
+  def map(e, f), do: wrap(fn -> map_next(step(e), f) end)
+  defp map_next(:done, _f), do: :done
+  defp map_next({x, next}, f), do: {f.(x), fn -> map_next(next.(), f) end}
+  def filter(e, f), do: wrap(fn -> filter_next(step(e), f) end)
+  defp filter_next(:done, _f), do: :done
+  defp filter_next({x, next}, f) do
+    if f.(x), do: {x, fn -> filter_next(next.(), f) end}, else: filter_next(next.(), f)
+  end
+  def reject(e, f), do: filter(e, fn x -> !f.(x) end)
+  def iterate(x, f), do: wrap(fn -> iterate_next(x, f) end)
+  defp iterate_next(x, f), do: {x, fn -> iterate_next(f.(x), f) end}
+  def take(e, n), do: wrap(fn -> take_next(e, n) end)
+  defp take_next(_e, 0), do: :done
+  defp take_next(e, n), do: take_step(step(e), n)
+  defp take_step(:done, _n), do: :done
+  defp take_step({x, next}, n), do: {x, fn -> if n - 1 == 0, do: :done, else: take_step(next.(), n - 1) end}
+  def with_index(e, from \\ 0), do: wrap(fn -> index_next(step(e), from) end)
+  defp index_next(:done, _i), do: :done
+  defp index_next({x, next}, i), do: {{x, i}, fn -> index_next(next.(), i + 1) end}
+
+  # the first step of anything enumerable
+  defp step(%{__struct__: Stream, next: next}), do: next.()
+  defp step(%{__struct__: Stream, cycle: []}), do: :done
+  defp step(%{__struct__: Stream, cycle: l}), do: cycle_next(l, l)
+  defp step(e), do: list_next(Enum.to_list(e))
+  defp list_next([]), do: :done
+  defp list_next([h | t]), do: {h, fn -> list_next(t) end}
+  defp cycle_next([], l), do: cycle_next(l, l)
+  defp cycle_next([h | t], l), do: {h, fn -> cycle_next(t, l) end}
+  defp wrap(next), do: %{__struct__: Stream, next: next}
+
+  def run_all(s, acc), do: collect(step(s), acc)
+  defp collect(:done, acc), do: Enum.reverse(acc)
+  defp collect({x, next}, acc), do: collect(next.(), [x | acc])
+end
+
+defmodule MapSet do
+  def new(), do: %{__struct__: MapSet, map: %{}}
+  def new(e), do: %{__struct__: MapSet, map: Map.new(Enum.map(e, fn x -> {x, []} end))}
+  def put(set, x), do: %{set | map: Map.put(set.map, x, [])}
+  def delete(set, x), do: %{set | map: Map.delete(set.map, x)}
+  def member?(set, x), do: Map.has_key?(set.map, x)
+  def size(set), do: map_size(set.map)
+  def to_list(set), do: Map.keys(set.map)
+  def union(a, b), do: %{a | map: Map.merge(a.map, b.map)}
 end
 
 defmodule Process do
@@ -111,7 +249,20 @@ defmodule :timer do
   end
 end
 
+defmodule :sys do
+  def get_state(server), do: GenServer.call(server, :"$sys_get_state")
+end
+
 defmodule Kernel do
+  def get_in(data, []), do: data
+  def get_in(nil, [_ | _]), do: nil
+  def get_in(data, [k | rest]), do: get_in(Access.get(data, k), rest)
+  def put_in(data, keys, v), do: update_in(data, keys, fn _ -> v end)
+  def update_in(data, [k], f), do: access_put(data, k, f.(Access.get(data, k)))
+  def update_in(data, [k | rest], f), do: access_put(data, k, update_in(Access.get(data, k), rest, f))
+  defp access_put(m, k, v) when is_map(m), do: Map.put(m, k, v)
+  defp access_put(l, k, v) when is_list(l), do: Keyword.put(l, k, v)
+
   # IEx's flush/0: prints every message in the mailbox and empties it
   def flush do
     receive do
@@ -169,6 +320,11 @@ defmodule Task do
 
   def await_many(tasks, timeout \\ 5000), do: Enum.map(tasks, fn t -> await(t, timeout) end)
 
+  # every element's task runs at once (max_concurrency is not limited); the results in order, as {:ok, value}
+  def async_stream(e, f, _opts \\ []) do
+    e |> Enum.map(fn x -> async(fn -> f.(x) end) end) |> Enum.map(fn t -> {:ok, await(t, :infinity)} end)
+  end
+
   def start(f), do: {:ok, spawn(f)}
   def start_link(f), do: {:ok, spawn_link(f)}
 
@@ -207,9 +363,9 @@ defmodule GenServer do
       case name do
         nil -> :ok
         name ->
-          case Process.whereis(name) do
+          case whereis(name) do
             nil ->
-              Process.register(self(), name)
+              Process.register(self(), registered_name(name))
               :ok
             other -> {:error, {:already_started, other}}
           end
@@ -236,6 +392,9 @@ defmodule GenServer do
 
   defp loop(mod, state) do
     receive do
+      {:"$gen_call", from, :"$sys_get_state"} ->
+        reply(from, state)
+        loop(mod, state)
       {:"$gen_call", from, msg} ->
         case mod.handle_call(msg, from, state) do
           {:reply, reply, new_state} ->
@@ -247,15 +406,16 @@ defmodule GenServer do
           {:noreply, new_state} -> loop(mod, new_state)
           {:stop, reason, reply, new_state} ->
             reply(from, reply)
-            stop(mod, reason, new_state)
-          {:stop, reason, new_state} -> stop(mod, reason, new_state)
+            do_stop(mod, reason, new_state)
+          {:stop, reason, new_state} -> do_stop(mod, reason, new_state)
         end
       {:"$gen_cast", msg} -> handle_noreply(mod, mod.handle_cast(msg, state))
+      {:"$gen_stop", reason} -> do_stop(mod, reason, state)
       {:EXIT, _pid, reason} = msg ->
         if Process.info(self(), :trap_exit) == {:trap_exit, true} do
           handle_noreply(mod, mod.handle_info(msg, state))
         else
-          stop(mod, reason, state)
+          do_stop(mod, reason, state)
         end
       msg -> handle_noreply(mod, mod.handle_info(msg, state))
     end
@@ -265,11 +425,11 @@ defmodule GenServer do
     case result do
       {:noreply, new_state} -> loop(mod, new_state)
       {:noreply, new_state, _} -> loop(mod, new_state)
-      {:stop, reason, new_state} -> stop(mod, reason, new_state)
+      {:stop, reason, new_state} -> do_stop(mod, reason, new_state)
     end
   end
 
-  defp stop(mod, reason, state) do
+  defp do_stop(mod, reason, state) do
     mod.terminate(reason, state)
     exit(reason)
   end
@@ -280,7 +440,7 @@ defmodule GenServer do
   end
 
   def call(server, msg, timeout \\ 5000) do
-    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    pid = whereis(server)
     if pid == nil, do: exit({:noproc, {GenServer, :call, [server, msg, timeout]}})
     ref = Process.monitor(pid)
     send(pid, {:"$gen_call", {self(), ref}, msg})
@@ -297,21 +457,31 @@ defmodule GenServer do
   end
 
   def cast(server, msg) do
-    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    pid = whereis(server)
     if pid != nil, do: send(pid, {:"$gen_cast", msg})
     :ok
   end
 
   def stop(server, reason \\ :normal, _timeout \\ :infinity) do
-    pid = if is_pid(server), do: server, else: Process.whereis(server)
+    pid = whereis(server)
+    if pid == nil, do: exit({:noproc, {GenServer, :stop, [server, reason, :infinity]}})
     ref = Process.monitor(pid)
-    Process.exit(pid, reason)
+    send(pid, {:"$gen_stop", reason})
     receive do
       {:DOWN, ^ref, _, _, _} -> :ok
     end
   end
 
+  # {:global, name} registers locally under a name of its own (one node: the global registry is the local one)
+  def whereis(pid) when is_pid(pid), do: pid
+  def whereis({:global, name}), do: Process.whereis(registered_name({:global, name}))
+  def whereis({:via, _, name}), do: Process.whereis(registered_name({:global, name}))
+  def whereis({name, _node}) when is_atom(name), do: Process.whereis(name)
   def whereis(name), do: Process.whereis(name)
+
+  defp registered_name({:global, name}), do: String.to_atom("$global " <> inspect(name))
+  defp registered_name({:via, _, name}), do: registered_name({:global, name})
+  defp registered_name(name), do: name
 end
 
 defmodule GenServer.Default do
@@ -421,25 +591,39 @@ defmodule Supervisor do
               end
               loop(flags, restart(flags.strategy, spec, pid, children), recent)
             else
-              loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+              # a temporary child is forgotten; a transient one that ended normally keeps its spec, without a pid
+              children = if spec.restart == :temporary,
+                do: Enum.filter(children, fn {_, p} -> p != pid end),
+                else: Enum.map(children, fn {s, p} -> if p == pid, do: {s, :undefined}, else: {s, p} end)
+              loop(flags, children, restarts)
             end
         end
+      {:"$gen_stop", reason} ->
+        Enum.each(Enum.reverse(children), fn {_, p} -> shutdown(p) end)
+        exit(reason)
       {:"$gen_call", from, :which_children} ->
         GenServer.reply(from, Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
         loop(flags, children, restarts)
       {:"$gen_call", from, :count_children} ->
+        sups = Enum.count(children, fn {spec, _} -> spec.type == :supervisor end)
+        active = Enum.count(children, fn {_, p} -> is_pid(p) end)
         n = length(children)
-        GenServer.reply(from, %{specs: n, active: n, supervisors: 0, workers: n})
+        GenServer.reply(from, %{specs: n, active: active, supervisors: sups, workers: n - sups})
         loop(flags, children, restarts)
       {:"$gen_call", from, {:start_child, child}} ->
         spec = normalize(child)
         pid = start_child(spec)
         GenServer.reply(from, {:ok, pid})
         loop(flags, children ++ [{spec, pid}], restarts)
-      {:"$gen_call", from, {:terminate_child, pid}} ->
-        shutdown(pid)
-        GenServer.reply(from, :ok)
-        loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+      {:"$gen_call", from, {:terminate_child, pid}} when is_pid(pid) ->
+        if Enum.any?(children, fn {_, p} -> p == pid end) do
+          shutdown(pid)
+          GenServer.reply(from, :ok)
+          loop(flags, Enum.filter(children, fn {_, p} -> p != pid end), restarts)
+        else
+          GenServer.reply(from, {:error, :not_found})
+          loop(flags, children, restarts)
+        end
     end
   end
 
@@ -458,6 +642,7 @@ defmodule Supervisor do
     before ++ Enum.map(rest, fn {s, _} -> {s, start_child(s)} end)
   end
 
+  defp shutdown(:undefined), do: :ok
   defp shutdown(pid) do
     Process.exit(pid, :shutdown)
     receive do
@@ -486,5 +671,6 @@ defmodule DynamicSupervisor do
   def terminate_child(sup, pid), do: GenServer.call(sup, {:terminate_child, pid})
   def which_children(sup), do: Supervisor.which_children(sup)
   def count_children(sup), do: Supervisor.count_children(sup)
+  def stop(sup, reason \\ :normal), do: Supervisor.stop(sup, reason)
 end
 

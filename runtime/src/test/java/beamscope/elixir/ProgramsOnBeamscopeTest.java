@@ -26,15 +26,13 @@ class ProgramsOnBeamscopeTest {
     static final Path PROGRAMS = ElixirProgramsTest.PROGRAMS;
 
     /**
-     * Programs the evaluator does not run correctly yet (missing library functions, binaries, a monitor case
-     * that never ends). Each one leaves this list when it passes; the README lists what is missing.
+     * Programs the evaluator does not run like the BEAM yet: genserver_counter prints a GenServer's
+     * function_clause stack trace (gen_server.erl's frames and lines, which the prelude's GenServer does not
+     * have); the two supervisor programs print a restarted child's init before the DOWN the script waits
+     * for, where the BEAM usually prints the DOWN first (a race both orders of which are legal). Each one
+     * leaves this list when it passes; the README lists what is missing.
      */
-    static final Set<String> NOT_YET = Set.of(
-            "charlists_and_keywords.exs", "closures_and_pipes.exs", "dynamic_supervisor.exs", "enum_list_stream.exs",
-            "errors_and_rescue.exs", "for_comprehensions.exs", "genserver_counter.exs", "integers_and_inspect.exs",
-            "links_and_trap_exit.exs", "maps_and_structs.exs", "modules_and_functions.exs", "monitors.exs",
-            "named_processes.exs", "pattern_matching.exs", "strings_and_interpolation.exs", "supervisor_restarts.exs",
-            "supervisor_strategies.exs", "task_and_agent.exs", "uncaught_arithmetic_error.exs", "uncaught_linked_exit.exs");
+    static final Set<String> NOT_YET = Set.of("genserver_counter.exs", "supervisor_restarts.exs", "supervisor_strategies.exs");
 
     static List<Path> programs() throws IOException {
         try (Stream<Path> files = Files.list(PROGRAMS)) {
