@@ -42,6 +42,8 @@ public final class MainWindow implements AutoCloseable {
     private beamscope.app.lessons.LessonsViewModel lessons;
     private beamscope.app.lessons.LessonsView lessonsView;
     private ExecutorService lessonThread;
+    private beamscope.app.sequence.SequenceViewModel sequence;
+    private ContextMenu treeMenu;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -55,6 +57,7 @@ public final class MainWindow implements AutoCloseable {
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
         mountDenseViews(node);
+        mountSequence(node);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -66,7 +69,7 @@ public final class MainWindow implements AutoCloseable {
     private void mountDenseViews(Observed node) {
         tree = new TreeViewModel(state.selectedProperty());
         tree.setOnShapeChange(sampler::walkNow); // folded or paged: a new walk at once
-        ContextMenu menu = view.processMenu();
+        ContextMenu menu = treeMenu = view.processMenu();
         tree.setOnNodeContextMenu((pid, x, y) -> {
             state.select(pid);
             menu.show(view.treePane(), x, y);
@@ -91,6 +94,36 @@ public final class MainWindow implements AutoCloseable {
             if (f.schedulers() != null) schedulers.apply(f.schedulers());
         });
     }
+
+    /**
+     * The Sequence tab (beamscope.app.sequence), last, and "Add to sequence diagram" in the menus of tree
+     * boxes and table rows (every selected row of the table, or the selected process).
+     */
+    private void mountSequence(Observed node) {
+        sequence = new beamscope.app.sequence.SequenceViewModel(node, background, Platform::runLater);
+        var tab = new javafx.scene.control.Tab("Sequence",
+                beamscope.app.sequence.SequenceView.load(sequence, state.selectedProperty()).root());
+        tab.setId("sequenceTab");
+        view.tabs().getTabs().add(tab);
+        java.util.function.Supplier<javafx.scene.control.MenuItem> item = () -> {
+            javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem("Add to sequence diagram");
+            m.getStyleClass().add("add-to-sequence");
+            return m;
+        };
+        javafx.scene.control.MenuItem fromTree = item.get(), fromTable = item.get();
+        fromTree.setOnAction(e -> sequence.add(java.util.List.of(state.selected())));
+        var table = view.processTable().table();
+        fromTable.setOnAction(e -> {
+            java.util.List<beamscope.runtime.Pid> pids = table.getSelectionModel().getSelectedItems().stream()
+                    .filter(java.util.Objects::nonNull).map(r -> r.pid()).toList();
+            sequence.add(pids.isEmpty() ? java.util.Collections.singletonList(state.selected()) : pids);
+        });
+        treeMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromTree);
+        view.rowMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromTable);
+    }
+
+    /** The Sequence tab's view model: {@code sequence().show(pids)} draws those processes' lifelines. */
+    public beamscope.app.sequence.SequenceViewModel sequence() { return sequence; }
 
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
@@ -175,6 +208,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         sampler.close();
+        sequence.close();
         background.shutdownNow();
         if (lessons != null) {
             lessons.leave();

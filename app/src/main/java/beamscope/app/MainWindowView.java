@@ -64,6 +64,8 @@ public class MainWindowView {
     @FXML private EventLogView eventLogController;
 
     private MainWindowViewModel vm;
+    /** The menu of a process table row. */
+    private final ContextMenu rowMenu = new ContextMenu();
     private javafx.scene.layout.BorderPane root;
     /** Presenter mode: the inspector, message editor and event log as tabs in one column beside the main tabs. */
     private final javafx.scene.control.Tab inspectorTab = sidePane("Inspector"), messageTab = sidePane("Message"),
@@ -140,7 +142,6 @@ public class MainWindowView {
         spawn.statusProperty().addListener((o, a, s) -> message.setText(s));
         vm.messageProperty().addListener((o, a, s) -> message.setText(s));
 
-        ContextMenu rowMenu = new ContextMenu();
         rowMenu.getItems().setAll(rowActions());
         processTableController.init(vm.processes(), state.selectedProperty(), rowMenu, state.presenterProperty());
         inspectorController.init(vm.inspector(), state.selectedProperty());
@@ -323,4 +324,12 @@ public class MainWindowView {
 
     /** Where the scheduler lanes view goes (beamscope.app.schedulers). */
     public StackPane schedulersPane() { return schedulersPane; }
+
+    /** The process table's controller, and the menu of its rows. */
+    public ProcessTableView processTable() { return processTableController; }
+
+    public ContextMenu rowMenu() { return rowMenu; }
+
+    /** The main tabs (tree, processes, schedulers…). */
+    public javafx.scene.control.TabPane tabs() { return tabs; }
 }
