@@ -31,7 +31,7 @@ import java.util.Set;
 public final class SequenceModel {
     public static final int DEFAULT_CAPACITY = 5_000;
     /** How much of a term an arrow's label shows, and its hover. */
-    public static final int LABEL_CHARS = 28, FULL_CHARS = 4_000;
+    public static final int LABEL_CHARS = 32, FULL_CHARS = 4_000;
     /** The messages kept waiting per receiver; older ones are given up (they end LOST). */
     static final int WAITING_CAP = 2_000;
     private static final int REMEMBERED_PIDS = 10_000;

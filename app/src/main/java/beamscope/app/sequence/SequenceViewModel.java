@@ -22,7 +22,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The Sequence tab's state: the processes chosen ({@link #add}, {@link #show}), the {@link SequenceModel}
- * fed from a node subscription limited to them (and the supervisors that restart them), and the
+ * fed from a node subscription limited to them and the supervisors that restart them (with
+ * {@code set_on_spawn}, so a restarted child is followed from its spawn, before the diagram moves its
+ * lifeline to it and subscribes again), and the
  * "follow newest" switch. Lives on the FX thread: {@link #poll()} moves at most {@link #PER_POLL} events
  * a pulse into the model without waiting; reading who a process is (its child id, its links) happens on
  * the background executor, and so does (re)subscribing.
@@ -162,7 +164,7 @@ public final class SequenceViewModel {
         if (subscribing || want.equals(subscribedFor)) return;
         subscribing = true;
         background.execute(() -> {
-            EventSubscription s = want.isEmpty() ? null : node.subscribe(KINDS.withPids(want), BUFFER);
+            EventSubscription s = want.isEmpty() ? null : node.subscribe(KINDS.withPids(want).withSetOnSpawn(), BUFFER);
             fx.execute(() -> {
                 subscribing = false;
                 EventSubscription old = subscription;

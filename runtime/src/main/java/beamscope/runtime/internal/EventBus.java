@@ -77,7 +77,7 @@ final class EventBus {
         Event e = null;
         for (Sub s : a) {
             // a node-level event (no pid) goes to every subscription of its kind
-            if (pid != null && !s.filter.wantsPid(pid) && (other == null || !s.filter.wantsPid(other))) continue;
+            if (pid != null && !s.wants(pid) && (other == null || !s.wants(other))) continue;
             if (e == null) e = make.apply(rt.clock.nanoTime());
             s.offer(e);
         }
@@ -92,12 +92,17 @@ final class EventBus {
 
     void spawned(ProcessCell c, Pid parent) {
         Sub[] a = byKind[SPAWN];
-        if (a.length != 0) emit(a, c.pid, parent, t -> new Event.Spawn(t, c.pid, parent, c.initialCall));
+        if (a.length == 0) return;
+        // set_on_spawn: the child of a followed process is followed from here, before it first runs
+        if (parent != null) for (Sub s : a) if (s.inherited != null && s.wants(parent)) s.inherited.add(c.pid);
+        emit(a, c.pid, parent, t -> new Event.Spawn(t, c.pid, parent, c.initialCall));
     }
 
     void exited(ProcessCell c, Object reason) {
         Sub[] a = byKind[EXIT];
-        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
+        if (a.length == 0) return;
+        emit(a, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
+        for (Sub s : a) if (s.inherited != null) s.inherited.remove(c.pid);
     }
 
     void linked(SignalCell c, Pid other, boolean on) {
@@ -156,10 +161,19 @@ final class EventBus {
         final EventFilter filter;
         final ArrayBlockingQueue<Event> buffer;
         final AtomicLong dropped = new AtomicLong();
+        /** The processes followed because a followed one spawned them (set_on_spawn), until they exit. */
+        final java.util.Set<Pid> inherited;
 
         Sub(EventFilter filter, int capacity) {
             this.filter = filter;
             this.buffer = new ArrayBlockingQueue<>(Math.max(1, capacity));
+            // set_on_spawn needs the Spawn and Exit hooks to see the children come and go
+            this.inherited = filter.setOnSpawn() && !filter.pids().isEmpty() && filter.wantsKind(Event.Spawn.class)
+                    && filter.wantsKind(Event.Exit.class) ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
+        }
+
+        boolean wants(Pid pid) {
+            return filter.wantsPid(pid) || (inherited != null && inherited.contains(pid));
         }
 
         void offer(Event e) {
