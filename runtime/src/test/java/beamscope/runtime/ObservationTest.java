@@ -270,6 +270,24 @@ class ObservationTest {
         }
 
         @Test
+        void aReceiveIsStampedWhenItsHandlerStarts_beforeWhatTheHandlerSends() {
+            Pid relay = node.spawn(Probes.forwarder(me.pid()));
+            try (EventSubscription sub = node.subscribe(EventFilter.kinds(Event.Send.class, Event.Receive.class)
+                    .withPids(Set.of(relay)), 100)) {
+                node.send(relay, "hop");
+                next(me);
+                List<Event> got = new ArrayList<>();
+                Probes.await(() -> {
+                    sub.drainTo(got, 100);
+                    return got.stream().anyMatch(e -> e instanceof Event.Receive);
+                }, "the receive");
+                Event received = got.stream().filter(e -> e instanceof Event.Receive).findFirst().orElseThrow();
+                Event forwarded = got.stream().filter(e -> e instanceof Event.Send s && s.pid().equals(relay)).findFirst().orElseThrow();
+                assertThat(received.nanos()).isLessThanOrEqualTo(forwarded.nanos());
+            }
+        }
+
+        @Test
         void aFullBufferDropsAndCountsInsteadOfSlowingTheRuntime() {
             try (EventSubscription sub = node.subscribe(EventFilter.kinds(Event.Send.class), 10)) {
                 Pid sink = node.spawn(Probes.idle());

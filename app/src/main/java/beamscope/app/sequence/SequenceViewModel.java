@@ -42,7 +42,9 @@ public final class SequenceViewModel {
     private final SequenceModel model;
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final List<Event> batch = new ArrayList<>();
+    private final List<Event> batch = new ArrayList<>(), held = new ArrayList<>();
+    /** How long the newest events wait for a receive stamped before them. */
+    static final long HOLD_NANOS = 3_000_000;
     private EventSubscription subscription;
     private Set<Pid> subscribedFor = Set.of();
     private boolean subscribing;
@@ -105,6 +107,7 @@ public final class SequenceViewModel {
     /** Forgets every lifeline and stops listening. */
     public void clear() {
         model.clear();
+        held.clear();
         if (subscription != null) subscription.close();
         subscription = null;
         subscribedFor = Set.of();
@@ -144,10 +147,11 @@ public final class SequenceViewModel {
         long before = model.changes();
         if (subscription != null) {
             batch.clear();
-            subscription.drainTo(batch, PER_POLL);
-            for (Event e : batch) if (overlap.isEmpty() || !overlap.remove(e)) model.accept(e);
-            if (batch.size() < PER_POLL) overlap.clear();
+            int n = subscription.drainTo(batch, PER_POLL);
             if (subscribing) drainedWhileSubscribing.addAll(batch);   // the next subscription may have them too
+            if (!overlap.isEmpty()) batch.removeIf(overlap::remove);
+            if (n < PER_POLL) overlap.clear();
+            feed(n == 0);
             if (subscription.dropped() != dropped) {
                 dropped = subscription.dropped();
                 describe();
@@ -157,6 +161,21 @@ public final class SequenceViewModel {
         boolean changed = model.changes() != before;
         if (changed) describe();
         return changed;
+    }
+
+    /**
+     * Passes the events drained so far to the model in the order they happened ({@link Event#nanos()}):
+     * a receive is offered after what its handler sent, but stamped before. The newest few milliseconds wait
+     * for the next pulse, in case a receive stamped earlier is still on its way; all go when nothing new came.
+     */
+    private void feed(boolean all) {
+        held.addAll(batch);
+        if (held.isEmpty()) return;
+        held.sort(java.util.Comparator.comparingLong(Event::nanos));
+        long upTo = all ? Long.MAX_VALUE : held.get(held.size() - 1).nanos() - HOLD_NANOS;
+        int i = 0;
+        while (i < held.size() && held.get(i).nanos() <= upTo) model.accept(held.get(i++));
+        held.subList(0, i).clear();
     }
 
     private void resubscribe() {
@@ -172,7 +191,9 @@ public final class SequenceViewModel {
                     old.close();
                     List<Event> rest = new ArrayList<>();
                     old.drainTo(rest, Integer.MAX_VALUE);
-                    for (Event e : rest) model.accept(e);
+                    batch.clear();
+                    batch.addAll(rest);
+                    feed(true);
                     overlap = Collections.newSetFromMap(new IdentityHashMap<>());
                     overlap.addAll(drainedWhileSubscribing);
                     overlap.addAll(rest);

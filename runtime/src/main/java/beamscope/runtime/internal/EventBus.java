@@ -132,6 +132,25 @@ final class EventBus {
         if (a.length != 0) emit(a, c.pid, null, t -> new Event.Receive(t, c.pid, msg));
     }
 
+    /**
+     * The clock when a process starts handling a message, for {@link #received(ProcessCell, Object, long)}:
+     * 0 without a subscription for receives (one volatile read, no clock read).
+     */
+    long receiveStamp() {
+        return byKind[RECEIVE].length == 0 ? 0 : rt.clock.nanoTime();
+    }
+
+    /**
+     * A receive whose handler ran before the event could be sent (it may leave the message in the
+     * mailbox): the event carries {@code taken}, when the handler started, so it sorts before what the
+     * handler sent. The event is still offered after those sends; a reader that wants causal order sorts
+     * by {@link Event#nanos()}.
+     */
+    void received(ProcessCell c, Object msg, long taken) {
+        Sub[] a = byKind[RECEIVE];
+        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Receive(taken == 0 ? t : taken, c.pid, msg));
+    }
+
     void registered(ProcessCell c, String name, boolean on) {
         Sub[] a = byKind[on ? REGISTER : UNREGISTER];
         if (a.length == 0) return;
