@@ -43,6 +43,7 @@ public final class MainWindow implements AutoCloseable {
     private beamscope.app.lessons.LessonsView lessonsView;
     private ExecutorService lessonThread;
     private beamscope.app.sequence.SequenceViewModel sequence;
+    private beamscope.app.sequence.SequenceView sequenceView;
     private ContextMenu treeMenu;
 
     public MainWindow(Observed node, double width, double height) {
@@ -101,8 +102,8 @@ public final class MainWindow implements AutoCloseable {
      */
     private void mountSequence(Observed node) {
         sequence = new beamscope.app.sequence.SequenceViewModel(node, background, Platform::runLater);
-        var tab = new javafx.scene.control.Tab("Sequence",
-                beamscope.app.sequence.SequenceView.load(sequence, state.selectedProperty()).root());
+        sequenceView = beamscope.app.sequence.SequenceView.load(sequence, state.selectedProperty());
+        var tab = new javafx.scene.control.Tab("Sequence", sequenceView.root());
         tab.setId("sequenceTab");
         view.tabs().getTabs().add(tab);
         java.util.function.Supplier<javafx.scene.control.MenuItem> item = () -> {
@@ -155,6 +156,7 @@ public final class MainWindow implements AutoCloseable {
         lessonsView = beamscope.app.lessons.LessonsView.load(lessons);
         lessonsView.installShortcuts(scene);
         tree.highlightedProperty().bind(lessons.highlightedProperty());
+        sequenceView.suggest(lessons.highlightedProperty());   // the Sequence tab's "Lesson's processes"
         javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) scene.getRoot();
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Lessons");
         menu.setId("lessonsMenu");

@@ -124,4 +124,38 @@ class SequenceTabTest extends FxRobot {
         assertThat(Files.readString(svg)).contains("<svg").doesNotContain("currentColor");
         assertThat(List.of(onFx(() -> canvas.canvasStyle().unstyled()))).containsExactly(List.of());
     }
+
+    @Test
+    void aLessonChoosesTheProcesses_andTheDiagramFollowsTheKilledAccountIntoItsRestart() throws Exception {
+        clickOn("#lessonsMenu");
+        clickOn("A supervised bank account  (bank-supervised)");
+        var lessons = app.window().lessons();
+        waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons.busyProperty().get());
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<Node>query());
+        clickOn("#lessonStep1");   // the step points at its processes
+        waitUntil(() -> lessons.steps().get(0).status() == beamscope.app.lessons.LessonsViewModel.Status.HAPPENED);
+        waitUntil(() -> onFx(() -> !lessons.highlightedProperty().get().isEmpty()));
+        Pid account = app.node().whereis("my_account").orElseThrow();
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Sequence")).<Node>query());
+        clickOn("#sequenceLessonProcesses");
+        SequenceViewModel vm = app.window().sequence();
+        waitUntil(() -> onFx(() -> !vm.model().lanes().isEmpty() && !vm.busy()));
+        assertThat(onFx(() -> vm.model().lanes().stream().map(Lane::pid).toList()))
+                .containsExactlyInAnyOrderElementsOf(onFx(() -> lessons.highlightedProperty().get()));
+        assertThat(onFx(() -> vm.model().lanes().stream().map(Lane::pid).toList())).contains(account);
+        app.node().exit(account, Atom.KILL);
+        Pid restarted = waitForNewAccount(account);
+        waitUntil(() -> onFx(() -> vm.model().lanes().stream().anyMatch(l -> l.pid().equals(restarted) && l.restarts() == 1)));
+        assertThat(onFx(() -> vm.model().steps().stream().anyMatch(st -> st instanceof beamscope.app.sequence.Step.Exited x
+                && x.reason().equals(":killed")))).isTrue();
+    }
+
+    Pid waitForNewAccount(Pid old) throws Exception {
+        Pid[] now = new Pid[1];
+        waitUntil(() -> {
+            now[0] = app.node().whereis("my_account").orElse(null);
+            return now[0] != null && !now[0].equals(old);
+        });
+        return now[0];
+    }
 }

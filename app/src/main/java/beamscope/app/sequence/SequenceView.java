@@ -25,7 +25,8 @@ public final class SequenceView {
     @FXML private Parent root;
     @FXML private SequenceCanvas canvas;
     @FXML private ToggleButton follow;
-    @FXML private Button addSelected;
+    @FXML private Button addSelected, lessonProcesses;
+    private ObservableValue<java.util.Set<Pid>> suggested = new javafx.beans.property.SimpleObjectProperty<>(java.util.Set.of());
     @FXML private Label status;
 
     private SequenceView(SequenceViewModel vm, ObservableValue<Pid> selected) {
@@ -45,10 +46,27 @@ public final class SequenceView {
         canvas.setViewModel(vm);
         follow.selectedProperty().bindBidirectional(vm.followProperty());
         status.textProperty().bind(vm.statusProperty());
+        suggest(suggested);
         addSelected.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.getValue() == null, selected));
     }
 
     public Parent root() { return root; }
+
+    /**
+     * What "Lesson's processes" draws: the processes the open lesson points at (hidden while it points
+     * at none). The lesson chooses; the diagram shows them left to right in pid order.
+     */
+    public void suggest(ObservableValue<java.util.Set<Pid>> pids) {
+        suggested = pids;
+        lessonProcesses.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> pids.getValue() != null && !pids.getValue().isEmpty(), pids));
+        lessonProcesses.managedProperty().bind(lessonProcesses.visibleProperty());
+    }
+
+    @FXML private void showLessonProcesses() {
+        java.util.Set<Pid> pids = suggested.getValue();
+        if (pids != null && !pids.isEmpty()) vm.show(pids.stream().sorted().toList());
+    }
 
     public SequenceCanvas canvas() { return canvas; }
 
