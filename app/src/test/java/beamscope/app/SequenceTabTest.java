@@ -158,4 +158,23 @@ class SequenceTabTest extends FxRobot {
         });
         return now[0];
     }
+
+    @Test
+    void twoBoxesOfTheTreeAddedFromTheirMenus() throws Exception {
+        Pid kv = app.node().whereis("kv").orElseThrow(), stack = app.node().whereis("stack").orElseThrow();
+        var tree = app.window().tree();
+        for (Pid p : List.of(kv, stack)) {
+            waitUntil(() -> onFx(() -> tree.frame() != null && tree.frame().item(p) != null));
+            javafx.geometry.Point2D at = onFx(() -> lookup("#treePane").query().localToScreen(40, 40));
+            interact(() -> tree.contextMenu(new beamscope.app.tree.TreeGeometry.Hit(tree.frame().item(p),
+                    beamscope.app.tree.TreeGeometry.Zone.BODY), at.getX(), at.getY()));
+            waitUntil(() -> lookup("Add to sequence diagram").tryQuery().map(Node::isVisible).orElse(false));
+            clickOn("Add to sequence diagram");
+            waitUntil(() -> lookup("Add to sequence diagram").tryQuery().map(n -> !n.isVisible() || n.getScene() == null
+                    || !n.getScene().getWindow().isShowing()).orElse(true));
+        }
+        SequenceViewModel vm = app.window().sequence();
+        waitUntil(() -> onFx(() -> vm.model().lanes().size() == 2 && !vm.busy()));
+        assertThat(onFx(() -> vm.model().lanes().stream().map(Lane::label).toList())).containsExactly("kv", "stack");
+    }
 }
