@@ -16,6 +16,11 @@ public final class Launcher {
         if (!stress.isBlank()) { // -Dstress=ID: run a stress scenario headless, print its figures
             System.exit(beamscope.app.stress.StressMain.run(stress, System::getProperty, System.out, System.err));
         }
+        String sequence = System.getProperty("sequence", "");
+        if (!sequence.isBlank()) { // -Dsequence=LESSON_ID [-Dsequence.out=FILE.mmd]: run a lesson headless, write its sequence diagram (Mermaid)
+            System.exit(beamscope.app.sequence.Headless.run(sequence.strip(), System.getProperty("sequence.out"),
+                    System.getProperty("sequence.dir", ""), System.out, System.err));
+        }
         String lesson = System.getProperty("lesson", "");
         if (!lesson.isBlank()) { // -Dlesson=ID (or list): run a lesson headless and print its transcript
             System.exit(beamscope.app.lessons.Headless.run(lesson.strip(), System.out, System.err));

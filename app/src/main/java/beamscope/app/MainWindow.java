@@ -45,6 +45,9 @@ public final class MainWindow implements AutoCloseable {
     private beamscope.app.charts.ChartsViewModel charts;
     private beamscope.app.processes.ProcessCsvExport processExport;
     private beamscope.app.console.ConsoleViewModel console;
+    private beamscope.app.sequence.SequenceViewModel sequence;
+    private beamscope.app.sequence.SequenceView sequenceView;
+    private ContextMenu treeMenu;
 
     public MainWindow(Observed node, double width, double height) {
         MainWindowViewModel[] vm = new MainWindowViewModel[1];
@@ -62,6 +65,7 @@ public final class MainWindow implements AutoCloseable {
         model.events().kinds().addListener((javafx.collections.SetChangeListener<beamscope.app.events.EventKind>) c -> askForMessages());
         askForMessages();
         mountConsole(node);
+        mountSequence(node);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -73,7 +77,7 @@ public final class MainWindow implements AutoCloseable {
     private void mountDenseViews(Observed node) {
         tree = new TreeViewModel(state.selectedProperty());
         tree.setOnShapeChange(sampler::walkNow); // folded or paged: a new walk at once
-        ContextMenu menu = view.processMenu();
+        ContextMenu menu = treeMenu = view.processMenu();
         tree.setOnNodeContextMenu((pid, x, y) -> {
             state.select(pid);
             menu.show(view.treePane(), x, y);
@@ -130,6 +134,36 @@ public final class MainWindow implements AutoCloseable {
     /** The process table's CSV export (tests). */
     public beamscope.app.processes.ProcessCsvExport processExport() { return processExport; }
 
+    /**
+     * The Sequence tab (beamscope.app.sequence), last, and "Add to sequence diagram" in the menus of tree
+     * boxes and table rows (every selected row of the table, or the selected process).
+     */
+    private void mountSequence(Observed node) {
+        sequence = new beamscope.app.sequence.SequenceViewModel(node, background, Platform::runLater);
+        sequenceView = beamscope.app.sequence.SequenceView.load(sequence, state.selectedProperty());
+        var tab = new javafx.scene.control.Tab("Sequence", sequenceView.root());
+        tab.setId("sequenceTab");
+        view.tabs().getTabs().add(tab);
+        java.util.function.Supplier<javafx.scene.control.MenuItem> item = () -> {
+            javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem("Add to sequence diagram");
+            m.getStyleClass().add("add-to-sequence");
+            return m;
+        };
+        javafx.scene.control.MenuItem fromTree = item.get(), fromTable = item.get();
+        fromTree.setOnAction(e -> sequence.add(java.util.List.of(state.selected())));
+        var table = view.processTable().table();
+        fromTable.setOnAction(e -> {
+            java.util.List<beamscope.runtime.Pid> pids = table.getSelectionModel().getSelectedItems().stream()
+                    .filter(java.util.Objects::nonNull).map(r -> r.pid()).toList();
+            sequence.add(pids.isEmpty() ? java.util.Collections.singletonList(state.selected()) : pids);
+        });
+        treeMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromTree);
+        view.rowMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), fromTable);
+    }
+
+    /** The Sequence tab's view model: {@code sequence().show(pids)} draws those processes' lifelines. */
+    public beamscope.app.sequence.SequenceViewModel sequence() { return sequence; }
+
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
         beamscope.app.connect.NodeMenu.install(scene.getRoot(), nodes, state);
@@ -160,6 +194,7 @@ public final class MainWindow implements AutoCloseable {
         lessonsView = beamscope.app.lessons.LessonsView.load(lessons);
         lessonsView.installShortcuts(scene);
         tree.highlightedProperty().bind(lessons.highlightedProperty());
+        sequenceView.suggest(lessons.highlightedProperty());   // the Sequence tab's "Lesson's processes"
         javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) scene.getRoot();
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Lessons");
         menu.setId("lessonsMenu");
@@ -270,6 +305,7 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         sampler.close();
         console.close();
+        sequence.close();
         background.shutdownNow();
         processExport.cancel();
         if (lessons != null) {

@@ -66,6 +66,8 @@ public class MainWindowView {
     @FXML private beamscope.app.charts.ChartsView chartsController;
 
     private MainWindowViewModel vm;
+    /** The menu of a process table row. */
+    private final ContextMenu rowMenu = new ContextMenu();
     private javafx.scene.layout.BorderPane root;
     /** Presenter mode: the inspector, message editor and event log as tabs in one column beside the main tabs. */
     private final javafx.scene.control.Tab inspectorTab = sidePane("Inspector"), messageTab = sidePane("Message"),
@@ -145,7 +147,6 @@ public class MainWindowView {
         spawn.statusProperty().addListener((o, a, s) -> message.setText(s));
         vm.messageProperty().addListener((o, a, s) -> message.setText(s));
 
-        ContextMenu rowMenu = new ContextMenu();
         rowMenu.getItems().setAll(rowActions());
         processTableController.init(vm.processes(), state.selectedProperty(), rowMenu, state.presenterProperty());
         inspectorController.init(vm.inspector(), state.selectedProperty());
@@ -347,5 +348,12 @@ public class MainWindowView {
 
     /** Where the Elixir console goes (beamscope.app.console), and the tabs that hold it. */
     public StackPane consolePane() { return consolePane; }
+
+    /** The process table's controller, and the menu of its rows. */
+    public ProcessTableView processTable() { return processTableController; }
+
+    public ContextMenu rowMenu() { return rowMenu; }
+
+    /** The main tabs (tree, processes, schedulers…). */
     public javafx.scene.control.TabPane tabs() { return tabs; }
 }

@@ -236,6 +236,58 @@ class ObservationTest {
         }
 
         @Test
+        void setOnSpawnFollowsTheChildrenOfAFollowedProcessFromTheirSpawnUntilTheyExit() {
+            Pid parent = node.spawn(Behaviors.receive((ctx, msg) -> {
+                ctx.send(me.pid(), ctx.spawn(Probes.forwarder(me.pid())));   // answers with a new child's pid
+                return Behaviors.same();
+            }));
+            EventFilter f = EventFilter.kinds(Event.Spawn.class, Event.Exit.class, Event.Receive.class)
+                    .withPids(Set.of(parent)).withSetOnSpawn();
+            try (EventSubscription sub = node.subscribe(f, 100);
+                 EventSubscription plain = node.subscribe(EventFilter.kinds(Event.Receive.class).withPids(Set.of(parent)), 100)) {
+                node.send(parent, GO);
+                Pid child = (Pid) next(me);
+                node.send(child, "to the child");
+                assertThat(next(me)).isEqualTo("to the child");
+                node.exit(child, Atom.KILL);
+                Probes.await(() -> !node.isAlive(child), "the child gone");
+                Pid stranger = node.spawn(Probes.forwarder(me.pid()));
+                node.send(stranger, "not followed");
+                next(me);
+                List<Event> got = new ArrayList<>();
+                Probes.await(() -> {
+                    sub.drainTo(got, 100);
+                    return got.stream().anyMatch(e -> e instanceof Event.Exit x && x.pid().equals(child));
+                }, "the child's exit");
+                assertThat(got).anySatisfy(e -> assertThat(e).isEqualTo(new Event.Spawn(e.nanos(), child, parent, e instanceof Event.Spawn s ? s.initialCall() : null)));
+                assertThat(got).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Event.Receive.class,
+                        r -> assertThat(List.of(r.pid(), r.message())).containsExactly(child, "to the child")));
+                assertThat(got).noneMatch(e -> stranger.equals(e.pid()));
+                List<Event> plainGot = new ArrayList<>();
+                plain.drainTo(plainGot, 100);
+                assertThat(plainGot).noneMatch(e -> child.equals(e.pid()));   // without the flag: the parent only
+            }
+        }
+
+        @Test
+        void aReceiveIsStampedWhenItsHandlerStarts_beforeWhatTheHandlerSends() {
+            Pid relay = node.spawn(Probes.forwarder(me.pid()));
+            try (EventSubscription sub = node.subscribe(EventFilter.kinds(Event.Send.class, Event.Receive.class)
+                    .withPids(Set.of(relay)), 100)) {
+                node.send(relay, "hop");
+                next(me);
+                List<Event> got = new ArrayList<>();
+                Probes.await(() -> {
+                    sub.drainTo(got, 100);
+                    return got.stream().anyMatch(e -> e instanceof Event.Receive);
+                }, "the receive");
+                Event received = got.stream().filter(e -> e instanceof Event.Receive).findFirst().orElseThrow();
+                Event forwarded = got.stream().filter(e -> e instanceof Event.Send s && s.pid().equals(relay)).findFirst().orElseThrow();
+                assertThat(received.nanos()).isLessThanOrEqualTo(forwarded.nanos());
+            }
+        }
+
+        @Test
         void aFullBufferDropsAndCountsInsteadOfSlowingTheRuntime() {
             try (EventSubscription sub = node.subscribe(EventFilter.kinds(Event.Send.class), 10)) {
                 Pid sink = node.spawn(Probes.idle());

@@ -79,7 +79,7 @@ final class EventBus {
         Event e = null;
         for (Sub s : a) {
             // a node-level event (no pid) goes to every subscription of its kind
-            if (pid != null && !s.filter.wantsPid(pid) && (other == null || !s.filter.wantsPid(other))) continue;
+            if (pid != null && !s.wants(pid) && (other == null || !s.wants(other))) continue;
             // a full buffer drops before the event is built or the buffer's lock taken: a subscriber to
             // sends that drains a few times a second costs a busy node little between its drains
             if (s.full()) {
@@ -100,12 +100,17 @@ final class EventBus {
 
     void spawned(ProcessCell c, Pid parent) {
         Sub[] a = byKind[SPAWN];
-        if (a.length != 0) emit(a, c.pid, parent, t -> new Event.Spawn(t, c.pid, parent, c.initialCall));
+        if (a.length == 0) return;
+        // set_on_spawn: the child of a followed process is followed from here, before it first runs
+        if (parent != null) for (Sub s : a) if (s.inherited != null && s.wants(parent)) s.inherited.add(c.pid);
+        emit(a, c.pid, parent, t -> new Event.Spawn(t, c.pid, parent, c.initialCall));
     }
 
     void exited(ProcessCell c, Object reason) {
         Sub[] a = byKind[EXIT];
-        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
+        if (a.length == 0) return;
+        emit(a, c.pid, null, t -> new Event.Exit(t, c.pid, reason));
+        for (Sub s : a) if (s.inherited != null) s.inherited.remove(c.pid);
     }
 
     void linked(SignalCell c, Pid other, boolean on) {
@@ -133,6 +138,25 @@ final class EventBus {
     void received(ProcessCell c, Object msg) {
         Sub[] a = byKind[RECEIVE];
         if (a.length != 0) emit(a, c.pid, null, t -> new Event.Receive(t, c.pid, msg));
+    }
+
+    /**
+     * The clock when a process starts handling a message, for {@link #received(ProcessCell, Object, long)}:
+     * 0 without a subscription for receives (one volatile read, no clock read).
+     */
+    long receiveStamp() {
+        return byKind[RECEIVE].length == 0 ? 0 : rt.clock.nanoTime();
+    }
+
+    /**
+     * A receive whose handler ran before the event could be sent (it may leave the message in the
+     * mailbox): the event carries {@code taken}, when the handler started, so it sorts before what the
+     * handler sent. The event is still offered after those sends; a reader that wants causal order sorts
+     * by {@link Event#nanos()}.
+     */
+    void received(ProcessCell c, Object msg, long taken) {
+        Sub[] a = byKind[RECEIVE];
+        if (a.length != 0) emit(a, c.pid, null, t -> new Event.Receive(taken == 0 ? t : taken, c.pid, msg));
     }
 
     void registered(ProcessCell c, String name, boolean on) {
@@ -164,13 +188,21 @@ final class EventBus {
         final EventFilter filter;
         final ArrayBlockingQueue<Event> buffer;
         final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
-
         final int capacity;
+        /** The processes followed because a followed one spawned them (set_on_spawn), until they exit. */
+        final java.util.Set<Pid> inherited;
 
         Sub(EventFilter filter, int capacity) {
             this.filter = filter;
             this.capacity = Math.max(1, capacity);
             this.buffer = new ArrayBlockingQueue<>(this.capacity);
+            // set_on_spawn needs the Spawn and Exit hooks to see the children come and go
+            this.inherited = filter.setOnSpawn() && !filter.pids().isEmpty() && filter.wantsKind(Event.Spawn.class)
+                    && filter.wantsKind(Event.Exit.class) ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
+        }
+
+        boolean wants(Pid pid) {
+            return filter.wantsPid(pid) || (inherited != null && inherited.contains(pid));
         }
 
         /** Events in the buffer, as offers and drains count them (a moment behind the buffer at worst). */
