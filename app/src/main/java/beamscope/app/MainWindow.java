@@ -63,6 +63,7 @@ public final class MainWindow implements AutoCloseable {
         mountDenseViews(node);
         mountCharts(node);
         model.events().kinds().addListener((javafx.collections.SetChangeListener<beamscope.app.events.EventKind>) c -> askForMessages());
+        tree.flightSpeedProperty().addListener(o -> askForMessages());
         askForMessages();
         mountConsole(node);
         mountSequence(node);
@@ -98,6 +99,7 @@ public final class MainWindow implements AutoCloseable {
         state.frameProperty().addListener((o, old, f) -> {
             if (f == null) return;
             // between walks frames carry the same tree: nothing to lay out again
+            flights(f);        // before the new tree: an exit signal flies to the supervisor the process had
             if (f.tree() != null && (old == null || f.tree() != old.tree())) tree.apply(f.tree());
             if (f.schedulers() != null) schedulers.apply(f.schedulers());
         });
@@ -120,9 +122,19 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
-    /** Frames carry message traffic while a view shows it (the event log's send and receive chips). */
+    /** Frames carry message traffic while a view shows it (the event log's send and receive chips, flights). */
     private void askForMessages() {
-        sampler.wantMessages(model.events().wantsMessages());
+        sampler.wantMessages(model.events().wantsMessages() || tree.flightSpeedProperty().get() != beamscope.app.tree.Flights.Speed.OFF);
+    }
+
+    /** A frame's messages and signals to the tree's flights (in slow motion or paused, every message flies). */
+    private void flights(beamscope.app.sampler.Frame f) {
+        beamscope.app.sampler.Traffic t = f.traffic();
+        double secs = Math.max(0.15, t.spanNanos() / 1e9);
+        java.util.List<beamscope.app.tree.Flights.Rate> rates = new java.util.ArrayList<>(t.flows().size());
+        for (beamscope.app.sampler.Traffic.Flow fl : t.flows()) rates.add(new beamscope.app.tree.Flights.Rate(fl.from(), fl.to(), fl.count() / secs));
+        boolean slowed = f.node().paused() || f.node().slowMotionNanos() > 0;
+        tree.flights(t.events(), rates, f.events(), slowed);
     }
 
     /** The load charts' history (tests). */

@@ -103,6 +103,8 @@ class RealNodeWindowTest extends FxRobot {
 
         Pid top = app.nodes().current().whereis("bs_top").orElseThrow();
         Pid leaf = app.nodes().current().whereis("bs_leaf").orElseThrow();
+        // the new view's tab headers exist once a pulse has laid it out (later on a busy machine)
+        waitUntil(() -> lookup("Supervision tree").tryQuery().isPresent());
         clickOn("Supervision tree");
         waitUntil(() -> {
             TreeItem it = app.window().tree().frame().item(leaf);

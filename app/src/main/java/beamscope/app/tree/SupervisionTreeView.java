@@ -15,6 +15,7 @@ public final class SupervisionTreeView {
     @FXML private TreeCanvas canvas;
     @FXML private Label summary, hint, restartsLegend;
     @FXML private javafx.scene.layout.HBox intro;
+    @FXML private javafx.scene.control.ChoiceBox<Flights.Speed> flightSpeed;
 
     private SupervisionTreeView(TreeViewModel viewModel) {
         this.viewModel = viewModel;
@@ -28,6 +29,8 @@ public final class SupervisionTreeView {
     @FXML
     private void initialize() {
         canvas.setViewModel(viewModel);
+        flightSpeed.getItems().setAll(Flights.Speed.values());
+        flightSpeed.valueProperty().bindBidirectional(viewModel.flightSpeedProperty());
         hint.managedProperty().bind(hint.visibleProperty());
         intro.managedProperty().bind(intro.visibleProperty());
         intro.visibleProperty().bind(viewModel.introProperty());

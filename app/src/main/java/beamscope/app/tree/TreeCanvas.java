@@ -44,7 +44,10 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             BADGE_HOT = CSS.paint("-bs-tree-badge-hot"), BADGE_TEXT = CSS.paint("-bs-tree-badge-text"),
             SELECTED = CSS.paint("-bs-tree-selected"), DIED = CSS.paint("-bs-tree-died"),
             RESTARTED = CSS.paint("-bs-tree-restarted"), REACTED = CSS.paint("-bs-tree-reacted"),
-            HIGHLIGHT = CSS.paint("-bs-tree-highlight");
+            HIGHLIGHT = CSS.paint("-bs-tree-highlight"),
+            FLIGHT_MESSAGE = CSS.paint("-bs-tree-flight-message"), FLIGHT_EXIT = CSS.paint("-bs-tree-flight-exit"),
+            FLIGHT_DOWN = CSS.paint("-bs-tree-flight-down"), FLIGHT_LINK = CSS.paint("-bs-tree-flight-link"),
+            FLIGHT_TEXT = CSS.paint("-bs-tree-flight-text");
     /** Links between boxes; box outlines; the selected box's outline; fold toggles; restart and reaction rings. */
     static final Key<Number> EDGE_WIDTH = CSS.length("-bs-tree-edge-width"), BORDER_WIDTH = CSS.length("-bs-tree-border-width"),
             SELECTED_WIDTH = CSS.length("-bs-tree-selected-width"), TOGGLE_WIDTH = CSS.length("-bs-tree-toggle-width"),
@@ -68,7 +71,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         public void handle(long now) {
             if (vm == null) return;
             List<TreeEffect> effects = vm.effects();
-            if (dirty || vm.changes() != drawnChanges || !effects.isEmpty()) draw(effects);
+            if (dirty || vm.changes() != drawnChanges || !effects.isEmpty() || vm.flights().busy()) draw(effects);
         }
     };
 
@@ -374,6 +377,86 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         }
 
         for (TreeEffect e : effects) drawEffect(gc, g, f, e, now);
+        drawFlights(gc, g, f, now);
+    }
+
+    /**
+     * Busy pairs as a thick line with their rate, then each mark in the air: a dot for a message, a red
+     * cross for an exit signal, a square for a DOWN message, a ring for a link. Marks fly from the side of
+     * the sender's box that faces the receiver, on a slight arc (so a reply does not hide its request).
+     */
+    private void drawFlights(GraphicsContext gc, TreeGeometry g, TreeFrame f, long now) {
+        Flights fl = vm.flights();
+        double em = g.em();
+        for (Flights.Stream st : fl.streams(now)) {
+            TreeItem a = f.item(st.from()), b = f.item(st.to());
+            if (a == null || b == null || a == b) continue;
+            double[] e = ends(g, a, b);
+            gc.setGlobalAlpha(0.4);
+            gc.setStroke(style.paint(FLIGHT_MESSAGE));
+            gc.setLineWidth(em * (0.2 + 0.15 * Math.log10(1 + st.perSecond())));
+            gc.strokeLine(e[0], e[1], e[2], e[3]);
+            gc.setGlobalAlpha(1);
+            String label = beamscope.app.Numbers.compact(st.perSecond()) + "/s";
+            gc.setFont(bold(0.8));
+            measure.setFont(bold(0.8));
+            measure.setText(label);
+            double tw = measure.getLayoutBounds().getWidth(), mx = (e[0] + e[2]) / 2, my = (e[1] + e[3]) / 2;
+            gc.setFill(style.paint(FLIGHT_MESSAGE));
+            gc.fillRoundRect(mx - tw / 2 - em * 0.35, my - em * 0.65, tw + em * 0.7, em * 1.3, em * 0.6, em * 0.6);
+            gc.setFill(style.paint(FLIGHT_TEXT));
+            gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+            gc.fillText(label, mx, my);
+            gc.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+            gc.setTextBaseline(javafx.geometry.VPos.BASELINE);
+        }
+        for (Flights.Flight m : fl.active(now)) {
+            TreeItem a = f.item(m.from()), b = f.item(m.to());
+            if (a == null || b == null || a == b) continue;
+            double[] e = ends(g, a, b);
+            double p = m.kind() == Flights.Kind.MESSAGE ? easeInOut(fl.progress(m, now)) : fl.progress(m, now);
+            double dx = e[2] - e[0], dy = e[3] - e[1], len = Math.max(1, Math.hypot(dx, dy));
+            double lift = Math.sin(Math.PI * p) * em * 1.2;           // off the straight line, to the sender's left
+            double x = e[0] + dx * p + dy / len * lift, y = e[1] + dy * p - dx / len * lift, r = em * 0.45;
+            switch (m.kind()) {
+                case MESSAGE -> {
+                    gc.setFill(style.paint(FLIGHT_MESSAGE));
+                    gc.fillOval(x - r, y - r, 2 * r, 2 * r);
+                }
+                case EXIT -> {
+                    gc.setFill(style.paint(FLIGHT_EXIT));
+                    gc.fillOval(x - r * 1.2, y - r * 1.2, 2.4 * r, 2.4 * r);
+                    gc.setStroke(style.paint(FLIGHT_TEXT));
+                    gc.setLineWidth(em * 0.15);
+                    gc.strokeLine(x - r * 0.6, y - r * 0.6, x + r * 0.6, y + r * 0.6);
+                    gc.strokeLine(x - r * 0.6, y + r * 0.6, x + r * 0.6, y - r * 0.6);
+                }
+                case DOWN -> {
+                    gc.setFill(style.paint(FLIGHT_DOWN));
+                    gc.fillRect(x - r, y - r, 2 * r, 2 * r);
+                }
+                case LINK -> {
+                    gc.setStroke(style.paint(FLIGHT_LINK));
+                    gc.setLineWidth(em * 0.18);
+                    gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                }
+            }
+        }
+    }
+
+    /** Where a line from box {@code a} to box {@code b} starts and ends: the sides that face each other. */
+    private static double[] ends(TreeGeometry g, TreeItem a, TreeItem b) {
+        double al = g.left(a), bl = g.left(b), w = g.boxWidth();
+        double ax, bx;
+        if (bl > al + w / 2) { ax = al + w; bx = bl; }
+        else if (bl + w / 2 < al) { ax = al; bx = bl + w; }
+        else { ax = al + w * 0.85; bx = bl + w * 0.85; }         // same column: right edge to right edge
+        return new double[] {ax, g.centreY(a), bx, g.centreY(b)};
+    }
+
+    private static double easeInOut(double t) {
+        return t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
     }
 
     /** Where a replaced box stops being its dead predecessor and the new process shows (DIED progress). */

@@ -60,6 +60,12 @@ public final class TreeViewModel {
     private Runnable onShapeChange = () -> {};
     private ContextMenuHook onNodeContextMenu = (pid, x, y) -> {};
     private long changes;
+    private final Flights flights = new Flights();
+    private final ObjectProperty<Flights.Speed> flightSpeed =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "flightSpeed", Flights.Speed.NORMAL);
+    {
+        flightSpeed.addListener((o, a, s) -> flights.setSpeed(s == null ? Flights.Speed.OFF : s));
+    }
     private final ObjectProperty<java.util.Set<Pid>> highlighted =
             new javafx.beans.property.SimpleObjectProperty<>(this, "highlighted", java.util.Set.of());
 
@@ -258,6 +264,30 @@ public final class TreeViewModel {
      * The processes a lesson's current step is about (empty for none): drawn with a highlight ring, beside
      * the selection. Set on the FX thread.
      */
+    /** Messages, exit signals, links and DOWNs flying between the boxes. */
+    public Flights flights() {
+        return flights;
+    }
+
+    /** How fast flights fly (off: none, and the window asks the node for no message traffic). */
+    public ObjectProperty<Flights.Speed> flightSpeedProperty() {
+        return flightSpeed;
+    }
+
+    /**
+     * Takes one frame's message traffic and signals for the flights; an exit signal flies from a process
+     * to its supervisor (the box it hangs under).
+     */
+    public void flights(java.util.List<beamscope.runtime.Event> sends, java.util.List<Flights.Rate> rates,
+                        java.util.List<beamscope.runtime.Event> events, boolean slowed) {
+        TreeFrame f = frame.get();
+        flights.accept(sends, rates, events, slowed, clock.getAsLong(), pid -> {
+            TreeItem it = f.item(pid);
+            TreeItem parent = it == null ? null : f.parentOf(it);
+            return parent != null && parent.kind() == TreeItem.Kind.SUPERVISOR ? parent.pid() : null;
+        });
+    }
+
     public ObjectProperty<java.util.Set<Pid>> highlightedProperty() {
         return highlighted;
     }

@@ -93,7 +93,7 @@ class ConsoleViewModelTest {
         assertThat(l.subList(1, l.size())).containsExactly(
                 new Line("one", Kind.OUTPUT), new Line("two", Kind.OUTPUT), new Line(":done", Kind.RESULT));
         run("1 / 0");
-        assertThat(last()).isEqualTo(new Line("** (ArithmeticError) bad argument in arithmetic expression", Kind.ERROR));
+        assertThat(last()).isEqualTo(new Line("** (ArithmeticError) bad argument in arithmetic expression: 1 / 0", Kind.ERROR));
     }
 
     @Test
