@@ -55,6 +55,7 @@ public final class MainWindow implements AutoCloseable {
         Stylesheets.follow(root, state.themeProperty(), state.presenterProperty());
         view.installShortcuts(scene);
         mountDenseViews(node);
+        mountGrid(node, loader);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -91,6 +92,35 @@ public final class MainWindow implements AutoCloseable {
             if (f.schedulers() != null) schedulers.apply(f.schedulers());
         });
     }
+
+    private beamscope.app.bulk.BulkViewModel bulk;
+    private beamscope.app.grid.GridViewModel grid;
+    private final ExecutorService gridPainter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "beamscope-grid");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * The process grid (painted on a thread of its own from each walk's strip) and the bulk actions on
+     * the selection it shares with the table; a process selected anywhere else becomes the selection.
+     */
+    private void mountGrid(Observed node, FXMLLoader loader) {
+        bulk = new beamscope.app.bulk.BulkViewModel(node, background, Platform::runLater);
+        grid = new beamscope.app.grid.GridViewModel(gridPainter, Platform::runLater, bulk.selectionProperty(), state.selectedProperty());
+        ((javafx.scene.layout.StackPane) loader.getNamespace().get("gridPane")).getChildren()
+                .setAll(beamscope.app.grid.GridView.create(grid, bulk));
+        state.frameProperty().addListener((o, old, f) -> {
+            if (f != null) grid.show(f.strip());
+        });
+        ((beamscope.app.processes.ProcessTableView) loader.getNamespace().get("processTableController")).selectMany(bulk);
+        state.selectedProperty().addListener((o, old, pid) -> {
+            if (pid != null && !bulk.selection().contains(pid)) bulk.select(beamscope.app.bulk.Selection.of(pid));
+        });
+    }
+
+    public beamscope.app.bulk.BulkViewModel bulk() { return bulk; }
+    public beamscope.app.grid.GridViewModel grid() { return grid; }
 
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
@@ -176,6 +206,7 @@ public final class MainWindow implements AutoCloseable {
     public void close() {
         sampler.close();
         background.shutdownNow();
+        gridPainter.shutdownNow();
         if (lessons != null) {
             lessons.leave();
             lessonThread.shutdown();

@@ -24,6 +24,8 @@ import java.util.Optional;
  *                    (children found in the previous sample, so a new child shows one sample later)
  * @param nodeState   whether the node was connected; when not, everything else is what was last seen
  *                    (with no new events or shell messages, and rates of zero)
+ * @param strip       every process of the last walk in pid order, with its status and queue (the grid's);
+ *                    null in frames built without a walk
  */
 public record Frame(
         long seq,
@@ -41,14 +43,15 @@ public record Frame(
         Map<Pid, ProcessRow> supervised,
         beamscope.app.tree.TreeFrame tree,
         beamscope.app.schedulers.SchedulerFrame schedulers,
-        NodeState nodeState) {
+        NodeState nodeState,
+        beamscope.app.grid.ProcessStrip strip) {
 
     /** A frame without the tree and scheduler views' parts (view-model tests). */
     public Frame(long seq, Query query, NodeSnapshot node, double reductionsPerSecond, double messagesPerSecond,
                  int matching, List<ProcessRow> rows, Selected selected, List<Event> events, long eventsDropped,
                  List<ShellMessage> shell, Map<Pid, SupervisorView> supervisors, Map<Pid, ProcessRow> supervised) {
         this(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected, events, eventsDropped,
-                shell, supervisors, supervised, null, null, NodeState.CONNECTED);
+                shell, supervisors, supervised, null, null, NodeState.CONNECTED, null);
     }
 
     /** Events a frame carries at most; older ones are counted as dropped. */
@@ -79,12 +82,12 @@ public record Frame(
         List<ShellMessage> sh = new ArrayList<>(older.shell);
         sh.addAll(shell);
         return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
-                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers, nodeState);
+                List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers, nodeState, strip);
     }
 
     /** What this frame showed, as the next frame {@code seq} while the node is {@code state} (not connected). */
     Frame lastSeen(long seq, NodeState state) {
         return new Frame(seq, query, node, 0, 0, matching, rows, selected, List.of(), eventsDropped, List.of(),
-                supervisors, supervised, tree, schedulers, state);
+                supervisors, supervised, tree, schedulers, state, strip);
     }
 }
