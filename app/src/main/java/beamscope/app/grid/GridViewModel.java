@@ -64,7 +64,12 @@ public final class GridViewModel {
 
     private void repaint() {
         if (palette == null || width < GridLayout.MIN_CELL || height < GridLayout.MIN_CELL) return;
-        if (pending.getAndSet(new Request(strip, width, height, palette)) == null) painter.execute(this::paintPending);
+        if (pending.getAndSet(new Request(strip, width, height, palette)) != null) return;
+        try {
+            painter.execute(this::paintPending);
+        } catch (java.util.concurrent.RejectedExecutionException windowClosed) {
+            pending.set(null);
+        }
     }
 
     private void paintPending() {
