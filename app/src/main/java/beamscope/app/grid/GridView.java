@@ -7,7 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 
 /**
@@ -23,20 +23,16 @@ public final class GridView {
 
         Label scale = new Label();
         scale.setId("gridScale");
+        scale.setMinWidth(Region.USE_PREF_SIZE);
         scale.textProperty().bind(Bindings.createStringBinding(() -> scale(vm.pictureProperty().get()), vm.pictureProperty()));
-        HBox legend = new HBox(10, scale);
+        FlowPane legend = new FlowPane(12, 2, scale);
         legend.getStyleClass().add("grid-legend");
         for (beamscope.runtime.ProcessStatus s : beamscope.runtime.ProcessStatus.values()) {
             String name = s.name().toLowerCase(Locale.ROOT);
-            Region swatch = new Region();
-            swatch.getStyleClass().addAll("grid-swatch", name);
-            Label l = new Label(name, swatch);
-            legend.getChildren().add(l);
+            legend.getChildren().add(key(name, name));
         }
-        Region heat = new Region();
-        heat.getStyleClass().addAll("grid-swatch", "heat");
-        legend.getChildren().add(new Label("inner square: longest mailbox (log scale, full at "
-                + String.format(Locale.ROOT, "%,d", GridPicture.HEAT_FULL) + ")", heat));
+        legend.getChildren().add(key("heat", "centre: longest mailbox (log scale, full at "
+                + String.format(Locale.ROOT, "%,d", GridPicture.HEAT_FULL) + ")"));
 
         BorderPane root = new BorderPane(canvas);
         root.setTop(BulkBar.create(bulk, "grid"));
@@ -44,6 +40,15 @@ public final class GridView {
         root.getStyleClass().add("grid-view");
         root.getStylesheets().add(beamscope.app.Views.css("grid"));
         return root;
+    }
+
+    /** A swatch and what it means; never cut short. */
+    private static Label key(String swatchClass, String text) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("grid-swatch", swatchClass);
+        Label l = new Label(text, swatch);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** "1,000,000 processes · a cell is 40 processes, in pid order". */
