@@ -140,6 +140,28 @@ class GridWindowTest extends FxRobot {
         waitUntil(30, () -> picked.stream().allMatch(p -> app.node().processInfo(p).map(i -> i.status() != ProcessStatus.SUSPENDED).orElse(false)));
     }
 
+    @Test
+    void onANodeWithoutPriorities_theBarsPriorityIsDisabled_andItsTooltipSaysWhy() throws Exception {
+        beamscope.app.observe.Observed remote = (beamscope.app.observe.Observed) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {beamscope.app.observe.Observed.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "embedded" -> java.util.Optional.empty();
+                    case "shell" -> Pid.of(1);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        var vm = new beamscope.app.bulk.BulkViewModel(remote, Runnable::run, Runnable::run);
+        javafx.scene.layout.FlowPane bar = WaitForAsyncUtils.asyncFx(() -> {
+            vm.select(new beamscope.app.bulk.Selection.Pids(List.of(Pid.of(5), Pid.of(6))));
+            return beamscope.app.bulk.BulkBar.create(vm, "remote");
+        }).get(15, TimeUnit.SECONDS);
+        javafx.scene.control.Label why = (javafx.scene.control.Label) bar.lookup("#remoteBulkPriorityWhy");
+        javafx.scene.control.MenuButton priority = (javafx.scene.control.MenuButton) why.getGraphic();     // the disabled control, wrapped
+        assertThat(priority.isDisabled()).isTrue();
+        assertThat(why.getTooltip().getText()).isEqualTo(beamscope.app.bulk.ProcessAction.SetPriority.UNSUPPORTED);
+        assertThat(bar.lookup("#remoteBulkSuspend").isDisabled()).isFalse();
+        assertThat(((javafx.scene.control.Button) bar.lookup("#remoteBulkExit")).getText()).isEqualTo("Exit 2 processes…");
+    }
+
     Node row(int index) {
         return lookup(n -> n instanceof TableRow<?> r && r.getIndex() == index && r.getItem() != null).query();
     }
