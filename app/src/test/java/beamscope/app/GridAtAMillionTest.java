@@ -140,6 +140,12 @@ class GridAtAMillionTest {
                     && ((GridCanvas) w.scene().lookup("#gridCanvas")).drawn());
             Files.createDirectories(DOCS);
             WaitForAsyncUtils.asyncFx(() -> beamscope.app.tree.Png.write(w.scene(), DOCS.resolve("grid.png"))).get(30, TimeUnit.SECONDS);
+            // the dark theme, to look at (not in docs/): the picture is painted again in the dark tokens
+            GridPicture light = grid.pictureProperty().get();
+            FxToolkit.setupFixture(() -> w.state().themeProperty().set(beamscope.app.theme.Theme.DARK));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> grid.pictureProperty().get() != light
+                    && ((GridCanvas) w.scene().lookup("#gridCanvas")).drawn());
+            WaitForAsyncUtils.asyncFx(() -> beamscope.app.tree.Png.write(w.scene(), Path.of("target", "grid-dark.png"))).get(30, TimeUnit.SECONDS);
             close(w);
         }
     }

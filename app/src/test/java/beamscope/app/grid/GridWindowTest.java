@@ -85,7 +85,9 @@ class GridWindowTest extends FxRobot {
                 && lookup("#gridCanvas").queryAs(GridCanvas.class).drawn());
         // hovering a cell says what it holds
         moveTo(cellOnScreen(first));
-        waitUntil(15, () -> grid.describeAt(1, 1) != null);
+        moveBy(1, 0);
+        waitUntil(15, () -> lookup(".tooltip").tryQuery().isPresent());
+        assertThat(lookup(".tooltip").lookup((Node n) -> n instanceof javafx.scene.control.Labeled).queryLabeled().getText()).startsWith(first + "\nwaiting · 0 messages queued");
 
         drag(cellOnScreen(first), MouseButton.PRIMARY).dropTo(cellOnScreen(last));
         var bulk = app.window().bulk();
