@@ -102,16 +102,32 @@ class GridAtAMillionTest {
                 GridPicture.paint(p.strip(), GridLayout.of(p.strip().size(), p.layout().width(), p.layout().height()), palette());
                 paint[i] = System.nanoTime() - t0;
             }
+            // what the strip adds to a sampler walk: visiting every process with and without collecting it
+            long[] bare = new long[5], collecting = new long[5];
+            for (int i = 0; i < bare.length; i++) {
+                long[] sum = {0};
+                long t0 = System.nanoTime();
+                observed.forEachProcess(s -> sum[0] += s.messageQueueLen());
+                bare[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                beamscope.app.grid.ProcessStrip.Builder b = new beamscope.app.grid.ProcessStrip.Builder(PROCESSES);
+                observed.forEachProcess(s -> b.add(s.pid(), s.status(), s.messageQueueLen()));
+                b.build(java.util.Map.of());
+                collecting[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(bare);
+            Arrays.sort(collecting);
             Arrays.sort(draws);
             Arrays.sort(paint);
             String report = String.format(Locale.ROOT, """
                     Process grid at %,d processes (%d×%d cells of %d px, %,d processes a cell)
                     FX thread per grid draw: median %.2f ms, p99 %.2f ms, max %.2f ms (%d draws after the first, which took %.1f ms)
                     painter per picture, off the FX thread: median %.1f ms, max %.1f ms
+                    a walk over every process: median %.0f ms bare, %.0f ms collecting the strip (sampler thread)
                     gaps between pulses meanwhile (every pulse, whatever stalled it): longest %.1f ms, p99 %.1f ms (%d pulses); GC %d ms
                     machine: %d cores, Java %s
                     """, p.strip().size(), p.layout().columns(), p.layout().rows(), p.layout().cell(), p.layout().perCell(),
-                    ms(draws, 0.5), ms(draws, 0.99), ms(draws, 1.0), draws.length, first, ms(paint, 0.5), ms(paint, 1.0),
+                    ms(draws, 0.5), ms(draws, 0.99), ms(draws, 1.0), draws.length, first, ms(paint, 0.5), ms(paint, 1.0), ms(bare, 0.5), ms(collecting, 0.5),
                     pulses[0], pulses[1], (long) pulses[2], gc, Runtime.getRuntime().availableProcessors(), Runtime.version());
             System.out.println(report);
             Files.writeString(Path.of("target", "grid-cost.txt"), report);
