@@ -26,8 +26,10 @@ public final class BulkBar {
     public static FlowPane create(BulkViewModel vm, String prefix) {
         Label summary = new Label();
         summary.setId(prefix + "BulkSummary");
-        summary.textProperty().bind(Bindings.when(vm.summaryProperty().isEmpty())
-                .then("Select processes (click, drag, Shift/Ctrl+click) to act on many at once").otherwise(vm.summaryProperty()));
+        // disabled buttons show no tooltip: while destructive actions are off the summary says so instead
+        summary.textProperty().bind(Bindings.when(vm.destructiveProperty().not()).then(BulkViewModel.DESTRUCTIVE_OFF)
+                .otherwise(Bindings.when(vm.summaryProperty().isEmpty())
+                        .then("Select processes (click, drag, Shift/Ctrl+click) to act on many at once").otherwise(vm.summaryProperty())));
         summary.getStyleClass().add("muted");
 
         var none = Bindings.createBooleanBinding(() -> vm.selection().count() == 0, vm.selectionProperty()).or(vm.busyProperty());
@@ -57,7 +59,8 @@ public final class BulkBar {
             item.setOnAction(e -> vm.start(new ProcessAction.SetPriority(p), q -> confirm(priority, q)));
             priority.getItems().add(item);
         }
-        for (javafx.scene.control.Control c : java.util.List.of(reason, exit, suspend, resume, priority)) c.disableProperty().bind(none);
+        for (javafx.scene.control.Control c : java.util.List.of(reason, exit, suspend, resume)) c.disableProperty().bind(none.or(vm.destructiveProperty().not()));
+        priority.disableProperty().bind(none);
         String why = vm.unsupported(new ProcessAction.SetPriority(Priority.NORMAL));
         if (why != null) {
             priority.disableProperty().unbind();

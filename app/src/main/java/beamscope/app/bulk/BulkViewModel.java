@@ -44,6 +44,11 @@ public final class BulkViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final javafx.beans.property.BooleanProperty destructive =
+            new javafx.beans.property.SimpleBooleanProperty(this, "destructive", true);
+
+    /** Why exit, suspend and resume are refused on a real node until its destructive actions are switched on. */
+    public static final String DESTRUCTIVE_OFF = "Destructive actions are off for this node: switch them on in the Node menu.";
     private final Handoff<double[]> progressHandoff;
     private final Executor fx;
     private Job job;
@@ -66,8 +71,15 @@ public final class BulkViewModel {
 
     /** Why the node cannot do {@code action}, or null when it can (the view disables its control with this tooltip). */
     public String unsupported(ProcessAction action) {
+        if (!destructive.get() && !(action instanceof ProcessAction.SetPriority)) return DESTRUCTIVE_OFF;
         return action.unsupportedOn(node).orElse(null);
     }
+
+    /**
+     * Whether exit, suspend and resume may run: always on the embedded node; on a real node only once its
+     * destructive actions are switched on (the window binds this to the Node menu's switch).
+     */
+    public javafx.beans.property.BooleanProperty destructiveProperty() { return destructive; }
 
     /** Exits the selection with the reason in {@link #exitReasonProperty()} (Elixir syntax). */
     public boolean exit(Confirm confirm) {

@@ -155,6 +155,12 @@ class BulkViewModelTest {
         assertThat(queued).isEmpty();
         assertThat(vm.statusProperty().get()).isEqualTo(ProcessAction.SetPriority.UNSUPPORTED);
         assertThat(vm.unsupported(new ProcessAction.Suspend())).isNull();
+        // a real node's destructive actions start off: exit, suspend and resume wait for the switch
+        vm.destructiveProperty().set(false);
+        assertThat(vm.unsupported(new ProcessAction.Suspend())).isEqualTo(BulkViewModel.DESTRUCTIVE_OFF);
+        assertThat(vm.exit(this::yes)).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo(BulkViewModel.DESTRUCTIVE_OFF);
+        vm.destructiveProperty().set(true);
         // a refusal per process is counted, not thrown
         assertThat(vm.start(new ProcessAction.Suspend(), this::yes)).isTrue();
         drain();
