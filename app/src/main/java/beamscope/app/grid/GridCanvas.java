@@ -29,7 +29,8 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
             WAITING = CSS.paint("-bs-grid-waiting"), EXITING = CSS.paint("-bs-grid-exiting"),
             SUSPENDED = CSS.paint("-bs-grid-suspended"), HEAT = CSS.paint("-bs-grid-heat"),
             GAP = CSS.paint("-bs-grid-gap"), SELECTION = CSS.paint("-bs-grid-selection"), HOVER = CSS.paint("-bs-grid-hover");
-    static final Key<Number> HOVER_WIDTH = CSS.length("-bs-grid-hover-width");
+    static final Key<Number> HOVER_WIDTH = CSS.length("-bs-grid-hover-width"),
+            SELECTION_WIDTH = CSS.length("-bs-grid-selection-width");
 
     private final CanvasStyle style = CSS.style(this, () -> {
         paletteDirty = true;
@@ -171,10 +172,15 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         }
         gc.drawImage(image, 0, 0);
         gc.setFill(style.paint(SELECTION));
-        gc.setGlobalAlpha(0.45);
-        if (dragging != null) fillCells(gc, l, dragging[0], dragging[1]);
-        else for (int[] r : GridViewModel.selectedCells(p, selection.get())) fillCells(gc, l, r[0], r[1]);
-        gc.setGlobalAlpha(1);
+        gc.setStroke(style.paint(SELECTION));
+        gc.setLineWidth(style.length(SELECTION_WIDTH));
+        int[][] ranges = dragging != null ? new int[][] {dragging} : GridViewModel.selectedCells(p, selection.get());
+        for (int[] r : ranges) {
+            gc.setGlobalAlpha(0.45);
+            fillCells(gc, l, r[0], r[1]);
+            gc.setGlobalAlpha(1);
+            outline(gc, l, r[0], r[1]);
+        }
         if (hover >= 0 && hover < l.cells()) {
             double w = style.length(HOVER_WIDTH);
             gc.setStroke(style.paint(HOVER));
@@ -194,6 +200,19 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         gc.fillRect(l.x(a), l.y(a), (cols - a % cols) * c, c);
         if (rowB > rowA + 1) gc.fillRect(0, (rowA + 1) * c, cols * c, (rowB - rowA - 1) * c);
         gc.fillRect(0, l.y(b), (b % cols + 1) * c, c);
+    }
+
+    /** The edge around cells {@code a} to {@code b}: a rectangle on one row, else the outline of the three. */
+    private static void outline(GraphicsContext gc, GridLayout l, int a, int b) {
+        int cols = l.columns(), c = l.cell();
+        int rowA = a / cols, rowB = b / cols;
+        double xa = l.x(a), ya = l.y(a), xb = l.x(b) + c, yb = l.y(b), right = cols * c;
+        if (rowA == rowB) {
+            gc.strokeRect(xa, ya, xb - xa, c);
+            return;
+        }
+        gc.strokePolygon(new double[] {xa, right, right, xb, xb, 0, 0, xa},
+                new double[] {ya, ya, yb, yb, yb + c, yb + c, ya + c, ya + c}, 8);
     }
 
     @Override
