@@ -95,12 +95,24 @@ public class ProcessTableView {
         this.bulk = bulk;
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         ((javafx.scene.layout.VBox) table.getParent()).getChildren().add(1, beamscope.app.bulk.BulkBar.create(bulk, "table"));
-        javafx.event.EventHandler<javafx.event.Event> picked = e -> {
+        Runnable picked = () -> {
             var items = table.getSelectionModel().getSelectedItems();
             if (items.size() > 1) bulk.select(new beamscope.app.bulk.Selection.Pids(items.stream().map(ProcessRowModel::pid).toList()));
+            else if (items.size() == 1) bulk.select(beamscope.app.bulk.Selection.of(items.get(0).pid()));
         };
-        table.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, picked::handle);
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, picked::handle);
+        // a click on a row (not the header or the scroll bar), or a key that moves the selection
+        table.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (onRow(e.getTarget())) picked.run();
+        });
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode().isNavigationKey() || e.getCode() == javafx.scene.input.KeyCode.SPACE) picked.run();
+        });
+    }
+
+    private static boolean onRow(Object target) {
+        for (javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null; n != null; n = n.getParent())
+            if (n instanceof TableRow<?> row) return !row.isEmpty();
+        return false;
     }
 
     /** After the rows moved: the picked rows highlighted again, or the selected one. */

@@ -140,6 +140,11 @@ class GridWindowTest extends FxRobot {
 
         clickOn("#tableBulkResume");
         waitUntil(30, () -> picked.stream().allMatch(p -> app.node().processInfo(p).map(i -> i.status() != ProcessStatus.SUSPENDED).orElse(false)));
+
+        // a plain click on one of the picked rows picks that row alone
+        clickOn(row(0));
+        waitUntil(15, () -> bulk.selection().count() == 1);
+        assertThat(bulk.selection().pids()).containsExactly(app.window().state().selected());
     }
 
     @Test
