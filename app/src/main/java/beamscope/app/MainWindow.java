@@ -67,6 +67,7 @@ public final class MainWindow implements AutoCloseable {
         askForMessages();
         mountConsole(node);
         mountSequence(node);
+        mountGrid(node, loader);
         if (node instanceof beamscope.app.observe.LocalNode local) mountLessons(local.node());
         sampler.start(SAMPLE_PERIOD);
     }
@@ -176,9 +177,39 @@ public final class MainWindow implements AutoCloseable {
     /** The Sequence tab's view model: {@code sequence().show(pids)} draws those processes' lifelines. */
     public beamscope.app.sequence.SequenceViewModel sequence() { return sequence; }
 
+    private beamscope.app.bulk.BulkViewModel bulk;
+    private beamscope.app.grid.GridViewModel grid;
+    private final ExecutorService gridPainter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "beamscope-grid");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * The process grid (painted on a thread of its own from each walk's strip) and the bulk actions on
+     * the selection it shares with the table; a process selected anywhere else becomes the selection.
+     */
+    private void mountGrid(Observed node, FXMLLoader loader) {
+        bulk = new beamscope.app.bulk.BulkViewModel(node, background, Platform::runLater);
+        grid = new beamscope.app.grid.GridViewModel(gridPainter, Platform::runLater, bulk.selectionProperty(), state.selectedProperty());
+        ((javafx.scene.layout.StackPane) loader.getNamespace().get("gridPane")).getChildren()
+                .setAll(beamscope.app.grid.GridView.create(grid, bulk));
+        state.frameProperty().addListener((o, old, f) -> {
+            if (f != null) grid.show(f.strip());
+        });
+        ((beamscope.app.processes.ProcessTableView) loader.getNamespace().get("processTableController")).selectMany(bulk);
+        state.selectedProperty().addListener((o, old, pid) -> {
+            if (pid != null && !bulk.selection().contains(pid)) bulk.select(beamscope.app.bulk.Selection.of(pid));
+        });
+    }
+
+    public beamscope.app.bulk.BulkViewModel bulk() { return bulk; }
+    public beamscope.app.grid.GridViewModel grid() { return grid; }
+
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
         beamscope.app.connect.NodeMenu.install(scene.getRoot(), nodes, state);
+        bulk.destructiveProperty().bind(nodes.onEmbeddedProperty().or(nodes.destructiveProperty()));
     }
 
     /** The window's size on a screen with these visual bounds: 1280×800, or the whole screen when smaller. */
@@ -320,6 +351,7 @@ public final class MainWindow implements AutoCloseable {
         sequence.close();
         background.shutdownNow();
         processExport.cancel();
+        gridPainter.shutdownNow();
         if (lessons != null) {
             lessons.leave();
             lessonThread.shutdown();

@@ -278,7 +278,7 @@ public final class MainWindowViewModel {
         switch (Message.read(exitReason.get(), node.shell())) {
             case Message.Term(Object reason) -> {
                 try {
-                    node.exit(p, reason);
+                    new beamscope.app.bulk.ProcessAction.Exit(reason).apply(node, p);   // as the bulk actions do
                     message.set("Process.exit(" + p + ", " + Terms.inspect(reason) + ")");
                 } catch (RuntimeException refused) { // a real node: destructive actions off, or the node away
                     message.set(refused.getMessage());
@@ -293,8 +293,8 @@ public final class MainWindowViewModel {
         exitSelected();
     }
 
-    public void suspendSelected() { act(node::suspend, "suspended"); }
-    public void resumeSelected() { act(node::resume, "resumed"); }
+    public void suspendSelected() { act(p -> new beamscope.app.bulk.ProcessAction.Suspend().apply(node, p), "suspended"); }
+    public void resumeSelected() { act(p -> new beamscope.app.bulk.ProcessAction.Resume().apply(node, p), "resumed"); }
     public void linkSelected() { act(node::link, "shell linked to"); }
     public void unlinkSelected() { act(node::unlink, "shell unlinked from"); }
     public void monitorSelected() { act(node::monitor, "shell monitors"); }
@@ -330,7 +330,7 @@ public final class MainWindowViewModel {
 
     public void setPriority(Priority p) {
         EmbeddedControls c = controls("set another process's priority");
-        if (c != null) act(pid -> c.setPriority(pid, p), "priority " + p.name().toLowerCase(Locale.ROOT) + " for");
+        if (c != null) act(pid -> new beamscope.app.bulk.ProcessAction.SetPriority(p).apply(node, pid), "priority " + p.name().toLowerCase(Locale.ROOT) + " for");
     }
 
     private void act(Consumer<Pid> action, String done) {

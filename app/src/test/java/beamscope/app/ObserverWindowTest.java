@@ -451,7 +451,7 @@ class ObserverWindowTest extends FxRobot {
 
         @Test
         void everyTabInEveryThemeStylesWithoutCssWarnings() throws Exception {
-            for (String tab : List.of("Supervision tree", "Schedulers", "Processes")) {
+            for (String tab : List.of("Supervision tree", "Grid", "Schedulers", "Processes")) {
                 clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(tab)).<Node>query());
                 styleNow();
                 type(KeyCode.F5);
@@ -471,6 +471,7 @@ class ObserverWindowTest extends FxRobot {
         @Test
         void everyPaintAndLineWidthOfBothCanvasesComesFromTheStylesheets_inEveryTheme() throws Exception {
             TreeCanvas tree = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+            beamscope.app.grid.GridCanvas grid = lookup("#gridCanvas").queryAs(beamscope.app.grid.GridCanvas.class);
             SchedulerCanvas lanes = lookup("#schedLanes").queryAs(SchedulerCanvas.class);
             for (boolean presenter : List.of(false, true))
                 for (beamscope.app.theme.Theme theme : beamscope.app.theme.Theme.values()) {
@@ -481,6 +482,7 @@ class ObserverWindowTest extends FxRobot {
                     styleNow();
                     assertThat(onFx(() -> tree.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
                     assertThat(onFx(() -> lanes.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
+                    assertThat(onFx(() -> grid.canvasStyle().unstyled())).as(theme + ", presenter " + presenter).isEmpty();
                 }
         }
 

@@ -50,7 +50,8 @@ class RealNodeScreenshotTest extends FxRobot {
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.nodes().onEmbeddedProperty().get());
                 Pid leaf = app.nodes().current().whereis("bs_leaf").orElseThrow();
                 interact(() -> {
-                    lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1);
+                    var tabs = lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+                    tabs.getTabs().stream().filter(t -> t.getText().equals("Processes")).findFirst().ifPresent(tabs.getSelectionModel()::select);
                     app.window().state().select(leaf);
                 });
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window().tree().frame().item(leaf) != null

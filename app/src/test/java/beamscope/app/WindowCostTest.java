@@ -166,18 +166,22 @@ class WindowCostTest {
             MainWindow w = window[0];
             javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) w.scene().lookup("#tabs");
             List<String> lines = new ArrayList<>();
+            java.util.function.Function<String, Runnable> open = name -> () -> tabs.getTabs().stream()
+                    .filter(t -> t.getText().equals(name)).findFirst().ifPresent(tabs.getSelectionModel()::select);
             Runnable[] actions = {
                 () -> w.state().select(sup), () -> w.state().select(hoarder), () -> w.state().select(plain),
-                () -> tabs.getSelectionModel().select(1), () -> w.state().select(sup),
-                () -> w.state().select(hoarder), () -> tabs.getSelectionModel().select(2),
-                () -> w.state().select(sup), () -> tabs.getSelectionModel().select(0),
+                open.apply("Processes"), () -> w.state().select(sup),
+                () -> w.state().select(hoarder), open.apply("Schedulers"),
+                () -> w.state().select(sup), open.apply("Grid"), () -> w.state().select(hoarder),
+                open.apply("Processes"),
                 () -> w.model().processes().filterProperty().set("spawn"),
                 () -> w.model().processes().filterProperty().set("0.4"),
                 () -> w.model().processes().filterProperty().set(""),
             };
             String[] names = {"select the 100,000-child supervisor", "select the 1,000,000-message process",
-                "select a plain process", "open the tree tab", "select the supervisor (tree)",
-                "select the hoarder (tree)", "open the schedulers tab", "select the supervisor (schedulers)",
+                "select a plain process", "open the processes tab", "select the supervisor (table)",
+                "select the hoarder (table)", "open the schedulers tab", "select the supervisor (schedulers)",
+                "open the grid tab", "select the hoarder (grid)",
                 "back to the processes tab", "filter \"spawn\"", "filter \"0.4\"", "clear the filter"};
             for (int i = 0; i < actions.length; i++) {
                 FxToolkit.setupFixture(gaps::mark);

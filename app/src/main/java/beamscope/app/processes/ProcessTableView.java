@@ -81,7 +81,45 @@ public class ProcessTableView {
             if (!syncing && b != null) selected.set(b.pid());
         });
         selected.addListener((o, a, pid) -> reselect(pid));
-        vm.rows().addListener((javafx.collections.ListChangeListener<ProcessRowModel>) c -> reselect(selected.get()));
+        vm.rows().addListener((javafx.collections.ListChangeListener<ProcessRowModel>) c -> rowsMoved(selected.get()));
+    }
+
+    private beamscope.app.bulk.BulkViewModel bulk;
+
+    /**
+     * Shift/Ctrl+click (and Shift+arrows) pick many rows; the bulk actions' bar above the table acts on
+     * them. The selection is taken from the user's clicks and keys only, so rows moving between walks
+     * never change what an action applies to; the rows are highlighted again after they move.
+     */
+    public void selectMany(beamscope.app.bulk.BulkViewModel bulk) {
+        this.bulk = bulk;
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        ((javafx.scene.layout.VBox) table.getParent()).getChildren().add(1, beamscope.app.bulk.BulkBar.create(bulk, "table"));
+        Runnable picked = () -> {
+            var items = table.getSelectionModel().getSelectedItems();
+            if (items.size() > 1) bulk.select(new beamscope.app.bulk.Selection.Pids(items.stream().map(ProcessRowModel::pid).toList()));
+            else if (items.size() == 1) bulk.select(beamscope.app.bulk.Selection.of(items.get(0).pid()));
+        };
+        // a click on a row (not the header or the scroll bar), or a key that moves the selection
+        table.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (onRow(e.getTarget())) picked.run();
+        });
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode().isNavigationKey() || e.getCode() == javafx.scene.input.KeyCode.SPACE) picked.run();
+        });
+    }
+
+    private static boolean onRow(Object target) {
+        for (javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null; n != null; n = n.getParent())
+            if (n instanceof TableRow<?> row) return !row.isEmpty();
+        return false;
+    }
+
+    /** After the rows moved: the picked rows highlighted again, or the selected one. */
+    private void rowsMoved(Pid selected) {
+        if (bulk != null && bulk.selection() instanceof beamscope.app.bulk.Selection.Pids picked && picked.count() > 1)
+            reselectMany(picked.list());
+        else reselect(selected);
     }
 
     /** Keeps the table's selection on the selected pid while rows move around. */
@@ -94,6 +132,20 @@ public class ProcessTableView {
             for (int k = 0; k < model.rows().size(); k++) if (model.rows().get(k).pid().equals(pid)) { i = k; break; }
             if (i < 0) table.getSelectionModel().clearSelection();
             else table.getSelectionModel().clearAndSelect(i);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void reselectMany(java.util.List<Pid> pids) {
+        java.util.Set<Pid> wanted = new java.util.HashSet<>(pids);
+        java.util.List<Integer> at = new java.util.ArrayList<>();
+        for (int k = 0; k < model.rows().size(); k++) if (wanted.contains(model.rows().get(k).pid())) at.add(k);
+        if (at.equals(table.getSelectionModel().getSelectedIndices())) return;
+        syncing = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            for (int i : at) table.getSelectionModel().select(i);
         } finally {
             syncing = false;
         }

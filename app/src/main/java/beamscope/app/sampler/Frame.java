@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param nodeState   whether the node was connected; when not, everything else is what was last seen
  *                    (with no new events or shell messages, and rates of zero)
  * @param traffic     the messages sent and received since the previous frame, bounded
+ * @param strip       every process of the last walk in pid order, with its status and queue (the grid's);
+ *                    null in frames built without a walk
  */
 public record Frame(
         long seq,
@@ -43,19 +45,20 @@ public record Frame(
         beamscope.app.tree.TreeFrame tree,
         beamscope.app.schedulers.SchedulerFrame schedulers,
         NodeState nodeState,
-        Traffic traffic) {
+        Traffic traffic,
+        beamscope.app.grid.ProcessStrip strip) {
 
     public Frame {
         if (traffic == null) traffic = Traffic.NONE;
     }
 
-    /** A frame without message traffic. */
+    /** A frame without message traffic or a grid strip. */
     public Frame(long seq, Query query, NodeSnapshot node, double reductionsPerSecond, double messagesPerSecond,
                  int matching, List<ProcessRow> rows, Selected selected, List<Event> events, long eventsDropped,
                  List<ShellMessage> shell, Map<Pid, SupervisorView> supervisors, Map<Pid, ProcessRow> supervised,
                  beamscope.app.tree.TreeFrame tree, beamscope.app.schedulers.SchedulerFrame schedulers, NodeState nodeState) {
         this(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected, events, eventsDropped,
-                shell, supervisors, supervised, tree, schedulers, nodeState, Traffic.NONE);
+                shell, supervisors, supervised, tree, schedulers, nodeState, Traffic.NONE, null);
     }
 
     /** A frame without the tree and scheduler views' parts (view-model tests). */
@@ -95,12 +98,12 @@ public record Frame(
         sh.addAll(shell);
         return new Frame(seq, query, node, reductionsPerSecond, messagesPerSecond, matching, rows, selected,
                 List.copyOf(ev), dropped, List.copyOf(sh), supervisors, supervised, tree, schedulers, nodeState,
-                traffic.after(older.traffic));
+                traffic.after(older.traffic), strip);
     }
 
     /** What this frame showed, as the next frame {@code seq} while the node is {@code state} (not connected). */
     Frame lastSeen(long seq, NodeState state) {
         return new Frame(seq, query, node, 0, 0, matching, rows, selected, List.of(), eventsDropped, List.of(),
-                supervisors, supervised, tree, schedulers, state, Traffic.NONE);
+                supervisors, supervised, tree, schedulers, state, Traffic.NONE, strip);
     }
 }

@@ -189,7 +189,7 @@ public final class Sampler implements AutoCloseable {
     /** The results of one walk over every process, which light frames carry on. */
     private record Walk(Query query, int matching, List<ProcessRow> rows, Map<Pid, SupervisorView> supervisors,
                         Map<Pid, ProcessRow> supervised, beamscope.app.tree.TreeFrame tree,
-                        beamscope.app.schedulers.SchedulerFrame schedulers) {}
+                        beamscope.app.schedulers.SchedulerFrame schedulers, beamscope.app.grid.ProcessStrip strip) {}
 
     private Frame frame(boolean walkNow) {
         Query q = query;
@@ -230,7 +230,7 @@ public final class Sampler implements AutoCloseable {
         Walk w = walk;
         return lastFrame = new Frame(++seq, w.query().withSelected(q.selected()), snap, redsPerSec, msgsPerSec,
                 w.matching(), w.rows(), selected, List.copyOf(ev), events.dropped(), List.copyOf(shell), w.supervisors(),
-                w.supervised(), w.tree(), schedulerFrame, NodeState.CONNECTED, traffic);
+                w.supervised(), w.tree(), schedulerFrame, NodeState.CONNECTED, traffic, w.strip());
     }
 
     /**
@@ -293,8 +293,10 @@ public final class Sampler implements AutoCloseable {
         Map<Pid, String> runningNames = new HashMap<>();
         long[] memory = {0};
         ProcessColumns.Visit visit = new ProcessColumns.Visit();
+        beamscope.app.grid.ProcessStrip.Builder strip = new beamscope.app.grid.ProcessStrip.Builder(snap.processes());
         node.forEachProcess(s -> {
             if (all != null) all.add(s);
+            strip.add(s.pid(), s.status(), s.messageQueueLen());
             memory[0] += s.memory();
             if (running.contains(s.pid()))
                 runningNames.put(s.pid(), beamscope.app.schedulers.SchedulerFrame.nameOf(s.registeredName(), s.initialCall()));
@@ -335,7 +337,7 @@ public final class Sampler implements AutoCloseable {
         lastReductions = seen;
         return new Walk(q, matching[0], List.copyOf(rows), java.util.Collections.unmodifiableMap(views),
                 java.util.Collections.unmodifiableMap(supervised), treeFrame,
-                new beamscope.app.schedulers.SchedulerFrame(snap, memory[0], runningNames));
+                new beamscope.app.schedulers.SchedulerFrame(snap, memory[0], runningNames), strip.build(names));
     }
 
     /**

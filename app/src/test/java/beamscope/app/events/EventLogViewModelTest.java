@@ -24,7 +24,7 @@ class EventLogViewModelTest {
     static Frame frame(List<Event> events, beamscope.app.sampler.Traffic traffic) {
         NodeSnapshot snap = new NodeSnapshot(0, List.of(), 0, 1 << 20, 0, 0, 0, 0, false, 0, 0, 0);
         return new Frame(1, Query.defaults(), snap, 0, 0, 0, List.of(), null, events, 0, List.of(), java.util.Map.of(),
-                java.util.Map.of(), null, null, beamscope.app.observe.NodeState.CONNECTED, traffic);
+                java.util.Map.of(), null, null, beamscope.app.observe.NodeState.CONNECTED, traffic, null);
     }
 
     @Test
