@@ -118,6 +118,40 @@ class ScreenshotsTest extends FxRobot {
         save(w, DOCS.resolve("charts.png"));
     }
 
+    /** docs/flights.png: messages flying to the bank and the stack, a busy pair's stream, an exit signal. */
+    @Test
+    void flights() throws Exception {
+        MainWindow w = app.window();
+        stageUp(w);
+        beamscope.runtime.Node rt = app.node();
+        Pid bank = rt.whereis("bank").orElseThrow(), stack = rt.whereis("stack").orElseThrow(),
+                counter2 = rt.whereis("counter2").orElseThrow(), kv = rt.whereis("kv").orElseThrow();
+        // a client that calls the bank and pushes onto the stack now and then, and one that floods counter2 with casts
+        rt.spawn(beamscope.runtime.Behaviors.setup(ctx -> {
+            ctx.send(ctx.self(), Atom.of("go"));
+            return beamscope.runtime.Behaviors.receive((c, m) -> {
+                c.send(bank, beamscope.runtime.Tuple.of(Atom.of("$gen_cast"), beamscope.runtime.Tuple.of(Atom.of("deposit"), 1L)));
+                c.send(stack, beamscope.runtime.Tuple.of(Atom.of("$gen_cast"), beamscope.runtime.Tuple.of(Atom.of("push"), 7L)));
+                c.sendAfter(c.self(), Atom.of("go"), java.time.Duration.ofMillis(90));
+                return beamscope.runtime.Behaviors.same();
+            });
+        }));
+        rt.spawn(beamscope.runtime.Behaviors.setup(ctx -> {
+            ctx.send(ctx.self(), Atom.of("go"));
+            return beamscope.runtime.Behaviors.receive((c, m) -> {
+                for (int i = 0; i < 50; i++) c.send(kv, beamscope.runtime.Tuple.of(Atom.of("$gen_cast"), Atom.of("noop")));
+                c.sendAfter(c.self(), Atom.of("go"), java.time.Duration.ofMillis(20));
+                return beamscope.runtime.Behaviors.same();
+            });
+        }));
+        settle(w);
+        settle(w);
+        rt.exit(counter2, Atom.KILL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.tree().flights().recent().stream()
+                .anyMatch(f -> f.kind() == beamscope.app.tree.Flights.Kind.EXIT));
+        save(w, DOCS.resolve("flights.png"));
+    }
+
     private void stageUp(MainWindow w) {
         interact(() -> {
             Stage s = (Stage) w.scene().getWindow();
