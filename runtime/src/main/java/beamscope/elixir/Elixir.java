@@ -31,14 +31,26 @@ public final class Elixir {
     static final Atom INFINITY = Atom.of("infinity");
     private static final Map<Node, Elixir> INSTANCES = new WeakHashMap<>();
 
-    final Node node;
+    /**
+     * Held weakly: {@link #INSTANCES} is a WeakHashMap whose values must not keep their keys alive, or every
+     * node that ever ran Elixir (a console, a script, a lesson's trial) would stay in memory with its module
+     * table after it closed. Whoever uses this Elixir holds the node.
+     */
+    private final java.lang.ref.WeakReference<Node> nodeRef;
     private final Map<Atom, ElixirModule> modules = new ConcurrentHashMap<>();
     private final Map<String, Boolean> preludeKernel = new ConcurrentHashMap<>();
     private volatile PrintStream err = System.err;
 
     private Elixir(Node node) {
-        this.node = node;
+        this.nodeRef = new java.lang.ref.WeakReference<>(node);
         loadPrelude();
+    }
+
+    /** The node this Elixir runs on. */
+    Node node() {
+        Node n = nodeRef.get();
+        if (n == null) throw new IllegalStateException("the node of this Elixir is gone");
+        return n;
     }
 
     /** The Elixir of this node (its module table), made on first use. */
@@ -96,12 +108,12 @@ public final class Elixir {
         }
         Machine m = Machine.calling(this, out, new Closure(main, new Object[0]), List.of());
         m.reportsErrors = true;
-        try (Inbox inbox = node.inbox("elixir " + file)) {
+        try (Inbox inbox = node().inbox("elixir " + file)) {
             // the script starts once monitored, so its DOWN always carries its real exit reason
             Object go = Tuple.of(Atom.of("$script_go"), inbox.pid());
             beamscope.runtime.Behavior waiting = beamscope.runtime.Behaviors.receive("elixir " + file,
                     (c, msg) -> go.equals(msg) ? m.behavior() : beamscope.runtime.Behaviors.unhandled());
-            Pid pid = node.spawn(waiting, SpawnOptions.defaults().withInitialCall("elixir " + file));
+            Pid pid = node().spawn(waiting, SpawnOptions.defaults().withInitialCall("elixir " + file));
             var ref = inbox.monitor(pid);
             inbox.send(pid, go);
             Optional<Object> down = inbox.receive(msg -> msg instanceof Tuple t && t.size() == 5 && ref.equals(t.get(1)), Duration.ofDays(365));

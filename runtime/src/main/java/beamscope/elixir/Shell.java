@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * for the next chunk.
  */
 public final class Shell implements AutoCloseable {
+    /** The shell's node, held here (its Elixir holds it only weakly). */
+    private final beamscope.runtime.Node node;
 
     /** One result: what to print, and whether it was an error. */
     public record Result(String text, boolean error) {}
@@ -47,11 +49,12 @@ public final class Shell implements AutoCloseable {
     private Map<String, Object> variables = new TreeMap<>();
 
     public Shell(Elixir elixir, PrintStream out) {
+        this.node = elixir.node();
         this.elixir = elixir;
         this.out = out;
-        this.pid = elixir.node.spawn(idle(), SpawnOptions.defaults().withInitialCall("IEx.Evaluator.init/4"));
-        this.watcher = elixir.node.spawn(watch(), SpawnOptions.defaults().withInitialCall("IEx.Server.run/1"));
-        elixir.node.monitor(watcher, pid);
+        this.pid = node.spawn(idle(), SpawnOptions.defaults().withInitialCall("IEx.Evaluator.init/4"));
+        this.watcher = node.spawn(watch(), SpawnOptions.defaults().withInitialCall("IEx.Server.run/1"));
+        node.monitor(watcher, pid);
     }
 
     /**
@@ -102,7 +105,7 @@ public final class Shell implements AutoCloseable {
                 queue.add(c);
             }
         }
-        if (sendNow) elixir.node.send(pid, new Eval(c));
+        if (sendNow) node.send(pid, new Eval(c));
         return c.done();
     }
 
@@ -113,7 +116,7 @@ public final class Shell implements AutoCloseable {
             current = c;
             if (c == null) running = false;
         }
-        if (c != null) elixir.node.send(pid, new Eval(c));
+        if (c != null) node.send(pid, new Eval(c));
     }
 
     private Behavior idle() {
@@ -162,9 +165,9 @@ public final class Shell implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (!elixir.node.isClosed()) {
-            elixir.node.exit(watcher, beamscope.runtime.Atom.KILL);
-            elixir.node.exit(pid, beamscope.runtime.Atom.KILL);
+        if (!node.isClosed()) {
+            node.exit(watcher, beamscope.runtime.Atom.KILL);
+            node.exit(pid, beamscope.runtime.Atom.KILL);
         }
     }
 }
