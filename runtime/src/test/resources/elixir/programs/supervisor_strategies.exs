@@ -23,11 +23,12 @@ defmodule Sup do
     old_b = Process.whereis(:b)
     ref = Process.monitor(old_b)
     Process.exit(old_b, :kill)
-    receive do
-      {:DOWN, ^ref, :process, _, reason} -> IO.inspect({:b_down, reason})
+    reason = receive do
+      {:DOWN, ^ref, :process, _, reason} -> reason
     end
-    # ask the supervisor (it handles the EXIT before our call), then the restarted worker
+    # ask the supervisor (it handles the EXIT, restarts included, before our call), then the restarted worker
     ids = sup |> Supervisor.which_children() |> Enum.map(fn {id, _pid, :worker, [Worker]} -> id end) |> Enum.sort()
+    IO.inspect({:b_down, reason})
     IO.inspect(ids)
     IO.inspect(GenServer.call(:b, :ping))
     IO.inspect(Process.whereis(:b) != old_b)
