@@ -51,6 +51,7 @@ public final class Recorder implements AutoCloseable {
     private final ArrayDeque<Event> ring = new ArrayDeque<>();
     private final ArrayDeque<RecordedSnapshot> snapshots = new ArrayDeque<>();
     private final List<Event> batch = new ArrayList<>();
+    private final Map<Pid, String> strategies = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Limits limits;
@@ -106,7 +107,7 @@ public final class Recorder implements AutoCloseable {
     /** Moves the node's buffered events into the ring, then takes a snapshot; returns it. */
     public synchronized RecordedSnapshot snapshotNow() {
         drain();
-        RecordedSnapshot s = capture(node, mailboxCap);
+        RecordedSnapshot s = capture(node, mailboxCap, strategies);
         snapshots.addLast(s);
         return s;
     }
@@ -114,7 +115,8 @@ public final class Recorder implements AutoCloseable {
     /** A copy of what the ring holds now (after moving in the node's buffered events). */
     public synchronized Recording recording() {
         drain();
-        return new Recording(RecordingFile.VERSION, mailboxCap, subscription.dropped(), List.copyOf(ring), List.copyOf(snapshots));
+        return new Recording(RecordingFile.VERSION, mailboxCap, subscription.dropped(), List.copyOf(ring), List.copyOf(snapshots),
+                strategies);
     }
 
     @Override
@@ -169,10 +171,20 @@ public final class Recorder implements AutoCloseable {
         while (!ring.isEmpty() && (ring.size() > l.maxEvents() || newest - ring.getFirst().nanos() > window))
             lastEvicted = Math.max(lastEvicted, ring.removeFirst().nanos());
         while (!snapshots.isEmpty() && snapshots.getFirst().nanos() < lastEvicted) snapshots.removeFirst();
+        if (strategies.size() > 10_000) { // only the supervisors some kept snapshot holds
+            java.util.Set<Pid> kept = new java.util.HashSet<>();
+            for (RecordedSnapshot s : snapshots) kept.addAll(s.supervisors().keySet());
+            strategies.keySet().retainAll(kept);
+        }
     }
 
     /** The node now: every process (mailboxes up to {@code mailboxCap}) and every supervisor's children. */
     public static RecordedSnapshot capture(Node node, int mailboxCap) {
+        return capture(node, mailboxCap, new HashMap<>());
+    }
+
+    /** As {@link #capture(Node, int)}, noting each supervisor's strategy in {@code strategies}. */
+    static RecordedSnapshot capture(Node node, int mailboxCap, Map<Pid, String> strategies) {
         long t = node.snapshot().nanoTime();
         Map<Pid, RecordedProcess> procs = new HashMap<>();
         for (ProcessSummary p : node.processes()) {
@@ -198,6 +210,7 @@ public final class Recorder implements AutoCloseable {
                 kids.add(new RecordedChild(RecordedSnapshot.text(c.id()), c.pid().orElse(null),
                         c.restart() == null ? "permanent" : c.restart().atomName()));
             sups.put(s, new RecordedSupervisor(s, v.dynamic(), kids));
+            strategies.put(s, v.strategy().atomName());
         }
         return new RecordedSnapshot(t, procs, sups);
     }

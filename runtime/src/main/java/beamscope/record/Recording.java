@@ -1,6 +1,7 @@
 package beamscope.record;
 
 import beamscope.runtime.Event;
+import beamscope.runtime.Pid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,16 @@ import java.util.TreeMap;
  * the events up to t). Immutable; saved and read back by {@link RecordingFile}.
  *
  * @param mailboxCap    how many messages of each mailbox the snapshots hold
+ * @param strategies    each supervisor's restart strategy ("one_for_one"…) as a snapshot saw it (pids are never reused)
  * @param eventsDropped events the node dropped because the recorder's buffer was full (a rebuilt state may then miss them)
  */
-public record Recording(int version, int mailboxCap, long eventsDropped, List<Event> events, List<RecordedSnapshot> snapshots) {
+public record Recording(int version, int mailboxCap, long eventsDropped, List<Event> events, List<RecordedSnapshot> snapshots,
+        Map<Pid, String> strategies) {
 
     public Recording {
         events = List.copyOf(events);
         snapshots = List.copyOf(snapshots);
+        strategies = Map.copyOf(strategies);
     }
 
     /** The first moment the recording can rebuild (its first snapshot), or 0 when it has none. */

@@ -3,9 +3,7 @@ package beamscope.record;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Event;
 import beamscope.runtime.Pid;
-import beamscope.runtime.ReadLimits;
 import beamscope.runtime.Ref;
-import beamscope.runtime.Terms;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,7 +25,7 @@ import java.util.Map;
  * The recording file format (big-endian, as {@link DataOutputStream} writes):
  * <pre>
  * file     = magic "BSCOPREC" (8 bytes), u16 version (1), i32 mailboxCap, i64 eventsDropped, record*, end
- * record   = u8 'E' event | u8 'S' snapshot
+ * record   = u8 'E' event | u8 'S' snapshot | u8 'F' pid, str strategy (a supervisor's restart strategy)
  * end      = u8 'Z', i32 event count, i32 snapshot count      (a file without it was cut short)
  * event    = u8 kind, i64 nanos, pid, fields of that kind (see {@link #writeEvent})
  * snapshot = i64 nanos, i32 n, process*n, i32 m, supervisor*m
@@ -36,7 +34,7 @@ import java.util.Map;
  * pid      = i32 node (-1 for none), i64 id
  * str      = i32 byte length, UTF-8 bytes;  term = str (Elixir syntax, as Terms.inspect prints it)
  * </pre>
- * Terms are read back with {@link Terms#parse}; one whose text does not parse becomes a {@link RecordedTerm}.
+ * Terms are read back with {@link beamscope.runtime.Terms#parse}; one whose text does not parse becomes a {@link RecordedTerm}.
  */
 public final class RecordingFile {
     private RecordingFile() {}
@@ -65,6 +63,11 @@ public final class RecordingFile {
         for (RecordedSnapshot s : r.snapshots()) {
             out.writeByte('S');
             writeSnapshot(out, s);
+        }
+        for (Map.Entry<Pid, String> f : r.strategies().entrySet()) {
+            out.writeByte('F');
+            writePid(out, f.getKey());
+            writeString(out, f.getValue());
         }
         for (Event e : r.events()) {
             out.writeByte('E');
@@ -100,17 +103,23 @@ public final class RecordingFile {
             List<Event> events = new ArrayList<>();
             List<RecordedSnapshot> snapshots = new ArrayList<>();
             Map<String, Object> terms = new HashMap<>();
+            Map<Pid, String> strategies = new HashMap<>();
             while (true) {
                 int tag = in.readUnsignedByte();
                 switch (tag) {
                     case 'E' -> events.add(readEvent(in, terms, events.size()));
                     case 'S' -> snapshots.add(readSnapshot(in));
+                    case 'F' -> {
+                        Pid pid = readPid(in);
+                        String strategy = readString(in);
+                        if (pid != null) strategies.put(pid, strategy);
+                    }
                     case 'Z' -> {
                         int ne = in.readInt(), ns = in.readInt();
                         if (ne != events.size() || ns != snapshots.size())
                             throw new RecordingFormatException("corrupt recording: its end says " + ne + " events and " + ns
                                     + " snapshots, the file holds " + events.size() + " and " + snapshots.size());
-                        return new Recording(version, cap, dropped, events, snapshots);
+                        return new Recording(version, cap, dropped, events, snapshots, strategies);
                     }
                     default -> throw new RecordingFormatException("corrupt recording: unknown record type " + tag + " after "
                             + events.size() + " events");
@@ -276,11 +285,7 @@ public final class RecordingFile {
         String text = readString(in);
         Object t = terms.get(text);
         if (t != null) return t;
-        try {
-            t = Terms.parse(text, ReadLimits.UNTRUSTED);
-        } catch (RuntimeException e) {
-            t = new RecordedTerm(text);
-        }
+        t = RecordedTerm.parse(text);
         if (terms.size() < 100_000) terms.put(text, t);
         return t;
     }
