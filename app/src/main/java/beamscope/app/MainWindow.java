@@ -131,6 +131,7 @@ public final class MainWindow implements AutoCloseable {
     /** Adds the Node menu and cluster selector (beamscope.app.connect) to the toolbar. */
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
         beamscope.app.connect.NodeMenu.install(scene.getRoot(), nodes, state);
+        beamscope.app.timeline.TimelineBar.install(scene.getRoot(), nodes.timeline());
     }
 
     /** The window's size on a screen with these visual bounds: 1280×800, or the whole screen when smaller. */

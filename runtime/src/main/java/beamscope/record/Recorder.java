@@ -56,6 +56,7 @@ public final class Recorder implements AutoCloseable {
     private volatile boolean closed;
     private volatile Limits limits;
     private long lastEvicted = Long.MIN_VALUE;
+    private volatile int count;
 
     private Recorder(Node node, Limits limits, Duration snapshotEvery, int mailboxCap, boolean background) {
         this.node = node;
@@ -89,11 +90,12 @@ public final class Recorder implements AutoCloseable {
     public synchronized void setLimits(Limits limits) {
         this.limits = limits;
         evict();
+        count = ring.size();
     }
 
-    /** Events in the ring now. */
-    public synchronized int eventCount() {
-        return ring.size();
+    /** Events in the ring now; never waits (a view may ask every frame). */
+    public int eventCount() {
+        return count;
     }
 
     /** Node time covered by the ring now (its first snapshot to its last event), in nanoseconds. */
@@ -159,6 +161,7 @@ public final class Recorder implements AutoCloseable {
         } while (n > 0);
         batch.clear();
         if (total > 0) evict();
+        count = ring.size();
         return total;
     }
 
