@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Records a node: every event (one subscription, {@link EventFilter#all()}) into a bounded ring that keeps the last
+ * Records a node: every event but scheduling (one subscription, {@link #RECORDED}) into a bounded ring that keeps the last
  * {@link Limits#window()} of node time or the last {@link Limits#maxEvents()} events, whichever is fewer, and a
  * {@link RecordedSnapshot} every {@code snapshotEvery} so that any moment in the ring can be rebuilt.
  *
@@ -41,6 +41,14 @@ public final class Recorder implements AutoCloseable {
 
     /** Messages kept per mailbox in a snapshot. */
     public static final int DEFAULT_MAILBOX_CAP = 100;
+    /**
+     * What is recorded: every kind of event but scheduling (ScheduleIn/ScheduleOut, one pair per time slice: the
+     * most frequent events by far, and not needed to rebuild a moment).
+     */
+    public static final EventFilter RECORDED = EventFilter.kinds(Event.Spawn.class, Event.Exit.class, Event.Link.class,
+            Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Send.class, Event.Receive.class,
+            Event.Register.class, Event.Unregister.class, Event.Report.class, Event.SystemMonitor.class);
+
     /** The node's buffer for the recorder's events. */
     static final int BUFFER = 1 << 16;
 
@@ -63,7 +71,7 @@ public final class Recorder implements AutoCloseable {
         this.limits = limits;
         this.mailboxCap = mailboxCap;
         this.snapshotEveryNanos = snapshotEvery.toNanos();
-        this.subscription = node.subscribe(EventFilter.all(), BUFFER);
+        this.subscription = node.subscribe(RECORDED, BUFFER);
         snapshotNow();
         if (background) {
             thread = Thread.ofPlatform().daemon().name("beamscope-recorder").start(this::run);
