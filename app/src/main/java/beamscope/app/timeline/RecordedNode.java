@@ -90,7 +90,7 @@ public final class RecordedNode implements Observed {
     @Override
     public NodeSnapshot snapshot() {
         RecordedSnapshot s = recordedState();
-        return new NodeSnapshot(s.nanos(), List.of(), s.processes().size(), 0, 0, 0, 0, 0, true, 0, 0, recording.eventsDropped());
+        return new NodeSnapshot(s.nanos(), List.of(), s.processes().size(), 0, 0, 0, 0, 0, false, 0, 0, recording.eventsDropped());
     }
 
     @Override
