@@ -59,7 +59,7 @@ public final class Recorder implements AutoCloseable {
     private final ArrayDeque<Event> ring = new ArrayDeque<>();
     private final ArrayDeque<RecordedSnapshot> snapshots = new ArrayDeque<>();
     private final List<Event> batch = new ArrayList<>();
-    private final Map<Pid, String> strategies = new HashMap<>();
+    private final Map<Pid, RecordedFlags> flags = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Limits limits;
@@ -117,7 +117,7 @@ public final class Recorder implements AutoCloseable {
     /** Moves the node's buffered events into the ring, then takes a snapshot; returns it. */
     public synchronized RecordedSnapshot snapshotNow() {
         drain();
-        RecordedSnapshot s = capture(node, mailboxCap, strategies);
+        RecordedSnapshot s = capture(node, mailboxCap, flags);
         snapshots.addLast(s);
         return s;
     }
@@ -126,7 +126,7 @@ public final class Recorder implements AutoCloseable {
     public synchronized Recording recording() {
         drain();
         return new Recording(RecordingFile.VERSION, mailboxCap, subscription.dropped(), List.copyOf(ring), List.copyOf(snapshots),
-                strategies);
+                flags);
     }
 
     @Override
@@ -182,10 +182,10 @@ public final class Recorder implements AutoCloseable {
         while (!ring.isEmpty() && (ring.size() > l.maxEvents() || newest - ring.getFirst().nanos() > window))
             lastEvicted = Math.max(lastEvicted, ring.removeFirst().nanos());
         while (!snapshots.isEmpty() && snapshots.getFirst().nanos() < lastEvicted) snapshots.removeFirst();
-        if (strategies.size() > 10_000) { // only the supervisors some kept snapshot holds
+        if (flags.size() > 10_000) { // only the supervisors some kept snapshot holds
             java.util.Set<Pid> kept = new java.util.HashSet<>();
             for (RecordedSnapshot s : snapshots) kept.addAll(s.supervisors().keySet());
-            strategies.keySet().retainAll(kept);
+            flags.keySet().retainAll(kept);
         }
     }
 
@@ -194,8 +194,8 @@ public final class Recorder implements AutoCloseable {
         return capture(node, mailboxCap, new HashMap<>());
     }
 
-    /** As {@link #capture(Node, int)}, noting each supervisor's strategy in {@code strategies}. */
-    static RecordedSnapshot capture(Node node, int mailboxCap, Map<Pid, String> strategies) {
+    /** As {@link #capture(Node, int)}, noting each supervisor's flags in {@code flags}. */
+    static RecordedSnapshot capture(Node node, int mailboxCap, Map<Pid, RecordedFlags> flags) {
         long t = node.snapshot().nanoTime();
         Map<Pid, RecordedProcess> procs = new HashMap<>();
         for (ProcessSummary p : node.processes()) {
@@ -221,7 +221,7 @@ public final class Recorder implements AutoCloseable {
                 kids.add(new RecordedChild(RecordedSnapshot.text(c.id()), c.pid().orElse(null),
                         c.restart() == null ? "permanent" : c.restart().atomName()));
             sups.put(s, new RecordedSupervisor(s, v.dynamic(), kids));
-            strategies.put(s, v.strategy().atomName());
+            flags.put(s, new RecordedFlags(v.strategy().atomName(), v.intensity(), v.period()));
         }
         return new RecordedSnapshot(t, procs, sups);
     }

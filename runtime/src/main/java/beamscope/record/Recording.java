@@ -14,16 +14,16 @@ import java.util.TreeMap;
  * the events up to t). Immutable; saved and read back by {@link RecordingFile}.
  *
  * @param mailboxCap    how many messages of each mailbox the snapshots hold
- * @param strategies    each supervisor's restart strategy ("one_for_one"…) as a snapshot saw it (pids are never reused)
+ * @param flags         each supervisor's flags as a snapshot saw them (pids are never reused)
  * @param eventsDropped events the node dropped because the recorder's buffer was full (a rebuilt state may then miss them)
  */
 public record Recording(int version, int mailboxCap, long eventsDropped, List<Event> events, List<RecordedSnapshot> snapshots,
-        Map<Pid, String> strategies) {
+        Map<Pid, RecordedFlags> flags) {
 
     public Recording {
         events = List.copyOf(events);
         snapshots = List.copyOf(snapshots);
-        strategies = Map.copyOf(strategies);
+        flags = Map.copyOf(flags);
     }
 
     /** The first moment the recording can rebuild (its first snapshot), or 0 when it has none. */

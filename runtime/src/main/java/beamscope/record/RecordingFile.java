@@ -25,7 +25,7 @@ import java.util.Map;
  * The recording file format (big-endian, as {@link DataOutputStream} writes):
  * <pre>
  * file     = magic "BSCOPREC" (8 bytes), u16 version (1), i32 mailboxCap, i64 eventsDropped, record*, end
- * record   = u8 'E' event | u8 'S' snapshot | u8 'F' pid, str strategy (a supervisor's restart strategy)
+ * record   = u8 'E' event | u8 'S' snapshot | u8 'F' pid, str strategy, i32 intensity, i32 period (a supervisor's flags)
  * end      = u8 'Z', i32 event count, i32 snapshot count      (a file without it was cut short)
  * event    = u8 kind, i64 nanos, pid, fields of that kind (see {@link #writeEvent})
  * snapshot = i64 nanos, i32 n, process*n, i32 m, supervisor*m
@@ -64,10 +64,12 @@ public final class RecordingFile {
             out.writeByte('S');
             writeSnapshot(out, s);
         }
-        for (Map.Entry<Pid, String> f : r.strategies().entrySet()) {
+        for (Map.Entry<Pid, RecordedFlags> f : r.flags().entrySet()) {
             out.writeByte('F');
             writePid(out, f.getKey());
-            writeString(out, f.getValue());
+            writeString(out, f.getValue().strategy());
+            out.writeInt(f.getValue().intensity());
+            out.writeInt(f.getValue().period());
         }
         for (Event e : r.events()) {
             out.writeByte('E');
@@ -103,7 +105,7 @@ public final class RecordingFile {
             List<Event> events = new ArrayList<>();
             List<RecordedSnapshot> snapshots = new ArrayList<>();
             Map<String, Object> terms = new HashMap<>();
-            Map<Pid, String> strategies = new HashMap<>();
+            Map<Pid, RecordedFlags> flags = new HashMap<>();
             while (true) {
                 int tag = in.readUnsignedByte();
                 switch (tag) {
@@ -111,15 +113,15 @@ public final class RecordingFile {
                     case 'S' -> snapshots.add(readSnapshot(in));
                     case 'F' -> {
                         Pid pid = readPid(in);
-                        String strategy = readString(in);
-                        if (pid != null) strategies.put(pid, strategy);
+                        RecordedFlags f = new RecordedFlags(readString(in), in.readInt(), in.readInt());
+                        if (pid != null) flags.put(pid, f);
                     }
                     case 'Z' -> {
                         int ne = in.readInt(), ns = in.readInt();
                         if (ne != events.size() || ns != snapshots.size())
                             throw new RecordingFormatException("corrupt recording: its end says " + ne + " events and " + ns
                                     + " snapshots, the file holds " + events.size() + " and " + snapshots.size());
-                        return new Recording(version, cap, dropped, events, snapshots, strategies);
+                        return new Recording(version, cap, dropped, events, snapshots, flags);
                     }
                     default -> throw new RecordingFormatException("corrupt recording: unknown record type " + tag + " after "
                             + events.size() + " events");

@@ -3,6 +3,7 @@ package beamscope.app.timeline;
 import beamscope.app.observe.NodeState;
 import beamscope.app.observe.Observed;
 import beamscope.record.RecordedChild;
+import beamscope.record.RecordedFlags;
 import beamscope.record.RecordedProcess;
 import beamscope.record.RecordedSnapshot;
 import beamscope.record.RecordedSupervisor;
@@ -168,13 +169,14 @@ public final class RecordedNode implements Observed {
                     child == null ? ChildView.Status.UNDEFINED : ChildView.Status.RUNNING,
                     supervisor ? ChildType.SUPERVISOR : ChildType.WORKER, restart, -1));
         }
-        Strategy strategy = switch (recording.strategies().getOrDefault(pid, "one_for_one")) {
+        RecordedFlags flags = recording.flags().getOrDefault(pid, new RecordedFlags("one_for_one", -1, -1));
+        Strategy strategy = switch (flags.strategy()) {
             case "one_for_all" -> Strategy.ONE_FOR_ALL;
             case "rest_for_one" -> Strategy.REST_FOR_ONE;
             default -> Strategy.ONE_FOR_ONE;
         };
         return Optional.of(new SupervisorView(pid, Optional.empty(), s.dynamic() ? "DynamicSupervisor" : "Supervisor", strategy,
-                -1, -1, s.dynamic(), -1, children));
+                flags.intensity(), flags.period(), s.dynamic(), -1, children));
     }
 
     /** The recorded events of the kinds and processes asked for, as the moment shown moves forward past them. */

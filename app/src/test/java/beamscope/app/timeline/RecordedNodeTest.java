@@ -71,6 +71,7 @@ class RecordedNodeTest {
             assertThat(past.processes()).extracting(ProcessSummary::pid).contains(worker).doesNotContain(replacement);
             assertThat(past.supervisor(sup).orElseThrow().children()).extracting(ChildView::pid).containsExactly(java.util.Optional.of(worker));
             assertThat(past.supervisor(sup).orElseThrow().strategy()).isEqualTo(Strategy.ONE_FOR_ALL);
+            assertThat(past.supervisor(sup).orElseThrow().intensity()).isEqualTo(SupervisorFlags.of(Strategy.ONE_FOR_ALL).intensity());
             assertThat(past.info(worker, 10).orElseThrow().messages()).extracting(Terms::inspect).containsExactly(":waiting");
             assertThat(past.isSupervisor(past.processes().stream().filter(p -> p.pid().equals(sup)).findFirst().orElseThrow())).isTrue();
             assertThatThrownBy(() -> past.send(worker, Atom.of("x"))).isInstanceOf(UnsupportedOperationException.class);
