@@ -49,6 +49,14 @@ public final class Recorder implements AutoCloseable {
             Event.Unlink.class, Event.Monitor.class, Event.Down.class, Event.Send.class, Event.Receive.class,
             Event.Register.class, Event.Unregister.class, Event.Report.class, Event.SystemMonitor.class);
 
+    /**
+     * Processes held by all snapshots together, at most: past it the oldest snapshots but the first are dropped (a
+     * moment then replays from an earlier snapshot over more events), so a node of a million processes keeps two.
+     */
+    static final int MAX_SNAPSHOT_PROCESSES = 2_000_000;
+    /** A snapshot of a big node is taken at most this often relative to how long the last one took. */
+    static final int SNAPSHOT_IDLE_FACTOR = 20;
+
     /** The node's buffer for the recorder's events. */
     static final int BUFFER = 1 << 16;
 
@@ -65,6 +73,9 @@ public final class Recorder implements AutoCloseable {
     private volatile Limits limits;
     private long lastEvicted = Long.MIN_VALUE;
     private volatile int count;
+    private volatile long lastCaptureNanos;
+    /** {@link #MAX_SNAPSHOT_PROCESSES}; tests lower it. */
+    int maxSnapshotProcesses = MAX_SNAPSHOT_PROCESSES;
 
     private Recorder(Node node, Limits limits, Duration snapshotEvery, int mailboxCap, boolean background) {
         this.node = node;
@@ -117,8 +128,18 @@ public final class Recorder implements AutoCloseable {
     /** Moves the node's buffered events into the ring, then takes a snapshot; returns it. */
     public synchronized RecordedSnapshot snapshotNow() {
         drain();
+        long t0 = System.nanoTime();
         RecordedSnapshot s = capture(node, mailboxCap, flags);
+        lastCaptureNanos = System.nanoTime() - t0;
         snapshots.addLast(s);
+        long held = 0;
+        for (RecordedSnapshot k : snapshots) held += k.processes().size();
+        while (held > maxSnapshotProcesses && snapshots.size() > 2) {
+            java.util.Iterator<RecordedSnapshot> it = snapshots.iterator();
+            it.next();
+            held -= it.next().processes().size();
+            it.remove();
+        }
         return s;
     }
 
@@ -150,7 +171,7 @@ public final class Recorder implements AutoCloseable {
             synchronized (this) {
                 n = drain();
             }
-            if (System.nanoTime() - lastSnapshot >= snapshotEveryNanos) {
+            if (System.nanoTime() - lastSnapshot >= Math.max(snapshotEveryNanos, SNAPSHOT_IDLE_FACTOR * lastCaptureNanos)) {
                 snapshotNow();
                 lastSnapshot = System.nanoTime();
             }

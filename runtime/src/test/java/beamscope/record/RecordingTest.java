@@ -191,6 +191,25 @@ class RecordingTest {
         }
     }
 
+    @Test
+    void snapshotsOfABigNodeAreThinnedOut_keepingTheFirst_andEveryMomentStillRebuilds() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            recorder.maxSnapshotProcesses = 10; // fewer than the seven snapshots below hold together
+            RecordedSnapshot first = recorder.recording().snapshots().getFirst();
+            List<RecordedSnapshot> taken = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                node.spawn(idle());
+                awaitQuiet();
+                taken.add(recorder.snapshotNow());
+            }
+            Recording r = recorder.recording();
+            assertThat(r.snapshots().getFirst()).isEqualTo(first);
+            assertThat(r.snapshots().getLast()).isEqualTo(taken.getLast());
+            assertThat(r.snapshots().size()).isLessThan(taken.size() + 1);
+            for (RecordedSnapshot s : taken) assertThat(r.stateAt(s.nanos())).contains(s);
+        }
+    }
+
     @Nested
     class Errors {
         byte[] valid() throws IOException {
