@@ -79,8 +79,11 @@ public final class TimelineBar {
         Runnable layoutMarks = () -> {
             marks.getChildren().clear();
             double w = Math.max(0, track.getWidth() - 14);
-            for (TimelineViewModel.Mark m : vm.marks()) {
+            // latest first, so that where marks overlap the earliest is on top: a click goes to what happened first
+            for (int i = vm.marks().size() - 1; i >= 0; i--) {
+                TimelineViewModel.Mark m = vm.marks().get(i);
                 Region r = new Region();
+                r.setUserData(m);
                 r.getStyleClass().addAll("timeline-mark", "timeline-mark-" + m.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 r.resize(6, 10);
                 r.relocate(7 + vm.fraction(m) * w - 3, 0);

@@ -102,7 +102,7 @@ public final class TimelineViewModel implements AutoCloseable {
             Recording rec = shown.recording();
             size.set(String.format(Locale.ROOT, "recording: %s · %s events", seconds(rec.endNanos() - rec.startNanos()),
                     count(rec.events().size())));
-        } else if (r == null) {
+        } else if (r == null || !nodes.onEmbeddedProperty().get()) {
             size.set("recording: off (only the embedded node is recorded)");
         } else {
             size.set(String.format(Locale.ROOT, "recording: last %s · %s events", minutes(limits.window()), count(r.eventCount())));
@@ -118,7 +118,10 @@ public final class TimelineViewModel implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         Recorder r = recorder;
-        if (r == null) return CompletableFuture.completedFuture(null);
+        if (r == null || !nodes.onEmbeddedProperty().get()) { // a real node is shown: it is not recorded
+            position.set(1);
+            return CompletableFuture.completedFuture(null);
+        }
         boolean inFlight = pendingFraction != null;
         pendingFraction = f;
         if (inFlight) return CompletableFuture.completedFuture(null); // the copy under way takes the latest fraction

@@ -80,8 +80,9 @@ class TimelineWindowTest extends FxRobot {
             if (timeline().marks().get(i).kind() == TimelineViewModel.Kind.CRASH && timeline().marks().get(i).label().startsWith(bank.toString()))
                 index = i;
         assertThat(index).as("a crash mark for %s in %s", bank, timeline().marks()).isNotNegative();
-        javafx.scene.Node mark = lookup("#timelineMarks").queryAs(Pane.class).getChildren().get(index);
         TimelineViewModel.Mark crash = timeline().marks().get(index);
+        javafx.scene.Node mark = lookup("#timelineMarks").queryAs(Pane.class).getChildren().stream()
+                .filter(n -> crash.equals(n.getUserData())).findFirst().orElseThrow();
         clickOn(mark);
         try {
             waitUntil(() -> treeShows(bank) && !treeShows(replacement));
