@@ -19,7 +19,7 @@ ROOT="$(dirname "$BENCH")"
 
 MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1 AOT=0
 SYSTEMS=beam,pekko,beamscope
-WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,startup
+WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,record,startup
 RUNS_SET= WARMUP_SET=
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -63,6 +63,9 @@ params() {
     # of each); a block with it repeats them until the sampler has walked every process (at 1M, every few seconds)
     observe)   ((q)) && echo "n=100000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" \
                      || echo "n=1000000 pp_n=10000000 ring_procs=1000 ring_hops=10000000" ;;
+    # record: rows 2-3 in blocks with and without the window's recorder (blocks=2 of each)
+    record)    ((q)) && echo "pp_n=100000 ring_procs=1000 ring_hops=100000" \
+                     || echo "pp_n=1000000 ring_procs=1000 ring_hops=1000000" ;;
   esac
 }
 # Memory reserved up front, per workload: the JVM heap (-Xms = -Xmx, pre-touched) and the BEAM's super carrier
@@ -71,7 +74,7 @@ params() {
 # Room for 1M processes or queued messages where needed; pre-touching costs about 5 s per GB here.
 heap() {
   if [[ -n $HEAP ]]; then echo "$HEAP"; return; fi
-  case "$1" in spawn_1m|spawn_run|tutorial|skynet|fan_in|observe) echo 4g ;; *) echo 2g ;; esac
+  case "$1" in spawn_1m|spawn_run|tutorial|skynet|fan_in|observe|record) echo 4g ;; *) echo 2g ;; esac
 }
 # observe measures Beamscope's own observation API: no BEAM or Pekko counterpart. startup (the app's start,
 # bench/startup.sh) runs after the table, not in these rounds. spawn_run and tutorial:
@@ -79,7 +82,7 @@ heap() {
 # needs `elixir`.
 runs_on() {
   case $2 in
-    observe) [[ $1 == beamscope ]] ;;
+    observe|record) [[ $1 == beamscope ]] ;;
     spawn_run) [[ $1 != pekko ]] ;;
     tutorial) [[ $1 == beamscope || ( $1 == beam && -n $ELIXIR ) ]] ;;
     startup) false ;;

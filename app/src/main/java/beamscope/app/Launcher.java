@@ -21,7 +21,17 @@ public final class Launcher {
             System.exit(beamscope.app.sequence.Headless.run(sequence.strip(), System.getProperty("sequence.out"),
                     System.getProperty("sequence.dir", ""), System.out, System.err));
         }
+        String replay = System.getProperty("replay", "");
+        if (!replay.isBlank()) { // -Dreplay=FILE: print a saved recording's summary
+            System.exit(beamscope.app.timeline.HeadlessRecording.replay(
+                    beamscope.app.timeline.HeadlessRecording.resolve(replay, System.getProperty("exs.dir")), System.out, System.err));
+        }
         String lesson = System.getProperty("lesson", "");
+        String record = System.getProperty("record", "");
+        if (!lesson.isBlank() && !record.isBlank()) { // -Dlesson=ID -Drecord=FILE: run it headless, save its recording
+            System.exit(beamscope.app.timeline.HeadlessRecording.record(lesson.strip(),
+                    beamscope.app.timeline.HeadlessRecording.resolve(record, System.getProperty("exs.dir")), System.out, System.err));
+        }
         if (!lesson.isBlank()) { // -Dlesson=ID (or list): run a lesson headless and print its transcript
             System.exit(beamscope.app.lessons.Headless.run(lesson.strip(), System.out, System.err));
         }

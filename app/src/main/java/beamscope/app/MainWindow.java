@@ -210,6 +210,7 @@ public final class MainWindow implements AutoCloseable {
     public void offerNodes(beamscope.app.connect.NodeChoiceViewModel nodes) {
         beamscope.app.connect.NodeMenu.install(scene.getRoot(), nodes, state);
         bulk.destructiveProperty().bind(nodes.onEmbeddedProperty().or(nodes.destructiveProperty()));
+        beamscope.app.timeline.TimelineBar.install(scene.getRoot(), nodes.timeline());
     }
 
     /** The window's size on a screen with these visual bounds: 1280×800, or the whole screen when smaller. */

@@ -384,7 +384,9 @@ class ObserverWindowTest extends FxRobot {
             javafx.scene.control.TabPane side = lookup("#sidePanes").queryAs(javafx.scene.control.TabPane.class);
             assertThat(side.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly("Inspector", "Message", "Events");
             waitUntil(() -> tabs.getLayoutBounds().getHeight() > 1.3 * normalHeight);
-            assertThat(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxY())).isGreaterThan(scene.getHeight() - 10);
+            // down to the timeline bar, which stays under the views
+            double timelineBar = onFx(() -> lookup("#timelineBar").tryQuery().map(b -> b.getLayoutBounds().getHeight()).orElse(0.0));
+            assertThat(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxY())).isGreaterThan(scene.getHeight() - timelineBar - 10);
             assertThat(onFx(() -> side.localToScene(side.getLayoutBounds()).getMinX()))
                     .isGreaterThanOrEqualTo(onFx(() -> tabs.localToScene(tabs.getLayoutBounds()).getMaxX()));
 

@@ -69,6 +69,25 @@ public final class NodeChoiceViewModel implements AutoCloseable {
             if (connection != null) connection.allowDestructive(on);
         });
         selectedNode.addListener((o, a, name) -> select(name));
+        timeline = new beamscope.app.timeline.TimelineViewModel(this, fx, background);
+        timeline.record(embedded);
+    }
+
+    private final beamscope.app.timeline.TimelineViewModel timeline;
+
+    /** The timeline: the embedded node's recording, and what the window shows of it. */
+    public beamscope.app.timeline.TimelineViewModel timeline() { return timeline; }
+
+    /** Shows a recording ({@link beamscope.app.timeline.RecordedNode}) in place of the node, detaching from a real one. */
+    public void showRecording(Observed recording) {
+        cancel();
+        Connection before = connection;
+        connection = null;
+        destructive.set(false);
+        cluster.clear();
+        status.set("");
+        show(recording, before);
+        selectedNode.set(null);
     }
 
     /** The cookie field's first value: the first line of ~/.erlang.cookie, as erl reads it, or empty. */
@@ -176,6 +195,7 @@ public final class NodeChoiceViewModel implements AutoCloseable {
      * {@code fresh} from now on, and if the old one was shown, {@code fresh} is the one shown.
      */
     public void replaceEmbedded(Observed fresh) {
+        timeline.record(fresh);
         if (current == embedded) current = fresh;
         embedded = fresh;
         onEmbedded.set(current == embedded);
@@ -303,6 +323,7 @@ public final class NodeChoiceViewModel implements AutoCloseable {
     /** Detaches and stops the nodes it started. Call off the FX thread (stopping a node waits for it). */
     @Override
     public void close() {
+        timeline.close();
         Observed c = current;
         if (c != embedded) c.close();
         if (connection != null) connection.close();

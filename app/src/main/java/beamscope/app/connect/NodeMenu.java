@@ -57,7 +57,9 @@ public final class NodeMenu {
         MenuItem startChild = item("Start a child under the selected supervisor…", "startChildItem", () -> askChildSpec(root, vm, state));
         // like kill, exit and send: only on a real node with destructive actions on
         startChild.disableProperty().bind(vm.onEmbeddedProperty().or(vm.destructiveProperty().not()));
-        menu.getItems().setAll(connect, start, embedded, new SeparatorMenuItem(), destructive, startChild);
+        MenuItem openRecording = item("Open recording…", "openRecordingItem",
+                () -> beamscope.app.timeline.TimelineBar.chooseAndOpen(root, vm.timeline()));
+        menu.getItems().setAll(connect, start, embedded, openRecording, new SeparatorMenuItem(), destructive, startChild);
         menu.disableProperty().bind(vm.busyProperty());
 
         ComboBox<String> cluster = new ComboBox<>(vm.cluster());

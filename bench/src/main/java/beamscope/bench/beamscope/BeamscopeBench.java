@@ -62,6 +62,7 @@ public final class BeamscopeBench {
         workloads.put("monitor", BeamscopeBench::monitor);
         workloads.put("dynsup", BeamscopeBench::dynsup);
         workloads.put("tutorial", BeamscopeBench::tutorial);
+        workloads.put("record", BeamscopeBench::record);
         Bench.main("beamscope", args, workloads);
     }
 
@@ -738,5 +739,77 @@ public final class BeamscopeBench {
         }
         Arrays.sort(t);
         return millis(t[calls / 2]);
+    }
+
+    // ---- record (Beamscope only) ---------------------------------------------------------------------
+    // What the window's recorder costs (beamscope.record.Recorder: every event into a bounded ring, a snapshot a
+    // second): ping_pong and ring as rows 2 and 3, in blocks with and without a recorder attached, ordered with,
+    // without, without, with, ... (`blocks` of each) on one node, so drift falls on both alike. *_recorded_per_s
+    // with it, *_ratio = with / without. recorded_events_per_s: the events that reached the ring per second of the
+    // blocks with it; dropped_pct: the share of events the node dropped because the recorder's buffer was full
+    // (the node never waits for it). bytes_per_event: the size of the recording file (RecordingFile) of the last
+    // block with it, over its events.
+
+    static Map<String, Object> record(Bench.Params p) throws Exception {
+        int ppN = p.get("pp_n", 1_000_000);
+        int ringProcs = p.get("ring_procs", 1000);
+        int ringHops = p.get("ring_hops", 1_000_000);
+        int blocks = p.get("blocks", 2);
+        try (Node node = freshNode()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Recorded pp = recorded(node, blocks, () -> pingPongNanos(node, ppN), ppN);
+            Recorded ring = recorded(node, blocks, () -> ringNanos(node, ringProcs, ringHops), ringHops);
+            m.put("ping_pong_per_s", pp.without().perSecond());
+            m.put("ping_pong_recorded_per_s", pp.with().perSecond());
+            m.put("ping_pong_ratio", pp.with().perSecond() / pp.without().perSecond());
+            m.put("ring_msgs_per_s", ring.without().perSecond());
+            m.put("ring_msgs_recorded_per_s", ring.with().perSecond());
+            m.put("ring_ratio", ring.with().perSecond() / ring.without().perSecond());
+            long kept = pp.kept() + ring.kept(), dropped = pp.dropped() + ring.dropped();
+            m.put("recorded_events_per_s", Bench.perSecond(kept, pp.with().nanos() + ring.with().nanos()));
+            m.put("dropped_pct", 100.0 * dropped / Math.max(1, kept + dropped));
+            m.put("bytes_per_event", ring.bytesPerEvent());
+            return m;
+        }
+    }
+
+    /** Blocks without and with a recorder; the events the recorders kept and the node dropped; the last file's bytes per event. */
+    record Recorded(Timed without, Timed with, long kept, long dropped, double bytesPerEvent) {}
+
+    static Recorded recorded(Node node, int blocks, java.util.function.LongSupplier once, int work) throws java.io.IOException {
+        Timed without = new Timed(0, 0), with = new Timed(0, 0);
+        long kept = 0, dropped = 0;
+        double bytesPerEvent = Double.NaN;
+        // a ring as large as a block's events, so that what is kept is what the recorder could take
+        beamscope.record.Recorder.Limits limits = new beamscope.record.Recorder.Limits(Duration.ofMinutes(10), 20_000_000);
+        for (int b = 0; b < 2 * blocks; b++) {
+            boolean recorded = b % 4 == 0 || b % 4 == 3;
+            System.gc();
+            if (!recorded) {
+                without = without.plus(work, once.getAsLong());
+                continue;
+            }
+            try (beamscope.record.Recorder recorder = beamscope.record.Recorder.start(node, limits, Duration.ofSeconds(1))) {
+                with = with.plus(work, once.getAsLong());
+                beamscope.record.Recording r = recorder.recording();
+                kept += r.events().size();
+                dropped += r.eventsDropped();
+                long[] bytes = {0};
+                java.io.OutputStream counting = new java.io.OutputStream() {
+                    @Override
+                    public void write(int x) {
+                        bytes[0]++;
+                    }
+
+                    @Override
+                    public void write(byte[] a, int off, int len) {
+                        bytes[0] += len;
+                    }
+                };
+                beamscope.record.RecordingFile.write(r, new java.io.BufferedOutputStream(counting, 1 << 16));
+                bytesPerEvent = (double) bytes[0] / Math.max(1, r.events().size());
+            }
+        }
+        return new Recorded(without, with, kept, dropped, bytesPerEvent);
     }
 }

@@ -59,7 +59,7 @@ public final class Observe {
     }
 
     /** As Supervisor and DynamicSupervisor start them. */
-    static final String SUPERVISOR_INIT = "Supervisor.init/1", DYNAMIC_SUPERVISOR_INIT = "DynamicSupervisor.init/1";
+    public static final String SUPERVISOR_INIT = "Supervisor.init/1", DYNAMIC_SUPERVISOR_INIT = "DynamicSupervisor.init/1";
 
     /**
      * Every live supervisor of the node (static and dynamic), by pid ({@link #isSupervisor} and published);

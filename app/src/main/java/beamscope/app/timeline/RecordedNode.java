@@ -1,0 +1,301 @@
+package beamscope.app.timeline;
+
+import beamscope.app.observe.NodeState;
+import beamscope.app.observe.Observed;
+import beamscope.record.RecordedChild;
+import beamscope.record.RecordedFlags;
+import beamscope.record.RecordedProcess;
+import beamscope.record.RecordedSnapshot;
+import beamscope.record.RecordedSupervisor;
+import beamscope.record.RecordedTerm;
+import beamscope.record.Recording;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.EventFilter;
+import beamscope.runtime.EventSubscription;
+import beamscope.runtime.NodeSnapshot;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
+import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.otp.ChildType;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.Observe;
+import beamscope.runtime.otp.Restart;
+import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.SupervisorView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * A node as a recording shows it at a moment ({@link #moveTo}): the window reads it like any other node, so its
+ * tree, table, inspector (mailbox contents included) and event log show the past. It cannot be acted on: sends,
+ * exits and calls are refused. Reads rebuild the state at the moment once per move, on the reading thread.
+ */
+public final class RecordedNode implements Observed {
+    private final Recording recording;
+    private final String name;
+    /** The events by time, for the event log's subscriptions. */
+    private final List<Event> byTime;
+    private volatile long nanos;
+    private volatile RecordedSnapshot state;
+
+    public RecordedNode(Recording recording, String name) {
+        this.recording = recording;
+        this.name = name;
+        List<Event> sorted = new ArrayList<>(recording.events());
+        sorted.sort(Comparator.comparingLong(Event::nanos));
+        this.byTime = sorted;
+        moveTo(recording.endNanos());
+    }
+
+    public Recording recording() {
+        return recording;
+    }
+
+    /** The moment shown (node clock). */
+    public long nanos() {
+        return nanos;
+    }
+
+    /** Shows the node at {@code t}, kept within the recording's span. */
+    public void moveTo(long t) {
+        long at = Math.max(recording.startNanos(), Math.min(recording.endNanos(), t));
+        nanos = at;
+        state = null;
+    }
+
+    /** The state at the moment shown. */
+    public RecordedSnapshot recordedState() {
+        RecordedSnapshot s = state;
+        long at = nanos;
+        if (s == null || s.nanos() != at) {
+            s = recording.stateAt(at).orElse(new RecordedSnapshot(at, Map.of(), Map.of()));
+            state = s;
+        }
+        return s;
+    }
+
+    @Override
+    public NodeState state() {
+        return NodeState.CONNECTED;
+    }
+
+    @Override
+    public NodeSnapshot snapshot() {
+        RecordedSnapshot s = recordedState();
+        return new NodeSnapshot(s.nanos(), List.of(), s.processes().size(), 0, 0, 0, 0, 0, false, 0, 0, recording.eventsDropped());
+    }
+
+    @Override
+    public void forEachProcess(Consumer<ProcessSummary> visitor) {
+        for (RecordedProcess p : recordedState().processes().values()) visitor.accept(summary(p));
+    }
+
+    private static ProcessSummary summary(RecordedProcess p) {
+        return new ProcessSummary(p.pid(), p.registeredName().isEmpty() ? null : p.registeredName(), p.initialCall(),
+                ProcessStatus.WAITING, Priority.NORMAL, 0, p.queueLen(), 0, 0, p.parent());
+    }
+
+    @Override
+    public boolean isSupervisor(ProcessSummary process) {
+        return Observe.isSupervisor(process);
+    }
+
+    @Override
+    public Optional<ProcessInfo> info(Pid pid, int messageLimit) {
+        RecordedProcess p = recordedState().processes().get(pid);
+        if (p == null) return Optional.empty();
+        List<Object> messages = new ArrayList<>();
+        for (String m : p.messages()) {
+            if (messages.size() >= messageLimit) break;
+            messages.add(RecordedTerm.parse(m));
+        }
+        Optional<String> registered = p.registeredName().isEmpty() ? Optional.empty() : Optional.of(p.registeredName());
+        return Optional.of(new ProcessInfo(pid, ProcessStatus.WAITING, p.queueLen(), messages, 0, Priority.NORMAL, false,
+                List.of(), List.of(), List.of(), registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
+                List.of(), 0, 0, Map.of()));
+    }
+
+    @Override
+    public Optional<Object> exitReason(Pid pid) {
+        long at = nanos;
+        Object reason = null;
+        for (Event e : byTime) {
+            if (e.nanos() > at) break;
+            if (e instanceof Event.Exit x && x.pid().equals(pid)) reason = x.reason();
+        }
+        return Optional.ofNullable(reason);
+    }
+
+    @Override
+    public Optional<String> serverState(Pid pid) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String nodeName() {
+        return name;
+    }
+
+    @Override
+    public Optional<Pid> whereis(String registered) {
+        for (RecordedProcess p : recordedState().processes().values()) if (p.registeredName().equals(registered)) return Optional.of(p.pid());
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<SupervisorView> supervisor(Pid pid) {
+        RecordedSupervisor s = recordedState().supervisors().get(pid);
+        if (s == null) return Optional.empty();
+        List<ChildView> children = new ArrayList<>();
+        for (RecordedChild c : s.children()) {
+            Restart restart = switch (c.restart()) {
+                case "transient" -> Restart.TRANSIENT;
+                case "temporary" -> Restart.TEMPORARY;
+                default -> Restart.PERMANENT;
+            };
+            Pid child = c.pid();
+            boolean supervisor = child != null && recordedState().processes().get(child) instanceof RecordedProcess p
+                    && isSupervisor(summary(p));
+            children.add(new ChildView(RecordedTerm.parse(c.id()), Optional.ofNullable(child),
+                    child == null ? ChildView.Status.UNDEFINED : ChildView.Status.RUNNING,
+                    supervisor ? ChildType.SUPERVISOR : ChildType.WORKER, restart, -1));
+        }
+        RecordedFlags flags = recording.flags().getOrDefault(pid, new RecordedFlags("one_for_one", -1, -1));
+        Strategy strategy = switch (flags.strategy()) {
+            case "one_for_all" -> Strategy.ONE_FOR_ALL;
+            case "rest_for_one" -> Strategy.REST_FOR_ONE;
+            default -> Strategy.ONE_FOR_ONE;
+        };
+        return Optional.of(new SupervisorView(pid, Optional.empty(), s.dynamic() ? "DynamicSupervisor" : "Supervisor", strategy,
+                flags.intensity(), flags.period(), s.dynamic(), -1, children));
+    }
+
+    /** The recorded events of the kinds and processes asked for, as the moment shown moves forward past them. */
+    @Override
+    public EventSubscription subscribe(EventFilter filter, int capacity) {
+        return new EventSubscription() {
+            long cursor = nanos;
+            volatile boolean closed;
+
+            @Override
+            public synchronized int drainTo(List<Event> into, int max) {
+                long at = nanos;
+                if (closed || at <= cursor) {
+                    cursor = Math.min(cursor, at);
+                    return 0;
+                }
+                int n = 0;
+                int i = firstAfter(cursor);
+                for (; i < byTime.size() && n < max; i++) {
+                    Event e = byTime.get(i);
+                    if (e.nanos() > at) break;
+                    cursor = e.nanos();
+                    if (!filter.wantsKind(e.getClass()) || !filter.wantsPid(e.pid())) continue;
+                    into.add(e);
+                    n++;
+                }
+                if (i >= byTime.size() || byTime.get(i).nanos() > at) cursor = at;
+                return n;
+            }
+
+            @Override
+            public long dropped() {
+                return 0;
+            }
+
+            @Override
+            public EventFilter filter() {
+                return filter;
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+    }
+
+    private int firstAfter(long t) {
+        int lo = 0, hi = byTime.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byTime.get(mid).nanos() <= t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    // ---------------------------------------------------------------- a recording is not acted on
+
+    @Override
+    public Pid shell() {
+        return Pid.of(0);
+    }
+
+    @Override
+    public int drainShell(List<ShellMessage> into, int max) {
+        return 0;
+    }
+
+    private static UnsupportedOperationException readOnly() {
+        return new UnsupportedOperationException("a recording cannot be acted on; press Live to return to the node");
+    }
+
+    @Override
+    public void send(Pid to, Object message) {
+        throw readOnly();
+    }
+
+    @Override
+    public CompletableFuture<Object> call(Pid to, Object request, Duration timeout) {
+        return CompletableFuture.failedFuture(readOnly());
+    }
+
+    @Override
+    public void cast(Pid to, Object request) {
+        throw readOnly();
+    }
+
+    @Override
+    public void exit(Pid pid, Object reason) {
+        throw readOnly();
+    }
+
+    @Override
+    public void link(Pid pid) {
+        throw readOnly();
+    }
+
+    @Override
+    public void unlink(Pid pid) {
+        throw readOnly();
+    }
+
+    @Override
+    public void monitor(Pid pid) {
+        throw readOnly();
+    }
+
+    @Override
+    public void suspend(Pid pid) {
+        throw readOnly();
+    }
+
+    @Override
+    public void resume(Pid pid) {
+        throw readOnly();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,88 @@
+package beamscope.app.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import beamscope.record.Recorder;
+import beamscope.record.Recording;
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behaviors;
+import beamscope.runtime.Event;
+import beamscope.runtime.EventFilter;
+import beamscope.runtime.EventSubscription;
+import beamscope.runtime.Node;
+import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.Terms;
+import beamscope.runtime.otp.ChildSpec;
+import beamscope.runtime.otp.ChildStart;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.Supervisor;
+import beamscope.runtime.otp.SupervisorFlags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The window's reading of a recording at a moment: the past's processes, supervisors and mailboxes; events as time moves on. */
+class RecordedNodeTest {
+    final Node node = Node.start();
+
+    @AfterEach
+    void close() {
+        node.close();
+    }
+
+    static void await(BooleanSupplier c, String what) {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.yield();
+        }
+    }
+
+    Pid child(Pid sup) {
+        return Supervisor.whichChildren(node, sup).getFirst().pid().orElse(null);
+    }
+
+    @Test
+    void beforeAKillTheRecordingShowsTheKilledWorkerUnderItsSupervisorWithItsMailbox() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ALL),
+                    List.of(ChildSpec.worker(Atom.of("w"), ChildStart.spawnLink(Behaviors.receive((ctx, m) -> Behaviors.unhandled())))))
+                    .pid();
+            Pid worker = child(sup);
+            node.send(worker, Atom.of("waiting"));
+            await(() -> node.processInfo(worker, 1).map(i -> i.messageQueueLen() == 1).orElse(false), "the message queued");
+            long beforeKill = recorder.snapshotNow().nanos();
+            node.exit(worker, Atom.of("kill"));
+            await(() -> child(sup) != null && !child(sup).equals(worker), "the restart");
+            Pid replacement = child(sup);
+            recorder.snapshotNow();
+            Recording r = recorder.recording();
+
+            RecordedNode past = new RecordedNode(r, "test");
+            assertThat(past.processes()).extracting(ProcessSummary::pid).contains(replacement).doesNotContain(worker);
+            assertThat(past.exitReason(worker)).hasValueSatisfying(reason -> assertThat(Terms.inspect(reason)).isEqualTo(":killed"));
+
+            past.moveTo(beforeKill);
+            assertThat(past.processes()).extracting(ProcessSummary::pid).contains(worker).doesNotContain(replacement);
+            assertThat(past.supervisor(sup).orElseThrow().children()).extracting(ChildView::pid).containsExactly(java.util.Optional.of(worker));
+            assertThat(past.supervisor(sup).orElseThrow().strategy()).isEqualTo(Strategy.ONE_FOR_ALL);
+            assertThat(past.supervisor(sup).orElseThrow().intensity()).isEqualTo(SupervisorFlags.of(Strategy.ONE_FOR_ALL).intensity());
+            assertThat(past.info(worker, 10).orElseThrow().messages()).extracting(Terms::inspect).containsExactly(":waiting");
+            assertThat(past.isSupervisor(past.processes().stream().filter(p -> p.pid().equals(sup)).findFirst().orElseThrow())).isTrue();
+            assertThatThrownBy(() -> past.send(worker, Atom.of("x"))).isInstanceOf(UnsupportedOperationException.class);
+
+            try (EventSubscription events = past.subscribe(EventFilter.kinds(Event.Exit.class), 100)) {
+                List<Event> got = new ArrayList<>();
+                assertThat(events.drainTo(got, 100)).isZero();
+                past.moveTo(r.endNanos());
+                events.drainTo(got, 100);
+                assertThat(got).anySatisfy(e -> assertThat(e.pid()).isEqualTo(worker)).allMatch(e -> e instanceof Event.Exit);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package beamscope.record;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.Pid;
+import beamscope.runtime.Terms;
+import beamscope.runtime.Tuple;
+import beamscope.runtime.otp.Observe;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The node as a recording knows it at {@code nanos} (node clock): its processes with their mailboxes, and its
+ * supervisors' children. A recorder takes one from the live node now and then ({@link Recorder#snapshotNow});
+ * {@link #advance} moves one forward over the events after it, which is how a recording rebuilds any moment.
+ */
+public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, Map<Pid, RecordedSupervisor> supervisors) {
+
+    /** Terms are kept as text cut to this many characters. */
+    public static final int TERM_LIMIT = 2000;
+
+    public RecordedSnapshot {
+        processes = java.util.Collections.unmodifiableMap(new TreeMap<>(processes));
+        supervisors = java.util.Collections.unmodifiableMap(new TreeMap<>(supervisors));
+    }
+
+    static String text(Object term) {
+        return term instanceof RecordedTerm r ? r.text() : Terms.inspect(term, TERM_LIMIT);
+    }
+
+    /**
+     * This state moved forward over {@code events} (in recorded order) whose time is after {@link #nanos} and
+     * at most {@code upTo}; mailboxes keep at most {@code mailboxCap} messages as text.
+     */
+    public RecordedSnapshot advance(Collection<Event> events, long upTo, int mailboxCap) {
+        TreeMap<Pid, RecordedProcess> procs = new TreeMap<>(processes);
+        TreeMap<Pid, RecordedSupervisor> sups = new TreeMap<>(supervisors);
+        for (Event e : events) {
+            long t = e.nanos();
+            if (t <= nanos || t > upTo) continue;
+            switch (e) {
+                case Event.Spawn s -> {
+                    procs.put(s.pid(), new RecordedProcess(s.pid(), "", s.initialCall(), s.parent(), 0, List.of()));
+                    boolean dynamic = Observe.DYNAMIC_SUPERVISOR_INIT.equals(s.initialCall());
+                    if (dynamic || Observe.SUPERVISOR_INIT.equals(s.initialCall()))
+                        sups.put(s.pid(), new RecordedSupervisor(s.pid(), dynamic, List.of()));
+                }
+                case Event.Exit x -> exited(procs, sups, x.pid());
+                case Event.Register r -> procs.computeIfPresent(r.pid(), (k, p) -> named(p, r.name()));
+                case Event.Unregister r -> procs.computeIfPresent(r.pid(), (k, p) -> named(p, ""));
+                case Event.Send s -> procs.computeIfPresent(s.to(), (k, p) -> queued(p, text(s.message()), mailboxCap));
+                case Event.Receive r -> procs.computeIfPresent(r.pid(), (k, p) -> taken(p, text(r.message())));
+                case Event.Report r when r.kind().equals(PROGRESS_REPORT) -> started(sups, r);
+                default -> { }
+            }
+        }
+        return new RecordedSnapshot(Math.max(nanos, upTo), procs, sups);
+    }
+
+    static final Atom PROGRESS_REPORT = Atom.of("progress_report"), STARTED = Atom.of("started"), PID = Atom.of("pid"),
+            ID = Atom.of("id"), RESTART_TYPE = Atom.of("restart_type");
+
+    private static RecordedProcess named(RecordedProcess p, String name) {
+        return new RecordedProcess(p.pid(), name, p.initialCall(), p.parent(), p.queueLen(), p.messages());
+    }
+
+    private static RecordedProcess queued(RecordedProcess p, String message, int cap) {
+        List<String> m = p.messages();
+        if (m.size() == p.queueLen() && m.size() < cap) {
+            m = new ArrayList<>(m);
+            m.add(message);
+        }
+        return new RecordedProcess(p.pid(), p.registeredName(), p.initialCall(), p.parent(), p.queueLen() + 1, m);
+    }
+
+    /** A receive takes the first equal message; one the mailbox list never had (a trapped EXIT, a DOWN) counts only when the list is cut. */
+    private static RecordedProcess taken(RecordedProcess p, String message) {
+        List<String> m = new ArrayList<>(p.messages());
+        boolean complete = m.size() == p.queueLen();
+        boolean found = m.remove(message);
+        int len = found || !complete ? Math.max(0, p.queueLen() - 1) : p.queueLen();
+        return new RecordedProcess(p.pid(), p.registeredName(), p.initialCall(), p.parent(), len, m);
+    }
+
+    private static void exited(Map<Pid, RecordedProcess> procs, Map<Pid, RecordedSupervisor> sups, Pid pid) {
+        procs.remove(pid);
+        sups.remove(pid);
+        for (Map.Entry<Pid, RecordedSupervisor> en : sups.entrySet()) {
+            RecordedSupervisor s = en.getValue();
+            if (s.children().stream().noneMatch(c -> pid.equals(c.pid()))) continue;
+            List<RecordedChild> kids = new ArrayList<>();
+            for (RecordedChild c : s.children()) {
+                if (!pid.equals(c.pid())) kids.add(c);
+                else if (!s.dynamic() && !c.restart().equals("temporary")) kids.add(new RecordedChild(c.id(), null, c.restart()));
+            }
+            en.setValue(new RecordedSupervisor(s.pid(), s.dynamic(), kids));
+        }
+    }
+
+    /** A PROGRESS REPORT: {@code [supervisor: s, started: [pid: p, id: x, restart_type: r, ...], ...]}. */
+    private static void started(Map<Pid, RecordedSupervisor> sups, Event.Report r) {
+        RecordedSupervisor s = sups.get(r.pid());
+        if (s == null) return;
+        List<?> offender = keyword(r.details(), STARTED) instanceof List<?> l ? l : null;
+        if (offender == null || !(keyword(offender, PID) instanceof Pid pid)) return;
+        String id = text(keyword(offender, ID));
+        Object restartType = keyword(offender, RESTART_TYPE);
+        String restart = restartType instanceof Atom a ? a.name() : "permanent";
+        List<RecordedChild> kids = new ArrayList<>(s.children());
+        boolean replaced = false;
+        if (!s.dynamic()) {
+            for (int i = 0; i < kids.size(); i++)
+                if (kids.get(i).id().equals(id)) {
+                    kids.set(i, new RecordedChild(id, pid, restart));
+                    replaced = true;
+                }
+        }
+        if (!replaced) kids.add(new RecordedChild(id, pid, restart));
+        sups.put(s.pid(), new RecordedSupervisor(s.pid(), s.dynamic(), kids));
+    }
+
+    private static Object keyword(Object list, Atom key) {
+        if (!(list instanceof List<?> l)) return null;
+        for (Object o : l)
+            if (o instanceof Tuple t && t.size() == 2 && key.equals(t.get(0))) return t.get(1);
+        return null;
+    }
+}

@@ -1,0 +1,276 @@
+package beamscope.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import beamscope.runtime.Atom;
+import beamscope.runtime.Behavior;
+import beamscope.runtime.Behaviors;
+import beamscope.runtime.Event;
+import beamscope.runtime.Node;
+import beamscope.runtime.NodeConfig;
+import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.ProcessSummary;
+import beamscope.runtime.Tuple;
+import beamscope.runtime.Tuple2;
+import beamscope.runtime.otp.ChildSpec;
+import beamscope.runtime.otp.ChildStart;
+import beamscope.runtime.otp.ChildView;
+import beamscope.runtime.otp.Strategy;
+import beamscope.runtime.otp.Supervisor;
+import beamscope.runtime.otp.SupervisorFlags;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Time travel: the state a recording rebuilds at t equals a snapshot taken at t; the file format and its errors. */
+class RecordingTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Atom WANT = Atom.of("want"), OTHER = Atom.of("other"), KILL = Atom.of("kill");
+
+    final Node node = Node.start(NodeConfig.defaults().withSchedulers(2));
+
+    @AfterEach
+    void close() {
+        node.close();
+    }
+
+    /** Idle: a receive that matches nothing, so every message stays in its mailbox. */
+    static Behavior idle() {
+        return Behaviors.receive((ctx, msg) -> Behaviors.unhandled());
+    }
+
+    /** A selective receive: takes only {@code {:want, x}}, leaves anything else in the mailbox. */
+    static Behavior selective() {
+        return Behaviors.receive((ctx, msg) -> msg instanceof Tuple2(Atom t, Object x) && t == WANT ? Behaviors.same()
+                : Behaviors.unhandled());
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.yield();
+        }
+    }
+
+    /** Every process waits in receive and no scheduler has work. */
+    void awaitQuiet() {
+        await(() -> node.processes().stream().allMatch(p -> p.status() == ProcessStatus.WAITING)
+                && node.snapshot().runQueueLength() == 0, "a quiet node");
+    }
+
+    Pid child(Pid sup, Object id) {
+        return Supervisor.whichChildren(node, sup).stream().filter(c -> c.id().equals(id)).findFirst()
+                .flatMap(ChildView::pid).orElse(null);
+    }
+
+    Pid restarted(Pid sup, Object id, Pid old) {
+        await(() -> {
+            Pid now = child(sup, id);
+            return now != null && !now.equals(old);
+        }, "child " + id + " restarted");
+        return child(sup, id);
+    }
+
+    /** The scripted scenario: a supervisor with two workers, a selective receiver; kills, restarts, messages left behind. */
+    record Run(Recording recording, RecordedSnapshot first, RecordedSnapshot middle, RecordedSnapshot last, long beforeKill,
+            Pid killed, Pid replacement, Pid selective) {}
+
+    Run scenario(Recorder recorder) {
+        RecordedSnapshot first = recorder.snapshotNow();
+        Atom a = Atom.of("a"), b = Atom.of("b");
+        Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE),
+                List.of(ChildSpec.worker(a, ChildStart.spawnLink(idle())), ChildSpec.worker(b, ChildStart.spawnLink(idle()))))
+                .pid();
+        Pid sel = node.spawn(selective());
+        node.register("selective", sel);
+        node.send(sel, OTHER);
+        node.send(sel, Tuple.of(WANT, 1));
+        node.send(sel, Tuple.of(Atom.of("later"), "text"));
+        Pid workerA = child(sup, a);
+        node.send(workerA, Atom.of("left_in_a"));
+        awaitQuiet();
+        long beforeKill = recorder.snapshotNow().nanos();
+
+        node.exit(workerA, KILL);
+        Pid newA = restarted(sup, a, workerA);
+        node.send(newA, Atom.of("for_new_a"));
+        awaitQuiet();
+        RecordedSnapshot middle = recorder.snapshotNow();
+
+        Pid workerB = child(sup, b);
+        node.exit(workerB, KILL);
+        restarted(sup, b, workerB);
+        node.send(sel, Tuple.of(WANT, 2));
+        node.unregister("selective");
+        Pid brief = node.spawn(idle());
+        node.exit(brief, KILL);
+        await(() -> !node.isAlive(brief), "the brief process gone");
+        awaitQuiet();
+        RecordedSnapshot last = recorder.snapshotNow();
+        return new Run(recorder.recording(), first, middle, last, beforeKill, workerA, newA, sel);
+    }
+
+    @Test
+    void theStateRebuiltAtTEqualsTheSnapshotTakenAtT() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Run run = scenario(recorder);
+            Recording r = run.recording();
+            assertThat(r.eventsDropped()).isZero();
+            assertThat(r.replay(run.first(), run.middle().nanos())).isEqualTo(run.middle());
+            assertThat(r.replay(run.first(), run.last().nanos())).isEqualTo(run.last());
+            assertThat(r.replay(run.middle(), run.last().nanos())).isEqualTo(run.last());
+
+            RecordedProcess sel = run.middle().processes().get(run.selective());
+            assertThat(sel.registeredName()).isEqualTo("selective");
+            assertThat(sel.messages()).containsExactly(":other", "{:later, \"text\"}");
+            assertThat(run.last().processes().get(run.selective()).registeredName()).isEmpty();
+        }
+    }
+
+    @Test
+    void beforeAKillTheKilledProcessIsAliveWithItsMailbox_afterItItsReplacementRuns() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Run run = scenario(recorder);
+            Recording r = run.recording();
+            RecordedSnapshot before = r.replay(run.first(), run.beforeKill());
+            assertThat(before.processes()).containsKey(run.killed()).doesNotContainKey(run.replacement());
+            assertThat(before.processes().get(run.killed()).messages()).containsExactly(":left_in_a");
+            RecordedSnapshot after = r.stateAt(run.middle().nanos()).orElseThrow();
+            assertThat(after.processes()).doesNotContainKey(run.killed()).containsKey(run.replacement());
+            assertThat(after.supervisors().values()).anySatisfy(s -> assertThat(s.children())
+                    .extracting(RecordedChild::pid).contains(run.replacement()).doesNotContain(run.killed()));
+            assertThat(r.stateAt(r.startNanos() - 1)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSavedRecordingReadsBackAndRebuildsTheSameStates(@TempDir Path dir) throws Exception {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Run run = scenario(recorder);
+            Path file = dir.resolve("run.bsrec");
+            RecordingFile.save(run.recording(), file);
+            Recording back = RecordingFile.load(file);
+            assertThat(back.version()).isEqualTo(RecordingFile.VERSION);
+            assertThat(back.snapshots()).isEqualTo(run.recording().snapshots());
+            assertThat(back.flags()).isEqualTo(run.recording().flags()).isNotEmpty()
+                    .allSatisfy((pid, f) -> assertThat(f.strategy()).isEqualTo("one_for_one"));
+            assertThat(back.countsByKind()).isEqualTo(run.recording().countsByKind());
+            assertThat(back.replay(back.snapshots().getFirst(), run.last().nanos())).isEqualTo(run.last());
+            assertThat(back.events()).filteredOn(e -> e instanceof Event.Send).isNotEmpty();
+            assertThat(back.summary()).contains("format version: 1").contains("Spawn: ").contains("Exit: ");
+        }
+    }
+
+    @Test
+    void theRingKeepsTheLastEventsAndOnlyTheSnapshotsItCanRebuildFrom() {
+        try (Recorder recorder = Recorder.manual(node, new Recorder.Limits(Duration.ofMinutes(10), 1_000_000))) {
+            recorder.setLimits(new Recorder.Limits(Duration.ofMinutes(10), 5));
+            for (int i = 0; i < 20; i++) node.spawn(idle());
+            RecordedSnapshot later = recorder.snapshotNow();
+            Recording r = recorder.recording();
+            assertThat(r.events()).hasSizeLessThanOrEqualTo(5);
+            assertThat(recorder.eventCount()).isLessThanOrEqualTo(5);
+            assertThat(r.snapshots()).allSatisfy(s -> assertThat(s.nanos())
+                    .isGreaterThanOrEqualTo(r.events().isEmpty() ? 0 : r.events().getFirst().nanos()));
+            assertThat(r.snapshots()).contains(later);
+            assertThat(r.stateAt(later.nanos())).contains(later);
+        }
+    }
+
+    @Test
+    void snapshotsOfABigNodeAreThinnedOut_keepingTheFirst_andEveryMomentStillRebuilds() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            recorder.maxSnapshotProcesses = 10; // fewer than the seven snapshots below hold together
+            RecordedSnapshot first = recorder.recording().snapshots().getFirst();
+            List<RecordedSnapshot> taken = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                node.spawn(idle());
+                awaitQuiet();
+                taken.add(recorder.snapshotNow());
+            }
+            Recording r = recorder.recording();
+            assertThat(r.snapshots().getFirst()).isEqualTo(first);
+            assertThat(r.snapshots().getLast()).isEqualTo(taken.getLast());
+            assertThat(r.snapshots().size()).isLessThan(taken.size() + 1);
+            for (RecordedSnapshot s : taken) assertThat(r.stateAt(s.nanos())).contains(s);
+        }
+    }
+
+    @Nested
+    class Errors {
+        byte[] valid() throws IOException {
+            try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+                node.spawn(idle());
+                recorder.snapshotNow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                RecordingFile.write(recorder.recording(), out);
+                return out.toByteArray();
+            }
+        }
+
+        Recording read(byte[] bytes) throws Exception {
+            return RecordingFile.read(new ByteArrayInputStream(bytes));
+        }
+
+        @Test
+        void aFileThatIsNotARecording() {
+            assertThatThrownBy(() -> read("hello, world".getBytes())).isInstanceOf(RecordingFormatException.class)
+                    .hasMessageContaining("not a Beamscope recording");
+            assertThatThrownBy(() -> read(new byte[0])).isInstanceOf(RecordingFormatException.class);
+        }
+
+        @Test
+        void anotherVersion() throws Exception {
+            byte[] b = valid();
+            b[8] = 0;
+            b[9] = 99;
+            assertThatThrownBy(() -> read(b)).isInstanceOf(RecordingFormatException.class)
+                    .hasMessageContaining("version 99 is not supported");
+        }
+
+        @Test
+        void aFileCutShort() throws Exception {
+            byte[] b = valid();
+            assertThat(read(b).snapshots()).hasSize(2);
+            for (int cut : new int[] {12, b.length / 2, b.length - 1})
+                assertThatThrownBy(() -> read(Arrays.copyOf(b, cut))).isInstanceOf(RecordingFormatException.class)
+                        .hasMessageContaining("corrupt recording");
+        }
+
+        @Test
+        void garbageInsideGivesAnErrorNotACrash() throws Exception {
+            byte[] b = valid();
+            java.util.Random random = new java.util.Random(42);
+            for (int i = 0; i < 200; i++) {
+                byte[] c = b.clone();
+                int at = 10 + random.nextInt(c.length - 10);
+                c[at] = (byte) random.nextInt(256);
+                try {
+                    read(c);
+                } catch (RecordingFormatException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            }
+        }
+
+        @Test
+        void loadNamesAMissingFile(@TempDir Path dir) {
+            assertThatThrownBy(() -> RecordingFile.load(dir.resolve("none.bsrec"))).isInstanceOf(RecordingFormatException.class)
+                    .hasMessageContaining("none.bsrec");
+        }
+    }
+}
