@@ -391,6 +391,8 @@ defmodule GenServer do
   end
 
   defp loop(mod, state) do
+    # what the inspector shows, as a Java GenServer publishes it
+    Beamscope.publish_server(mod, state)
     receive do
       {:"$gen_call", from, :"$sys_get_state"} ->
         reply(from, state)
@@ -524,39 +526,41 @@ end
 
 defmodule Supervisor do
   def start_link(children, opts) when not is_list(children), do: start_link(children, opts, [])
-  def start_link(children, opts) do
-    flags = %{strategy: Keyword.get(opts, :strategy, :one_for_one),
-              intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}
-    start_sup(fn -> {:ok, {flags, children}} end, Keyword.take(opts, [:name]))
-  end
+  def start_link(children, opts), do: start_sup(fn -> init(children, opts) end, Keyword.take(opts, [:name]), false)
 
-  def start_link(mod, arg, opts), do: start_sup(fn -> mod.init(arg) end, opts)
+  def start_link(mod, arg, opts), do: start_sup(fn -> mod.init(arg) end, opts, false)
+
+  # DynamicSupervisor's start: no children at first, published as a DynamicSupervisor
+  def start_dynamic(init, opts), do: start_sup(init, opts, true)
 
   def init(children, opts) do
     {:ok, {%{strategy: Keyword.get(opts, :strategy, :one_for_one),
              intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}, children}}
   end
 
-  def child_spec(mod, arg), do: Map.merge(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, Map.new(Beamscope.use_opts(mod)))
+  # Supervisor.child_spec(spec, overrides): a spec (a map, {Module, arg} or Module) with some keys replaced
+  def child_spec(spec, overrides) when is_map(spec), do: Map.merge(spec, Map.new(overrides))
+  def child_spec({mod, arg}, overrides), do: child_spec(mod.child_spec(arg), overrides)
+  def child_spec(mod, overrides) when is_atom(mod), do: child_spec(mod.child_spec([]), overrides)
 
-  defp start_sup(init, opts) do
+  defp start_sup(init, opts, dynamic?) do
     parent = self()
     ref = make_ref()
     pid = Beamscope.spawn_as(fn ->
       Process.flag(:trap_exit, true)
-      case Keyword.get(opts, :name) do
-        nil -> :ok
-        name -> Process.register(self(), name)
-      end
+      name = Keyword.get(opts, :name)
+      if name != nil, do: Process.register(self(), name)
       case init.() do
         {:ok, {flags, children}} ->
+          # the observers' view: flags, whether dynamic, the registered name (see loop/3)
+          flags = Map.merge(flags, %{:"$dynamic" => dynamic?, :"$name" => name})
           specs = Enum.map(children, &normalize/1)
           started = Enum.map(specs, fn spec -> {spec, start_child(spec)} end)
           send(parent, {ref, :ok})
           loop(flags, started, [])
         :ignore -> send(parent, {ref, :ignore})
       end
-    end, "supervisor.init/1", true)
+    end, if(dynamic?, do: "DynamicSupervisor.init/1", else: "Supervisor.init/1"), true)
     receive do
       {^ref, :ok} -> {:ok, pid}
       {^ref, :ignore} -> :ignore
@@ -576,6 +580,8 @@ defmodule Supervisor do
   end
 
   defp loop(flags, children, restarts) do
+    # what the tree and the inspector show, as a Java supervisor publishes it
+    Beamscope.publish_supervisor(flags, children, Map.get(flags, :"$dynamic"), Map.get(flags, :"$name"))
     receive do
       {:EXIT, pid, reason} ->
         case Enum.find(children, fn {_, p} -> p == pid end) do
@@ -628,19 +634,22 @@ defmodule Supervisor do
   end
 
   defp restart(:one_for_one, spec, pid, children) do
-    Enum.map(children, fn {s, p} -> if p == pid, do: {s, start_child(s)}, else: {s, p} end)
+    Enum.map(children, fn {s, p} -> if p == pid, do: {restarted(s), start_child(s)}, else: {s, p} end)
   end
 
   defp restart(:one_for_all, _spec, pid, children) do
     Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
-    Enum.map(children, fn {s, _} -> {s, start_child(s)} end)
+    Enum.map(children, fn {s, _} -> {restarted(s), start_child(s)} end)
   end
 
   defp restart(:rest_for_one, _spec, pid, children) do
     {before, rest} = Enum.split_while(children, fn {_, p} -> p != pid end)
     Enum.each(Enum.reverse(rest), fn {_, p} -> if p != pid, do: shutdown(p) end)
-    before ++ Enum.map(rest, fn {s, _} -> {s, start_child(s)} end)
+    before ++ Enum.map(rest, fn {s, _} -> {restarted(s), start_child(s)} end)
   end
+
+  # a child's restart count, which observers show (as Java supervisors count it: every child a restart starts again)
+  defp restarted(spec), do: Map.put(spec, :"$restarts", Map.get(spec, :"$restarts", 0) + 1)
 
   defp shutdown(:undefined), do: :ok
   defp shutdown(pid) do
@@ -662,11 +671,18 @@ defmodule Supervisor do
 end
 
 defmodule Supervisor.Default do
-  def child_spec(mod, arg), do: Supervisor.child_spec(mod, arg)
+  def child_spec(mod, arg), do: Map.merge(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, Map.new(Beamscope.use_opts(mod)))
 end
 
 defmodule DynamicSupervisor do
-  def start_link(opts), do: Supervisor.start_link([], Keyword.put(opts, :strategy, :one_for_one))
+  def start_link(opts), do: Supervisor.start_dynamic(fn -> init(opts) end, Keyword.take(opts, [:name]))
+  def start_link(mod, arg, opts \\ []), do: Supervisor.start_dynamic(fn -> mod.init(arg) end, opts)
+
+  def init(opts) do
+    {:ok, {%{strategy: :one_for_one, intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5),
+             max_children: Keyword.get(opts, :max_children, :infinity)}, []}}
+  end
+
   def start_child(sup, child), do: GenServer.call(sup, {:start_child, child})
   def terminate_child(sup, pid), do: GenServer.call(sup, {:terminate_child, pid})
   def which_children(sup), do: Supervisor.which_children(sup)
@@ -674,3 +690,6 @@ defmodule DynamicSupervisor do
   def stop(sup, reason \\ :normal), do: Supervisor.stop(sup, reason)
 end
 
+defmodule DynamicSupervisor.Default do
+  def child_spec(mod, arg), do: Supervisor.Default.child_spec(mod, arg)
+end
