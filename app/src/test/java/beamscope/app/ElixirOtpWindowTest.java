@@ -114,7 +114,7 @@ class ElixirOtpWindowTest extends FxRobot {
         Pid sup = app.node().whereis("tills").orElseThrow();
         Pid a = app.node().whereis("till_a").orElseThrow(), b = app.node().whereis("till_b").orElseThrow();
 
-        clickOn("Supervision tree");
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Supervision tree")).<Node>query());
         waitUntil(() -> inTree(sup).isPresent() && inTree(a).isPresent() && inTree(b).isPresent());
         assertThat(inTree(sup).orElseThrow().kind()).isEqualTo(TreeItem.Kind.SUPERVISOR);
         int supIndex = inTree(sup).orElseThrow().index();
@@ -127,6 +127,8 @@ class ElixirOtpWindowTest extends FxRobot {
         ListView<ChildView> children = lookup("#supervisorChildren").queryAs(ListView.class);
         waitUntil(() -> flags.getText().equals("one_for_all · at most 6 restarts in 5 s")
                 && children.getItems().stream().map(c -> c.pid().orElse(null)).toList().equals(List.of(a, b)));
+        if (Boolean.getBoolean("beamscope.elixirOtpPng"))   // to look at: mvn ... -Dbeamscope.elixirOtpPng=true
+            interact(() -> beamscope.app.tree.Png.write(app.window().scene(), java.nio.file.Path.of("target", "elixir-otp.png")));
 
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
         clickOn("#consoleInput");
@@ -135,9 +137,5 @@ class ElixirOtpWindowTest extends FxRobot {
         interact(() -> app.window().state().select(a));
         Label state = lookup("#serverState").queryAs(Label.class);
         waitUntil(() -> state.getText().equals("%{cash: 15}"));
-        if (Boolean.getBoolean("beamscope.elixirOtpPng")) {
-            clickOn("Supervision tree");
-            interact(() -> beamscope.app.tree.Png.write(app.window().scene(), java.nio.file.Path.of("target", "elixir-otp.png")));
-        }
     }
 }
