@@ -617,10 +617,16 @@ defmodule Supervisor do
         GenServer.reply(from, %{specs: n, active: active, supervisors: sups, workers: n - sups})
         loop(flags, children, restarts)
       {:"$gen_call", from, {:start_child, child}} ->
-        spec = normalize(child)
-        pid = start_child(spec)
-        GenServer.reply(from, {:ok, pid})
-        loop(flags, children ++ [{spec, pid}], restarts)
+        max = Map.get(flags, :max_children, :infinity)
+        if max != :infinity and length(children) >= max do
+          GenServer.reply(from, {:error, :max_children})
+          loop(flags, children, restarts)
+        else
+          spec = normalize(child)
+          pid = start_child(spec)
+          GenServer.reply(from, {:ok, pid})
+          loop(flags, children ++ [{spec, pid}], restarts)
+        end
       {:"$gen_call", from, {:terminate_child, pid}} when is_pid(pid) ->
         if Enum.any?(children, fn {_, p} -> p == pid end) do
           shutdown(pid)

@@ -142,6 +142,16 @@ class ElixirOtpObservationTest {
             assertEquals(List.of(new ChildView(Atom.UNDEFINED, Optional.of(bag), ChildView.Status.RUNNING, ChildType.WORKER,
                     Restart.PERMANENT, 0)), v.children());
             assertEquals(new ServerView(bag, "Agent", "[0, 1, 2]"), Observe.server(node, bag).orElseThrow());
+
+            // a limit shows, and holds
+            eval(shell, "{:ok, _} = DynamicSupervisor.start_link(name: :one, max_children: 1)");
+            assertEquals("{:error, :max_children}", eval(shell, """
+                    {:ok, _} = DynamicSupervisor.start_child(:one, %{id: :x, start: {Agent, :start_link, [fn -> 1 end]}})
+                    DynamicSupervisor.start_child(:one, %{id: :y, start: {Agent, :start_link, [fn -> 2 end]}})
+                    """).text());
+            SupervisorView one = Observe.supervisor(node, node.whereis("one").orElseThrow()).orElseThrow();
+            assertEquals(1, one.maxChildren());
+            assertEquals(1, one.children().size());
         }
     }
 }
