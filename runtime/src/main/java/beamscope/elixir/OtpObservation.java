@@ -25,7 +25,9 @@ final class OtpObservation {
 
     static final Atom STRATEGY = Atom.of("strategy"), INTENSITY = Atom.of("intensity"), PERIOD = Atom.of("period"),
             MAX_CHILDREN = Atom.of("max_children"), ID = Atom.of("id"), RESTART = Atom.of("restart"), TYPE = Atom.of("type"),
-            RESTARTS = Atom.of("$restarts"), SUPERVISOR = Atom.of("supervisor");
+            RESTARTS = Atom.of("$restarts"), SUPERVISOR = Atom.of("supervisor"), NAME = Atom.of("$name"),
+            SHUTDOWN = Atom.of("shutdown"), PROGRESS_REPORT = Atom.of("progress_report"),
+            SUPERVISOR_REPORT = Atom.of("supervisor_report");
 
     /** {@code Beamscope.publish_server(module, state)}: the label is the module, {@code "Agent"} for an Agent. */
     static Object server(Machine m, Object module, Object state) {
@@ -76,5 +78,44 @@ final class OtpObservation {
         if (!(atom instanceof Atom a)) return otherwise;
         for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(a.name())) return e;
         return otherwise;
+    }
+
+    // ---------------------------------------------------------------- reports, as SupervisorProcess makes them
+
+    /**
+     * {@code Beamscope.progress_report(flags, spec, pid)}: a child (re)started, the event the views animate
+     * ({@code restart_count} above zero is a restart).
+     */
+    static Object progress(Machine m, Object flags, Object spec, Object pid) {
+        Map<?, ?> s = (Map<?, ?>) spec;
+        m.ctx().node().report(m.self(), PROGRESS_REPORT, List.of(Tuple.of(SUPERVISOR, supervisorTerm(m, flags)),
+                Tuple.of(Atom.of("started"), offender(s, pid)),
+                Tuple.of(Atom.of("restart_count"), s.get(RESTARTS) instanceof Long n ? n : 0L)));
+        return Atom.OK;
+    }
+
+    /**
+     * {@code Beamscope.supervisor_report(flags, context, reason, spec, pid)}: {@code :child_terminated}, or
+     * {@code :shutdown} with {@code :reached_max_restart_intensity} when the supervisor gives up.
+     */
+    static Object supervisorReport(Machine m, Object flags, Object context, Object reason, Object spec, Object pid) {
+        m.ctx().node().report(m.self(), SUPERVISOR_REPORT, List.of(Tuple.of(SUPERVISOR, supervisorTerm(m, flags)),
+                Tuple.of(Atom.of("errorContext"), context), Tuple.of(Atom.of("reason"), reason),
+                Tuple.of(Atom.of("offender"), offender((Map<?, ?>) spec, pid))));
+        return Atom.OK;
+    }
+
+    /** Its registered name, else its pid. */
+    private static Object supervisorTerm(Machine m, Object flags) {
+        return ((Map<?, ?>) flags).get(NAME) instanceof Atom a && a != Atom.NIL ? a : m.self();
+    }
+
+    /** As {@code ChildSpec.offender}: pid, id, restart type, shutdown (5000, or infinity for a supervisor), child type. */
+    private static List<Object> offender(Map<?, ?> spec, Object pid) {
+        Object type = spec.get(TYPE) instanceof Atom t ? t : Atom.of("worker");
+        Object shutdown = spec.containsKey(SHUTDOWN) ? spec.get(SHUTDOWN) : type == SUPERVISOR ? Atom.of("infinity") : (Object) 5000L;
+        return List.of(Tuple.of(Atom.of("pid"), pid), Tuple.of(ID, spec.get(ID)),
+                Tuple.of(Atom.of("restart_type"), spec.get(RESTART) instanceof Atom r ? r : Atom.of("permanent")),
+                Tuple.of(SHUTDOWN, shutdown), Tuple.of(Atom.of("child_type"), type));
     }
 }

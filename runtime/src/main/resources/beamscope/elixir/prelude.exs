@@ -555,7 +555,7 @@ defmodule Supervisor do
           # the observers' view: flags, whether dynamic, the registered name (see loop/3)
           flags = Map.merge(flags, %{:"$dynamic" => dynamic?, :"$name" => name})
           specs = Enum.map(children, &normalize/1)
-          started = Enum.map(specs, fn spec -> {spec, start_child(spec)} end)
+          started = Enum.map(specs, fn spec -> {spec, start_child(flags, spec)} end)
           send(parent, {ref, :ok})
           loop(flags, started, [])
         :ignore -> send(parent, {ref, :ignore})
@@ -571,10 +571,13 @@ defmodule Supervisor do
   defp normalize({mod, arg}), do: normalize(mod.child_spec(arg))
   defp normalize(mod) when is_atom(mod), do: normalize(mod.child_spec([]))
 
-  defp start_child(spec) do
+  defp start_child(flags, spec) do
     {m, f, a} = spec.start
     case apply(m, f, a) do
-      {:ok, pid} -> pid
+      {:ok, pid} ->
+        # the event the views show a (re)start by, as a Java supervisor reports it
+        Beamscope.progress_report(flags, spec, pid)
+        pid
       {:error, reason} -> exit({:shutdown, {:failed_to_start_child, spec.id, reason}})
     end
   end
@@ -587,15 +590,19 @@ defmodule Supervisor do
         case Enum.find(children, fn {_, p} -> p == pid end) do
           nil -> loop(flags, children, restarts)
           {spec, _} ->
+            normal? = reason == :normal or reason == :shutdown or match?({:shutdown, _}, reason)
+            if spec.restart == :permanent or not normal?,
+              do: Beamscope.supervisor_report(flags, :child_terminated, reason, spec, pid)
             restart? = spec.restart == :permanent or (spec.restart == :transient and reason != :normal and reason != :shutdown)
             if restart? do
               now = System.monotonic_time(:millisecond)
               recent = [now | Enum.filter(restarts, fn t -> now - t < flags.period * 1000 end)]
               if length(recent) > flags.intensity do
+                Beamscope.supervisor_report(flags, :shutdown, :reached_max_restart_intensity, spec, :undefined)
                 Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
                 exit(:shutdown)
               end
-              loop(flags, restart(flags.strategy, spec, pid, children), recent)
+              loop(flags, restart(flags, spec, pid, children), recent)
             else
               # a temporary child is forgotten; a transient one that ended normally keeps its spec, without a pid
               children = if spec.restart == :temporary,
@@ -623,7 +630,7 @@ defmodule Supervisor do
           loop(flags, children, restarts)
         else
           spec = normalize(child)
-          pid = start_child(spec)
+          pid = start_child(flags, spec)
           GenServer.reply(from, {:ok, pid})
           loop(flags, children ++ [{spec, pid}], restarts)
         end
@@ -639,23 +646,27 @@ defmodule Supervisor do
     end
   end
 
-  defp restart(:one_for_one, spec, pid, children) do
-    Enum.map(children, fn {s, p} -> if p == pid, do: {restarted(s), start_child(s)}, else: {s, p} end)
+  defp restart(%{strategy: :one_for_one} = flags, _spec, pid, children) do
+    Enum.map(children, fn {s, p} -> if p == pid, do: start_again(flags, s), else: {s, p} end)
   end
 
-  defp restart(:one_for_all, _spec, pid, children) do
+  defp restart(%{strategy: :one_for_all} = flags, _spec, pid, children) do
     Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
-    Enum.map(children, fn {s, _} -> {restarted(s), start_child(s)} end)
+    Enum.map(children, fn {s, _} -> start_again(flags, s) end)
   end
 
-  defp restart(:rest_for_one, _spec, pid, children) do
+  defp restart(%{strategy: :rest_for_one} = flags, _spec, pid, children) do
     {before, rest} = Enum.split_while(children, fn {_, p} -> p != pid end)
     Enum.each(Enum.reverse(rest), fn {_, p} -> if p != pid, do: shutdown(p) end)
-    before ++ Enum.map(rest, fn {s, _} -> {restarted(s), start_child(s)} end)
+    before ++ Enum.map(rest, fn {s, _} -> start_again(flags, s) end)
   end
 
-  # a child's restart count, which observers show (as Java supervisors count it: every child a restart starts again)
-  defp restarted(spec), do: Map.put(spec, :"$restarts", Map.get(spec, :"$restarts", 0) + 1)
+  # a child started again, its restart count one more (observers show it; as a Java supervisor, every child a
+  # restart starts again counts)
+  defp start_again(flags, spec) do
+    spec = Map.put(spec, :"$restarts", Map.get(spec, :"$restarts", 0) + 1)
+    {spec, start_child(flags, spec)}
+  end
 
   defp shutdown(:undefined), do: :ok
   defp shutdown(pid) do

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import beamscope.runtime.Atom;
+import beamscope.runtime.Event;
+import beamscope.runtime.EventFilter;
+import beamscope.runtime.EventSubscription;
 import beamscope.runtime.Node;
+import beamscope.runtime.Tuple;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.otp.ChildType;
@@ -73,6 +77,24 @@ class ElixirOtpObservationTest {
         return node.processes().stream().filter(p -> p.pid().equals(pid)).findFirst().orElseThrow();
     }
 
+    /** As ChildSpec.offender: {@code pid} null is {@code :undefined}. */
+    static List<Object> offender(String id, Object pid) {
+        return List.of(Tuple.of(Atom.of("pid"), pid == null ? Atom.UNDEFINED : pid), Tuple.of(Atom.of("id"), Atom.of(id)),
+                Tuple.of(Atom.of("restart_type"), Atom.of("permanent")), Tuple.of(Atom.of("shutdown"), 5000L),
+                Tuple.of(Atom.of("child_type"), Atom.of("worker")));
+    }
+
+    static Object progress(Object sup, String id, Pid pid, long restartCount) {
+        return Tuple.of(Atom.of("progress_report"), List.of(Tuple.of(Atom.of("supervisor"), sup),
+                Tuple.of(Atom.of("started"), offender(id, pid)), Tuple.of(Atom.of("restart_count"), restartCount)));
+    }
+
+    static Object report(Object sup, String context, Object reason, String id, Object pid) {
+        return Tuple.of(Atom.of("supervisor_report"), List.of(Tuple.of(Atom.of("supervisor"), sup),
+                Tuple.of(Atom.of("errorContext"), Atom.of(context)), Tuple.of(Atom.of("reason"), reason),
+                Tuple.of(Atom.of("offender"), offender(id, pid))));
+    }
+
     @Test
     void anElixirSupervisorShowsItsStrategyIntensityNameAndChildrenInStartOrder() throws Exception {
         try (Node node = Node.start()) {
@@ -103,8 +125,10 @@ class ElixirOtpObservationTest {
     void anElixirGenServersStateIsPublishedAfterEveryCallbackAndItsRestartsAreCounted() throws Exception {
         try (Node node = Node.start()) {
             Shell shell = shell(node);
+            EventSubscription reports = node.subscribe(EventFilter.kinds(Event.Report.class), 1000);
             eval(shell, ACCOUNTS);
             Pid alice = node.whereis("alice").orElseThrow(), sup = node.whereis("bank").orElseThrow();
+            Pid bob = node.whereis("bob").orElseThrow();
             assertEquals(new ServerView(alice, "Account", "%{balance: 10}"), Observe.server(node, alice).orElseThrow());
             assertTrue(Observe.servers(node).contains(alice));
 
@@ -120,6 +144,42 @@ class ElixirOtpObservationTest {
             Pid alice2 = after.children().get(0).pid().orElseThrow();
             assertEquals(Optional.of(alice2), node.whereis("alice"));
             assertEquals("%{balance: 10}", Observe.server(node, alice2).orElseThrow().state());
+
+            // the reports a Java supervisor makes, which the event log and the tree show: both starts, the
+            // child_terminated of the killed child, both restarts (restart_count 1)
+            List<Event> events = new java.util.ArrayList<>();
+            reports.drainTo(events, 1000);
+            List<Object> details = events.stream().map(e -> (Event.Report) e).filter(r -> r.pid().equals(sup))
+                    .map(r -> (Object) Tuple.of(r.kind(), r.details())).toList();
+            Object bank = Atom.of("bank");
+            assertEquals(List.of(progress(bank, "alice", alice, 0), progress(bank, "bob", bob, 0),
+                    report(bank, "child_terminated", Atom.KILLED, "alice", alice),
+                    progress(bank, "alice", alice2, 1), progress(bank, "bob", after.children().get(1).pid().orElseThrow(), 1)),
+                    details);
+        }
+    }
+
+    @Test
+    void anElixirSupervisorThatGivesUpReportsItAsAJavaOneDoes() throws Exception {
+        try (Node node = Node.start()) {
+            Shell shell = shell(node);
+            EventSubscription reports = node.subscribe(EventFilter.kinds(Event.Report.class), 1000);
+            eval(shell, """
+                    {:ok, sup} = Supervisor.start_link([%{id: :w, start: {Agent, :start_link, [fn -> 0 end, [name: :w]]}}],
+                                                       strategy: :one_for_one, max_restarts: 0, name: :fragile)
+                    Process.unlink(sup)
+                    """);
+            Pid sup = node.whereis("fragile").orElseThrow(), w = node.whereis("w").orElseThrow();
+            eval(shell, "Process.exit(Process.whereis(:w), :kill)");
+            eventually(() -> node.isAlive(sup), alive -> !alive);
+            List<Event> events = new java.util.ArrayList<>();
+            reports.drainTo(events, 1000);
+            Event.Report last = events.stream().map(e -> (Event.Report) e).filter(r -> r.pid().equals(sup))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertEquals(report(Atom.of("fragile"), "shutdown", Atom.of("reached_max_restart_intensity"), "w", null),
+                    Tuple.of(last.kind(), last.details()));
+            assertEquals(Optional.of(Atom.SHUTDOWN), node.exitReason(sup));
+            assertFalse(node.isAlive(w));
         }
     }
 
