@@ -27,8 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A Supervisor with two GenServers, pasted into the Console, shows in the supervision tree and the inspector
- * as a Java one does: the supervisor with its children under it, its strategy and children with restart counts,
- * a server's state after a cast.
+ * as a Java one does: the supervisor with its children under it, its strategy and children, a server's state
+ * after a cast, the restarted children with their restart counts.
  */
 class ElixirOtpWindowTest extends FxRobot {
     private BeamscopeApp app;
@@ -137,5 +137,20 @@ class ElixirOtpWindowTest extends FxRobot {
         interact(() -> app.window().state().select(a));
         Label state = lookup("#serverState").queryAs(Label.class);
         waitUntil(() -> state.getText().equals("%{cash: 15}"));
+
+        // one_for_all: killing one till restarts both under the same supervisor, each drawn with one restart
+        clickOn("#consoleInput");
+        run("Process.exit(Process.whereis(:till_a), :kill)");
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Supervision tree")).<Node>query());
+        waitUntil(() -> {
+            for (String n : List.of("till_a", "till_b")) {
+                Pid now = app.node().whereis(n).orElse(null);
+                if (now == null || now.equals(a) || now.equals(b)) return false;
+                Optional<TreeItem> item = inTree(now);
+                if (item.isEmpty() || item.get().restarts() != 1) return false;
+                if (item.get().parent() != inTree(sup).map(TreeItem::index).orElse(-2)) return false;
+            }
+            return true;
+        });
     }
 }
