@@ -325,6 +325,7 @@ defmodule Task do
     e |> Enum.map(fn x -> async(fn -> f.(x) end) end) |> Enum.map(fn t -> {:ok, await(t, :infinity)} end)
   end
 
+  def child_spec(arg), do: %{id: Task, restart: :temporary, start: {Task, :start_link, [arg]}}
   def start(f), do: {:ok, spawn(f)}
   def start_link(f), do: {:ok, spawn_link(f)}
 
@@ -499,6 +500,7 @@ end
 
 defmodule Agent do
   def start_link(f, opts \\ []), do: GenServer.start_link(Agent.Server, f, opts)
+  def child_spec(arg), do: %{id: Agent, start: {Agent, :start_link, [arg]}}
   def start(f, opts \\ []), do: GenServer.start(Agent.Server, f, opts)
   def get(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:get, f}, timeout)
   def update(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:update, f}, timeout)
@@ -615,7 +617,11 @@ defmodule Supervisor do
         Enum.each(Enum.reverse(children), fn {_, p} -> shutdown(p) end)
         exit(reason)
       {:"$gen_call", from, :which_children} ->
-        GenServer.reply(from, Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
+        # as OTP lists them: a supervisor's children last started first; a DynamicSupervisor's without ids
+        listed = if Map.get(flags, :"$dynamic"),
+          do: Enum.map(children, fn {spec, p} -> {:undefined, p, spec.type, [elem(spec.start, 0)]} end),
+          else: Enum.reverse(Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
+        GenServer.reply(from, listed)
         loop(flags, children, restarts)
       {:"$gen_call", from, :count_children} ->
         sups = Enum.count(children, fn {spec, _} -> spec.type == :supervisor end)

@@ -203,6 +203,8 @@ class ElixirOtpObservationTest {
                     Restart.PERMANENT, 0)), v.children());
             assertEquals(new ServerView(bag, "Agent", "[0, 1, 2]"), Observe.server(node, bag).orElseThrow());
 
+            assertEquals("[{:undefined, " + bag + ", :worker, [Agent]}]", eval(shell, "DynamicSupervisor.which_children(:pool)").text());
+
             // a limit shows, and holds
             eval(shell, "{:ok, _} = DynamicSupervisor.start_link(name: :one, max_children: 1)");
             assertEquals("{:error, :max_children}", eval(shell, """
