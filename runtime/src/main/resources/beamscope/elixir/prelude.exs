@@ -551,6 +551,12 @@ defmodule Supervisor do
     pid = Beamscope.spawn_as(fn ->
       Process.flag(:trap_exit, true)
       name = Keyword.get(opts, :name)
+      # a name in use is {:error, {:already_started, pid}}, as GenServer.start_link answers it
+      taken = if name != nil, do: Process.whereis(name)
+      if taken != nil do
+        send(parent, {ref, {:error, {:already_started, taken}}})
+        exit(:normal)
+      end
       if name != nil, do: Process.register(self(), name)
       case init.() do
         {:ok, {flags, children}} ->
@@ -566,6 +572,7 @@ defmodule Supervisor do
     receive do
       {^ref, :ok} -> {:ok, pid}
       {^ref, :ignore} -> :ignore
+      {^ref, {:error, reason}} -> {:error, reason}
     end
   end
 

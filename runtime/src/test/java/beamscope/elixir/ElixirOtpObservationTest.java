@@ -184,6 +184,27 @@ class ElixirOtpObservationTest {
     }
 
     @Test
+    void aModuleBasedDynamicSupervisorShowsItsLimit_andItsNameInUseIsAlreadyStarted() throws Exception {
+        try (Node node = Node.start()) {
+            Shell shell = shell(node);
+            eval(shell, """
+                    defmodule Jobs do
+                      use DynamicSupervisor
+                      def start_link(max), do: DynamicSupervisor.start_link(__MODULE__, max, name: __MODULE__)
+                      def init(max), do: DynamicSupervisor.init(strategy: :one_for_one, max_children: max)
+                    end
+                    {:ok, _} = Jobs.start_link(4)
+                    """);
+            Pid jobs = node.whereis("Elixir.Jobs").orElseThrow();
+            SupervisorView v = Observe.supervisor(node, jobs).orElseThrow();
+            assertTrue(v.dynamic());
+            assertEquals(4, v.maxChildren());
+            assertEquals(Optional.of("Elixir.Jobs"), v.name());
+            assertEquals("{:error, {:already_started, " + jobs + "}}", eval(shell, "Jobs.start_link(2)").text());
+        }
+    }
+
+    @Test
     void anElixirDynamicSupervisorAndAgentShowAsJavaOnesDo() throws Exception {
         try (Node node = Node.start()) {
             Shell shell = shell(node);
