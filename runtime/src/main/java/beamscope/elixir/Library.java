@@ -807,6 +807,11 @@ final class Library {
         // spawn with the initial call an OTP process shows in OTP's observer ("Counter.init/1")
         def("Beamscope", "spawn_as", 3, (m, a) -> spawn(m, a[0], SpawnOptions.defaults().withInitialCall((String) a[1]), a[2] == Atom.TRUE ? 1 : 0));
         def("Beamscope", "use_opts", 1, (m, a) -> m.elixir.useOpts((Atom) a[0]));
+        // what OTP processes publish for observers (OtpObservation)
+        def("Beamscope", "publish_server", 2, (m, a) -> OtpObservation.server(m, a[0], a[1]));
+        def("Beamscope", "publish_supervisor", 4, (m, a) -> OtpObservation.supervisor(m, a[0], a[1], a[2], a[3]));
+        def("Beamscope", "progress_report", 3, (m, a) -> OtpObservation.progress(m, a[0], a[1], a[2]));
+        def("Beamscope", "supervisor_report", 5, (m, a) -> OtpObservation.supervisorReport(m, a[0], a[1], a[2], a[3], a[4]));
         def("Logger", "configure", 1, (m, a) -> {
             for (Object kv : list(a[0])) {
                 if (kv instanceof Tuple t && t.size() == 2 && t.get(0) == Atom.of("level") && t.get(1) instanceof Atom level) {

@@ -325,6 +325,7 @@ defmodule Task do
     e |> Enum.map(fn x -> async(fn -> f.(x) end) end) |> Enum.map(fn t -> {:ok, await(t, :infinity)} end)
   end
 
+  def child_spec(arg), do: %{id: Task, restart: :temporary, start: {Task, :start_link, [arg]}}
   def start(f), do: {:ok, spawn(f)}
   def start_link(f), do: {:ok, spawn_link(f)}
 
@@ -391,6 +392,8 @@ defmodule GenServer do
   end
 
   defp loop(mod, state) do
+    # what the inspector shows, as a Java GenServer publishes it
+    Beamscope.publish_server(mod, state)
     receive do
       {:"$gen_call", from, :"$sys_get_state"} ->
         reply(from, state)
@@ -497,6 +500,7 @@ end
 
 defmodule Agent do
   def start_link(f, opts \\ []), do: GenServer.start_link(Agent.Server, f, opts)
+  def child_spec(arg), do: %{id: Agent, start: {Agent, :start_link, [arg]}}
   def start(f, opts \\ []), do: GenServer.start(Agent.Server, f, opts)
   def get(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:get, f}, timeout)
   def update(agent, f, timeout \\ 5000), do: GenServer.call(agent, {:update, f}, timeout)
@@ -524,42 +528,51 @@ end
 
 defmodule Supervisor do
   def start_link(children, opts) when not is_list(children), do: start_link(children, opts, [])
-  def start_link(children, opts) do
-    flags = %{strategy: Keyword.get(opts, :strategy, :one_for_one),
-              intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}
-    start_sup(fn -> {:ok, {flags, children}} end, Keyword.take(opts, [:name]))
-  end
+  def start_link(children, opts), do: start_sup(fn -> init(children, opts) end, Keyword.take(opts, [:name]), false)
 
-  def start_link(mod, arg, opts), do: start_sup(fn -> mod.init(arg) end, opts)
+  def start_link(mod, arg, opts), do: start_sup(fn -> mod.init(arg) end, opts, false)
+
+  # DynamicSupervisor's start: no children at first, published as a DynamicSupervisor
+  def start_dynamic(init, opts), do: start_sup(init, opts, true)
 
   def init(children, opts) do
     {:ok, {%{strategy: Keyword.get(opts, :strategy, :one_for_one),
              intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5)}, children}}
   end
 
-  def child_spec(mod, arg), do: Map.merge(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, Map.new(Beamscope.use_opts(mod)))
+  # Supervisor.child_spec(spec, overrides): a spec (a map, {Module, arg} or Module) with some keys replaced
+  def child_spec(spec, overrides) when is_map(spec), do: Map.merge(spec, Map.new(overrides))
+  def child_spec({mod, arg}, overrides), do: child_spec(mod.child_spec(arg), overrides)
+  def child_spec(mod, overrides) when is_atom(mod), do: child_spec(mod.child_spec([]), overrides)
 
-  defp start_sup(init, opts) do
+  defp start_sup(init, opts, dynamic?) do
     parent = self()
     ref = make_ref()
     pid = Beamscope.spawn_as(fn ->
       Process.flag(:trap_exit, true)
-      case Keyword.get(opts, :name) do
-        nil -> :ok
-        name -> Process.register(self(), name)
+      name = Keyword.get(opts, :name)
+      # a name in use is {:error, {:already_started, pid}}, as GenServer.start_link answers it
+      taken = if name != nil, do: Process.whereis(name)
+      if taken != nil do
+        send(parent, {ref, {:error, {:already_started, taken}}})
+        exit(:normal)
       end
+      if name != nil, do: Process.register(self(), name)
       case init.() do
         {:ok, {flags, children}} ->
+          # the observers' view: flags, whether dynamic, the registered name (see loop/3)
+          flags = Map.merge(flags, %{:"$dynamic" => dynamic?, :"$name" => name})
           specs = Enum.map(children, &normalize/1)
-          started = Enum.map(specs, fn spec -> {spec, start_child(spec)} end)
+          started = Enum.map(specs, fn spec -> {spec, start_child(flags, spec)} end)
           send(parent, {ref, :ok})
           loop(flags, started, [])
         :ignore -> send(parent, {ref, :ignore})
       end
-    end, "supervisor.init/1", true)
+    end, if(dynamic?, do: "DynamicSupervisor.init/1", else: "Supervisor.init/1"), true)
     receive do
       {^ref, :ok} -> {:ok, pid}
       {^ref, :ignore} -> :ignore
+      {^ref, {:error, reason}} -> {:error, reason}
     end
   end
 
@@ -567,29 +580,38 @@ defmodule Supervisor do
   defp normalize({mod, arg}), do: normalize(mod.child_spec(arg))
   defp normalize(mod) when is_atom(mod), do: normalize(mod.child_spec([]))
 
-  defp start_child(spec) do
+  defp start_child(flags, spec) do
     {m, f, a} = spec.start
     case apply(m, f, a) do
-      {:ok, pid} -> pid
+      {:ok, pid} ->
+        # the event the views show a (re)start by, as a Java supervisor reports it
+        Beamscope.progress_report(flags, spec, pid)
+        pid
       {:error, reason} -> exit({:shutdown, {:failed_to_start_child, spec.id, reason}})
     end
   end
 
   defp loop(flags, children, restarts) do
+    # what the tree and the inspector show, as a Java supervisor publishes it
+    Beamscope.publish_supervisor(flags, children, Map.get(flags, :"$dynamic"), Map.get(flags, :"$name"))
     receive do
       {:EXIT, pid, reason} ->
         case Enum.find(children, fn {_, p} -> p == pid end) do
           nil -> loop(flags, children, restarts)
           {spec, _} ->
+            normal? = reason == :normal or reason == :shutdown or match?({:shutdown, _}, reason)
+            if spec.restart == :permanent or not normal?,
+              do: Beamscope.supervisor_report(flags, :child_terminated, reason, spec, pid)
             restart? = spec.restart == :permanent or (spec.restart == :transient and reason != :normal and reason != :shutdown)
             if restart? do
               now = System.monotonic_time(:millisecond)
               recent = [now | Enum.filter(restarts, fn t -> now - t < flags.period * 1000 end)]
               if length(recent) > flags.intensity do
+                Beamscope.supervisor_report(flags, :shutdown, :reached_max_restart_intensity, spec, :undefined)
                 Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
                 exit(:shutdown)
               end
-              loop(flags, restart(flags.strategy, spec, pid, children), recent)
+              loop(flags, restart(flags, spec, pid, children), recent)
             else
               # a temporary child is forgotten; a transient one that ended normally keeps its spec, without a pid
               children = if spec.restart == :temporary,
@@ -602,7 +624,11 @@ defmodule Supervisor do
         Enum.each(Enum.reverse(children), fn {_, p} -> shutdown(p) end)
         exit(reason)
       {:"$gen_call", from, :which_children} ->
-        GenServer.reply(from, Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
+        # as OTP lists them: a supervisor's children last started first; a DynamicSupervisor's without ids
+        listed = if Map.get(flags, :"$dynamic"),
+          do: Enum.map(children, fn {spec, p} -> {:undefined, p, spec.type, [elem(spec.start, 0)]} end),
+          else: Enum.reverse(Enum.map(children, fn {spec, p} -> {spec.id, p, spec.type, [elem(spec.start, 0)]} end))
+        GenServer.reply(from, listed)
         loop(flags, children, restarts)
       {:"$gen_call", from, :count_children} ->
         sups = Enum.count(children, fn {spec, _} -> spec.type == :supervisor end)
@@ -611,10 +637,16 @@ defmodule Supervisor do
         GenServer.reply(from, %{specs: n, active: active, supervisors: sups, workers: n - sups})
         loop(flags, children, restarts)
       {:"$gen_call", from, {:start_child, child}} ->
-        spec = normalize(child)
-        pid = start_child(spec)
-        GenServer.reply(from, {:ok, pid})
-        loop(flags, children ++ [{spec, pid}], restarts)
+        max = Map.get(flags, :max_children, :infinity)
+        if max != :infinity and length(children) >= max do
+          GenServer.reply(from, {:error, :max_children})
+          loop(flags, children, restarts)
+        else
+          spec = normalize(child)
+          pid = start_child(flags, spec)
+          GenServer.reply(from, {:ok, pid})
+          loop(flags, children ++ [{spec, pid}], restarts)
+        end
       {:"$gen_call", from, {:terminate_child, pid}} when is_pid(pid) ->
         if Enum.any?(children, fn {_, p} -> p == pid end) do
           shutdown(pid)
@@ -627,19 +659,26 @@ defmodule Supervisor do
     end
   end
 
-  defp restart(:one_for_one, spec, pid, children) do
-    Enum.map(children, fn {s, p} -> if p == pid, do: {s, start_child(s)}, else: {s, p} end)
+  defp restart(%{strategy: :one_for_one} = flags, _spec, pid, children) do
+    Enum.map(children, fn {s, p} -> if p == pid, do: start_again(flags, s), else: {s, p} end)
   end
 
-  defp restart(:one_for_all, _spec, pid, children) do
+  defp restart(%{strategy: :one_for_all} = flags, _spec, pid, children) do
     Enum.each(Enum.reverse(children), fn {_, p} -> if p != pid, do: shutdown(p) end)
-    Enum.map(children, fn {s, _} -> {s, start_child(s)} end)
+    Enum.map(children, fn {s, _} -> start_again(flags, s) end)
   end
 
-  defp restart(:rest_for_one, _spec, pid, children) do
+  defp restart(%{strategy: :rest_for_one} = flags, _spec, pid, children) do
     {before, rest} = Enum.split_while(children, fn {_, p} -> p != pid end)
     Enum.each(Enum.reverse(rest), fn {_, p} -> if p != pid, do: shutdown(p) end)
-    before ++ Enum.map(rest, fn {s, _} -> {s, start_child(s)} end)
+    before ++ Enum.map(rest, fn {s, _} -> start_again(flags, s) end)
+  end
+
+  # a child started again, its restart count one more (observers show it; as a Java supervisor, every child a
+  # restart starts again counts)
+  defp start_again(flags, spec) do
+    spec = Map.put(spec, :"$restarts", Map.get(spec, :"$restarts", 0) + 1)
+    {spec, start_child(flags, spec)}
   end
 
   defp shutdown(:undefined), do: :ok
@@ -662,11 +701,18 @@ defmodule Supervisor do
 end
 
 defmodule Supervisor.Default do
-  def child_spec(mod, arg), do: Supervisor.child_spec(mod, arg)
+  def child_spec(mod, arg), do: Map.merge(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, Map.new(Beamscope.use_opts(mod)))
 end
 
 defmodule DynamicSupervisor do
-  def start_link(opts), do: Supervisor.start_link([], Keyword.put(opts, :strategy, :one_for_one))
+  def start_link(opts), do: Supervisor.start_dynamic(fn -> init(opts) end, Keyword.take(opts, [:name]))
+  def start_link(mod, arg, opts \\ []), do: Supervisor.start_dynamic(fn -> mod.init(arg) end, opts)
+
+  def init(opts) do
+    {:ok, {%{strategy: :one_for_one, intensity: Keyword.get(opts, :max_restarts, 3), period: Keyword.get(opts, :max_seconds, 5),
+             max_children: Keyword.get(opts, :max_children, :infinity)}, []}}
+  end
+
   def start_child(sup, child), do: GenServer.call(sup, {:start_child, child})
   def terminate_child(sup, pid), do: GenServer.call(sup, {:terminate_child, pid})
   def which_children(sup), do: Supervisor.which_children(sup)
@@ -674,3 +720,6 @@ defmodule DynamicSupervisor do
   def stop(sup, reason \\ :normal), do: Supervisor.stop(sup, reason)
 end
 
+defmodule DynamicSupervisor.Default do
+  def child_spec(mod, arg), do: Supervisor.Default.child_spec(mod, arg)
+end

@@ -1,12 +1,52 @@
 package beamscope.runtime.otp;
 
+import beamscope.runtime.ProcessContext;
+import java.util.function.Supplier;
+
 /**
  * What an OTP process publishes for observers, kept in its dictionary under {@code $beamscope}: one
  * object per process, written by the process (one volatile write per change), read by any thread
  * without messaging the process, so the inspector works while the schedulers are paused.
+ *
+ * <p>Behaviours written outside this package (the Elixir evaluator's GenServer, Agent, Supervisor and
+ * DynamicSupervisor) publish through {@link #server} and {@link #supervisor}, so {@link Observe} and the
+ * views read them exactly as they read the Java ones.
  */
-final class Published {
+public final class Published {
     private Published() {}
+
+    /**
+     * Publishes the calling process as a GenServer or Agent with {@code state} (an immutable value): the
+     * first call creates its entry with the label {@code label} gives ({@code "BankAccount"}, {@code "Agent"}),
+     * later ones replace the state. O(1): one dictionary read and one volatile write.
+     */
+    public static void server(ProcessContext ctx, Supplier<String> label, Object state) {
+        if (ctx.get(ProcLib.OBSERVED) instanceof Server s) {
+            s.state = state;
+            return;
+        }
+        Server s = new Server(label.get());
+        s.state = state;
+        ctx.put(ProcLib.OBSERVED, s);
+    }
+
+    /**
+     * Publishes the calling process as a supervisor ({@code dynamic}: a DynamicSupervisor) whose view
+     * {@code source} builds, on an observer's thread when it is read; call it again after every change
+     * with a source over the new children. O(1) for the supervisor. Observers find it only if it was
+     * spawned with the initial call {@code "Supervisor.init/1"} or {@code "DynamicSupervisor.init/1"}
+     * ({@link Observe#isSupervisor}).
+     */
+    public static void supervisor(ProcessContext ctx, String label, boolean dynamic, Supplier<SupervisorView> source) {
+        if (ctx.get(ProcLib.OBSERVED) instanceof Supervisor s && s.dynamic == dynamic) {
+            s.source = source;
+            s.changed();
+            return;
+        }
+        Supervisor s = new Supervisor(label, dynamic);
+        s.source = source;
+        ctx.put(ProcLib.OBSERVED, s);
+    }
 
     /** A GenServer or Agent: its module label and its current state. */
     static final class Server {
