@@ -219,7 +219,10 @@ public final class MainWindow implements AutoCloseable {
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
         });
         offerRunCode();
-        lessonsView.setOnClose(lessons::leave);
+        lessonsView.setOnClose(() -> {
+            lessons.leave();
+            model.showStatus("The lesson's processes are gone. Process ▸ Reset node brings the demo back.");
+        });
         lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
     }
 

@@ -58,7 +58,7 @@ class LessonsWindowTest extends FxRobot {
 
     /** Opens a lesson from the toolbar's Lessons menu and waits for its steps. */
     void open(String id) throws Exception {
-        LessonMenus.open(this, id);
+        LessonMenus.open(this, app, id);
         waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
                 beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
         waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
@@ -134,6 +134,45 @@ class LessonsWindowTest extends FxRobot {
             waitUntil(() -> !app.node().isAlive(sup) && app.node().whereis("my_account").isEmpty());
             waitUntil(() -> lookup("#lessonsPanel").tryQuery().isEmpty());
         }
+    }
+
+    @Test
+    void openingALesson_givesItAFreshNode_withOnlyTheLessonsProcesses_andItsPanelOpenOnTheNewWindow() throws Exception {
+        beamscope.runtime.Node demoNode = app.node();
+        MainWindow demoWindow = app.window();
+        Pid bank = demoNode.whereis("bank").orElseThrow();
+        int demoProcesses = demoNode.processes().size();
+        open("bank-supervised");
+        assertThat(app.window()).isNotSameAs(demoWindow);
+        assertThat(app.node()).isNotSameAs(demoNode);
+        assertThat(demoNode.isClosed()).isTrue();
+        assertThat(app.node().registered()).doesNotContain("bank").contains("MyApp.Supervisor", "my_account");
+        assertThat(app.node().processes()).hasSizeLessThan(demoProcesses);
+        assertThat(lookup("#lessonsPanel").tryQuery()).isPresent();
+        assertThat(lookup("#lessonTitle").queryAs(Label.class).getText()).startsWith("bank-supervised");
+        Pid sup = app.node().whereis("MyApp.Supervisor").orElseThrow();
+        waitUntil(() -> treeShows(sup) && treeShows(app.node().whereis("my_account").orElse(null)));
+        assertThat(demoNode.isAlive(bank)).isFalse();
+    }
+
+    @Test
+    void resettingALesson_startsItAgainOnAnotherFreshNode_theOldProcessesGoneWithTheirNode() throws Exception {
+        open("bank-supervised");
+        beamscope.runtime.Node first = app.node();
+        Pid account = first.whereis("my_account").orElseThrow();
+        showSteps();
+        clickOn("#lessonStep1");
+        waitUntil(() -> lessons().steps().get(0).status() == LessonsViewModel.Status.HAPPENED);
+        clickOn("#lessonReset");
+        waitUntil(() -> app.node() != first && !lessons().busyProperty().get() && !lessons().steps().isEmpty()
+                && lessons().lessonProperty().get() != null);
+        assertThat(first.isClosed()).isTrue();
+        assertThat(first.isAlive(account)).isFalse();
+        assertThat(lessons().steps()).allMatch(r -> r.status() == LessonsViewModel.Status.WAITING);
+        Pid fresh = app.node().whereis("my_account").orElseThrow();
+        assertThat(app.node().isAlive(fresh)).isTrue();
+        assertThat(app.node().registered()).doesNotContain("bank");
+        waitUntil(() -> treeShows(fresh));
     }
 
     @Test

@@ -61,7 +61,7 @@ class MoreLessonsAWindowTest extends FxRobot {
     @Test
     void secretAgent_theSetPriorityButton_raisesTheAgentsPriority_theTerminateButtonEndsIt() throws Exception {
         String id = "secret-agent";
-        LessonMenus.open(this, id);
+        LessonMenus.open(this, app, id);
         waitUntil(() -> lookup("#lessonStep2").tryQuery().isPresent() && !lessons().busyProperty().get());
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
 

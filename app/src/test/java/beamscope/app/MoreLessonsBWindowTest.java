@@ -63,7 +63,7 @@ class MoreLessonsBWindowTest extends FxRobot {
 
     /** Opens a lesson from the Lessons menu: its tutorial's submenu, then its item. */
     void open(String id) throws Exception {
-        LessonMenus.open(this, id);
+        LessonMenus.open(this, app, id);
         waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
                 beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
         waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
