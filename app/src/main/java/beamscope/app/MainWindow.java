@@ -194,6 +194,7 @@ public final class MainWindow implements AutoCloseable {
         lessonsView = beamscope.app.lessons.LessonsView.load(lessons);
         lessonsView.installShortcuts(scene);
         tree.highlightedProperty().bind(lessons.highlightedProperty());
+        sampler.walkWhenDone(lessons.busyProperty());   // the tree shows what a step did, not a walk from before it
         sequenceView.suggest(lessons.highlightedProperty());   // the Sequence tab's "Lesson's processes"
         javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) scene.getRoot();
         javafx.scene.control.MenuButton menu = beamscope.app.lessons.LessonsMenu.of(lessons);   // a submenu per tutorial part
