@@ -48,6 +48,9 @@ public class BeamscopeApp extends Application {
     });
     private final java.util.concurrent.CountDownLatch demoStarted = new java.util.concurrent.CountDownLatch(1);
 
+    /** The node reset under way, if any (FX thread). */
+    private java.util.concurrent.CompletableFuture<MainWindow> resetting = java.util.concurrent.CompletableFuture.completedFuture(null);
+
     /** What "Reset node" starts on the fresh node: the built-in demo. */
     public final java.util.function.Consumer<Node> startDemo = n -> demo = Demo.start(n);
 
@@ -72,7 +75,7 @@ public class BeamscopeApp extends Application {
         window.offerNodes(nodes);
         stage.setTitle("Beamscope — " + node.config().name());
         stage.setScene(window.scene());
-        window.setOnResetNode(() -> resetNode(startDemo));
+        offerResets(window);
         stage.setX(screen.getMinX() + (screen.getWidth() - size.getWidth()) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - size.getHeight()) / 2);
         stage.setMinWidth(Math.min(800, size.getWidth()));
@@ -127,11 +130,21 @@ public class BeamscopeApp extends Application {
         next.state().themeProperty().set(old.state().themeProperty().get());
         next.state().presenterProperty().set(old.state().presenterProperty().get());
         next.offerNodes(nodes);
-        if (o.embedded().isPresent()) next.setOnResetNode(() -> resetNode(startDemo));
+        if (o.embedded().isPresent()) offerResets(next);
         window = next;
         stage.setScene(next.scene());
         stage.setTitle("Beamscope — " + o.nodeName());
         return java.util.concurrent.CompletableFuture.runAsync(old::close, nodeWork);
+    }
+
+    /**
+     * Process ▸ Reset node (a fresh node with the demo), and lessons that open (and reset) on a fresh node with
+     * only their own processes: the new window's Lessons panel starts the lesson.
+     */
+    private void offerResets(MainWindow w) {
+        w.setOnResetNode(() -> resetNode(startDemo));
+        if (w.lessons() != null)
+            w.lessons().setOnFreshNode(l -> resetNode(n -> {}).thenAccept(fresh -> fresh.lessons().start(l)));
     }
 
     /** Which node the window shows, and the actions that switch it (tests). */
@@ -147,13 +160,14 @@ public class BeamscopeApp extends Application {
      * future completes on the FX thread once the new view shows. A lesson resets with its own setup.
      */
     public java.util.concurrent.CompletableFuture<MainWindow> resetNode(java.util.function.Consumer<Node> setup) {
+        if (!resetting.isDone()) return resetting;   // one reset at a time: a second click gets the first's window
         MainWindow old = window;
         Theme theme = old.state().themeProperty().get();
         boolean presenter = old.state().presenterProperty().get();
         old.close();
         Node oldNode = node;
         LocalNode oldObserved = observed;
-        java.util.concurrent.CompletableFuture<MainWindow> shown = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<MainWindow> shown = resetting = new java.util.concurrent.CompletableFuture<>();
         Thread.ofPlatform().daemon().name("beamscope-reset").start(() -> {
             try {
                 oldObserved.close();
@@ -162,13 +176,15 @@ public class BeamscopeApp extends Application {
                 LocalNode freshObserved = new LocalNode(fresh, Examples.CATALOGUE);
                 node = fresh;
                 observed = freshObserved;
+                demo = null;   // gone with its node; startDemo starts another, a lesson's setup none
                 setup.accept(fresh);
                 Platform.runLater(() -> {
                     try {
                         MainWindow w = new MainWindow(freshObserved, stage.getScene().getWidth(), stage.getScene().getHeight());
                         w.state().themeProperty().set(theme);
                         w.state().presenterProperty().set(presenter);
-                        w.setOnResetNode(() -> resetNode(startDemo));
+                        offerResets(w);
+                        if (!old.tree().introProperty().get()) w.tree().dismissIntro();   // a card put away stays away
                         nodes.replaceEmbedded(freshObserved);
                         w.offerNodes(nodes);
                         window = w;

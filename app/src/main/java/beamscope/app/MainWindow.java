@@ -238,20 +238,11 @@ public final class MainWindow implements AutoCloseable {
         lessonsView = beamscope.app.lessons.LessonsView.load(lessons);
         lessonsView.installShortcuts(scene);
         tree.highlightedProperty().bind(lessons.highlightedProperty());
+        sampler.walkWhenDone(lessons.busyProperty());   // the tree shows what a step did, not a walk from before it
         sequenceView.suggest(lessons.highlightedProperty());   // the Sequence tab's "Lesson's processes"
         javafx.scene.layout.BorderPane root = (javafx.scene.layout.BorderPane) scene.getRoot();
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Lessons");
-        menu.setId("lessonsMenu");
-        menu.setFocusTraversable(false);
-        for (beamscope.app.lessons.Lesson l : lessons.lessons()) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(l.title() + "  (" + l.id() + ")");
-            item.setId("lesson-" + l.id());
-            item.setOnAction(e -> lessons.open(l));
-            menu.getItems().add(item);
-        }
+        javafx.scene.control.MenuButton menu = beamscope.app.lessons.LessonsMenu.of(lessons);   // a submenu per tutorial part
         // first in the status bar: the toolbar is full at 1280 px, and an item added there pushes Resume into its overflow
-        menu.getStyleClass().add("lessons-menu");
-        menu.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         ((javafx.scene.layout.Pane) root.lookup(".status-bar")).getChildren().add(0, menu);
         // In presenter mode (1024×768) the lesson panel takes the side column's width: the side column folds
         // away while a lesson is open (its divider can be dragged back), so the tree keeps its room.
@@ -273,7 +264,10 @@ public final class MainWindow implements AutoCloseable {
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
         });
         offerRunCode();
-        lessonsView.setOnClose(lessons::leave);
+        lessonsView.setOnClose(() -> {
+            lessons.leave();
+            model.showStatus("The lesson's processes are gone. Process ▸ Reset node brings the demo back.");
+        });
         lessons.setOnStarted(state::select);   // the tree brings the lesson's top supervisor into view
     }
 

@@ -86,13 +86,12 @@ class ConsoleScreenshotTest extends FxRobot {
 
         // for looking at, not for the docs: a lesson's Elixir tab with its "Run this code"
         beamscope.app.lessons.Lesson lesson = beamscope.app.lessons.Lessons.find("task-async-await").orElseThrow();
-        interact(() -> w.lessons().open(lesson));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#lessonRunCode").tryQuery().isPresent());
+        LessonMenus.open(this, app, lesson.id());   // on a window of its own, on a fresh node
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Elixir")).<javafx.scene.Node>query());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() ->
                 !lookup("#lessonRunCodeNote").queryAs(javafx.scene.control.Label.class).getText().startsWith("Checking")));
         WaitForAsyncUtils.waitForFxEvents();
-        save(w, Path.of("target/shots/lesson-run-code.png"));
+        save(app.window(), Path.of("target/shots/lesson-run-code.png"));
     }
 
     private void run(ConsoleViewModel c, String code) throws Exception {

@@ -130,8 +130,7 @@ class ConsoleWindowTest extends FxRobot {
     @Test
     void aLessonsRunThisCode_bringsTheConsoleToTheFront_andRunsItsElixirThere() throws Exception {
         beamscope.app.lessons.Lesson lesson = beamscope.app.lessons.Lessons.find("spawn-basics").orElseThrow();
-        clickOn("#lessonsMenu");
-        clickOn(lesson.title() + "  (" + lesson.id() + ")");
+        LessonMenus.open(this, app, lesson.id());
         waitUntil(() -> lookup("#lessonRunCode").tryQuery().isPresent());
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Elixir")).<Node>query());
         waitUntil(() -> !lookup("#lessonRunCode").query().isDisabled());   // the trial on a scratch node says it runs

@@ -53,30 +53,29 @@ class LessonScreenshotsTest extends FxRobot {
             s.setHeight(768);
             w.state().presenterProperty().set(true);
         });
-        shoot(w, "bank-supervised", 2);
-        shoot(w, "strategies", 3);
-        shoot(w, "spawn-link-crash", 2);
-        shoot(w, "monitor-down", 1);
-        shoot(w, "restart-intensity", 2);
+        shoot("bank-supervised", 2);
+        shoot("strategies", 3);
+        shoot("restart-intensity", 2);
+        shoot("worker-pool", 1);
+        shoot("monitor-down", 1);
     }
 
-    /** Opens the lesson, runs its first {@code steps} steps as the clicker would, and saves the window. */
-    private void shoot(MainWindow w, String id, int steps) throws Exception {
+    /**
+     * Opens the lesson from the Lessons menu (on a fresh node of its own, in a new window view), runs its first
+     * {@code steps} steps as the clicker would, and saves the window.
+     */
+    private void shoot(String id, int steps) throws Exception {
+        LessonMenus.open(this, app, id);
+        MainWindow w = app.window();
         LessonsViewModel vm = w.lessons();
-        interact(() -> vm.open(beamscope.app.lessons.Lessons.find(id).orElseThrow()));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && !vm.steps().isEmpty());
         for (int i = 0; i < steps; i++) {
             int step = i;
             interact(vm::next);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.busyProperty().get()
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get()
                     && vm.steps().get(step).status() != LessonsViewModel.Status.WAITING);
         }
         settle(w);
         save(w, DOCS.resolve("lesson-" + id + ".png"));
-        // the next lesson starts on a tree without this one's fading boxes, as a class would see it
-        interact(vm::leave);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.tree().phantoms().isEmpty()
-                && app.node().registered().stream().noneMatch(n -> n.startsWith("lesson_")));
     }
 
     private static void settle(MainWindow w) throws Exception {

@@ -2,7 +2,6 @@ package beamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import beamscope.app.lessons.Lessons;
 import beamscope.app.lessons.LessonsViewModel;
 import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Pid;
@@ -61,9 +60,8 @@ class MoreLessonsAWindowTest extends FxRobot {
 
     @Test
     void secretAgent_theSetPriorityButton_raisesTheAgentsPriority_theTerminateButtonEndsIt() throws Exception {
-        String id = "secret-agent", title = Lessons.find(id).orElseThrow().title();
-        clickOn("#lessonsMenu");
-        clickOn(title + "  (" + id + ")");
+        String id = "secret-agent";
+        LessonMenus.open(this, app, id);
         waitUntil(() -> lookup("#lessonStep2").tryQuery().isPresent() && !lessons().busyProperty().get());
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,17 +61,9 @@ class MoreLessonsBWindowTest extends FxRobot {
         return pid != null && tree().frame().item(pid) != null;
     }
 
-    /**
-     * Opens a lesson from the Lessons menu. The menu lists every lesson, more than fit on the screen, so the
-     * item is fired rather than clicked once the menu is open.
-     */
+    /** Opens a lesson from the Lessons menu: its tutorial's submenu, then its item. */
     void open(String id) throws Exception {
-        clickOn("#lessonsMenu");
-        MenuButton menu = lookup("#lessonsMenu").queryAs(MenuButton.class);
-        interact(() -> {
-            menu.getItems().stream().filter(i -> ("lesson-" + id).equals(i.getId())).findFirst().orElseThrow().fire();
-            menu.hide();
-        });
+        LessonMenus.open(this, app, id);
         waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
                 beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
         waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());

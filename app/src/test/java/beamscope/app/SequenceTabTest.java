@@ -127,8 +127,7 @@ class SequenceTabTest extends FxRobot {
 
     @Test
     void aLessonChoosesTheProcesses_andTheDiagramFollowsTheKilledAccountIntoItsRestart() throws Exception {
-        clickOn("#lessonsMenu");
-        clickOn("A supervised bank account  (bank-supervised)");
+        LessonMenus.open(this, app, "bank-supervised");
         var lessons = app.window().lessons();
         waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons.busyProperty().get());
         clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<Node>query());

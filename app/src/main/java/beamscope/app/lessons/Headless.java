@@ -29,7 +29,7 @@ public final class Headless {
 
     /** Runs {@code lesson} on {@code node}; its processes are gone again when this returns. */
     public static int run(Lesson lesson, Node node, PrintStream out) {
-        out.println("# " + lesson.title() + " (" + lesson.id() + ", from tutorial " + lesson.tutorial() + ")");
+        out.println("# " + lesson.title() + " (" + lesson.id() + ", " + Tutorial.of(lesson).from() + ")");
         int missed = 0;
         try (LessonRun run = new LessonRun(lesson, node, out::println)) {
             run.start();

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  *
  * @param id          the id {@code -Dlesson=ID} takes (the issue's names: {@code bank-supervised}, …)
  * @param title       a short title
- * @param tutorial    the tutorial it comes from ({@code "002"} …)
+ * @param tutorial    the tutorial it comes from ({@code "002"} …, {@code "beyond"}: see {@link Tutorial})
  * @param explanation a few sentences of our own
  * @param elixir      the Elixir code the Java behaviours mirror
  * @param script      a new script for each run (steps keep what they saw in fields)

@@ -68,7 +68,7 @@ public final class LessonsView {
         });
         vm.lessonProperty().addListener((o, a, l) -> {
             chooser.setValue(l);
-            title.setText(l == null ? "" : l.id() + "  ·  from tutorial " + l.tutorial());
+            title.setText(l == null ? "" : l.id() + "  ·  " + Tutorial.of(l).from());
             pages.getSelectionModel().select(aboutTab);   // a new lesson opens on what it is about
             explanation.setText(l == null ? "" : l.explanation());
             code.setText(l == null ? "" : l.elixir());

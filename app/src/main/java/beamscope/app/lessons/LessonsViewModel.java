@@ -79,8 +79,36 @@ public final class LessonsViewModel {
     /** The processes the last step is about (the tree draws a ring around them). */
     public ObjectProperty<Set<Pid>> highlightedProperty() { return highlighted; }
 
-    /** Opens {@code l}: the previous lesson's processes go, {@code l}'s start. */
+    /**
+     * Opens {@code l}: on a fresh node with only {@code l}'s processes when the window can reset its node
+     * ({@link #setOnFreshNode}), else here, where the previous lesson's processes go and {@code l}'s start.
+     */
     public void open(Lesson l) {
+        if (l == null) return;
+        if (freshNode == null) {
+            start(l);
+            return;
+        }
+        lesson.set(l);
+        steps.clear();
+        highlighted.set(Set.of());
+        status.set("Starting " + l.id() + " on a fresh node…");
+        busy.set(true);
+        freshNode.accept(l);
+    }
+
+    /**
+     * What opening (or resetting) a lesson does instead of starting it on this node: the window throws this
+     * node away and starts {@code l} with {@link #start} on a fresh one (its demo and every other process gone).
+     */
+    public void setOnFreshNode(java.util.function.Consumer<Lesson> then) {
+        freshNode = then;
+    }
+
+    private java.util.function.Consumer<Lesson> freshNode;
+
+    /** Starts {@code l} on this node: the previous lesson's processes go, {@code l}'s start. */
+    public void start(Lesson l) {
         if (l == null) return;
         lesson.set(l);
         steps.clear();
@@ -153,7 +181,7 @@ public final class LessonsViewModel {
         status.set("Step " + (current.get() + 1) + " of " + steps.size() + ": " + steps.get(current.get()).button());
     }
 
-    /** Starts the open lesson afresh: its processes go and come back, every step unrun. */
+    /** Starts the open lesson afresh (on a fresh node, as {@link #open} does): its processes go and come back, every step unrun. */
     public void reset() {
         if (!busy.get()) open(lesson.get());
     }

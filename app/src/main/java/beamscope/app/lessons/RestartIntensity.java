@@ -24,7 +24,7 @@ import java.util.Optional;
  * times within five seconds, then gives up and exits, and the parent that started it gets the EXIT.
  */
 final class RestartIntensity implements Script {
-    static final Lesson LESSON = new Lesson("restart-intensity", "Restart intensity: when a supervisor gives up", "002",
+    static final Lesson LESSON = new Lesson("restart-intensity", "Restart intensity: when a supervisor gives up", "beyond",
             """
             A supervisor does not restart forever. By default it allows 3 restarts within 5 seconds \
             (max_restarts and max_seconds); one more crash inside that window and it stops trying: it shuts \

@@ -126,6 +126,16 @@ public final class Sampler implements AutoCloseable {
         wake();
     }
 
+    /**
+     * Asks for a fresh walk each time {@code busy} turns false (FX thread): when an action ends (a lesson's step),
+     * the next frame shows the node as the action left it, even where walks are seconds apart (a big node).
+     */
+    public void walkWhenDone(javafx.beans.value.ObservableValue<Boolean> busy) {
+        busy.addListener((o, was, now) -> {
+            if (Boolean.TRUE.equals(was) && !Boolean.TRUE.equals(now)) walkNow();
+        });
+    }
+
     private void wake() {
         Thread t = thread;
         if (t != null) LockSupport.unpark(t);

@@ -54,6 +54,39 @@ class LessonsViewModelTest {
     }
 
     @Nested
+    class OnAFreshNode {
+        @Test
+        void openingAndResetting_handTheLessonToTheWindow_andStartNothingHere() {
+            java.util.List<Lesson> asked = new java.util.ArrayList<>();
+            vm.setOnFreshNode(asked::add);
+            Pid account = node.whereis("my_account").orElseThrow();
+            Lesson counter = Lessons.find("counter-genserver").orElseThrow();
+            vm.open(counter);
+            assertThat(asked).containsExactly(counter);
+            assertThat(node.whereis("Counter")).isEmpty();
+            assertThat(node.isAlive(account)).isTrue();   // this node goes as a whole, with the window
+            assertThat(vm.busyProperty().get()).isTrue();
+            assertThat(vm.statusProperty().get()).contains("fresh node");
+        }
+
+        @Test
+        void theNewWindowsStart_runsTheLessonOnItsNode() {
+            vm.setOnFreshNode(l -> {});
+            Node fresh = Node.start();
+            try {
+                LessonsViewModel next = new LessonsViewModel(fresh, same, same);
+                next.setOnFreshNode(l -> { throw new AssertionError("start does not reset again"); });
+                next.start(Lessons.find("counter-genserver").orElseThrow());
+                assertThat(fresh.whereis("Counter")).isPresent();
+                assertThat(next.steps()).isNotEmpty().allMatch(r -> r.status() == Status.WAITING);
+                next.leave();
+            } finally {
+                fresh.close();
+            }
+        }
+    }
+
+    @Nested
     class Clicker {
         @Test
         void nextRunsEachStepInTurn_withATickAndTheStepsProcessesHighlighted() {

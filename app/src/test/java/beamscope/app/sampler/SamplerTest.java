@@ -251,6 +251,19 @@ class SamplerTest {
         }
 
         @Test
+        void anActionThatEnds_getsAWalkAtOnce_notAfterTheIdleSpacing() {
+            spawn(3);
+            javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty();
+            timed.walkWhenDone(busy);
+            Frame walked = timed.next();
+            busy.set(true);   // a lesson's step runs, and spawns
+            Pid late = observed.spawn(ProcessKind.ECHO, EmbeddedControls.Spawn.defaults());
+            assertThat(timed.next().rows()).isSameAs(walked.rows());
+            busy.set(false);
+            assertThat(timed.next().rows()).extracting(ProcessRow::pid).contains(late);
+        }
+
+        @Test
         void anotherOrderOrFilterOrAShapeChangeWalksAtOnce_aSelectionDoesNot() {
             List<Pid> pids = spawn(3);
             Frame first = timed.next();
