@@ -78,10 +78,34 @@ public final class TimelineViewModel implements AutoCloseable {
 
     /** Records {@code node} from now on (the embedded one; a remote node is not recorded). Any thread. */
     public void record(Observed node) {
+        recorded = node;
         Recorder old = recorder;
-        recorder = node instanceof LocalNode local && !local.node().isClosed()
+        recorder = !off && node instanceof LocalNode local && !local.node().isClosed()
                 ? Recorder.start(local.node(), limits, SNAPSHOT_EVERY) : null;
         if (old != null) background.execute(old::close);
+    }
+
+    /** The node recorded (or that would be, were recording on). */
+    private volatile Observed recorded;
+    /** The user turned recording off: every send and receive is an event while it is on, which slows a busy node. */
+    private volatile boolean off;
+
+    /** Turns recording off (the history kept so far goes) or on again (from now). */
+    public void setRecording(boolean on) {
+        off = !on;
+        Observed n = recorded;
+        if (n != null) record(n);
+        else if (!on) {
+            Recorder old = recorder;
+            recorder = null;
+            if (old != null) background.execute(old::close);
+        }
+        refreshSize();
+    }
+
+    /** Whether the node is being recorded (the user has not turned it off). */
+    public boolean recording() {
+        return !off;
     }
 
     public Recorder.Limits limits() {
@@ -90,6 +114,10 @@ public final class TimelineViewModel implements AutoCloseable {
 
     public void setLimits(Recorder.Limits limits) {
         this.limits = limits;
+        if (off) {
+            setRecording(true);
+            return;
+        }
         Recorder r = recorder;
         if (r != null) background.execute(() -> r.setLimits(limits));
         refreshSize();
@@ -102,6 +130,8 @@ public final class TimelineViewModel implements AutoCloseable {
             Recording rec = shown.recording();
             size.set(String.format(Locale.ROOT, "recording: %s · %s events", seconds(rec.endNanos() - rec.startNanos()),
                     count(rec.events().size())));
+        } else if (off) {
+            size.set("recording: off (the node runs at full speed)");
         } else if (r == null || !nodes.onEmbeddedProperty().get()) {
             size.set("recording: off (only the embedded node is recorded)");
         } else {

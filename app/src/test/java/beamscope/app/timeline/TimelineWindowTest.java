@@ -102,6 +102,18 @@ class TimelineWindowTest extends FxRobot {
     }
 
     @Test
+    void recordingCanBeTurnedOff_andBackOnByChoosingAHistorySize() throws Exception {
+        clickOn("#timelineSize");
+        clickOn("#timelineOff");
+        waitUntil(() -> lookup("#timelineSize").queryLabeled().getText().equals("recording: off (the node runs at full speed)"));
+        assertThat(timeline().recording()).isFalse();
+        clickOn("#timelineSize");
+        clickOn("last 1 min or 100k events");
+        waitUntil(() -> lookup("#timelineSize").queryLabeled().getText().startsWith("recording: last 1 min · "));
+        assertThat(timeline().recording()).isTrue();
+    }
+
+    @Test
     void aSavedRecordingOpensWithoutARunningNode(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("saved.bsrec");
         Pid worker;
