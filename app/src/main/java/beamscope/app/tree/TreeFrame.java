@@ -57,6 +57,21 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
     }
 
     /**
+     * Frames compare by identity: each walk lays out a new one. Compared by value, a frame would be compared
+     * item by item, down to every child of every supervisor shown (100,000 for a big DynamicSupervisor), on
+     * the FX thread, each time the tree's frame property changes and tells its listeners.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /**
      * The same frame with why the {@link #gone()} processes exited ({@code killed}, {@code shutdown},
      * {@code gave up: too many restarts}…), as the sampler learnt it from the node.
      */

@@ -36,6 +36,22 @@ class TreeViewModelTest {
         assertThat(g.hit(vm.frame(), g.left(w) - 5, g.top(w) - 5)).isNull();
     }
 
+    /**
+     * Every frame applied reaches the frame's listeners, one equal in value to the last too: frames compare by
+     * identity, so a new frame costs the FX thread no item-by-item comparison (a supervisor's children included).
+     */
+    @Test
+    void everyFrameAppliedReachesTheListeners_evenOneEqualInValue() {
+        List<ProcessSummary> ps = List.of(ps(1, null, "sup"), ps(2, 1L, "w"));
+        List<TreeFrame> heard = new ArrayList<>();
+        vm.frameProperty().addListener((o, a, f) -> heard.add(f));
+        TreeFrame first = build(ps), second = build(ps);
+        vm.apply(first);
+        vm.apply(second);
+        assertThat(heard).containsExactly(first, second);
+        assertThat(second.items()).isEqualTo(first.items());   // the same layout, in two frames
+    }
+
     @Test
     void clickingTheToggleFoldsAndAsksForANewFrame() {
         int[] asked = {0};
