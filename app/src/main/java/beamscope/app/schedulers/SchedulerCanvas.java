@@ -56,10 +56,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
     public SchedulerCanvas() {
         getStyleClass().add("scheduler-canvas");
         getChildren().add(canvas);
-        sceneProperty().addListener((o, a, s) -> {
-            if (s == null) pulse.stop();
-            else pulse.start();
-        });
+        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
         widthProperty().addListener(o -> { canvas.setWidth(getWidth()); dirty = true; });
         heightProperty().addListener(o -> { canvas.setHeight(getHeight()); dirty = true; });
         setOnMouseClicked(e -> {

@@ -76,10 +76,7 @@ public final class SequenceCanvas extends Region implements CanvasStyle.Styled {
         hover.setMouseTransparent(true);
         canvas.setId("sequenceCanvas");
         getChildren().addAll(canvas, vbar, hbar, hover);
-        sceneProperty().addListener((o, a, s) -> {
-            if (s == null) pulse.stop();
-            else pulse.start();
-        });
+        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         vbar.valueProperty().addListener((o, a, v) -> {

@@ -79,10 +79,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         getStyleClass().add("tree-canvas");
         getChildren().add(canvas);
         setFocusTraversable(true);
-        sceneProperty().addListener((o, a, s) -> {
-            if (s == null) pulse.stop();
-            else pulse.start();
-        });
+        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
         style.property(FONT).addListener(o -> {
             fitted.clear();
             if (autoFit) fitNow(autoFitMinScale());
