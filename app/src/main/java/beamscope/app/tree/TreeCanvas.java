@@ -110,10 +110,16 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         this.vm = vm;
         vm.frameProperty().addListener((o, a, f) -> {
             follow();
+            if (!toReveal.isEmpty()) reveal();   // highlighted processes the previous frame did not show yet
             Pid sel = vm.selectionProperty().get();
             if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
-        vm.highlightedProperty().addListener(o -> dirty = true);
+        // a lesson's step highlights the processes it is about: they come into sight once, by the least pan
+        vm.highlightedProperty().addListener((o, a, h) -> {
+            dirty = true;
+            toReveal = h == null ? java.util.Set.of() : java.util.Set.copyOf(h);
+            reveal();
+        });
         // a selection never moves the view, unless its box is out of sight (then by the least that shows it)
         vm.selectionProperty().addListener((o, a, sel) -> {
             dirty = true;
@@ -206,6 +212,39 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
     }
 
     /** Pans, by the least that does it, so a process's whole box is in view; does nothing when it is. */
+    /** Highlighted processes not yet brought into sight (until a frame shows at least one of them). */
+    private java.util.Set<Pid> toReveal = java.util.Set.of();
+
+    /**
+     * Brings the boxes of the highlighted processes into sight by the least pan (all of them when they fit,
+     * else from their top-left one); nothing moves when they are all in sight. Once per highlight: a user who
+     * pans away afterwards is not pulled back.
+     */
+    private void reveal() {
+        if (vm == null || getWidth() <= 0) return;
+        TreeGeometry g = geometry();
+        double s = vm.scaleProperty().get(), m = g.em() * s;
+        double boxW = g.boxWidth() * s / 2, boxH = g.boxHeight() * s / 2;
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (Pid p : toReveal) {
+            javafx.geometry.Point2D at = vm.frame().item(p) == null ? null : centreOf(p);
+            if (at == null) continue;
+            minX = Math.min(minX, at.getX() - boxW);
+            maxX = Math.max(maxX, at.getX() + boxW);
+            minY = Math.min(minY, at.getY() - boxH);
+            maxY = Math.max(maxY, at.getY() + boxH);
+        }
+        if (minX == Double.POSITIVE_INFINITY) return;      // none shown yet: the next frame tries again
+        toReveal = java.util.Set.of();
+        if (minX >= 0 && maxX <= getWidth() && minY >= 0 && maxY <= getHeight()) return;
+        double dx = 0, dy = 0;
+        if (minX < 0 || maxX - minX + 2 * m > getWidth()) dx = m - minX;
+        else if (maxX > getWidth()) dx = getWidth() - m - maxX;
+        if (minY < 0 || maxY - minY + 2 * m > getHeight()) dy = m - minY;
+        else if (maxY > getHeight()) dy = getHeight() - m - maxY;
+        if (dx != 0 || dy != 0) vm.pan(dx, dy);
+    }
+
     private void scrollTo(Pid pid) {
         javafx.geometry.Point2D at = centreOf(pid);
         if (at == null || getWidth() <= 0) return;

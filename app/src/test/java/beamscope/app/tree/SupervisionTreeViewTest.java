@@ -72,6 +72,32 @@ class SupervisionTreeViewTest extends FxRobot {
         return node.whereis(name).orElseThrow();
     }
 
+    /** Whether a process's box is wholly in the canvas (FX thread). */
+    boolean inSight(TreeCanvas canvas, Pid p) {
+        javafx.geometry.Point2D c = canvas.centreOf(p);
+        if (c == null) return false;
+        double s = vm.scaleProperty().get(), hw = canvas.geometry().boxWidth() * s / 2, hh = canvas.geometry().boxHeight() * s / 2;
+        return c.getX() - hw >= 0 && c.getX() + hw <= canvas.getWidth() && c.getY() - hh >= 0 && c.getY() + hh <= canvas.getHeight();
+    }
+
+    @Test
+    void highlightedProcessesOutOfSightComeIntoView_andOnesInSightMoveNothing() throws Exception {
+        waitFor(() -> named("w4") != null && named("pool_sup") != null);
+        TreeCanvas canvas = lookup("#treeCanvas").queryAs(TreeCanvas.class);
+        Pid w4 = onFx(() -> named("w4").pid());
+        // the user pans far away: w4 is out of sight
+        interact(() -> vm.pan(-5_000, -5_000));
+        waitFor(() -> !inSight(canvas, w4));
+        interact(() -> vm.highlightedProperty().set(java.util.Set.of(w4)));
+        waitFor(() -> inSight(canvas, w4));
+        // highlighting what is in sight leaves the view where it is
+        double x = onFx(() -> vm.offsetXProperty().get()), y = onFx(() -> vm.offsetYProperty().get());
+        interact(() -> vm.highlightedProperty().set(java.util.Set.of()));
+        interact(() -> vm.highlightedProperty().set(java.util.Set.of(w4)));
+        assertThat(onFx(() -> vm.offsetXProperty().get())).isEqualTo(x);
+        assertThat(onFx(() -> vm.offsetYProperty().get())).isEqualTo(y);
+    }
+
     @Test
     void theDemoTreeAppears_withSupervisorsAndTheirStrategies() throws Exception {
         waitFor(() -> named("pool_sup") != null && named("w4") != null);
