@@ -50,7 +50,7 @@ public class ProcessTableView {
         column(reductionsColumn, SortKey.REDUCTIONS, r -> Numbers.compact(r.reductions()));
         column(rateColumn, SortKey.REDUCTIONS_PER_SECOND, r -> Numbers.compact(r.reductionsPerSecond()));
         column(queueColumn, SortKey.MESSAGE_QUEUE, r -> String.format(Locale.ROOT, "%,d", r.messageQueueLen()));
-        column(memoryColumn, SortKey.MEMORY, r -> bytes(r.memory()));
+        column(memoryColumn, SortKey.MEMORY, r -> Numbers.bytes(r.memory()));
         column(schedulerColumn, SortKey.SCHEDULER, r -> r.scheduler() < 0 ? "—" : Integer.toString(r.scheduler() + 1));
         column(parentColumn, SortKey.PARENT, r -> r.parent() == null ? "" : r.parentName() != null ? r.parentName() : r.parent().toString());
         column(restartsColumn, SortKey.RESTARTS, r -> r.restarts() == 0 ? "" : r.restarts() < 0 ? "—" : Integer.toString(r.restarts()));
@@ -169,12 +169,6 @@ public class ProcessTableView {
 
     public TextField filterField() {
         return filter;
-    }
-
-    static String bytes(long b) {
-        if (b < 10_000) return b + " B";
-        if (b < 10_000_000) return (b / 1024) + " KiB";
-        return (b / (1024 * 1024)) + " MiB";
     }
 
     /** Shows the status with a style class per status (colours come from tokens). */

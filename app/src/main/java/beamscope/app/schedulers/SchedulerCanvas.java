@@ -245,7 +245,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
                     gc.setFont(bold(0.75));
                     gc.setFill(q[k] > 0 ? style.paint(TEXT) : style.paint(MUTED));
                     gc.setTextAlign(TextAlignment.RIGHT);
-                    gc.fillText(Numbers.compact(q[k]), x + bw - em * 0.3, mid);
+                    gc.fillText(beamscope.app.Numbers.compact(q[k]), x + bw - em * 0.3, mid);
                     gc.setTextAlign(TextAlignment.LEFT);
                 }
             }

@@ -134,19 +134,19 @@ public final class SchedulerViewModel {
             util[ls.size() - 1] = ls.getLast().utilisation();
         }
         // the bar scale grows at once and shrinks slowly, so bars do not jump on every sample
-        int wanted = Numbers.niceCeiling(Math.max(10, maxQueue));
-        queueScale = wanted >= queueScale ? wanted : Math.max(wanted, Numbers.niceCeiling((int) (queueScale * 0.8)));
+        int wanted = QueueScale.niceCeiling(Math.max(10, maxQueue));
+        queueScale = wanted >= queueScale ? wanted : Math.max(wanted, QueueScale.niceCeiling((int) (queueScale * 0.8)));
         if (!s.paused() || last == null || last.snapshot().paused() != s.paused() || frame.contextSwitches() != last.contextSwitches())
             history.add(s.nanoTime(), util);
         if (!s.paused()) steppedLane = -1;
         else for (Lane l : ls) if (!l.dirty() && l.slicesSinceLast() > 0) steppedLane = l.id();
         rates.set(r);
         lanes.set(List.copyOf(ls));
-        runQueueText.set(Numbers.compact(s.runQueueLength()));
-        reductionsText.set(Numbers.compact(r.reductionsPerSecond()));
-        messagesText.set(Numbers.compact(r.messagesPerSecond()));
+        runQueueText.set(beamscope.app.Numbers.compact(s.runQueueLength()));
+        reductionsText.set(beamscope.app.Numbers.compact(r.reductionsPerSecond()));
+        messagesText.set(beamscope.app.Numbers.compact(r.messagesPerSecond()));
         processesText.set(String.format(java.util.Locale.ROOT, "%,d", s.processes()));
-        memoryText.set(Numbers.bytes(frame.memory()));
+        memoryText.set(beamscope.app.Numbers.bytes(frame.memory()));
         slicesText.set(frame.contextSwitches() < 0 ? "—" : String.format(java.util.Locale.ROOT, "%,d", frame.contextSwitches()));
         paused.set(s.paused());
         slowed = s.slowMotionNanos() > 0;

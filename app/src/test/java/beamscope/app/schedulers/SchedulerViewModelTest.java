@@ -57,14 +57,14 @@ class SchedulerViewModelTest {
     class Printing {
         @Test
         void compactNumbers() {
-            assertThat(Numbers.compact(950)).isEqualTo("950");
-            assertThat(Numbers.compact(12_345)).isEqualTo("12.3k");
-            assertThat(Numbers.compact(4_560_000)).isEqualTo("4.56M");
-            assertThat(Numbers.bytes(2_662)).isEqualTo("2.60 KB");
-            assertThat(Numbers.bytes(13_000_000)).isEqualTo("12.4 MB");
-            assertThat(Numbers.niceCeiling(7)).isEqualTo(10);
-            assertThat(Numbers.niceCeiling(11)).isEqualTo(20);
-            assertThat(Numbers.niceCeiling(201)).isEqualTo(500);
+            assertThat(beamscope.app.Numbers.compact(950)).isEqualTo("950");
+            assertThat(beamscope.app.Numbers.compact(12_345)).isEqualTo("12.3k");
+            assertThat(beamscope.app.Numbers.compact(4_560_000)).isEqualTo("4.56M");
+            assertThat(beamscope.app.Numbers.bytes(2_662)).isEqualTo("2.60 KB");
+            assertThat(beamscope.app.Numbers.bytes(13_000_000)).isEqualTo("12.4 MB");
+            assertThat(QueueScale.niceCeiling(7)).isEqualTo(10);
+            assertThat(QueueScale.niceCeiling(11)).isEqualTo(20);
+            assertThat(QueueScale.niceCeiling(201)).isEqualTo(500);
         }
     }
 
@@ -92,7 +92,7 @@ class SchedulerViewModelTest {
             assertThat(vm.lanes().get(0).normal()).isEqualTo(4);
             assertThat(vm.lanes().get(1).running()).isNull();
             assertThat(vm.runQueueText().get()).isEqualTo("5");
-            assertThat(vm.reductionsText().get()).isEqualTo("8.00k");
+            assertThat(vm.reductionsText().get()).isEqualTo("8000");
             assertThat(vm.messagesText().get()).isEqualTo("250");
             assertThat(vm.memoryText().get()).isEqualTo("4.88 KB");
             assertThat(vm.slicesText().get()).isEqualTo("3");
