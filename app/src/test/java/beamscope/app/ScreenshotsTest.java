@@ -97,7 +97,7 @@ class ScreenshotsTest extends FxRobot {
         }
     }
 
-    /** docs/charts.png: the Charts tab after 100,000 processes came and went under some message traffic. */
+    /** docs/charts.png: the Charts tab after 1,000,000 processes came and went under some message traffic. */
     @Test
     void charts() throws Exception {
         MainWindow w = app.window();
@@ -107,8 +107,8 @@ class ScreenshotsTest extends FxRobot {
         long start = w.charts().samples().size();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.charts().samples().size() >= start + 5);
         java.util.List<Pid> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 100_000; i++) many.add(rt.spawn(beamscope.runtime.Behaviors.receive((ctx, m) -> beamscope.runtime.Behaviors.same())));
-        for (int round = 0; round < 20; round++) for (int i = 0; i < 100_000; i += 7) rt.send(many.get(i), Atom.of("tick"));
+        for (int i = 0; i < 1_000_000; i++) many.add(rt.spawn(beamscope.runtime.Behaviors.receive((ctx, m) -> beamscope.runtime.Behaviors.same())));
+        for (int round = 0; round < 20; round++) for (int i = 0; i < 1_000_000; i += 7) rt.send(many.get(i), Atom.of("tick"));
         long mid = w.charts().samples().size();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> w.charts().samples().size() >= mid + 8);
         for (Pid p : many) rt.exit(p, Atom.KILL);
