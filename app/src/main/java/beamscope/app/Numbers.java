@@ -6,6 +6,16 @@ import java.util.Locale;
 public final class Numbers {
     private Numbers() {}
 
+    /** A process's status as the views print it ("waiting"), or "—" when it is not known (a recording's past moment). */
+    public static String status(beamscope.runtime.ProcessStatus s) {
+        return s == null ? "—" : s.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link #compact(double)}, or "—" for a count that is not known (negative). */
+    public static String compactCount(long v) {
+        return v < 0 ? "—" : compact(v);
+    }
+
     public static String compact(double v) {
         if (Double.isNaN(v)) return "—"; // a figure the node does not give
         double a = Math.abs(v);

@@ -136,7 +136,7 @@ public final class SequenceViewModel {
                     }
                 }
             }
-            return new Who(pid, key, label, i.links());
+            return new Who(pid, key, label, i.links() == null ? List.of() : i.links());
         } catch (RuntimeException e) {   // a node that went away: the pid alone still makes a lifeline
             return new Who(pid, null, null, List.of());
         }

@@ -9,6 +9,7 @@ import beamscope.record.RecordedSnapshot;
 import beamscope.record.RecordedSupervisor;
 import beamscope.record.RecordedTerm;
 import beamscope.record.Recording;
+import beamscope.record.SchedulerSample;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Event;
 import beamscope.runtime.EventFilter;
@@ -17,7 +18,6 @@ import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
-import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.otp.ChildType;
 import beamscope.runtime.otp.ChildView;
@@ -46,6 +46,9 @@ public final class RecordedNode implements Observed {
     private final List<Event> byTime;
     private volatile long nanos;
     private volatile RecordedSnapshot state;
+    /** Who monitors whom in {@link #state}, built when first asked (null: some process's monitors are unknown). */
+    private volatile Map<Pid, List<Pid>> monitoredBy;
+    private volatile RecordedSnapshot monitoredByOf;
 
     public RecordedNode(Recording recording, String name) {
         this.recording = recording;
@@ -88,10 +91,33 @@ public final class RecordedNode implements Observed {
         return NodeState.CONNECTED;
     }
 
+    /**
+     * The schedulers as last sampled at or before the moment (none before the first sample, or in a version 1 file):
+     * the Schedulers tab shows who ran where, and how busy each was between two moments shown.
+     */
     @Override
     public NodeSnapshot snapshot() {
         RecordedSnapshot s = recordedState();
-        return new NodeSnapshot(s.nanos(), List.of(), s.processes().size(), 0, 0, 0, 0, 0, false, 0, 0, recording.eventsDropped());
+        SchedulerSample lanes = recording.schedulersAt(s.nanos()).orElse(null);
+        long reductions = 0;
+        if (lanes != null) for (var k : lanes.schedulers()) reductions += k.reductions();
+        return new NodeSnapshot(s.nanos(), lanes == null ? List.of() : lanes.schedulers(), s.processes().size(), 0, 0, 0, 0,
+                reductions, false, 0, 0, recording.eventsDropped(), lanes == null ? List.of() : lanes.dirtySchedulers());
+    }
+
+    /**
+     * What the moment shown knows only as of an earlier time, in a few words: statuses and reductions are those of the
+     * last snapshot (a status the events since may have changed shows "—"), the lanes those of the last sample.
+     */
+    public String asOf() {
+        long at = nanos;
+        long start = recording.startNanos();
+        StringBuilder b = new StringBuilder();
+        recording.snapshotBefore(at).ifPresent(snap -> b.append("statuses and reductions as of ")
+                .append(TimelineViewModel.seconds(snap.nanos() - start)));
+        recording.schedulersAt(at).ifPresentOrElse(l -> b.append(b.isEmpty() ? "" : " · ").append("lanes as of ")
+                .append(TimelineViewModel.seconds(l.nanos() - start)), () -> b.append(b.isEmpty() ? "" : " · ").append("no lanes recorded"));
+        return b.toString();
     }
 
     @Override
@@ -101,7 +127,7 @@ public final class RecordedNode implements Observed {
 
     private static ProcessSummary summary(RecordedProcess p) {
         return new ProcessSummary(p.pid(), p.registeredName().isEmpty() ? null : p.registeredName(), p.initialCall(),
-                ProcessStatus.WAITING, Priority.NORMAL, 0, p.queueLen(), 0, 0, p.parent());
+                p.status(), Priority.NORMAL, p.reductions(), p.queueLen(), 0, 0, p.parent());
     }
 
     @Override
@@ -119,9 +145,34 @@ public final class RecordedNode implements Observed {
             messages.add(RecordedTerm.parse(m));
         }
         Optional<String> registered = p.registeredName().isEmpty() ? Optional.empty() : Optional.of(p.registeredName());
-        return Optional.of(new ProcessInfo(pid, ProcessStatus.WAITING, p.queueLen(), messages, 0, Priority.NORMAL, false,
-                List.of(), List.of(), List.of(), registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
+        List<Object> monitors = p.monitors() == null ? null : p.monitors().stream().map(t -> (Object) RecordedTerm.parse(t)).toList();
+        Map<Pid, List<Pid>> by = monitoredBy();
+        List<Pid> watchers = by == null ? null : by.getOrDefault(pid, List.of());
+        // links, monitors and monitored-by are null when the recording does not know them (the inspector says so)
+        return Optional.of(new ProcessInfo(pid, p.status(), p.queueLen(), messages, p.reductions(), Priority.NORMAL, false,
+                p.links(), monitors, watchers, registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
                 List.of(), 0, 0, Map.of()));
+    }
+
+    private Map<Pid, List<Pid>> monitoredBy() {
+        RecordedSnapshot s = recordedState();
+        if (monitoredByOf == s) return monitoredBy;
+        Map<String, Pid> byText = new java.util.HashMap<>();
+        for (Pid pid : s.processes().keySet()) byText.put(beamscope.runtime.Terms.inspect(pid), pid);
+        Map<Pid, List<Pid>> by = new java.util.HashMap<>();
+        for (RecordedProcess p : s.processes().values()) {
+            if (p.monitors() == null) {
+                by = null;
+                break;
+            }
+            for (String m : p.monitors()) {
+                Pid target = byText.get(m);
+                if (target != null) by.computeIfAbsent(target, k -> new ArrayList<>()).add(p.pid());
+            }
+        }
+        monitoredBy = by;
+        monitoredByOf = s;
+        return by;
     }
 
     @Override

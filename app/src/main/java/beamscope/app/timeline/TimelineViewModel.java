@@ -251,7 +251,7 @@ public final class TimelineViewModel implements AutoCloseable {
         Recording rec = shown.recording();
         long span = Math.max(1, rec.endNanos() - rec.startNanos());
         position.set((double) (shown.nanos() - rec.startNanos()) / span);
-        moment.set(String.format(Locale.ROOT, "%s of %s", seconds(shown.nanos() - rec.startNanos()), seconds(span)));
+        moment.set(String.format(Locale.ROOT, "%s of %s · %s", seconds(shown.nanos() - rec.startNanos()), seconds(span), shown.asOf()));
     }
 
     /** Crashes (an exit that is not normal or shutdown), restarts, and supervisors giving up; the latest {@value #MAX_MARKS}. */

@@ -563,7 +563,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         String pid = "<0." + it.pid().id() + ".0>";
         String second = sup && it.supervisor() != null
                 ? pid + "  " + it.supervisor().label()
-                : pid + "  " + it.status().name().toLowerCase(Locale.ROOT);
+                : pid + "  " + beamscope.app.Numbers.status(it.status());
         int restarts = vm.restarts(it);
         double restartW = 0;
         if (restarts > 0) {
