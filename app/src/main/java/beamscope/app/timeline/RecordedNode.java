@@ -46,6 +46,7 @@ public final class RecordedNode implements Observed {
     private final List<Event> byTime;
     private volatile long nanos;
     private volatile RecordedSnapshot state;
+    private volatile long rewinds;
     /** Who monitors whom in {@link #state}, built when first asked (null: some process's monitors are unknown). */
     private volatile Map<Pid, List<Pid>> monitoredBy;
     private volatile RecordedSnapshot monitoredByOf;
@@ -71,6 +72,7 @@ public final class RecordedNode implements Observed {
     /** Shows the node at {@code t}, kept within the recording's span. */
     public void moveTo(long t) {
         long at = Math.max(recording.startNanos(), Math.min(recording.endNanos(), t));
+        if (at < nanos) rewinds++;
         nanos = at;
         state = null;
     }
@@ -113,9 +115,9 @@ public final class RecordedNode implements Observed {
         long at = nanos;
         long start = recording.startNanos();
         StringBuilder b = new StringBuilder();
-        recording.snapshotBefore(at).ifPresent(snap -> b.append("statuses and reductions as of ")
+        recording.snapshotBefore(at).ifPresent(snap -> b.append("statuses, reductions as of ")
                 .append(TimelineViewModel.seconds(snap.nanos() - start)));
-        recording.schedulersAt(at).ifPresentOrElse(l -> b.append(b.isEmpty() ? "" : " · ").append("lanes as of ")
+        recording.schedulersAt(at).ifPresentOrElse(l -> b.append(b.isEmpty() ? "" : " · ").append("lanes ")
                 .append(TimelineViewModel.seconds(l.nanos() - start)), () -> b.append(b.isEmpty() ? "" : " · ").append("no lanes recorded"));
         return b.toString();
     }
@@ -233,46 +235,95 @@ public final class RecordedNode implements Observed {
     /** The recorded events of the kinds and processes asked for, as the moment shown moves forward past them. */
     @Override
     public EventSubscription subscribe(EventFilter filter, int capacity) {
-        return new EventSubscription() {
-            long cursor = nanos;
-            volatile boolean closed;
+        return new Recorded(filter, firstAfter(nanos));
+    }
 
-            @Override
-            public synchronized int drainTo(List<Event> into, int max) {
-                long at = nanos;
-                if (closed || at <= cursor) {
-                    cursor = Math.min(cursor, at);
-                    return 0;
-                }
-                int n = 0;
-                int i = firstAfter(cursor);
-                for (; i < byTime.size() && n < max; i++) {
-                    Event e = byTime.get(i);
-                    if (e.nanos() > at) break;
-                    cursor = e.nanos();
-                    if (!filter.wantsKind(e.getClass()) || !filter.wantsPid(e.pid())) continue;
-                    into.add(e);
-                    n++;
-                }
-                if (i >= byTime.size() || byTime.get(i).nanos() > at) cursor = at;
-                return n;
-            }
+    /** As {@link #subscribe}, but first every recorded event up to the moment shown (a diagram drawn up to it). */
+    @Override
+    public EventSubscription subscribeFromStart(EventFilter filter, int capacity) {
+        return new Recorded(filter, 0);
+    }
 
-            @Override
-            public long dropped() {
+    /** How many times the moment shown moved back. */
+    @Override
+    public long rewinds() {
+        return rewinds;
+    }
+
+    /** Events looked at per drain at most, so a drain's work has a ceiling however long the recording. */
+    static final int SCAN = 50_000;
+
+    /**
+     * A subscription to the recording: like the node's own, a process's event reaches it when the process or the
+     * other one involved (the parent of a spawn, the other end of a link or monitor, the receiver of a send) is
+     * wanted, and with {@code set_on_spawn} a wanted process's children are followed from their spawn. When the moment
+     * moves back it goes on from there; after {@link #close} it still gives what happened up to the moment it closed.
+     */
+    private final class Recorded implements EventSubscription {
+        private final EventFilter filter;
+        private final java.util.Set<Pid> inherited = new java.util.HashSet<>();
+        private final boolean follows;
+        private int next;
+        private volatile long closedAt = Long.MIN_VALUE;
+
+        Recorded(EventFilter filter, int from) {
+            this.filter = filter;
+            this.next = from;
+            this.follows = filter.setOnSpawn() && !filter.pids().isEmpty() && filter.wantsKind(Event.Spawn.class);
+        }
+
+        @Override
+        public synchronized int drainTo(List<Event> into, int max) {
+            long closed = closedAt;
+            long at = closed != Long.MIN_VALUE ? Math.min(closed, nanos) : nanos;
+            if (next > 0 && byTime.get(next - 1).nanos() > at) { // moved back: go on from the moment shown
+                next = firstAfter(at);
                 return 0;
             }
-
-            @Override
-            public EventFilter filter() {
-                return filter;
+            int n = 0;
+            for (int scanned = 0; next < byTime.size() && n < max && scanned < SCAN; scanned++) {
+                Event e = byTime.get(next);
+                if (e.nanos() > at) break;
+                next++;
+                if (follows && e instanceof Event.Spawn s && s.parent() != null && wanted(s.parent())) inherited.add(s.pid());
+                boolean want = filter.wantsKind(e.getClass()) && (e.pid() == null || wanted(e.pid()) || wanted(other(e)));
+                if (e instanceof Event.Exit x) inherited.remove(x.pid());
+                if (!want) continue;
+                into.add(e);
+                n++;
             }
+            return n;
+        }
 
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
+        private boolean wanted(Pid pid) {
+            return pid != null && (filter.wantsPid(pid) || inherited.contains(pid));
+        }
+
+        private static Pid other(Event e) {
+            return switch (e) {
+                case Event.Spawn s -> s.parent();
+                case Event.Link l -> l.other();
+                case Event.Unlink l -> l.other();
+                case Event.Monitor m -> m.target();
+                case Event.Send s -> s.to();
+                default -> null;
+            };
+        }
+
+        @Override
+        public long dropped() {
+            return 0;
+        }
+
+        @Override
+        public EventFilter filter() {
+            return filter;
+        }
+
+        @Override
+        public void close() {
+            if (closedAt == Long.MIN_VALUE) closedAt = nanos;
+        }
     }
 
     private int firstAfter(long t) {

@@ -131,7 +131,7 @@ class RecordedNodeTest {
             assertThat(fresh.reductions()).isEqualTo(-1);
             assertThat(past.info(sup, 0).orElseThrow().links()).containsExactly(replacement);
             assertThat(past.info(sleeper, 0).orElseThrow().status()).isEqualTo(beamscope.runtime.ProcessStatus.SUSPENDED);
-            assertThat(past.asOf()).startsWith("statuses and reductions as of ").contains("lanes as of ");
+            assertThat(past.asOf()).startsWith("statuses, reductions as of ").contains(" · lanes ");
         }
     }
 }
