@@ -25,8 +25,13 @@ public record RecordedProcess(Pid pid, String registeredName, String initialCall
         List<String> messages, ProcessStatus status, long reductions, List<Pid> links, List<String> monitors) {
     public RecordedProcess {
         messages = List.copyOf(messages);
-        links = links == null ? null : List.copyOf(new java.util.TreeSet<>(links));
+        links = links == null ? null : List.copyOf(ascending(links) ? links : new java.util.TreeSet<>(links)); // no copy of a kept list
         monitors = monitors == null ? null : List.copyOf(monitors);
+    }
+
+    private static boolean ascending(List<Pid> pids) {
+        for (int i = 1; i < pids.size(); i++) if (pids.get(i - 1).compareTo(pids.get(i)) >= 0) return false;
+        return true;
     }
 
     /** A process whose status, reductions, links and monitors are unknown (a version 1 file). */

@@ -103,8 +103,9 @@ public final class RecordedNode implements Observed {
         SchedulerSample lanes = recording.schedulersAt(s.nanos()).orElse(null);
         long reductions = 0;
         if (lanes != null) for (var k : lanes.schedulers()) reductions += k.reductions();
-        return new NodeSnapshot(s.nanos(), lanes == null ? List.of() : lanes.schedulers(), s.processes().size(), 0, 0, 0, 0,
-                reductions, false, 0, 0, recording.eventsDropped(), lanes == null ? List.of() : lanes.dirtySchedulers());
+        // spawns, exits and messages sent are not counted in a recording (-1: the views show "—")
+        return new NodeSnapshot(s.nanos(), lanes == null ? List.of() : lanes.schedulers(), s.processes().size(), 0, -1, -1, -1,
+                lanes == null ? -1 : reductions, false, 0, 0, recording.eventsDropped(), lanes == null ? List.of() : lanes.dirtySchedulers());
     }
 
     /**
