@@ -120,6 +120,12 @@ class PastMomentWindowTest extends FxRobot {
         waitUntil(() -> onFx(() -> crashExitRestart(past, bank, top, replacement)));
         waitUntil(() -> treeShows(replacement) && !treeShows(bank));
 
+        // the Schedulers tab shows the lanes as sampled at the moment, and the bar says as of when
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Schedulers")).<javafx.scene.Node>query());
+        int schedulers = app.node().snapshot().schedulers().size();
+        waitUntil(() -> onFx(() -> app.window().schedulers().lanes().size() == schedulers));
+        assertThat(lookup("#timelineAsOf").queryLabeled().getText()).startsWith("statuses, reductions as of ").contains(" · lanes ");
+
         clickOn("#timelineLive");
         waitUntil(() -> app.nodes().onEmbeddedProperty().get());
     }
