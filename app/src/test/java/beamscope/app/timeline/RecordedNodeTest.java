@@ -134,4 +134,39 @@ class RecordedNodeTest {
             assertThat(past.asOf()).startsWith("statuses, reductions as of ").contains(" · lanes ");
         }
     }
+
+    @Test
+    void theSequenceDiagramOfAPastMomentIsDrawnUpToIt_playingForwardExtendsIt_movingBackDrawsItAgain() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE),
+                    List.of(ChildSpec.worker(Atom.of("w"), ChildStart.spawnLink(Behaviors.receive((ctx, m) -> Behaviors.same())))))
+                    .pid();
+            Pid worker = child(sup);
+            long beforeKill = recorder.snapshotNow().nanos();
+            node.exit(worker, Atom.of("kill"));
+            await(() -> child(sup) != null && !child(sup).equals(worker), "the restart");
+            Pid replacement = child(sup);
+            recorder.snapshotNow();
+            RecordedNode past = new RecordedNode(recorder.recording(), "test");
+            past.moveTo(beforeKill);
+
+            java.util.concurrent.Executor now = Runnable::run;
+            beamscope.app.sequence.SequenceViewModel vm = new beamscope.app.sequence.SequenceViewModel(past, now, now);
+            vm.show(List.of(sup, worker));
+            for (int i = 0; i < 3; i++) vm.poll();
+            assertThat(vm.model().lanes()).extracting(beamscope.app.sequence.Lane::pid).containsExactly(sup, worker);
+            assertThat(vm.model().steps()).noneMatch(st -> st instanceof beamscope.app.sequence.Step.Exited);
+
+            past.moveTo(recorder.recording().endNanos());   // playing forward: the kill, the EXIT to the supervisor, the restart
+            for (int i = 0; i < 3; i++) vm.poll();
+            assertThat(vm.model().steps()).anyMatch(st -> st instanceof beamscope.app.sequence.Step.Exited x && x.pid().equals(worker.toString()))
+                    .anyMatch(st -> st instanceof beamscope.app.sequence.Step.Sent x && x.arrow().kind() == beamscope.app.sequence.Arrow.Kind.EXIT)
+                    .anyMatch(st -> st instanceof beamscope.app.sequence.Step.Started x && x.restart() && x.pid().equals(replacement.toString()));
+
+            past.moveTo(beforeKill);   // back again: drawn again up to the moment, the lifeline on the worker then
+            for (int i = 0; i < 3; i++) vm.poll();
+            assertThat(vm.model().lanes()).extracting(beamscope.app.sequence.Lane::pid).containsExactly(sup, worker);
+            assertThat(vm.model().steps()).noneMatch(st -> st instanceof beamscope.app.sequence.Step.Exited);
+        }
+    }
 }
