@@ -52,12 +52,25 @@ public final class RecordedNode implements Observed {
     private volatile RecordedSnapshot monitoredByOf;
 
     public RecordedNode(Recording recording, String name) {
+        this(recording, name, false);
+    }
+
+    /** @param ofEmbedded whether the window recorded it from its embedded node just now (not a saved file) */
+    public RecordedNode(Recording recording, String name, boolean ofEmbedded) {
+        this.ofEmbedded = ofEmbedded;
         this.recording = recording;
         this.name = name;
         List<Event> sorted = new ArrayList<>(recording.events());
         sorted.sort(Comparator.comparingLong(Event::nanos));
         this.byTime = sorted;
         moveTo(recording.endNanos());
+    }
+
+    private final boolean ofEmbedded;
+
+    /** Whether this is the window's embedded node a moment ago (the timeline dragged back), not a saved file. */
+    public boolean ofEmbedded() {
+        return ofEmbedded;
     }
 
     public Recording recording() {

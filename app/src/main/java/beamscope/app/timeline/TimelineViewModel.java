@@ -157,7 +157,7 @@ public final class TimelineViewModel implements AutoCloseable {
         pendingFraction = f;
         if (inFlight) return CompletableFuture.completedFuture(null); // the copy under way takes the latest fraction
         String name = nodes.current().nodeName();
-        return CompletableFuture.supplyAsync(() -> new RecordedNode(r.recording(), name + " (recorded)"), background)
+        return CompletableFuture.supplyAsync(() -> new RecordedNode(r.recording(), name + " (recorded)", true), background)
                 .thenAcceptAsync(node -> {
                     Recording rec = node.recording();
                     double at = pendingFraction;
