@@ -106,8 +106,7 @@ class PastMomentWindowTest extends FxRobot {
         drag("#timelineSlider .thumb", MouseButton.PRIMARY).moveBy(dx, 0).release(MouseButton.PRIMARY);
         waitUntil(() -> onFx(() -> timeline().shown().nanos() < crash));
 
-        // the tree: the worker before its kill; the Sequence tab, still in front, draws the same lifelines up to then
-        waitUntil(() -> treeShows(bank) && !treeShows(replacement));
+        // the Sequence tab, still in front, draws the same lifelines up to the moment: the worker alive, no exit yet
         assertThat(onFx(() -> app.window().view().tabs().getSelectionModel().getSelectedItem().getId())).isEqualTo("sequenceTab");
         SequenceViewModel past = app.window().sequence();
         waitUntil(() -> onFx(() -> past.model().lanes().size() == 2 && !past.busy()
@@ -115,10 +114,15 @@ class PastMomentWindowTest extends FxRobot {
         assertThat(onFx(() -> crashExitRestart(past, bank, top, replacement))).as("not yet at the moment shown").isFalse();
         assertThat(onFx(() -> past.model().steps().stream().noneMatch(s -> s instanceof Step.Exited))).isTrue();
 
-        // play forward: it happens again
+        // the tree (a tab of its own): the worker before its kill
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Supervision tree")).<javafx.scene.Node>query());
+        waitUntil(() -> treeShows(bank) && !treeShows(replacement));
+
+        // play forward: it happens again, in the tree, then in the diagram
         clickOn("#timelineFour");
-        waitUntil(() -> onFx(() -> crashExitRestart(past, bank, top, replacement)));
         waitUntil(() -> treeShows(replacement) && !treeShows(bank));
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Sequence")).<javafx.scene.Node>query());
+        waitUntil(() -> onFx(() -> crashExitRestart(past, bank, top, replacement)));
 
         // the Schedulers tab shows the lanes as sampled at the moment, and the bar says as of when
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Schedulers")).<javafx.scene.Node>query());
