@@ -135,8 +135,8 @@ public final class InspectorViewModel {
         f.add(new Field("current behaviour", i.currentBehavior() == null ? "—" : i.currentBehavior()));
         f.add(new Field("parent", i.parent().map(Pid::toString).orElse("—")));
         f.add(new Field("ancestors", Terms.inspect(i.ancestors())));
-        f.add(new Field("scheduler", Integer.toString(i.scheduler() + 1)));
-        f.add(new Field("memory", String.format(Locale.ROOT, "%,d bytes", i.memory())));
+        f.add(new Field("scheduler", i.scheduler() < 0 ? "—" : Integer.toString(i.scheduler() + 1)));
+        f.add(new Field("memory", i.memory() < 0 ? "—" : String.format(Locale.ROOT, "%,d bytes", i.memory())));
         for (Map.Entry<Object, Object> e : i.dictionary().entrySet())
             f.add(new Field("dictionary " + Terms.inspect(e.getKey()), Terms.inspect(e.getValue(), 400)));
         return f;

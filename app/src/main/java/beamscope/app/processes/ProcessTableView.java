@@ -172,6 +172,7 @@ public class ProcessTableView {
     }
 
     static String bytes(long b) {
+        if (b < 0) return "—"; // not known (a recording's past)
         if (b < 10_000) return b + " B";
         if (b < 10_000_000) return (b / 1024) + " KiB";
         return (b / (1024 * 1024)) + " MiB";

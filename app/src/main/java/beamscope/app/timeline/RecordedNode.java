@@ -143,7 +143,7 @@ public final class RecordedNode implements Observed {
 
     private static ProcessSummary summary(RecordedProcess p) {
         return new ProcessSummary(p.pid(), p.registeredName().isEmpty() ? null : p.registeredName(), p.initialCall(),
-                p.status(), Priority.NORMAL, p.reductions(), p.queueLen(), 0, 0, p.parent());
+                p.status(), Priority.NORMAL, p.reductions(), p.queueLen(), -1, -1, p.parent());   // memory, scheduler: not recorded
     }
 
     @Override
@@ -167,7 +167,7 @@ public final class RecordedNode implements Observed {
         // links, monitors and monitored-by are null when the recording does not know them (the inspector says so)
         return Optional.of(new ProcessInfo(pid, p.status(), p.queueLen(), messages, p.reductions(), Priority.NORMAL, false,
                 p.links(), monitors, watchers, registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
-                List.of(), 0, 0, Map.of()));
+                List.of(), -1, -1, Map.of()));   // scheduler, memory: not recorded
     }
 
     private Map<Pid, List<Pid>> monitoredBy() {
