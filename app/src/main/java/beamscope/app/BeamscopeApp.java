@@ -123,6 +123,9 @@ public class BeamscopeApp extends Application {
      * Shows {@code o}'s views in place of the current ones (FX thread), keeping the theme, presenter mode and
      * window size; the old views stop off the FX thread, and the future completes when they have.
      */
+    /** Whether the window shows the embedded node's recent past (the timeline dragged back). */
+    private boolean showingRecording;
+
     private java.util.concurrent.CompletableFuture<Void> show(Observed o) {
         MainWindow old = window;
         javafx.scene.Scene scene = old.scene();
@@ -131,6 +134,14 @@ public class BeamscopeApp extends Application {
         next.state().presenterProperty().set(old.state().presenterProperty().get());
         next.offerNodes(nodes);
         if (o.embedded().isPresent()) offerResets(next);
+        boolean past = o instanceof beamscope.app.timeline.RecordedNode r && r.ofEmbedded();
+        boolean carry = past || showingRecording && o.embedded().isPresent();
+        showingRecording = past;
+        if (carry) {
+            // the timeline dragged back, or Live again: the same lifelines on the Sequence tab, and the same tab in front
+            next.sequence().follow(old.sequence().model().lanes());
+            next.view().tabs().getSelectionModel().select(old.view().tabs().getSelectionModel().getSelectedIndex());
+        }
         window = next;
         stage.setScene(next.scene());
         stage.setTitle("Beamscope — " + o.nodeName());

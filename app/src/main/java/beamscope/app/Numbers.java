@@ -6,6 +6,16 @@ import java.util.Locale;
 public final class Numbers {
     private Numbers() {}
 
+    /** A process's status as the views print it ("waiting"), or "—" when it is not known (a recording's past moment). */
+    public static String status(beamscope.runtime.ProcessStatus s) {
+        return s == null ? "—" : s.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link #compact(double)}, or "—" for a count that is not known (negative). */
+    public static String compactCount(long v) {
+        return v < 0 ? "—" : compact(v);
+    }
+
     public static String compact(double v) {
         if (Double.isNaN(v)) return "—"; // a figure the node does not give
         double a = Math.abs(v);
@@ -15,8 +25,9 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.2fG", v / 1e9);
     }
 
-    /** 512 B, 2.6 KB, 12.4 MB, 1.35 GB (powers of 1024). */
+    /** 512 B, 2.6 KB, 12.4 MB, 1.35 GB (powers of 1024), or "—" when not known (negative). */
     public static String bytes(long b) {
+        if (b < 0) return "—"; // not known (a recording's past)
         if (b < 1024) return b + " B";
         String[] units = {"KB", "MB", "GB", "TB"};
         double v = b;

@@ -3,6 +3,7 @@ package beamscope.record;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Event;
 import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.Terms;
 import beamscope.runtime.Tuple;
 import beamscope.runtime.otp.Observe;
@@ -43,16 +44,40 @@ public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, 
             if (t <= nanos || t > upTo) continue;
             switch (e) {
                 case Event.Spawn s -> {
-                    procs.put(s.pid(), new RecordedProcess(s.pid(), "", s.initialCall(), s.parent(), 0, List.of()));
+                    procs.put(s.pid(), new RecordedProcess(s.pid(), "", s.initialCall(), s.parent(), 0, List.of(), null, -1,
+                            List.of(), List.of()));
                     boolean dynamic = Observe.DYNAMIC_SUPERVISOR_INIT.equals(s.initialCall());
                     if (dynamic || Observe.SUPERVISOR_INIT.equals(s.initialCall()))
                         sups.put(s.pid(), new RecordedSupervisor(s.pid(), dynamic, List.of()));
                 }
                 case Event.Exit x -> exited(procs, sups, x.pid());
-                case Event.Register r -> procs.computeIfPresent(r.pid(), (k, p) -> named(p, r.name()));
-                case Event.Unregister r -> procs.computeIfPresent(r.pid(), (k, p) -> named(p, ""));
-                case Event.Send s -> procs.computeIfPresent(s.to(), (k, p) -> queued(p, text(s.message()), mailboxCap));
-                case Event.Receive r -> procs.computeIfPresent(r.pid(), (k, p) -> taken(p, text(r.message())));
+                case Event.Register r -> procs.computeIfPresent(r.pid(), (k, p) -> p.withName(r.name()));
+                case Event.Unregister r -> procs.computeIfPresent(r.pid(), (k, p) -> p.withName(""));
+                case Event.Send s -> {
+                    ran(procs, s.pid());
+                    procs.computeIfPresent(s.to(), (k, p) -> arrived(queued(p, text(s.message()), mailboxCap)));
+                }
+                case Event.Receive r -> procs.computeIfPresent(r.pid(), (k, p) -> taken(p, text(r.message())).withStatus(null));
+                case Event.Link l -> {
+                    ran(procs, l.pid());
+                    linked(procs, l.pid(), l.other(), true);
+                }
+                case Event.Unlink l -> {
+                    ran(procs, l.pid());
+                    linked(procs, l.pid(), l.other(), false);
+                }
+                case Event.Monitor m -> {
+                    ran(procs, m.pid());
+                    procs.computeIfPresent(m.pid(), (k, p) -> p.monitors() == null ? p
+                            : p.withMonitors(with(p.monitors(), text(m.target()))));
+                }
+                case Event.Down d -> procs.computeIfPresent(d.pid(), (k, p) -> {
+                    RecordedProcess q = arrived(p);
+                    if (q.monitors() == null) return q;
+                    List<String> left = new ArrayList<>(q.monitors());
+                    left.remove(text(d.object()));
+                    return q.withMonitors(left);
+                });
                 case Event.Report r when r.kind().equals(PROGRESS_REPORT) -> started(sups, r);
                 default -> { }
             }
@@ -63,8 +88,34 @@ public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, 
     static final Atom PROGRESS_REPORT = Atom.of("progress_report"), STARTED = Atom.of("started"), PID = Atom.of("pid"),
             ID = Atom.of("id"), RESTART_TYPE = Atom.of("restart_type");
 
-    private static RecordedProcess named(RecordedProcess p, String name) {
-        return new RecordedProcess(p.pid(), name, p.initialCall(), p.parent(), p.queueLen(), p.messages());
+    /** {@code pid} acted (sent, received, linked, monitored): it ran, so its status since is unknown. */
+    private static void ran(Map<Pid, RecordedProcess> procs, Pid pid) {
+        if (pid != null) procs.computeIfPresent(pid, (k, p) -> p.withStatus(null));
+    }
+
+    /** A message or signal arrived: a waiting process wakes (its status is unknown now); a suspended one stays suspended. */
+    private static RecordedProcess arrived(RecordedProcess p) {
+        return p.status() == ProcessStatus.SUSPENDED ? p : p.withStatus(null);
+    }
+
+    private static List<String> with(List<String> list, String item) {
+        List<String> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
+
+    /** A link (or unlink) is one event, from the side that asked: both sides change. */
+    private static void linked(Map<Pid, RecordedProcess> procs, Pid a, Pid b, boolean on) {
+        if (a == null || b == null) return;
+        procs.computeIfPresent(a, (k, p) -> p.links() == null ? p : p.withLinks(toggled(p.links(), b, on)));
+        procs.computeIfPresent(b, (k, p) -> p.links() == null ? p : p.withLinks(toggled(p.links(), a, on)));
+    }
+
+    private static List<Pid> toggled(List<Pid> links, Pid other, boolean on) {
+        java.util.TreeSet<Pid> set = new java.util.TreeSet<>(links);
+        if (on) set.add(other);
+        else set.remove(other);
+        return List.copyOf(set);
     }
 
     private static RecordedProcess queued(RecordedProcess p, String message, int cap) {
@@ -73,7 +124,7 @@ public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, 
             m = new ArrayList<>(m);
             m.add(message);
         }
-        return new RecordedProcess(p.pid(), p.registeredName(), p.initialCall(), p.parent(), p.queueLen() + 1, m);
+        return p.withMailbox(p.queueLen() + 1, m);
     }
 
     /** A receive takes the first equal message; one the mailbox list never had (a trapped EXIT, a DOWN) counts only when the list is cut. */
@@ -82,11 +133,16 @@ public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, 
         boolean complete = m.size() == p.queueLen();
         boolean found = m.remove(message);
         int len = found || !complete ? Math.max(0, p.queueLen() - 1) : p.queueLen();
-        return new RecordedProcess(p.pid(), p.registeredName(), p.initialCall(), p.parent(), len, m);
+        return p.withMailbox(len, m);
     }
 
     private static void exited(Map<Pid, RecordedProcess> procs, Map<Pid, RecordedSupervisor> sups, Pid pid) {
-        procs.remove(pid);
+        RecordedProcess gone = procs.remove(pid);
+        if (gone != null && gone.links() != null)
+            for (Pid other : gone.links()) { // its exit signal reaches each linked process, and the link goes
+                linked(procs, pid, other, false);
+                procs.computeIfPresent(other, (k, p) -> arrived(p));
+            }
         sups.remove(pid);
         for (Map.Entry<Pid, RecordedSupervisor> en : sups.entrySet()) {
             RecordedSupervisor s = en.getValue();

@@ -6,6 +6,7 @@ import beamscope.runtime.EventSubscription;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
+import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.otp.ChildView;
 import beamscope.runtime.otp.Observe;
@@ -57,6 +58,11 @@ public final class Recorder implements AutoCloseable {
     /** A snapshot of a big node is taken at most this often relative to how long the last one took. */
     static final int SNAPSHOT_IDLE_FACTOR = 20;
 
+    /** How often the recorder's thread samples the schedulers' lanes ({@link SchedulerSample}). */
+    public static final Duration SAMPLE_EVERY = Duration.ofMillis(20);
+    /** A snapshot reads each process's links and monitors (one {@code process_info} each) up to this many processes. */
+    static final int LINKS_UP_TO = 100_000;
+
     /** The node's buffer for the recorder's events. */
     static final int BUFFER = 1 << 16;
 
@@ -68,6 +74,7 @@ public final class Recorder implements AutoCloseable {
     private final ArrayDeque<RecordedSnapshot> snapshots = new ArrayDeque<>();
     private final List<Event> batch = new ArrayList<>();
     private final Map<Pid, RecordedFlags> flags = new HashMap<>();
+    private final SchedulerSamples lanes = new SchedulerSamples();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Limits limits;
@@ -132,6 +139,7 @@ public final class Recorder implements AutoCloseable {
         RecordedSnapshot s = capture(node, mailboxCap, flags);
         lastCaptureNanos = System.nanoTime() - t0;
         snapshots.addLast(s);
+        lanes.sample(node.snapshot());
         long held = 0;
         for (RecordedSnapshot k : snapshots) held += k.processes().size();
         while (held > maxSnapshotProcesses && snapshots.size() > 2) {
@@ -147,7 +155,7 @@ public final class Recorder implements AutoCloseable {
     public synchronized Recording recording() {
         drain();
         return new Recording(RecordingFile.VERSION, mailboxCap, subscription.dropped(), List.copyOf(ring), List.copyOf(snapshots),
-                flags);
+                flags, lanes.copy());
     }
 
     @Override
@@ -171,11 +179,25 @@ public final class Recorder implements AutoCloseable {
             synchronized (this) {
                 n = drain();
             }
+            sampleLanes();
             if (System.nanoTime() - lastSnapshot >= Math.max(snapshotEveryNanos, SNAPSHOT_IDLE_FACTOR * lastCaptureNanos)) {
                 snapshotNow();
                 lastSnapshot = System.nanoTime();
             }
             if (n == 0) LockSupport.parkNanos(2_000_000);
+        }
+    }
+
+    private long lastSample = Long.MIN_VALUE;
+
+    /** A sample of the schedulers' lanes when {@link #SAMPLE_EVERY} has passed since the last; on the recorder's thread. */
+    private void sampleLanes() {
+        long now = System.nanoTime();
+        if (lastSample != Long.MIN_VALUE && now - lastSample < SAMPLE_EVERY.toNanos()) return;
+        lastSample = now;
+        beamscope.runtime.NodeSnapshot snap = node.snapshot();
+        synchronized (this) {
+            lanes.sample(snap);
         }
     }
 
@@ -203,6 +225,7 @@ public final class Recorder implements AutoCloseable {
         while (!ring.isEmpty() && (ring.size() > l.maxEvents() || newest - ring.getFirst().nanos() > window))
             lastEvicted = Math.max(lastEvicted, ring.removeFirst().nanos());
         while (!snapshots.isEmpty() && snapshots.getFirst().nanos() < lastEvicted) snapshots.removeFirst();
+        if (!snapshots.isEmpty()) lanes.dropBefore(snapshots.getFirst().nanos());
         if (flags.size() > 10_000) { // only the supervisors some kept snapshot holds
             java.util.Set<Pid> kept = new java.util.HashSet<>();
             for (RecordedSnapshot s : snapshots) kept.addAll(s.supervisors().keySet());
@@ -219,19 +242,32 @@ public final class Recorder implements AutoCloseable {
     static RecordedSnapshot capture(Node node, int mailboxCap, Map<Pid, RecordedFlags> flags) {
         long t = node.snapshot().nanoTime();
         Map<Pid, RecordedProcess> procs = new HashMap<>();
-        for (ProcessSummary p : node.processes()) {
+        List<ProcessSummary> all = node.processes();
+        boolean links = all.size() <= LINKS_UP_TO;
+        for (ProcessSummary p : all) {
             int len = p.messageQueueLen();
             List<String> messages = List.of();
-            if (len > 0) {
-                ProcessInfo info = node.processInfo(p.pid(), mailboxCap).orElse(null);
+            ProcessStatus status = p.status();
+            long reductions = p.reductions();
+            List<Pid> linked = null;
+            List<String> monitors = null;
+            if (len > 0 || links) {
+                ProcessInfo info = node.processInfo(p.pid(), len > 0 ? mailboxCap : 0).orElse(null);
                 if (info == null) continue;
                 len = info.messageQueueLen();
                 List<String> m = new ArrayList<>(info.messages().size());
                 for (Object o : info.messages()) m.add(RecordedSnapshot.text(o));
                 messages = m;
+                status = info.status();
+                reductions = info.reductions();
+                if (links) {
+                    linked = info.links();
+                    monitors = info.monitors().stream().map(RecordedSnapshot::text).toList();
+                }
             }
             String name = p.registeredName() == null ? "" : p.registeredName();
-            procs.put(p.pid(), new RecordedProcess(p.pid(), name, p.initialCall(), p.parent(), len, messages));
+            procs.put(p.pid(), new RecordedProcess(p.pid(), name, p.initialCall(), p.parent(), len, messages, status, reductions,
+                    linked, monitors));
         }
         Map<Pid, RecordedSupervisor> sups = new HashMap<>();
         for (Pid s : Observe.supervisors(node)) {

@@ -18,12 +18,40 @@ import java.util.TreeMap;
  * @param eventsDropped events the node dropped because the recorder's buffer was full (a rebuilt state may then miss them)
  */
 public record Recording(int version, int mailboxCap, long eventsDropped, List<Event> events, List<RecordedSnapshot> snapshots,
-        Map<Pid, RecordedFlags> flags) {
+        Map<Pid, RecordedFlags> flags, List<SchedulerSample> schedulerSamples) {
 
     public Recording {
         events = List.copyOf(events);
         snapshots = List.copyOf(snapshots);
         flags = Map.copyOf(flags);
+        schedulerSamples = List.copyOf(schedulerSamples);
+    }
+
+    /** A recording without scheduler samples (a version 1 file). */
+    public Recording(int version, int mailboxCap, long eventsDropped, List<Event> events, List<RecordedSnapshot> snapshots,
+            Map<Pid, RecordedFlags> flags) {
+        this(version, mailboxCap, eventsDropped, events, snapshots, flags, List.of());
+    }
+
+    /** The schedulers' lanes as sampled last at or before {@code nanos}; empty before the first sample (or without samples). */
+    public Optional<SchedulerSample> schedulersAt(long nanos) {
+        int lo = 0, hi = schedulerSamples.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (schedulerSamples.get(mid).nanos() <= nanos) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo == 0 ? Optional.empty() : Optional.of(schedulerSamples.get(lo - 1));
+    }
+
+    /** The snapshot a moment is rebuilt from: the last at or before {@code nanos}. */
+    public Optional<RecordedSnapshot> snapshotBefore(long nanos) {
+        RecordedSnapshot base = null;
+        for (RecordedSnapshot s : snapshots) {
+            if (s.nanos() > nanos) break;
+            base = s;
+        }
+        return Optional.ofNullable(base);
     }
 
     /** The first moment the recording can rebuild (its first snapshot), or 0 when it has none. */
@@ -41,12 +69,7 @@ public record Recording(int version, int mailboxCap, long eventsDropped, List<Ev
 
     /** The node at {@code nanos}: empty before the first snapshot. */
     public Optional<RecordedSnapshot> stateAt(long nanos) {
-        RecordedSnapshot base = null;
-        for (RecordedSnapshot s : snapshots) {
-            if (s.nanos() > nanos) break;
-            base = s;
-        }
-        return base == null ? Optional.empty() : Optional.of(replay(base, nanos));
+        return snapshotBefore(nanos).map(base -> replay(base, nanos));
     }
 
     /** {@code base} moved forward over this recording's events up to {@code nanos}. */
@@ -73,7 +96,8 @@ public record Recording(int version, int mailboxCap, long eventsDropped, List<Ev
         StringBuilder b = new StringBuilder();
         b.append("format version: ").append(version).append('\n');
         double span = (endNanos() - startNanos()) / 1e9;
-        b.append(String.format(java.util.Locale.ROOT, "time span: %.3f s (%d snapshots)%n", span, snapshots.size()));
+        b.append(String.format(java.util.Locale.ROOT, "time span: %.3f s (%d snapshots, %d scheduler samples)%n", span,
+                snapshots.size(), schedulerSamples.size()));
         b.append("events: ").append(events.size());
         if (eventsDropped > 0) b.append(" (").append(eventsDropped).append(" dropped by the node)");
         b.append('\n');

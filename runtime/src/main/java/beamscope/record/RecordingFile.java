@@ -3,6 +3,8 @@ package beamscope.record;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Event;
 import beamscope.runtime.Pid;
+import beamscope.runtime.ProcessStatus;
+import beamscope.runtime.SchedulerSnapshot;
 import beamscope.runtime.Ref;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -24,12 +26,18 @@ import java.util.Map;
 /**
  * The recording file format (big-endian, as {@link DataOutputStream} writes):
  * <pre>
- * file     = magic "BSCOPREC" (8 bytes), u16 version (1), i32 mailboxCap, i64 eventsDropped, record*, end
+ * file     = magic "BSCOPREC" (8 bytes), u16 version (2), i32 mailboxCap, i64 eventsDropped, record*, end
  * record   = u8 'E' event | u8 'S' snapshot | u8 'F' pid, str strategy, i32 intensity, i32 period (a supervisor's flags)
+ *          | u8 'L' lanes                                                          (version 2)
  * end      = u8 'Z', i32 event count, i32 snapshot count      (a file without it was cut short)
  * event    = u8 kind, i64 nanos, pid, fields of that kind (see {@link #writeEvent})
  * snapshot = i64 nanos, i32 n, process*n, i32 m, supervisor*m
- * process  = pid, str name, str initialCall, pid parent, i32 queueLen, i32 k, str message*k
+ * process  = pid, str name, str initialCall, pid parent, i32 queueLen, i32 k, str message*k,
+ *            then in version 2: i8 status (-1 unknown, else RUNNING, RUNNABLE, WAITING, EXITING, SUSPENDED from 0),
+ *            i64 reductions (-1 unknown), i32 j (-1 unknown), pid link*j, i32 h (-1 unknown), str monitor*h
+ * lanes    = i64 nanos, i32 n, scheduler*n, i32 d, scheduler*d (the dirty ones)
+ * scheduler = i32 id, pid running, i32 max, i32 high, i32 normal, i32 low (run queues), i64 activeNanos,
+ *            i64 totalNanos, i64 contextSwitches, i64 reductions, bool longSchedule
  * supervisor = pid, bool dynamic, i32 k, (str id, pid, str restart)*k
  * pid      = i32 node (-1 for none), i64 id
  * str      = i32 byte length, UTF-8 bytes;  term = str (Elixir syntax, as Terms.inspect prints it)
@@ -39,7 +47,9 @@ import java.util.Map;
 public final class RecordingFile {
     private RecordingFile() {}
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this build reads: version 1 has no scheduler samples, statuses, reductions, links or monitors. */
+    public static final int OLDEST = 1;
     static final byte[] MAGIC = "BSCOPREC".getBytes(StandardCharsets.US_ASCII);
     static final int MAX_STRING = 16 << 20;
 
@@ -71,6 +81,10 @@ public final class RecordingFile {
             out.writeInt(f.getValue().intensity());
             out.writeInt(f.getValue().period());
         }
+        for (SchedulerSample l : r.schedulerSamples()) {
+            out.writeByte('L');
+            writeLanes(out, l);
+        }
         for (Event e : r.events()) {
             out.writeByte('E');
             writeEvent(out, e);
@@ -97,20 +111,25 @@ public final class RecordingFile {
             throw new RecordingFormatException("not a Beamscope recording (it does not start with BSCOPREC)");
         try {
             int version = in.readUnsignedShort();
-            if (version != VERSION)
-                throw new RecordingFormatException("recording format version " + version + " is not supported (this Beamscope reads version "
-                        + VERSION + ")");
+            if (version < OLDEST || version > VERSION)
+                throw new RecordingFormatException("recording format version " + version + " is not supported (this Beamscope reads versions "
+                        + OLDEST + " to " + VERSION + ")");
             int cap = in.readInt();
             long dropped = in.readLong();
             List<Event> events = new ArrayList<>();
             List<RecordedSnapshot> snapshots = new ArrayList<>();
             Map<String, Object> terms = new HashMap<>();
             Map<Pid, RecordedFlags> flags = new HashMap<>();
+            List<SchedulerSample> lanes = new ArrayList<>();
             while (true) {
                 int tag = in.readUnsignedByte();
                 switch (tag) {
                     case 'E' -> events.add(readEvent(in, terms, events.size()));
-                    case 'S' -> snapshots.add(readSnapshot(in));
+                    case 'S' -> snapshots.add(readSnapshot(in, version));
+                    case 'L' -> {
+                        if (version < 2) throw new RecordingFormatException("corrupt recording: scheduler lanes in a version 1 file");
+                        lanes.add(readLanes(in));
+                    }
                     case 'F' -> {
                         Pid pid = readPid(in);
                         RecordedFlags f = new RecordedFlags(readString(in), in.readInt(), in.readInt());
@@ -121,7 +140,7 @@ public final class RecordingFile {
                         if (ne != events.size() || ns != snapshots.size())
                             throw new RecordingFormatException("corrupt recording: its end says " + ne + " events and " + ns
                                     + " snapshots, the file holds " + events.size() + " and " + snapshots.size());
-                        return new Recording(version, cap, dropped, events, snapshots, flags);
+                        return new Recording(version, cap, dropped, events, snapshots, flags, lanes);
                     }
                     default -> throw new RecordingFormatException("corrupt recording: unknown record type " + tag + " after "
                             + events.size() + " events");
@@ -197,6 +216,12 @@ public final class RecordingFile {
             out.writeInt(p.queueLen());
             out.writeInt(p.messages().size());
             for (String m : p.messages()) writeString(out, m);
+            out.writeByte(p.status() == null ? -1 : p.status().ordinal());
+            out.writeLong(p.reductions());
+            out.writeInt(p.links() == null ? -1 : p.links().size());
+            if (p.links() != null) for (Pid l : p.links()) writePid(out, l);
+            out.writeInt(p.monitors() == null ? -1 : p.monitors().size());
+            if (p.monitors() != null) for (String m : p.monitors()) writeString(out, m);
         }
         out.writeInt(s.supervisors().size());
         for (RecordedSupervisor v : s.supervisors().values()) {
@@ -211,7 +236,7 @@ public final class RecordingFile {
         }
     }
 
-    static RecordedSnapshot readSnapshot(DataInputStream in) throws IOException, RecordingFormatException {
+    static RecordedSnapshot readSnapshot(DataInputStream in, int version) throws IOException, RecordingFormatException {
         long t = in.readLong();
         int n = count(in);
         Map<Pid, RecordedProcess> procs = new HashMap<>();
@@ -223,7 +248,27 @@ public final class RecordingFile {
             int k = count(in);
             List<String> messages = new ArrayList<>(k);
             for (int j = 0; j < k; j++) messages.add(readString(in));
-            procs.put(pid, new RecordedProcess(pid, name, initialCall, parent, len, messages));
+            if (version < 2) {
+                procs.put(pid, new RecordedProcess(pid, name, initialCall, parent, len, messages));
+                continue;
+            }
+            int st = in.readByte();
+            if (st < -1 || st >= STATUSES.length) throw new RecordingFormatException("corrupt recording: a process status " + st);
+            long reductions = in.readLong();
+            List<Pid> links = null;
+            int j = optionalCount(in);
+            if (j >= 0) {
+                links = new ArrayList<>(j);
+                for (int x = 0; x < j; x++) links.add(readPid(in));
+            }
+            List<String> monitors = null;
+            int h = optionalCount(in);
+            if (h >= 0) {
+                monitors = new ArrayList<>(h);
+                for (int x = 0; x < h; x++) monitors.add(readString(in));
+            }
+            procs.put(pid, new RecordedProcess(pid, name, initialCall, parent, len, messages, st < 0 ? null : STATUSES[st], reductions,
+                    links, monitors));
         }
         int m = count(in);
         Map<Pid, RecordedSupervisor> sups = new HashMap<>();
@@ -236,6 +281,50 @@ public final class RecordingFile {
             sups.put(pid, new RecordedSupervisor(pid, dynamic, kids));
         }
         return new RecordedSnapshot(t, procs, sups);
+    }
+
+    private static final ProcessStatus[] STATUSES = ProcessStatus.values();
+
+    /** A count, or -1 for "unknown". */
+    private static int optionalCount(DataInputStream in) throws IOException, RecordingFormatException {
+        int n = in.readInt();
+        if (n < -1 || n > 50_000_000) throw new RecordingFormatException("corrupt recording: a count of " + n);
+        return n;
+    }
+
+    static void writeLanes(DataOutputStream out, SchedulerSample l) throws IOException {
+        out.writeLong(l.nanos());
+        for (List<SchedulerSnapshot> list : List.of(l.schedulers(), l.dirtySchedulers())) {
+            out.writeInt(list.size());
+            for (SchedulerSnapshot s : list) {
+                out.writeInt(s.id());
+                writePid(out, s.running());
+                out.writeInt(s.maxQueue());
+                out.writeInt(s.highQueue());
+                out.writeInt(s.normalQueue());
+                out.writeInt(s.lowQueue());
+                out.writeLong(s.activeNanos());
+                out.writeLong(s.totalNanos());
+                out.writeLong(s.contextSwitches());
+                out.writeLong(s.reductions());
+                out.writeBoolean(s.longSchedule());
+            }
+        }
+    }
+
+    static SchedulerSample readLanes(DataInputStream in) throws IOException, RecordingFormatException {
+        long t = in.readLong();
+        List<List<SchedulerSnapshot>> both = new ArrayList<>(2);
+        for (int k = 0; k < 2; k++) {
+            boolean dirty = k == 1;
+            int n = count(in);
+            List<SchedulerSnapshot> list = new ArrayList<>(Math.min(n, 1024));
+            for (int i = 0; i < n; i++)
+                list.add(new SchedulerSnapshot(in.readInt(), readPid(in), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                        in.readLong(), in.readLong(), in.readLong(), in.readLong(), dirty, in.readBoolean()));
+            both.add(list);
+        }
+        return new SchedulerSample(t, both.get(0), both.get(1));
     }
 
     private static int count(DataInputStream in) throws IOException, RecordingFormatException {

@@ -58,6 +58,21 @@ class RecordingTest {
                 : Behaviors.unhandled());
     }
 
+    /** Monitors, links and unlinks the process named in {@code {:monitor | :link | :unlink, pid}}; takes anything else. */
+    static Behavior watcher() {
+        return Behaviors.receive((ctx, msg) -> {
+            if (msg instanceof Tuple2(Atom op, Pid p)) {
+                switch (op.name()) {
+                    case "monitor" -> ctx.monitor(p);
+                    case "link" -> ctx.link(p);
+                    case "unlink" -> ctx.unlink(p);
+                    default -> { }
+                }
+            }
+            return Behaviors.same();
+        });
+    }
+
     static void await(BooleanSupplier condition, String what) {
         long end = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -68,7 +83,7 @@ class RecordingTest {
 
     /** Every process waits in receive and no scheduler has work. */
     void awaitQuiet() {
-        await(() -> node.processes().stream().allMatch(p -> p.status() == ProcessStatus.WAITING)
+        await(() -> node.processes().stream().allMatch(p -> p.status() == ProcessStatus.WAITING || p.status() == ProcessStatus.SUSPENDED)
                 && node.snapshot().runQueueLength() == 0, "a quiet node");
     }
 
@@ -87,9 +102,13 @@ class RecordingTest {
 
     /** The scripted scenario: a supervisor with two workers, a selective receiver; kills, restarts, messages left behind. */
     record Run(Recording recording, RecordedSnapshot first, RecordedSnapshot middle, RecordedSnapshot last, long beforeKill,
-            Pid killed, Pid replacement, Pid selective) {}
+            Pid killed, Pid replacement, Pid selective, Pid watcher, Pid sleeper, Pid killedB, Pid sup) {}
 
     Run scenario(Recorder recorder) {
+        Pid sleeper = node.spawn(idle());
+        node.suspend(sleeper);
+        Pid watcher = node.spawn(watcher());
+        awaitQuiet();
         RecordedSnapshot first = recorder.snapshotNow();
         Atom a = Atom.of("a"), b = Atom.of("b");
         Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE),
@@ -108,10 +127,16 @@ class RecordingTest {
         node.exit(workerA, KILL);
         Pid newA = restarted(sup, a, workerA);
         node.send(newA, Atom.of("for_new_a"));
+        Pid workerB = child(sup, b);
+        node.send(watcher, Tuple.of(Atom.of("monitor"), workerB));
+        node.send(watcher, Tuple.of(Atom.of("link"), sel));
+        node.send(sleeper, Atom.of("while_suspended"));
         awaitQuiet();
         RecordedSnapshot middle = recorder.snapshotNow();
 
-        Pid workerB = child(sup, b);
+        node.send(watcher, Tuple.of(Atom.of("monitor"), sel));
+        node.send(watcher, Tuple.of(Atom.of("unlink"), sel));
+        node.send(watcher, Tuple.of(Atom.of("link"), newA));
         node.exit(workerB, KILL);
         restarted(sup, b, workerB);
         node.send(sel, Tuple.of(WANT, 2));
@@ -121,7 +146,7 @@ class RecordingTest {
         await(() -> !node.isAlive(brief), "the brief process gone");
         awaitQuiet();
         RecordedSnapshot last = recorder.snapshotNow();
-        return new Run(recorder.recording(), first, middle, last, beforeKill, workerA, newA, sel);
+        return new Run(recorder.recording(), first, middle, last, beforeKill, workerA, newA, sel, watcher, sleeper, workerB, sup);
     }
 
     @Test
@@ -130,15 +155,67 @@ class RecordingTest {
             Run run = scenario(recorder);
             Recording r = run.recording();
             assertThat(r.eventsDropped()).isZero();
-            assertThat(r.replay(run.first(), run.middle().nanos())).isEqualTo(run.middle());
-            assertThat(r.replay(run.first(), run.last().nanos())).isEqualTo(run.last());
-            assertThat(r.replay(run.middle(), run.last().nanos())).isEqualTo(run.last());
+            for (RecordedSnapshot[] pair : new RecordedSnapshot[][] {{run.first(), run.middle()}, {run.first(), run.last()},
+                    {run.middle(), run.last()}}) {
+                RecordedSnapshot rebuilt = r.replay(pair[0], pair[1].nanos());
+                assertAgrees(rebuilt, pair[1]);
+                // what no event says stays as the earlier snapshot read it
+                rebuilt.processes().forEach((pid, p) -> {
+                    RecordedProcess before = pair[0].processes().get(pid);
+                    assertThat(p.reductions()).isEqualTo(before == null ? -1 : before.reductions());
+                });
+            }
+
+            assertThat(r.replay(run.first(), run.middle().nanos()).processes().values()).as("some statuses are known")
+                    .anyMatch(p -> p.status() != null);
+
+            // links and monitors follow the events exactly
+            RecordedSnapshot middle = r.replay(run.first(), run.middle().nanos());
+            assertThat(middle.processes().get(run.watcher()).monitors()).containsExactly(RecordedSnapshot.text(run.killedB()));
+            assertThat(middle.processes().get(run.watcher()).links()).containsExactly(run.selective());
+            assertThat(middle.processes().get(run.selective()).links()).containsExactly(run.watcher());
+            assertThat(middle.processes().get(run.sup()).links()).contains(run.replacement()).doesNotContain(run.killed());
+            RecordedSnapshot last = r.replay(run.first(), run.last().nanos());
+            assertThat(last.processes().get(run.watcher()).monitors()).as("the DOWN of the killed b took its monitor")
+                    .containsExactly(RecordedSnapshot.text(run.selective()));
+            assertThat(last.processes().get(run.watcher()).links()).containsExactly(run.replacement());
+            assertThat(last.processes().get(run.selective()).links()).isEmpty();
+
+            // statuses: the snapshot's while nothing touched the process; unknown once it ran or was woken
+            assertThat(middle.processes().get(run.sleeper()).status()).as("a message does not wake a suspended process")
+                    .isEqualTo(ProcessStatus.SUSPENDED);
+            assertThat(middle.processes().get(run.watcher()).status()).as("it ran since the snapshot").isNull();
+            assertThat(middle.processes().get(run.replacement()).status()).as("spawned since the snapshot").isNull();
+            assertThat(middle.processes().get(run.replacement()).reductions()).isEqualTo(-1);
+            assertThat(run.middle().processes().get(run.replacement()).status()).isEqualTo(ProcessStatus.WAITING);
+            assertThat(run.middle().processes().get(run.replacement()).reductions()).isPositive();
 
             RecordedProcess sel = run.middle().processes().get(run.selective());
             assertThat(sel.registeredName()).isEqualTo("selective");
             assertThat(sel.messages()).containsExactly(":other", "{:later, \"text\"}");
             assertThat(run.last().processes().get(run.selective()).registeredName()).isEmpty();
         }
+    }
+
+    /**
+     * {@code rebuilt} equals {@code exact} (a snapshot taken at the same moment) in everything the events carry:
+     * processes, names, parents, mailboxes, links, monitors, supervisors. A status is either the same or unknown;
+     * reductions are those of the earlier snapshot, so at most the exact count, or unknown.
+     */
+    static void assertAgrees(RecordedSnapshot rebuilt, RecordedSnapshot exact) {
+        assertThat(withoutRunState(rebuilt)).isEqualTo(withoutRunState(exact));
+        rebuilt.processes().forEach((pid, p) -> {
+            RecordedProcess e = exact.processes().get(pid);
+            if (p.status() != null) assertThat(p.status()).as("status of %s", pid).isEqualTo(e.status());
+            if (p.reductions() >= 0) assertThat(p.reductions()).as("reductions of %s", pid).isLessThanOrEqualTo(e.reductions());
+        });
+    }
+
+    static RecordedSnapshot withoutRunState(RecordedSnapshot s) {
+        java.util.Map<Pid, RecordedProcess> procs = new java.util.HashMap<>();
+        s.processes().forEach((pid, p) -> procs.put(pid, new RecordedProcess(pid, p.registeredName(), p.initialCall(), p.parent(),
+                p.queueLen(), p.messages(), null, -1, p.links(), p.monitors())));
+        return new RecordedSnapshot(s.nanos(), procs, s.supervisors());
     }
 
     @Test
@@ -169,9 +246,12 @@ class RecordingTest {
             assertThat(back.flags()).isEqualTo(run.recording().flags()).isNotEmpty()
                     .allSatisfy((pid, f) -> assertThat(f.strategy()).isEqualTo("one_for_one"));
             assertThat(back.countsByKind()).isEqualTo(run.recording().countsByKind());
-            assertThat(back.replay(back.snapshots().getFirst(), run.last().nanos())).isEqualTo(run.last());
+            assertThat(back.replay(back.snapshots().getFirst(), run.last().nanos()))
+                    .isEqualTo(run.recording().replay(run.recording().snapshots().getFirst(), run.last().nanos()));
+            assertThat(back.schedulerSamples()).isEqualTo(run.recording().schedulerSamples()).isNotEmpty();
+            assertThat(back.snapshots().getLast().processes().get(run.watcher()).links()).containsExactly(run.replacement());
             assertThat(back.events()).filteredOn(e -> e instanceof Event.Send).isNotEmpty();
-            assertThat(back.summary()).contains("format version: 1").contains("Spawn: ").contains("Exit: ");
+            assertThat(back.summary()).contains("format version: 2").contains("Spawn: ").contains("Exit: ");
         }
     }
 
@@ -206,7 +286,10 @@ class RecordingTest {
             assertThat(r.snapshots().getFirst()).isEqualTo(first);
             assertThat(r.snapshots().getLast()).isEqualTo(taken.getLast());
             assertThat(r.snapshots().size()).isLessThan(taken.size() + 1);
-            for (RecordedSnapshot s : taken) assertThat(r.stateAt(s.nanos())).contains(s);
+            for (RecordedSnapshot s : taken) {
+                if (r.snapshots().contains(s)) assertThat(r.stateAt(s.nanos())).contains(s);
+                else assertAgrees(r.stateAt(s.nanos()).orElseThrow(), s);   // rebuilt from an earlier one
+            }
         }
     }
 
@@ -224,6 +307,43 @@ class RecordingTest {
 
         Recording read(byte[] bytes) throws Exception {
             return RecordingFile.read(new ByteArrayInputStream(bytes));
+        }
+
+        @Test
+        void aVersion1FileStillReads_itsStatusesReductionsLinksAndMonitorsUnknown() throws Exception {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.write("BSCOPREC".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeShort(1);
+            out.writeInt(100);
+            out.writeLong(0);
+            out.writeByte('S');
+            out.writeLong(5);
+            out.writeInt(1); // one process: pid <0.7.0>, no name, an initial call, no parent, an empty mailbox
+            out.writeInt(0);
+            out.writeLong(7);
+            for (String str : new String[] {"", "Old.init/1"}) {
+                byte[] b = str.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(b.length);
+                out.write(b);
+            }
+            out.writeInt(-1);
+            out.writeLong(0);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(0); // no supervisors
+            out.writeByte('Z');
+            out.writeInt(0);
+            out.writeInt(1);
+            Recording r = read(bytes.toByteArray());
+            assertThat(r.version()).isEqualTo(1);
+            assertThat(r.schedulerSamples()).isEmpty();
+            RecordedProcess p = r.stateAt(5).orElseThrow().processes().get(new Pid(0, 7));
+            assertThat(p.initialCall()).isEqualTo("Old.init/1");
+            assertThat(p.status()).isNull();
+            assertThat(p.reductions()).isEqualTo(-1);
+            assertThat(p.links()).isNull();
+            assertThat(p.monitors()).isNull();
         }
 
         @Test

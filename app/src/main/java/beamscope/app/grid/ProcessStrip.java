@@ -117,7 +117,8 @@ public final class ProcessStrip {
                 longQueues.put(pid.id(), q);
                 q = QUEUE_MASK;
             }
-            long key = pid.id() << ID_SHIFT | (long) status.ordinal() << STATUS_SHIFT | q;
+            // a status a recording does not know is drawn as waiting (the grid has no colour for "unknown")
+            long key = pid.id() << ID_SHIFT | (long) (status == null ? ProcessStatus.WAITING : status).ordinal() << STATUS_SHIFT | q;
             if (size > 0 && key < keys[size - 1]) sorted = false;
             keys[size++] = key;
         }

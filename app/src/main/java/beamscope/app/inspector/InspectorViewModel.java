@@ -71,12 +71,13 @@ public final class InspectorViewModel {
             childrenMore.set(more(kids.size(), "children", "the tree pages through them all"));
             replace(fields, fieldsOf(i));
             replace(mailbox, i.messages().stream().map(m -> Terms.inspect(m, 400)).toList());
-            replace(links, first(i.links()));
-            linksMore.set(more(i.links().size(), "links", null));
-            replace(monitors, first(i.monitors()));
-            monitorsMore.set(more(i.monitors().size(), "monitors", null));
-            replace(monitoredBy, first(i.monitoredBy()));
-            monitoredByMore.set(more(i.monitoredBy().size(), "monitors", null));
+            // a recording's past may not know them (null): "unknown", not an empty list
+            replace(links, i.links() == null ? List.of() : first(i.links()));
+            linksMore.set(i.links() == null ? UNKNOWN : more(i.links().size(), "links", null));
+            replace(monitors, i.monitors() == null ? List.of() : first(i.monitors()));
+            monitorsMore.set(i.monitors() == null ? UNKNOWN : more(i.monitors().size(), "monitors", null));
+            replace(monitoredBy, i.monitoredBy() == null ? List.of() : first(i.monitoredBy()));
+            monitoredByMore.set(i.monitoredBy() == null ? UNKNOWN : more(i.monitoredBy().size(), "monitors", null));
         } else {
             title.set(s.pid() + "  (exited)");
             alive.set(false);
@@ -100,6 +101,8 @@ public final class InspectorViewModel {
         return all.size() <= SHOWN ? all : all.subList(0, SHOWN);
     }
 
+    static final String UNKNOWN = "— (not in the recording)";
+
     /** "first 100 of 100,000 children" when some are not shown, else empty. */
     static String more(int total, String what, String hint) {
         if (total <= SHOWN) return "";
@@ -122,9 +125,9 @@ public final class InspectorViewModel {
 
     static List<Field> fieldsOf(ProcessInfo i) {
         List<Field> f = new ArrayList<>();
-        f.add(new Field("status", i.status().name().toLowerCase(Locale.ROOT)));
+        f.add(new Field("status", beamscope.app.Numbers.status(i.status())));
         f.add(new Field("message queue", Integer.toString(i.messageQueueLen())));
-        f.add(new Field("reductions", String.format(Locale.ROOT, "%,d", i.reductions())));
+        f.add(new Field("reductions", i.reductions() < 0 ? "—" : String.format(Locale.ROOT, "%,d", i.reductions())));
         f.add(new Field("priority", i.priority().name().toLowerCase(Locale.ROOT)));
         f.add(new Field("trap exit", Boolean.toString(i.trapExit())));
         f.add(new Field("registered name", i.registeredName().orElse("—")));
@@ -132,8 +135,8 @@ public final class InspectorViewModel {
         f.add(new Field("current behaviour", i.currentBehavior() == null ? "—" : i.currentBehavior()));
         f.add(new Field("parent", i.parent().map(Pid::toString).orElse("—")));
         f.add(new Field("ancestors", Terms.inspect(i.ancestors())));
-        f.add(new Field("scheduler", Integer.toString(i.scheduler() + 1)));
-        f.add(new Field("memory", String.format(Locale.ROOT, "%,d bytes", i.memory())));
+        f.add(new Field("scheduler", i.scheduler() < 0 ? "—" : Integer.toString(i.scheduler() + 1)));
+        f.add(new Field("memory", i.memory() < 0 ? "—" : String.format(Locale.ROOT, "%,d bytes", i.memory())));
         for (Map.Entry<Object, Object> e : i.dictionary().entrySet())
             f.add(new Field("dictionary " + Terms.inspect(e.getKey()), Terms.inspect(e.getValue(), 400)));
         return f;

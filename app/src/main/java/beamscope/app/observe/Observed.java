@@ -84,6 +84,22 @@ public interface Observed extends AutoCloseable {
 
     EventSubscription subscribe(EventFilter filter, int capacity);
 
+    /**
+     * As {@link #subscribe}, starting with the events that already happened when the node keeps them: a recording
+     * shown at a past moment gives its events up to that moment first. A live node keeps none.
+     */
+    default EventSubscription subscribeFromStart(EventFilter filter, int capacity) {
+        return subscribe(filter, capacity);
+    }
+
+    /**
+     * How many times the moment shown has moved back (a recording whose timeline was dragged back), for a view
+     * that draws history to draw it again; a live node never moves back. Cheap: any thread, the FX thread too.
+     */
+    default long rewinds() {
+        return 0;
+    }
+
     /** The shell process: its pid receives what the user's sends and calls get back. */
     Pid shell();
 

@@ -29,7 +29,7 @@ sealed interface ProcessColumns permits ProcessRow, ProcessColumns.Visit {
      * process on every walk, so it allocates only when the text could be part of a pid.
      */
     default boolean matches(String needle) {
-        return contains(name(), needle) || contains(initialCall(), needle) || contains(status().name(), needle)
+        return contains(name(), needle) || contains(initialCall(), needle) || (status() != null && contains(status().name(), needle))
                 || (couldBePid(needle) && contains(pid().toString(), needle));
     }
 

@@ -307,7 +307,7 @@ public final class Sampler implements AutoCloseable {
         node.forEachProcess(s -> {
             if (all != null) all.add(s);
             strip.add(s.pid(), s.status(), s.messageQueueLen());
-            memory[0] += s.memory();
+            memory[0] += Math.max(0, s.memory());   // -1: not known (a recording)
             if (running.contains(s.pid()))
                 runningNames.put(s.pid(), beamscope.app.schedulers.SchedulerFrame.nameOf(s.registeredName(), s.initialCall()));
             if (s.registeredName() != null) names.put(s.pid(), s.registeredName());

@@ -7,7 +7,7 @@ public enum SortKey {
     PID(Comparator.comparing(ProcessColumns::pid)),
     NAME(Comparator.comparing((ProcessColumns r) -> r.name() == null ? "" : r.name())),
     INITIAL_CALL(Comparator.comparing((ProcessColumns r) -> r.initialCall() == null ? "" : r.initialCall())),
-    STATUS(Comparator.comparing(ProcessColumns::status)),
+    STATUS(Comparator.comparing(ProcessColumns::status, Comparator.nullsLast(Comparator.naturalOrder()))),
     PRIORITY(Comparator.comparing(ProcessColumns::priority)),
     REDUCTIONS(Comparator.comparingLong(ProcessColumns::reductions)),
     REDUCTIONS_PER_SECOND(Comparator.comparingDouble(ProcessColumns::reductionsPerSecond)),

@@ -53,6 +53,10 @@ public final class SequenceViewModel {
     private final List<Event> drainedWhileSubscribing = new ArrayList<>();
     private long dropped;
     private int pendingLookups;
+    /** The next subscription starts with the events the node already kept (a recording's past up to the moment shown). */
+    private boolean fromStart = true;
+    /** {@link Observed#rewinds()} when last drawn: a recording moved back is drawn again up to its new moment. */
+    private long rewinds;
 
     public SequenceViewModel(Observed node, Executor background, Executor fx) {
         this(node, background, fx, new SequenceModel());
@@ -63,6 +67,7 @@ public final class SequenceViewModel {
         this.background = background;
         this.fx = fx;
         this.model = model;
+        this.rewinds = node.rewinds();
     }
 
     public SequenceModel model() { return model; }
@@ -99,6 +104,42 @@ public final class SequenceViewModel {
         });
     }
 
+    /**
+     * Draws these lifelines (another window's, or this one's before the moment shown moved back): a lifeline that
+     * follows a supervised child follows the child running under that id at the node's moment, or the same pid.
+     */
+    public void follow(List<Lane> lanes) {
+        if (lanes.isEmpty()) return;
+        List<Lane> todo = List.copyOf(lanes);
+        pendingLookups++;
+        background.execute(() -> {
+            List<Who> found = new ArrayList<>();
+            for (Lane l : todo) {
+                Pid pid = l.key() == null ? l.pid() : childUnder(l.key()).orElse(l.pid());
+                Who w = who(pid);
+                found.add(new Who(pid, l.key() != null ? l.key() : w.key, l.label(), w.links));
+            }
+            fx.execute(() -> {
+                pendingLookups--;
+                for (Who w : found) {
+                    model.add(w.pid, w.key, w.label);
+                    for (Pid l : w.links) model.linked(w.pid, l);
+                }
+                resubscribe();
+                describe();
+            });
+        });
+    }
+
+    private Optional<Pid> childUnder(ChildKey key) {
+        try {
+            return node.supervisor(key.supervisor()).flatMap(v -> v.children().stream()
+                    .filter(c -> java.util.Objects.equals(c.id(), key.id())).findFirst()).flatMap(ChildView::pid);
+        } catch (RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether lookups for processes just added are still under way. */
     public boolean busy() {
         return pendingLookups > 0 || subscribing;
@@ -107,6 +148,9 @@ public final class SequenceViewModel {
     /** Forgets every lifeline and stops listening. */
     public void clear() {
         model.clear();
+        fromStart = true;
+        overlap.clear();
+        drainedWhileSubscribing.clear();
         held.clear();
         if (subscription != null) subscription.close();
         subscription = null;
@@ -136,7 +180,7 @@ public final class SequenceViewModel {
                     }
                 }
             }
-            return new Who(pid, key, label, i.links());
+            return new Who(pid, key, label, i.links() == null ? List.of() : i.links());
         } catch (RuntimeException e) {   // a node that went away: the pid alone still makes a lifeline
             return new Who(pid, null, null, List.of());
         }
@@ -144,6 +188,14 @@ public final class SequenceViewModel {
 
     /** Moves what arrived into the model; true when the diagram changed. FX thread, never waits. */
     public boolean poll() {
+        long r = node.rewinds();
+        if (r != rewinds && !busy()) { // the recording shown moved back: the diagram again, up to the new moment
+            rewinds = r;
+            List<Lane> kept = List.copyOf(model.lanes());
+            clear();
+            follow(kept);
+            return true;
+        }
         long before = model.changes();
         if (subscription != null) {
             batch.clear();
@@ -182,8 +234,11 @@ public final class SequenceViewModel {
         Set<Pid> want = model.watched();
         if (subscribing || want.equals(subscribedFor)) return;
         subscribing = true;
+        boolean history = fromStart && !want.isEmpty();
+        if (history) fromStart = false;
         background.execute(() -> {
-            EventSubscription s = want.isEmpty() ? null : node.subscribe(KINDS.withPids(want).withSetOnSpawn(), BUFFER);
+            EventFilter filter = KINDS.withPids(want).withSetOnSpawn();
+            EventSubscription s = want.isEmpty() ? null : history ? node.subscribeFromStart(filter, BUFFER) : node.subscribe(filter, BUFFER);
             fx.execute(() -> {
                 subscribing = false;
                 EventSubscription old = subscription;

@@ -9,6 +9,7 @@ import beamscope.record.RecordedSnapshot;
 import beamscope.record.RecordedSupervisor;
 import beamscope.record.RecordedTerm;
 import beamscope.record.Recording;
+import beamscope.record.SchedulerSample;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Event;
 import beamscope.runtime.EventFilter;
@@ -17,7 +18,6 @@ import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
-import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.otp.ChildType;
 import beamscope.runtime.otp.ChildView;
@@ -46,14 +46,31 @@ public final class RecordedNode implements Observed {
     private final List<Event> byTime;
     private volatile long nanos;
     private volatile RecordedSnapshot state;
+    private volatile long rewinds;
+    /** Who monitors whom in {@link #state}, built when first asked (null: some process's monitors are unknown). */
+    private volatile Map<Pid, List<Pid>> monitoredBy;
+    private volatile RecordedSnapshot monitoredByOf;
 
     public RecordedNode(Recording recording, String name) {
+        this(recording, name, false);
+    }
+
+    /** @param ofEmbedded whether the window recorded it from its embedded node just now (not a saved file) */
+    public RecordedNode(Recording recording, String name, boolean ofEmbedded) {
+        this.ofEmbedded = ofEmbedded;
         this.recording = recording;
         this.name = name;
         List<Event> sorted = new ArrayList<>(recording.events());
         sorted.sort(Comparator.comparingLong(Event::nanos));
         this.byTime = sorted;
         moveTo(recording.endNanos());
+    }
+
+    private final boolean ofEmbedded;
+
+    /** Whether this is the window's embedded node a moment ago (the timeline dragged back), not a saved file. */
+    public boolean ofEmbedded() {
+        return ofEmbedded;
     }
 
     public Recording recording() {
@@ -68,6 +85,7 @@ public final class RecordedNode implements Observed {
     /** Shows the node at {@code t}, kept within the recording's span. */
     public void moveTo(long t) {
         long at = Math.max(recording.startNanos(), Math.min(recording.endNanos(), t));
+        if (at < nanos) rewinds++;
         nanos = at;
         state = null;
     }
@@ -88,10 +106,34 @@ public final class RecordedNode implements Observed {
         return NodeState.CONNECTED;
     }
 
+    /**
+     * The schedulers as last sampled at or before the moment (none before the first sample, or in a version 1 file):
+     * the Schedulers tab shows who ran where, and how busy each was between two moments shown.
+     */
     @Override
     public NodeSnapshot snapshot() {
         RecordedSnapshot s = recordedState();
-        return new NodeSnapshot(s.nanos(), List.of(), s.processes().size(), 0, 0, 0, 0, 0, false, 0, 0, recording.eventsDropped());
+        SchedulerSample lanes = recording.schedulersAt(s.nanos()).orElse(null);
+        long reductions = 0;
+        if (lanes != null) for (var k : lanes.schedulers()) reductions += k.reductions();
+        // spawns, exits and messages sent are not counted in a recording (-1: the views show "—")
+        return new NodeSnapshot(s.nanos(), lanes == null ? List.of() : lanes.schedulers(), s.processes().size(), 0, -1, -1, -1,
+                lanes == null ? -1 : reductions, false, 0, 0, recording.eventsDropped(), lanes == null ? List.of() : lanes.dirtySchedulers());
+    }
+
+    /**
+     * What the moment shown knows only as of an earlier time, in a few words: statuses and reductions are those of the
+     * last snapshot (a status the events since may have changed shows "—"), the lanes those of the last sample.
+     */
+    public String asOf() {
+        long at = nanos;
+        long start = recording.startNanos();
+        StringBuilder b = new StringBuilder();
+        recording.snapshotBefore(at).ifPresent(snap -> b.append("statuses, reductions as of ")
+                .append(TimelineViewModel.seconds(snap.nanos() - start)));
+        recording.schedulersAt(at).ifPresentOrElse(l -> b.append(b.isEmpty() ? "" : " · ").append("lanes ")
+                .append(TimelineViewModel.seconds(l.nanos() - start)), () -> b.append(b.isEmpty() ? "" : " · ").append("no lanes recorded"));
+        return b.toString();
     }
 
     @Override
@@ -101,7 +143,7 @@ public final class RecordedNode implements Observed {
 
     private static ProcessSummary summary(RecordedProcess p) {
         return new ProcessSummary(p.pid(), p.registeredName().isEmpty() ? null : p.registeredName(), p.initialCall(),
-                ProcessStatus.WAITING, Priority.NORMAL, 0, p.queueLen(), 0, 0, p.parent());
+                p.status(), Priority.NORMAL, p.reductions(), p.queueLen(), -1, -1, p.parent());   // memory, scheduler: not recorded
     }
 
     @Override
@@ -119,9 +161,34 @@ public final class RecordedNode implements Observed {
             messages.add(RecordedTerm.parse(m));
         }
         Optional<String> registered = p.registeredName().isEmpty() ? Optional.empty() : Optional.of(p.registeredName());
-        return Optional.of(new ProcessInfo(pid, ProcessStatus.WAITING, p.queueLen(), messages, 0, Priority.NORMAL, false,
-                List.of(), List.of(), List.of(), registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
-                List.of(), 0, 0, Map.of()));
+        List<Object> monitors = p.monitors() == null ? null : p.monitors().stream().map(t -> (Object) RecordedTerm.parse(t)).toList();
+        Map<Pid, List<Pid>> by = monitoredBy();
+        List<Pid> watchers = by == null ? null : by.getOrDefault(pid, List.of());
+        // links, monitors and monitored-by are null when the recording does not know them (the inspector says so)
+        return Optional.of(new ProcessInfo(pid, p.status(), p.queueLen(), messages, p.reductions(), Priority.NORMAL, false,
+                p.links(), monitors, watchers, registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
+                List.of(), -1, -1, Map.of()));   // scheduler, memory: not recorded
+    }
+
+    private Map<Pid, List<Pid>> monitoredBy() {
+        RecordedSnapshot s = recordedState();
+        if (monitoredByOf == s) return monitoredBy;
+        Map<String, Pid> byText = new java.util.HashMap<>();
+        for (Pid pid : s.processes().keySet()) byText.put(beamscope.runtime.Terms.inspect(pid), pid);
+        Map<Pid, List<Pid>> by = new java.util.HashMap<>();
+        for (RecordedProcess p : s.processes().values()) {
+            if (p.monitors() == null) {
+                by = null;
+                break;
+            }
+            for (String m : p.monitors()) {
+                Pid target = byText.get(m);
+                if (target != null) by.computeIfAbsent(target, k -> new ArrayList<>()).add(p.pid());
+            }
+        }
+        monitoredBy = by;
+        monitoredByOf = s;
+        return by;
     }
 
     @Override
@@ -182,46 +249,95 @@ public final class RecordedNode implements Observed {
     /** The recorded events of the kinds and processes asked for, as the moment shown moves forward past them. */
     @Override
     public EventSubscription subscribe(EventFilter filter, int capacity) {
-        return new EventSubscription() {
-            long cursor = nanos;
-            volatile boolean closed;
+        return new Recorded(filter, firstAfter(nanos));
+    }
 
-            @Override
-            public synchronized int drainTo(List<Event> into, int max) {
-                long at = nanos;
-                if (closed || at <= cursor) {
-                    cursor = Math.min(cursor, at);
-                    return 0;
-                }
-                int n = 0;
-                int i = firstAfter(cursor);
-                for (; i < byTime.size() && n < max; i++) {
-                    Event e = byTime.get(i);
-                    if (e.nanos() > at) break;
-                    cursor = e.nanos();
-                    if (!filter.wantsKind(e.getClass()) || !filter.wantsPid(e.pid())) continue;
-                    into.add(e);
-                    n++;
-                }
-                if (i >= byTime.size() || byTime.get(i).nanos() > at) cursor = at;
-                return n;
-            }
+    /** As {@link #subscribe}, but first every recorded event up to the moment shown (a diagram drawn up to it). */
+    @Override
+    public EventSubscription subscribeFromStart(EventFilter filter, int capacity) {
+        return new Recorded(filter, 0);
+    }
 
-            @Override
-            public long dropped() {
+    /** How many times the moment shown moved back. */
+    @Override
+    public long rewinds() {
+        return rewinds;
+    }
+
+    /** Events looked at per drain at most, so a drain's work has a ceiling however long the recording. */
+    static final int SCAN = 50_000;
+
+    /**
+     * A subscription to the recording: like the node's own, a process's event reaches it when the process or the
+     * other one involved (the parent of a spawn, the other end of a link or monitor, the receiver of a send) is
+     * wanted, and with {@code set_on_spawn} a wanted process's children are followed from their spawn. When the moment
+     * moves back it goes on from there; after {@link #close} it still gives what happened up to the moment it closed.
+     */
+    private final class Recorded implements EventSubscription {
+        private final EventFilter filter;
+        private final java.util.Set<Pid> inherited = new java.util.HashSet<>();
+        private final boolean follows;
+        private int next;
+        private volatile long closedAt = Long.MIN_VALUE;
+
+        Recorded(EventFilter filter, int from) {
+            this.filter = filter;
+            this.next = from;
+            this.follows = filter.setOnSpawn() && !filter.pids().isEmpty() && filter.wantsKind(Event.Spawn.class);
+        }
+
+        @Override
+        public synchronized int drainTo(List<Event> into, int max) {
+            long closed = closedAt;
+            long at = closed != Long.MIN_VALUE ? Math.min(closed, nanos) : nanos;
+            if (next > 0 && byTime.get(next - 1).nanos() > at) { // moved back: go on from the moment shown
+                next = firstAfter(at);
                 return 0;
             }
-
-            @Override
-            public EventFilter filter() {
-                return filter;
+            int n = 0;
+            for (int scanned = 0; next < byTime.size() && n < max && scanned < SCAN; scanned++) {
+                Event e = byTime.get(next);
+                if (e.nanos() > at) break;
+                next++;
+                if (follows && e instanceof Event.Spawn s && s.parent() != null && wanted(s.parent())) inherited.add(s.pid());
+                boolean want = filter.wantsKind(e.getClass()) && (e.pid() == null || wanted(e.pid()) || wanted(other(e)));
+                if (e instanceof Event.Exit x) inherited.remove(x.pid());
+                if (!want) continue;
+                into.add(e);
+                n++;
             }
+            return n;
+        }
 
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
+        private boolean wanted(Pid pid) {
+            return pid != null && (filter.wantsPid(pid) || inherited.contains(pid));
+        }
+
+        private static Pid other(Event e) {
+            return switch (e) {
+                case Event.Spawn s -> s.parent();
+                case Event.Link l -> l.other();
+                case Event.Unlink l -> l.other();
+                case Event.Monitor m -> m.target();
+                case Event.Send s -> s.to();
+                default -> null;
+            };
+        }
+
+        @Override
+        public long dropped() {
+            return 0;
+        }
+
+        @Override
+        public EventFilter filter() {
+            return filter;
+        }
+
+        @Override
+        public void close() {
+            if (closedAt == Long.MIN_VALUE) closedAt = nanos;
+        }
     }
 
     private int firstAfter(long t) {

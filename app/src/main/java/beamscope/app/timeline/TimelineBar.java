@@ -106,6 +106,17 @@ public final class TimelineBar {
         moment.textProperty().bind(vm.momentProperty());
         moment.setMinWidth(Region.USE_PREF_SIZE);
 
+        Label asOf = new Label();
+        asOf.setId("timelineAsOf");
+        asOf.getStyleClass().add("timeline-size");
+        asOf.textProperty().bind(vm.asOfProperty());
+        asOf.setMinWidth(0);
+        Tooltip asOfTip = new Tooltip();
+        asOfTip.textProperty().bind(vm.asOfProperty());
+        asOf.setTooltip(asOfTip);
+        asOf.visibleProperty().bind(vm.asOfProperty().isNotEmpty());
+        asOf.managedProperty().bind(asOf.visibleProperty());
+
         Button quarter = play("¼×", "timelineQuarter", vm, 0.25), one = play("1×", "timelineOne", vm, 1),
                 four = play("4×", "timelineFour", vm, 4);
         Button live = new Button("Live");
@@ -121,7 +132,7 @@ public final class TimelineBar {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        HBox bar = new HBox(8, size, track, moment, quarter, one, four, live, error);
+        HBox bar = new HBox(8, size, track, moment, asOf, quarter, one, four, live, error);
         bar.setId("timelineBar");
         bar.getStyleClass().add("timeline-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

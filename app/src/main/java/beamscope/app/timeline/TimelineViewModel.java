@@ -61,6 +61,7 @@ public final class TimelineViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper moment = new ReadOnlyStringWrapper("live");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper asOf = new ReadOnlyStringWrapper("");
     private final ObservableList<Mark> marks = FXCollections.observableArrayList();
     private double speed = 1;
 
@@ -156,7 +157,7 @@ public final class TimelineViewModel implements AutoCloseable {
         pendingFraction = f;
         if (inFlight) return CompletableFuture.completedFuture(null); // the copy under way takes the latest fraction
         String name = nodes.current().nodeName();
-        return CompletableFuture.supplyAsync(() -> new RecordedNode(r.recording(), name + " (recorded)"), background)
+        return CompletableFuture.supplyAsync(() -> new RecordedNode(r.recording(), name + " (recorded)", true), background)
                 .thenAcceptAsync(node -> {
                     Recording rec = node.recording();
                     double at = pendingFraction;
@@ -234,6 +235,7 @@ public final class TimelineViewModel implements AutoCloseable {
         live.set(true);
         position.set(1);
         moment.set("live");
+        asOf.set("");
         marks.clear();
         refreshSize();
     }
@@ -252,6 +254,7 @@ public final class TimelineViewModel implements AutoCloseable {
         long span = Math.max(1, rec.endNanos() - rec.startNanos());
         position.set((double) (shown.nanos() - rec.startNanos()) / span);
         moment.set(String.format(Locale.ROOT, "%s of %s", seconds(shown.nanos() - rec.startNanos()), seconds(span)));
+        asOf.set(shown.asOf());
     }
 
     /** Crashes (an exit that is not normal or shutdown), restarts, and supervisors giving up; the latest {@value #MAX_MARKS}. */
@@ -317,6 +320,8 @@ public final class TimelineViewModel implements AutoCloseable {
     public ReadOnlyStringProperty sizeProperty() { return size.getReadOnlyProperty(); }
     public ReadOnlyStringProperty momentProperty() { return moment.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** What the moment shown knows only as of an earlier time (statuses, reductions, lanes); empty while live. */
+    public ReadOnlyStringProperty asOfProperty() { return asOf.getReadOnlyProperty(); }
     public ObservableList<Mark> marks() { return marks; }
 
     @Override

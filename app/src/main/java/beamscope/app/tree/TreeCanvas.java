@@ -536,9 +536,11 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         boolean sup = it.kind() == Kind.SUPERVISOR;
         gc.setFill(sup ? style.paint(SUPERVISOR_BOX) : style.paint(BOX));
         gc.fillRoundRect(l, t, bw, bh, arc(g), arc(g));
-        gc.setFill(statusPaint(it.status()));
-        gc.fillRoundRect(l, t, em * 0.5, bh, em * 0.5, em * 0.5);
-        gc.fillRect(l + em * 0.25, t, em * 0.25, bh);
+        if (it.status() != null) { // a status a recording does not know has no stripe
+            gc.setFill(statusPaint(it.status()));
+            gc.fillRoundRect(l, t, em * 0.5, bh, em * 0.5, em * 0.5);
+            gc.fillRect(l + em * 0.25, t, em * 0.25, bh);
+        }
         gc.setStroke(isSelected ? style.paint(SELECTED) : style.paint(BOX_BORDER));
         gc.setLineWidth(style.length(isSelected ? SELECTED_WIDTH : BORDER_WIDTH));
         gc.strokeRoundRect(l, t, bw, bh, arc(g), arc(g));
@@ -563,7 +565,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         String pid = "<0." + it.pid().id() + ".0>";
         String second = sup && it.supervisor() != null
                 ? pid + "  " + it.supervisor().label()
-                : pid + "  " + it.status().name().toLowerCase(Locale.ROOT);
+                : pid + "  " + beamscope.app.Numbers.status(it.status());
         int restarts = vm.restarts(it);
         double restartW = 0;
         if (restarts > 0) {

@@ -340,7 +340,7 @@ public record TreeFrame(List<TreeItem> items, int rows, int columns, int process
             int revealAt = -1;
             for (int i = 0; i < members.size(); i++) {
                 ProcessSummary p = members.get(i);
-                byStatus[p.status().ordinal()]++;
+                if (p.status() != null) byStatus[p.status().ordinal()]++; // unknown in a recording's past
                 queue += p.messageQueueLen();
                 if (revealing && revealAt < 0 && revealPath.contains(p.pid())) revealAt = i;
             }

@@ -359,7 +359,7 @@ public final class TreeViewModel {
                 b.append(it.name()).append("  ").append(it.pid()).append('\n');
                 if (it.supervisor() != null) b.append("supervisor, ").append(it.supervisor().label()).append('\n');
                 if (it.childId() != null) b.append("child id: ").append(it.childId()).append('\n');
-                b.append("status: ").append(it.status().name().toLowerCase(java.util.Locale.ROOT))
+                b.append("status: ").append(beamscope.app.Numbers.status(it.status()))
                         .append(" · mailbox: ").append(it.queue());
                 int r = restarts(it);
                 if (r > 0) b.append(" · ↻").append(r).append(" restarts by its supervisor (as in the events' \"(restart ").append(r).append(")\")");

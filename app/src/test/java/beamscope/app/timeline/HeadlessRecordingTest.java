@@ -29,7 +29,7 @@ class HeadlessRecordingTest {
         out.reset();
         assertThat(HeadlessRecording.replay(file, o, e)).isZero();
         String summary = out.toString(StandardCharsets.UTF_8);
-        assertThat(summary).contains("format version: 1").contains("time span: ").contains("Spawn: " + r.countsByKind().get("Spawn"));
+        assertThat(summary).contains("format version: " + RecordingFile.VERSION).contains("time span: ").contains("Spawn: " + r.countsByKind().get("Spawn"));
     }
 
     @Test

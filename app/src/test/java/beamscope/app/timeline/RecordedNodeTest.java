@@ -85,4 +85,88 @@ class RecordedNodeTest {
             }
         }
     }
+
+    @Test
+    void aPastMomentShowsStatusesReductionsLinksMonitorsAndTheSchedulersLanes_andSaysWhatItDoesNotKnow() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE),
+                    List.of(ChildSpec.worker(Atom.of("w"), ChildStart.spawnLink(Behaviors.receive((ctx, m) -> Behaviors.same())))))
+                    .pid();
+            Pid worker = child(sup);
+            Pid watcher = node.spawn(Behaviors.receive((ctx, m) -> {
+                if (m instanceof Pid p) ctx.monitor(p);
+                return Behaviors.same();
+            }));
+            node.send(watcher, worker);
+            await(() -> node.processInfo(watcher, 0).map(i -> !i.monitors().isEmpty()).orElse(false), "the monitor");
+            Pid sleeper = node.spawn(Behaviors.receive((ctx, m) -> Behaviors.unhandled()));
+            node.suspend(sleeper);
+            await(() -> node.processes().stream().allMatch(p -> p.status() == beamscope.runtime.ProcessStatus.WAITING
+                    || p.status() == beamscope.runtime.ProcessStatus.SUSPENDED), "a quiet node");
+            long snap = recorder.snapshotNow().nanos();
+            node.send(worker, Atom.of("work"));   // the worker runs after the snapshot: its status is not known then
+            node.exit(worker, Atom.of("kill"));
+            await(() -> child(sup) != null && !child(sup).equals(worker), "the restart");
+            Pid replacement = child(sup);
+            await(() -> node.processInfo(watcher, 0).map(i -> i.monitors().isEmpty()).orElse(false), "the DOWN");
+            Recording r = recorder.recording();
+
+            RecordedNode past = new RecordedNode(r, "test");
+            past.moveTo(snap);
+            ProcessSummary sleeping = past.processes().stream().filter(p -> p.pid().equals(sleeper)).findFirst().orElseThrow();
+            assertThat(sleeping.status()).isEqualTo(beamscope.runtime.ProcessStatus.SUSPENDED);
+            var w = past.info(worker, 10).orElseThrow();
+            assertThat(w.status()).isEqualTo(beamscope.runtime.ProcessStatus.WAITING);
+            assertThat(w.reductions()).isEqualTo(r.snapshots().getLast().processes().get(worker).reductions()).isNotNegative();
+            assertThat(w.links()).containsExactly(sup);
+            assertThat(w.monitoredBy()).containsExactly(watcher);
+            assertThat(past.info(watcher, 0).orElseThrow().monitors()).containsExactly(worker);
+            assertThat(past.snapshot().schedulers()).as("the lanes sampled with the snapshot").isNotEmpty();
+
+            past.moveTo(r.endNanos());
+            assertThat(past.info(watcher, 0).orElseThrow().monitors()).as("the DOWN took the monitor").isEmpty();
+            var fresh = past.info(replacement, 0).orElseThrow();
+            assertThat(fresh.links()).containsExactly(sup);
+            assertThat(fresh.status()).as("spawned after the last snapshot").isNull();
+            assertThat(fresh.reductions()).isEqualTo(-1);
+            assertThat(past.info(sup, 0).orElseThrow().links()).containsExactly(replacement);
+            assertThat(past.info(sleeper, 0).orElseThrow().status()).isEqualTo(beamscope.runtime.ProcessStatus.SUSPENDED);
+            assertThat(past.asOf()).startsWith("statuses, reductions as of ").contains(" · lanes ");
+        }
+    }
+
+    @Test
+    void theSequenceDiagramOfAPastMomentIsDrawnUpToIt_playingForwardExtendsIt_movingBackDrawsItAgain() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE),
+                    List.of(ChildSpec.worker(Atom.of("w"), ChildStart.spawnLink(Behaviors.receive((ctx, m) -> Behaviors.same())))))
+                    .pid();
+            Pid worker = child(sup);
+            long beforeKill = recorder.snapshotNow().nanos();
+            node.exit(worker, Atom.of("kill"));
+            await(() -> child(sup) != null && !child(sup).equals(worker), "the restart");
+            Pid replacement = child(sup);
+            recorder.snapshotNow();
+            RecordedNode past = new RecordedNode(recorder.recording(), "test");
+            past.moveTo(beforeKill);
+
+            java.util.concurrent.Executor now = Runnable::run;
+            beamscope.app.sequence.SequenceViewModel vm = new beamscope.app.sequence.SequenceViewModel(past, now, now);
+            vm.show(List.of(sup, worker));
+            for (int i = 0; i < 3; i++) vm.poll();
+            assertThat(vm.model().lanes()).extracting(beamscope.app.sequence.Lane::pid).containsExactly(sup, worker);
+            assertThat(vm.model().steps()).noneMatch(st -> st instanceof beamscope.app.sequence.Step.Exited);
+
+            past.moveTo(recorder.recording().endNanos());   // playing forward: the kill, the EXIT to the supervisor, the restart
+            for (int i = 0; i < 3; i++) vm.poll();
+            assertThat(vm.model().steps()).anyMatch(st -> st instanceof beamscope.app.sequence.Step.Exited x && x.pid().equals(worker.toString()))
+                    .anyMatch(st -> st instanceof beamscope.app.sequence.Step.Sent x && x.arrow().kind() == beamscope.app.sequence.Arrow.Kind.EXIT)
+                    .anyMatch(st -> st instanceof beamscope.app.sequence.Step.Started x && x.restart() && x.pid().equals(replacement.toString()));
+
+            past.moveTo(beforeKill);   // back again: drawn again up to the moment, the lifeline on the worker then
+            for (int i = 0; i < 3; i++) vm.poll();
+            assertThat(vm.model().lanes()).extracting(beamscope.app.sequence.Lane::pid).containsExactly(sup, worker);
+            assertThat(vm.model().steps()).noneMatch(st -> st instanceof beamscope.app.sequence.Step.Exited);
+        }
+    }
 }

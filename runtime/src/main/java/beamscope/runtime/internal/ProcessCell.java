@@ -389,6 +389,7 @@ class ProcessCell extends SignalCell {
         charge(10);
         ProcessCell child = rt.spawn(behavior, options, this, true, null);
         extras().links().add(child.pid);
+        rt.events.linked(this, child.pid, true); // as a trace of spawn_link shows: spawn, then link
         return child.pid;
     }
 
@@ -403,6 +404,7 @@ class ProcessCell extends SignalCell {
         Ref ref = rt.makeRef();
         ProcessCell child = rt.spawn(behavior, options, this, false, ref);
         extras().watches().add(new Watch(ref, child.pid, child.pid));
+        rt.events.monitored(this, child.pid, ref);
         return new Spawned(child.pid, ref);
     }
 
