@@ -40,6 +40,7 @@ public final class Elixir {
     private final Map<Atom, ElixirModule> modules = new ConcurrentHashMap<>();
     private final Map<String, Boolean> preludeKernel = new ConcurrentHashMap<>();
     private volatile PrintStream err = System.err;
+    private volatile List<Object> argv = List.of();
 
     private Elixir(Node node) {
         this.nodeRef = new java.lang.ref.WeakReference<>(node);
@@ -124,6 +125,15 @@ public final class Elixir {
             if (!m.reported) err.println("** (EXIT from " + Format.inspect(pid) + ") " + Format.exitText(reason) + "\n"); // Elixir leaves a blank line
             return 1;
         }
+    }
+
+    /** Sets what {@code System.argv()} returns to scripts run from now on (as {@code elixir FILE.exs ARGS...}). */
+    public void argv(List<String> args) {
+        argv = List.copyOf(args);
+    }
+
+    List<Object> argv() {
+        return argv;
     }
 
     /** Logger's level as {@code Logger.configure(level: ...)} set it: crash reports print unless it is above :error. */
