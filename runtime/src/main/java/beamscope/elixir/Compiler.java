@@ -91,7 +91,7 @@ final class Compiler {
 
         Fn finish() {
             fn.nslots = nslots;
-            fn.code = code.toArray(new Insn[0]);
+            fn.code(code.toArray(new Insn[0]));
             fn.file = file;
             int[] env = new int[captures.size()];
             for (int i = 0; i < env.length; i++) env[i] = captures.get(i)[1];
@@ -381,6 +381,27 @@ final class Compiler {
         }
     }
 
+    /**
+     * A clause's argument patterns. A plain variable seen first here names the argument's own slot (no copy,
+     * no match: its pattern is null); {@code _} matches without a test (null too).
+     */
+    private Pat[] argPatterns(List<Object> params, int arity, Set<String> bound) {
+        Pat[] pats = new Pat[arity];
+        for (int i = 0; i < arity; i++) {
+            Object q = params.get(i);
+            if (isVar(q) && !bound.contains(varName(q)) && !varName(q).equals("__MODULE__")) {
+                String n = varName(q);
+                if (!n.equals("_")) {
+                    b.scope.put(n, i);
+                    bound.add(n);
+                }
+                continue;
+            }
+            pats[i] = pattern(q, bound);
+        }
+        return pats;
+    }
+
     /** Compiles every clause of {@code name/arity} into one function. */
     private Fn function(Mod mod, String name, int arity, List<Object> clauses) {
         FnB saved = b;
@@ -393,8 +414,7 @@ final class Compiler {
                 Map<String, Integer> save = b.scope;
                 b.scope = new HashMap<>(save);
                 Set<String> bound = new HashSet<>();
-                Pat[] pats = new Pat[arity];
-                for (int i = 0; i < arity; i++) pats[i] = pattern(params.get(i), bound);
+                Pat[] pats = argPatterns(params, arity, bound);
                 Ev g = t.get(1) == null ? null : ev(t.get(1));
                 int test = b.emit(null);
                 emit(t.get(2) == null ? Atom.NIL : t.get(2), true);
@@ -1327,11 +1347,7 @@ final class Compiler {
     private Ev hoist(Object q) {
         emit(q, false);
         int t = b.slot();
-        b.emit(new Insn.Match((v, s, m) -> {
-            s[t] = v;
-            return true;
-        }, 0));
-        b.emit(new Insn.Drop());
+        b.emit(new Insn.Store(t));
         return (s, m) -> s[t];
     }
 
@@ -1533,6 +1549,8 @@ final class Compiler {
         return switch (op) {
             case "+", "-", "*", "<", ">", "<=", ">=", "==", "!=", "===", "!==" -> {
                 Ev x = ev(a.get(0)), y = ev(a.get(1));
+                Ev fast = integerOperator(op, a.get(0), a.get(1), x, y);
+                if (fast != null) yield fast;
                 yield switch (op) {
                     case "+" -> (s, m) -> Values.add(x.ev(s, m), y.ev(s, m));
                     case "-" -> (s, m) -> Values.sub(x.ev(s, m), y.ev(s, m));
@@ -1549,6 +1567,86 @@ final class Compiler {
             }
             default -> null;
         };
+    }
+
+    /**
+     * {@code +}, {@code -} and the comparisons specialised for integer operands (a variable's slot read in
+     * place, a literal kept as a constant): two {@code long}s take the straight path (overflow checked,
+     * falling back to BigInteger), anything else the general one. The evaluation order stays left to right.
+     */
+    private Ev integerOperator(String op, Object l, Object r, Ev x, Ev y) {
+        int xs = slotOf(l), ys = slotOf(r);
+        Object yc = r instanceof Long ? r : null;
+        return switch (op) {
+            case "+" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) {
+                    long v = i + j;
+                    if (((i ^ v) & (j ^ v)) >= 0) return v;
+                }
+                return Values.add(p, q);
+            };
+            case "-" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) {
+                    long v = i - j;
+                    if (((i ^ j) & (i ^ v)) >= 0) return v;
+                }
+                return Values.sub(p, q);
+            };
+            case "<" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i < j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) < 0);
+            };
+            case ">" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i > j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) > 0);
+            };
+            case "<=" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i <= j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) <= 0);
+            };
+            case ">=" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i >= j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) >= 0);
+            };
+            case "==", "===" -> {
+                boolean strict = op.equals("===");
+                yield (s, m) -> {
+                    Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                    Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                    if (p instanceof Long i && q instanceof Long j) return i.longValue() == j.longValue() ? Atom.TRUE : Atom.FALSE;
+                    return Values.bool(strict ? Values.strictEq(p, q) : Values.eq(p, q));
+                };
+            }
+            case "!=", "!==" -> {
+                boolean strict = op.equals("!==");
+                yield (s, m) -> {
+                    Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                    Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                    if (p instanceof Long i && q instanceof Long j) return i.longValue() != j.longValue() ? Atom.TRUE : Atom.FALSE;
+                    return Values.bool(!(strict ? Values.strictEq(p, q) : Values.eq(p, q)));
+                };
+            }
+            default -> null;
+        };
+    }
+
+    /** The slot of {@code q} when it is a variable bound here (after {@link #ev} resolved it), else -1. */
+    private int slotOf(Object q) {
+        if (!isVar(q)) return -1;
+        Integer k = b.scope.get(varName(q));
+        return k == null ? -1 : k;
     }
 
     private Ev mapEv(List<Object> pairs, Atom struct) {
@@ -1620,8 +1718,7 @@ final class Compiler {
                 Map<String, Integer> save = b.scope;
                 b.scope = new HashMap<>(save);
                 Set<String> bound = new HashSet<>();
-                Pat[] pats = new Pat[arity];
-                for (int i = 0; i < arity; i++) pats[i] = pattern(params.get(i), bound);
+                Pat[] pats = argPatterns(params, arity, bound);
                 Ev g = guard == null ? null : ev(guard);
                 int test = b.emit(null);
                 emit(args(c).get(1), true);

@@ -226,9 +226,9 @@ public final class Elixir {
         wrapper.label = Values.moduleName(mod) + "." + fun.name() + "/" + args.size();
         wrapper.nslots = 0;
         List<Object> argv = List.copyOf(args);
-        wrapper.code = new Insn[] {
+        wrapper.code(new Insn[] {
                 new Insn.Push((s, m) -> mod), new Insn.Push((s, m) -> fun), new Insn.Push((s, m) -> argv),
-                new Insn.ApplyMfa(true), new Insn.Return()};
+                new Insn.ApplyMfa(true), new Insn.Return()});
         return new Closure(wrapper, new Object[0]);
     }
 

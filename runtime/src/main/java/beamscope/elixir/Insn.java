@@ -8,6 +8,32 @@ import beamscope.runtime.Atom;
  */
 sealed interface Insn {
 
+    /** Opcodes: {@link Fn#ops} holds one per instruction, so the machine dispatches on an int (a table switch). */
+    byte PUSH = 0, DROP = 1, MATCH = 2, TEST = 3, MATCH_ARGS = 4, JUMP = 5, JUMP_IF_FALSY = 6, CALL = 7, APPLY = 8,
+            APPLY_MFA = 9, RECEIVE = 10, TRY_BEGIN = 11, TRY_END = 12, RERAISE = 13, FAIL = 14, RETURN = 15, STORE = 16;
+
+    static byte opcode(Insn in) {
+        return switch (in) {
+            case Push p -> PUSH;
+            case Drop d -> DROP;
+            case Match m -> MATCH;
+            case Test t -> TEST;
+            case MatchArgs m -> MATCH_ARGS;
+            case Jump j -> JUMP;
+            case JumpIfFalsy j -> JUMP_IF_FALSY;
+            case Call c -> CALL;
+            case Apply a -> APPLY;
+            case ApplyMfa a -> APPLY_MFA;
+            case Receive r -> RECEIVE;
+            case TryBegin t -> TRY_BEGIN;
+            case TryEnd t -> TRY_END;
+            case Reraise r -> RERAISE;
+            case Fail f -> FAIL;
+            case Return r -> RETURN;
+            case Store st -> STORE;
+        };
+    }
+
     /** A pure expression (no Elixir calls, no receive), evaluated directly. */
     interface Ev {
         Object ev(Object[] slots, Machine m);
@@ -22,13 +48,19 @@ sealed interface Insn {
 
     record Drop() implements Insn {}
 
+    /** Pops the top value into a slot (a call's result kept for the expression around it). */
+    record Store(int slot) implements Insn {}
+
     /** {@code pat = value}: the value stays on the stack; a mismatch raises MatchError. */
     record Match(Pat pat, int line) implements Insn {}
 
     /** A case clause: when the top value matches (and the guard holds) pop it, else jump to {@code fail}. */
     record Test(Pat pat, Ev guard, int fail) implements Insn {}
 
-    /** A function clause: match the argument slots, else jump to {@code fail}. */
+    /**
+     * A function clause: match the argument slots, else jump to {@code fail}. A null pattern always matches (a
+     * variable the compiler gave the argument's own slot).
+     */
     record MatchArgs(Pat[] pats, Ev guard, int fail) implements Insn {}
 
     record Jump(int to) implements Insn {}
