@@ -1089,7 +1089,13 @@ final class Compiler {
                     Tuple.of(Atom.of("="), List.of(), List.of(acc, opts.get(Atom.of("reduce")))),
                     forReduce(a, 0, acc, caseBody)));
         }
-        Object list = forQualifiers(a, 0, body);
+        // as Elixir compiles it: a reduce that prepends each value, reversed at the end (no recursion as deep
+        // as the list is long, one cons per value)
+        Tuple acc = var("for$acc" + gensym++);
+        Object prepend = List.of(Tuple.of(Atom.of("|"), List.of(), List.of(body, acc)));
+        Object list = remote(Values.alias("Enum"), "reverse", List.of(Tuple.of(Atom.of("__block__"), List.of(), List.of(
+                Tuple.of(Atom.of("="), List.of(), List.of(acc, List.of())),
+                forReduce(a, 0, acc, prepend)))));
         if (opts.get(Atom.of("uniq")) == Atom.TRUE) list = remote(Values.alias("Enum"), "uniq", List.of(list));
         if (opts.containsKey(INTO)) list = remote(Values.alias("Enum"), "into", List.of(list, opts.get(INTO)));
         return list;
@@ -1120,22 +1126,6 @@ final class Compiler {
             return Tuple.of(Atom.of("<-"), meta(qual), List.of(seg, remote(Atom.of("binary"), "bin_to_list", List.of(args(gen).get(1)))));
         }
         return qual;
-    }
-
-    private Object forQualifiers(List<Object> qs, int i, Object body) {
-        if (i == qs.size()) return List.of(body);
-        Object qual = qs.get(i);
-        Object rest = forQualifiers(qs, i + 1, body);
-        qual = binaryGenerator(qual);
-        if (is(qual, "<-")) {
-            Object pat = args(qual).get(0), enumerable = args(qual).get(1);
-            Tuple x = var("for$" + gensym++);
-            Object caseExpr = Tuple.of(Atom.of("case"), List.of(), List.of(x, List.of(Tuple.of(DO, List.of(
-                    clause(List.of(pat), rest), clause(List.of(var("_")), List.of()))))));
-            Object fn = Tuple.of(Atom.of("fn"), List.of(), List.of(clause(List.of(x), caseExpr)));
-            return remote(Values.alias("Enum"), "flat_map", List.of(enumerable, fn));
-        }
-        return Tuple.of(Atom.of("if"), List.of(), List.of(qual, List.of(Tuple.of(DO, rest), Tuple.of(ELSE, List.of()))));
     }
 
     private Object withRewrite(Object q) {

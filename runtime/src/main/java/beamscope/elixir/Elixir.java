@@ -136,6 +136,19 @@ public final class Elixir {
         return argv;
     }
 
+    private record Millis(long ms, Duration duration) {}
+
+    /** The last receive timeout asked for: a million processes sleeping alike share one Duration. */
+    private volatile Millis lastMillis = new Millis(0, Duration.ZERO);
+
+    Duration millis(long ms) {
+        Millis m = lastMillis;
+        if (m.ms() == ms) return m.duration();
+        Duration d = Duration.ofMillis(ms);
+        lastMillis = new Millis(ms, d);
+        return d;
+    }
+
     /** Logger's level as {@code Logger.configure(level: ...)} set it: crash reports print unless it is above :error. */
     private volatile Atom loggerLevel = Atom.of("debug");
 

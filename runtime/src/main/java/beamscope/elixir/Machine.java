@@ -32,7 +32,7 @@ import java.util.Map;
  * runtime hands a process from one scheduler thread to another with the happens-before edge of its run
  * queue (see ProcessCell).
  */
-final class Machine {
+final class Machine implements Behavior.Step, Behavior.MessageHandler {
     /** Calls per compute step: small enough that a step never holds a scheduler for long. */
     static final int CHUNK = 200;
 
@@ -43,7 +43,7 @@ final class Machine {
     final PrintStream out;
     ProcessContext ctx;
 
-    private Object[] stack = new Object[8]; // grows by doubling; small, as a million processes may each have one
+    private Object[] stack = new Object[4]; // grows by doubling; small, as a million processes may each have one
     private int sp;
     private Frame fp;
     private Handler handlers;
@@ -52,7 +52,7 @@ final class Machine {
     private Object result;
     private int usedReductions;
     private String shownLabel;
-    private final Behavior compute = Behaviors.compute(this::step);
+    private final Behavior compute = Behaviors.compute(this); // this machine is its own step (no lambda per process)
 
     /** Set for a script's main process: it prints its own uncaught error as `elixir` does. */
     boolean reportsErrors;
@@ -131,7 +131,9 @@ final class Machine {
 
     // ---------------------------------------------------------------- the process's behaviour
 
-    private Behavior step(ProcessContext ctx) {
+    /** One compute step: runs up to {@link #CHUNK} calls. */
+    @Override
+    public Behavior apply(ProcessContext ctx) {
         this.ctx = ctx;
         int status;
         try {
@@ -165,34 +167,44 @@ final class Machine {
         }
     }
 
+    /**
+     * The receive the process waits in: this machine is its message handler ({@link #apply(ProcessContext,
+     * Object)}), so a million waiting processes hold no handler object each.
+     */
     private Behavior receiveBehavior() {
         Insn.Receive r = pending;
-        Behavior.MessageHandler handler = (c, msg) -> {
-            this.ctx = c;
-            Object[] s = fp.slots;
-            for (int i = 0; i < r.pats().length; i++) {
-                if (r.pats()[i].match(msg, s, this) && guard(r.guards()[i], s)) {
-                    pending = null;
-                    fp.pc = r.bodies()[i];
-                    shownLabel = fp.fn.label;
-                    return compute.named(shownLabel);
-                }
-            }
-            return Behaviors.unhandled();
-        };
-        String label = fp.fn.label;
-        Behavior.Receive b = Behaviors.receive(label, handler);
         Object t = pendingTimeout;
         if (r.after() >= 0 && t != Elixir.INFINITY) {
-            b = b.after(Duration.ofMillis((Long) t), c -> {
-                this.ctx = c;
+            return new Behavior.Receive(this, elixir.millis((Long) t), this::timedOut, fp.fn.label);
+        }
+        return new Behavior.Receive(this, null, null, fp.fn.label);
+    }
+
+    /** A message for the pending receive: the first clause it matches runs, else it stays in the mailbox. */
+    @Override
+    public Behavior apply(ProcessContext c, Object msg) {
+        this.ctx = c;
+        Insn.Receive r = pending;
+        Object[] s = fp.slots;
+        for (int i = 0; i < r.pats().length; i++) {
+            if (r.pats()[i].match(msg, s, this) && guard(r.guards()[i], s)) {
                 pending = null;
-                fp.pc = r.after();
+                fp.pc = r.bodies()[i];
                 shownLabel = fp.fn.label;
                 return compute.named(shownLabel);
-            });
+            }
         }
-        return b;
+        return Behaviors.unhandled();
+    }
+
+    /** The pending receive's {@code after} ran out. */
+    private Behavior timedOut(ProcessContext c) {
+        this.ctx = c;
+        Insn.Receive r = pending;
+        pending = null;
+        fp.pc = r.after();
+        shownLabel = fp.fn.label;
+        return compute.named(shownLabel);
     }
 
     boolean guard(Insn.Ev g, Object[] s) {
