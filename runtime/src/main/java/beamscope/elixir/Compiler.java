@@ -91,7 +91,10 @@ final class Compiler {
 
         Fn finish() {
             fn.nslots = nslots;
-            fn.code(code.toArray(new Insn[0]));
+            Insn[] c = code.toArray(new Insn[0]);
+            // a pure value returned: one instruction (the Return stays, for jumps that land on it)
+            for (int i = 0; i + 1 < c.length; i++) if (c[i] instanceof Insn.Push p && c[i + 1] instanceof Insn.Return) c[i] = new Insn.ReturnValue(p.ev());
+            fn.code(c);
             fn.file = file;
             int[] env = new int[captures.size()];
             for (int i = 0; i < env.length; i++) env[i] = captures.get(i)[1];
@@ -402,6 +405,13 @@ final class Compiler {
         return pats;
     }
 
+    /** The test at {@code at} of a clause's arguments; one that always holds (plain variables, no guard) is a jump to the body. */
+    private static Insn argsTest(Pat[] pats, Ev guard, int at, int fail) {
+        boolean trivial = guard == null;
+        for (Pat p : pats) if (p != null) trivial = false;
+        return trivial ? new Insn.Jump(at + 1) : new Insn.MatchArgs(pats, guard, fail);
+    }
+
     /** Compiles every clause of {@code name/arity} into one function. */
     private Fn function(Mod mod, String name, int arity, List<Object> clauses) {
         FnB saved = b;
@@ -419,7 +429,7 @@ final class Compiler {
                 int test = b.emit(null);
                 emit(t.get(2) == null ? Atom.NIL : t.get(2), true);
                 b.emit(new Insn.Return());
-                b.code.set(test, new Insn.MatchArgs(pats, g, b.here()));
+                b.code.set(test, argsTest(pats, g, test, b.here()));
                 b.scope = save;
             }
             b.emit(new Insn.Push((s, m) -> Atom.NIL));
@@ -765,9 +775,7 @@ final class Compiler {
             if (!isVar(q)) {
                 Insn.Target t = localTarget(o.name(), a.size());
                 if (t != null) {
-                    for (Object x : a) emit(x, false);
-                    b.emit(new Insn.Call(t, a.size(), tail));
-                    if (tail) b.emit(new Insn.Return());
+                    emitCall(t, a, tail);
                     return;
                 }
             }
@@ -807,14 +815,27 @@ final class Compiler {
                         }));
                         return;
                     }
-                    for (Object x : a) emit(x, false);
-                    b.emit(new Insn.Call(new Insn.Target(module, fun.name(), a.size()), a.size(), tail));
-                    if (tail) b.emit(new Insn.Return());
+                    emitCall(new Insn.Target(module, fun.name(), a.size()), a, tail);
                     return;
                 }
             }
         }
         b.emit(new Insn.Push(ev(q)));
+    }
+
+    /** A call of a named function: pure arguments go straight into the callee's slots, others via the stack. */
+    private void emitCall(Insn.Target t, List<Object> a, boolean tail) {
+        boolean pure = true;
+        for (Object x : a) if (impure(x)) pure = false;
+        if (pure) {
+            Ev[] es = new Ev[a.size()];
+            for (int i = 0; i < es.length; i++) es[i] = ev(a.get(i));
+            b.emit(new Insn.Call(t, a.size(), tail, es));
+        } else {
+            for (Object x : a) emit(x, false);
+            b.emit(new Insn.Call(t, a.size(), tail));
+        }
+        if (tail) b.emit(new Insn.Return());
     }
 
     /** A body in its own scope: bindings inside do not leak out. */
@@ -1713,7 +1734,7 @@ final class Compiler {
                 int test = b.emit(null);
                 emit(args(c).get(1), true);
                 b.emit(new Insn.Return());
-                b.code.set(test, new Insn.MatchArgs(pats, g, b.here()));
+                b.code.set(test, argsTest(pats, g, test, b.here()));
                 b.scope = save;
             }
             b.emit(new Insn.Push((s, m) -> Atom.NIL));

@@ -10,7 +10,8 @@ sealed interface Insn {
 
     /** Opcodes: {@link Fn#ops} holds one per instruction, so the machine dispatches on an int (a table switch). */
     byte PUSH = 0, DROP = 1, MATCH = 2, TEST = 3, MATCH_ARGS = 4, JUMP = 5, JUMP_IF_FALSY = 6, CALL = 7, APPLY = 8,
-            APPLY_MFA = 9, RECEIVE = 10, TRY_BEGIN = 11, TRY_END = 12, RERAISE = 13, FAIL = 14, RETURN = 15, STORE = 16;
+            APPLY_MFA = 9, RECEIVE = 10, TRY_BEGIN = 11, TRY_END = 12, RERAISE = 13, FAIL = 14, RETURN = 15, STORE = 16,
+            RETURN_VALUE = 17;
 
     static byte opcode(Insn in) {
         return switch (in) {
@@ -31,6 +32,7 @@ sealed interface Insn {
             case Fail f -> FAIL;
             case Return r -> RETURN;
             case Store st -> STORE;
+            case ReturnValue r -> RETURN_VALUE;
         };
     }
 
@@ -68,8 +70,15 @@ sealed interface Insn {
     /** Pops; jumps when the value is {@code false} or {@code nil}. */
     record JumpIfFalsy(int to) implements Insn {}
 
-    /** Calls a named function with {@code argc} arguments from the stack; {@code tail} reuses the frame. */
-    record Call(Target target, int argc, boolean tail) implements Insn {}
+    /**
+     * Calls a named function with {@code argc} arguments, from the stack, or when {@code args} is not null
+     * evaluated straight into the callee's slots (arguments that are pure expressions); {@code tail} reuses the frame.
+     */
+    record Call(Target target, int argc, boolean tail, Ev[] args) implements Insn {
+        Call(Target target, int argc, boolean tail) {
+            this(target, argc, tail, null);
+        }
+    }
 
     /** Calls the function value below its {@code argc} arguments on the stack. */
     record Apply(int argc, boolean tail, int line) implements Insn {}
@@ -91,6 +100,9 @@ sealed interface Insn {
     record Fail(Atom error, int line) implements Insn {}
 
     record Return() implements Insn {}
+
+    /** {@code Push(ev)} then {@code Return} in one: returns the value of a pure expression. */
+    record ReturnValue(Ev ev) implements Insn {}
 
     /** A function named by module, name and arity, resolved on first call. */
     final class Target {

@@ -300,9 +300,14 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                                 ns[0] = t.module;
                                 off = 1;
                             }
-                            for (int i = argc - 1; i >= 0; i--) {
-                                ns[off + i] = stack[--sp];
-                                stack[sp] = null;
+                            Insn.Ev[] es = c.args();
+                            if (es != null) {
+                                for (int i = 0; i < argc; i++) ns[off + i] = es[i].ev(s, this);
+                            } else {
+                                for (int i = argc - 1; i >= 0; i--) {
+                                    ns[off + i] = stack[--sp];
+                                    stack[sp] = null;
+                                }
                             }
                             f.pc = pc;
                             f = enter(f, fn, ns, c.tail());
@@ -358,9 +363,14 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                                 return YIELD;
                             }
                         }
-                        case Insn.RETURN -> {
-                            Object v = stack[--sp];
-                            stack[sp] = null;
+                        case Insn.RETURN, Insn.RETURN_VALUE -> {
+                            Object v;
+                            if (in instanceof Insn.ReturnValue rv) {
+                                v = rv.ev().ev(s, this);
+                            } else {
+                                v = stack[--sp];
+                                stack[sp] = null;
+                            }
                             Frame parent = f.parent;
                             if (parent == null) {
                                 result = v;
