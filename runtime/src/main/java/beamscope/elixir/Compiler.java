@@ -899,7 +899,12 @@ final class Compiler {
         List<Object> cs = clauseList(kw.get(DO));
         Object after = kw.get(AFTER);
         Object afterClause = after == null ? null : clauseList(after).get(0);
-        if (afterClause != null) emit(((List<?>) args(afterClause).get(0)).get(0), false);
+        Ev timeout = null;
+        if (afterClause != null) {
+            Object t = ((List<?>) args(afterClause).get(0)).get(0);
+            if (impure(t)) emit(t, false);
+            else timeout = ev(t);
+        }
         int at = b.emit(null);
         Pat[] pats = new Pat[cs.size()];
         Ev[] guards = new Ev[cs.size()];
@@ -928,7 +933,7 @@ final class Compiler {
             scoped(args(afterClause).get(1), tail);
         }
         for (int e : ends) b.code.set(e, new Insn.Jump(b.here()));
-        b.code.set(at, new Insn.Receive(pats, guards, bodies, afterPc));
+        b.code.set(at, new Insn.Receive(pats, guards, bodies, afterPc, timeout));
     }
 
     private static final Atom KIND_ERROR = Atom.of("error"), KIND_THROW = Atom.of("throw"), KIND_EXIT = Atom.of("exit");

@@ -86,8 +86,11 @@ sealed interface Insn {
     /** {@code apply(module, fun, args)}: three values on the stack. */
     record ApplyMfa(boolean tail) implements Insn {}
 
-    /** {@code receive}: a timeout is on the stack when {@code after >= 0}. */
-    record Receive(Pat[] pats, Ev[] guards, int[] bodies, int after) implements Insn {}
+    /**
+     * {@code receive}: when {@code after >= 0} the timeout is {@code timeout}'s value (a pure expression), or
+     * when that is null on the stack.
+     */
+    record Receive(Pat[] pats, Ev[] guards, int[] bodies, int after, Ev timeout) implements Insn {}
 
     record TryBegin(int handler) implements Insn {}
 

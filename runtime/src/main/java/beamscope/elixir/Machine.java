@@ -43,7 +43,9 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
     final PrintStream out;
     ProcessContext ctx;
 
-    private Object[] stack = new Object[4]; // grows by doubling; small, as a million processes may each have one
+    private static final Object[] NO_STACK = new Object[0];
+    // made on the first push and grown by doubling: a million processes that only wait hold none
+    private Object[] stack = NO_STACK;
     private int sp;
     private Frame fp;
     private Handler handlers;
@@ -235,8 +237,12 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
 
     // ---------------------------------------------------------------- the interpreter loop
 
+    private void grow() {
+        stack = java.util.Arrays.copyOf(stack, Math.max(4, sp * 2));
+    }
+
     private void push(Object v) {
-        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        if (sp == stack.length) grow();
         stack[sp++] = v;
     }
 
@@ -254,7 +260,7 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                     switch (ops[pc++]) {
                         case Insn.PUSH -> {
                             Object v = ((Insn.Push) in).ev().ev(s, this);
-                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                            if (sp == stack.length) grow();
                             stack[sp++] = v;
                         }
                         case Insn.DROP -> stack[--sp] = null;
@@ -383,7 +389,7 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                             sp = f.baseSp;
                             f = parent;
                             fp = f;
-                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                            if (sp == stack.length) grow();
                             stack[sp++] = v;
                             code = f.fn.code;
                             ops = f.fn.ops;
@@ -392,7 +398,7 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                         }
                         case Insn.RECEIVE -> {
                             f.pc = pc;
-                            startReceive((Insn.Receive) in);
+                            startReceive((Insn.Receive) in, s);
                             usedReductions = reds;
                             return WAIT;
                         }
@@ -457,10 +463,15 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
     }
 
     /** A receive starts: its timeout (if any) popped and checked; the process then waits. */
-    private void startReceive(Insn.Receive r) {
+    private void startReceive(Insn.Receive r, Object[] s) {
         if (r.after() >= 0) {
-            Object t = stack[--sp];
-            stack[sp] = null;
+            Object t;
+            if (r.timeout() != null) {
+                t = r.timeout().ev(s, this);
+            } else {
+                t = stack[--sp];
+                stack[sp] = null;
+            }
             if (t != Elixir.INFINITY && !(t instanceof Long ms && ms >= 0)) {
                 throw ElixirError.argument("timeout in receive must be a non-negative integer or :infinity, got: " + Format.inspect(t));
             }
