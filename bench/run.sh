@@ -19,7 +19,7 @@ ROOT="$(dirname "$BENCH")"
 
 MODE=full RUNS=5 WARMUP=2 HEAP= BUILD=1 WAIT=1 AOT=0
 SYSTEMS=beam,pekko,beamscope
-WORKLOADS=spawn_1m,spawn_run,tutorial,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,record,startup
+WORKLOADS=spawn_1m,spawn_run,tutorial,elixir_sleepers,elixir_ping_pong,elixir_fib,elixir_ring,ping_pong,ring,fan_in,skynet,restart,priority,monitor,dynsup,observe,record,startup
 RUNS_SET= WARMUP_SET=
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -52,6 +52,11 @@ params() {
     # the tutorial's own size, also with --quick: its code is run verbatim
     tutorial)  echo "n=1000000" ;;
     ping_pong) ((q)) && echo "n=100000"             || echo "n=1000000" ;;
+    # issue 14's Elixir rows: bench/elixir/NAME.exs on `elixir` and on Beamscope's interpreter (ElixirScript)
+    elixir_sleepers)  ((q)) && echo "n=100000 sleep_ms=5000" || echo "n=1000000 sleep_ms=5000" ;;
+    elixir_ping_pong) ((q)) && echo "n=100000"               || echo "n=1000000" ;;
+    elixir_fib)       echo "n=27" ;;
+    elixir_ring)      ((q)) && echo "procs=10000 hops=100000" || echo "procs=10000 hops=1000000" ;;
     ring)      ((q)) && echo "procs=1000 hops=100000" || echo "procs=1000 hops=1000000" ;;
     fan_in)    ((q)) && echo "senders=8 n=100000"   || echo "senders=8 n=1000000" ;;
     skynet)    ((q)) && echo "leaves=100000"        || echo "leaves=1000000" ;;
@@ -74,7 +79,7 @@ params() {
 # Room for 1M processes or queued messages where needed; pre-touching costs about 5 s per GB here.
 heap() {
   if [[ -n $HEAP ]]; then echo "$HEAP"; return; fi
-  case "$1" in spawn_1m|spawn_run|tutorial|skynet|fan_in|observe|record) echo 4g ;; *) echo 2g ;; esac
+  case "$1" in spawn_1m|spawn_run|tutorial|elixir_sleepers|skynet|fan_in|observe|record) echo 4g ;; *) echo 2g ;; esac
 }
 # observe measures Beamscope's own observation API: no BEAM or Pekko counterpart. startup (the app's start,
 # bench/startup.sh) runs after the table, not in these rounds. spawn_run and tutorial:
@@ -85,6 +90,7 @@ runs_on() {
     observe|record) [[ $1 == beamscope ]] ;;
     spawn_run) [[ $1 != pekko ]] ;;
     tutorial) [[ $1 == beamscope || ( $1 == beam && -n $ELIXIR ) ]] ;;
+    elixir_*) [[ $1 == beamscope || ( $1 == beam && -n $ELIXIR ) ]] ;;
     startup) false ;;
     *) true ;;
   esac
@@ -104,7 +110,7 @@ fi
 
 # ---- Elixir: the tutorial row runs its code verbatim; dynsup uses Elixir's own DynamicSupervisor ----
 ELIXIR= ELIXIR_EBIN=
-if has "$SYSTEMS" beam && { has "$WORKLOADS" tutorial || has "$WORKLOADS" dynsup; }; then
+if has "$SYSTEMS" beam && { has "$WORKLOADS" tutorial || has "$WORKLOADS" dynsup || [[ ,$WORKLOADS, == *,elixir_* ]]; }; then
   if ! command -v elixir >/dev/null && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     echo "Installing Elixir (elixir)..."
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq elixir >/dev/null; } || true
@@ -283,6 +289,14 @@ run_one() { # system workload run
     case $system in
       beam)      cmd=("$ELIXIR" --erl "+P 2000000" "$BENCH/elixir/tutorial_spawn.exs") ;;
       beamscope) cmd=("$JAVA" -Xmx$h ${JVM_OPTS/-XX:+AlwaysPreTouch/} -cp "$CP" beamscope.bench.beamscope.BeamscopeBench tutorial warmup=0 "${p[@]}") ;;
+    esac
+  fi
+  # Issue 14's Elixir rows: the same script on `elixir` and on Beamscope's Elixir interpreter (in this JVM); the
+  # script does its own warm-up rounds and timing and prints the result lines.
+  if [[ $workload == elixir_* ]]; then
+    case $system in
+      beam)      cmd=("$ELIXIR" --erl "+P 2000000" "$BENCH/elixir/${workload#elixir_}.exs" "warmup=$WARMUP" "${p[@]}") ;;
+      beamscope) cmd=("$JAVA" -Xms$h -Xmx$h $JVM_OPTS -cp "$CP" beamscope.bench.beamscope.ElixirScript "$BENCH/elixir/${workload#elixir_}.exs" "warmup=$WARMUP" "${p[@]}") ;;
     esac
   fi
   if (( AOT )) && [[ $system != beam ]]; then

@@ -28,13 +28,15 @@ defmodule PingPong do
 end
 
 defmodule BenchArgs do
-  def get(name, default) do
-    Enum.find_value(System.argv(), default, fn arg ->
-      case String.split(arg, "=") do
-        [^name, value] -> String.to_integer(value)
-        _ -> nil
-      end
-    end)
+  def get(name, default), do: find(System.argv(), name, default)
+
+  defp find([], _name, default), do: default
+
+  defp find([arg | rest], name, default) do
+    case String.split(arg, "=") do
+      [^name, value] -> String.to_integer(value)
+      _ -> find(rest, name, default)
+    end
   end
 
   def report(workload, phase, round, params, metrics) do

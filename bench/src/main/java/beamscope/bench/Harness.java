@@ -29,7 +29,8 @@ import java.util.TreeMap;
 public final class Harness {
 
     static final List<String> SYSTEMS = List.of("beam", "pekko", "beamscope");
-    static final List<String> WORKLOAD_ORDER = List.of("spawn_1m", "spawn_run", "tutorial", "ping_pong", "ring",
+    static final List<String> WORKLOAD_ORDER = List.of("spawn_1m", "spawn_run", "tutorial", "elixir_sleepers",
+            "elixir_ping_pong", "elixir_fib", "elixir_ring", "ping_pong", "ring",
             "fan_in", "skynet", "restart", "priority", "monitor", "dynsup", "observe");
 
     /** The measured values of one metric of one workload, per system. */

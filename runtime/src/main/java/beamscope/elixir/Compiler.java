@@ -91,7 +91,10 @@ final class Compiler {
 
         Fn finish() {
             fn.nslots = nslots;
-            fn.code = code.toArray(new Insn[0]);
+            Insn[] c = code.toArray(new Insn[0]);
+            // a pure value returned: one instruction (the Return stays, for jumps that land on it)
+            for (int i = 0; i + 1 < c.length; i++) if (c[i] instanceof Insn.Push p && c[i + 1] instanceof Insn.Return) c[i] = new Insn.ReturnValue(p.ev());
+            fn.code(c);
             fn.file = file;
             int[] env = new int[captures.size()];
             for (int i = 0; i < env.length; i++) env[i] = captures.get(i)[1];
@@ -381,6 +384,34 @@ final class Compiler {
         }
     }
 
+    /**
+     * A clause's argument patterns. A plain variable seen first here names the argument's own slot (no copy,
+     * no match: its pattern is null); {@code _} matches without a test (null too).
+     */
+    private Pat[] argPatterns(List<Object> params, int arity, Set<String> bound) {
+        Pat[] pats = new Pat[arity];
+        for (int i = 0; i < arity; i++) {
+            Object q = params.get(i);
+            if (isVar(q) && !bound.contains(varName(q)) && !varName(q).equals("__MODULE__")) {
+                String n = varName(q);
+                if (!n.equals("_")) {
+                    b.scope.put(n, i);
+                    bound.add(n);
+                }
+                continue;
+            }
+            pats[i] = pattern(q, bound);
+        }
+        return pats;
+    }
+
+    /** The test at {@code at} of a clause's arguments; one that always holds (plain variables, no guard) is a jump to the body. */
+    private static Insn argsTest(Pat[] pats, Ev guard, int at, int fail) {
+        boolean trivial = guard == null;
+        for (Pat p : pats) if (p != null) trivial = false;
+        return trivial ? new Insn.Jump(at + 1) : new Insn.MatchArgs(pats, guard, fail);
+    }
+
     /** Compiles every clause of {@code name/arity} into one function. */
     private Fn function(Mod mod, String name, int arity, List<Object> clauses) {
         FnB saved = b;
@@ -393,13 +424,12 @@ final class Compiler {
                 Map<String, Integer> save = b.scope;
                 b.scope = new HashMap<>(save);
                 Set<String> bound = new HashSet<>();
-                Pat[] pats = new Pat[arity];
-                for (int i = 0; i < arity; i++) pats[i] = pattern(params.get(i), bound);
+                Pat[] pats = argPatterns(params, arity, bound);
                 Ev g = t.get(1) == null ? null : ev(t.get(1));
                 int test = b.emit(null);
                 emit(t.get(2) == null ? Atom.NIL : t.get(2), true);
                 b.emit(new Insn.Return());
-                b.code.set(test, new Insn.MatchArgs(pats, g, b.here()));
+                b.code.set(test, argsTest(pats, g, test, b.here()));
                 b.scope = save;
             }
             b.emit(new Insn.Push((s, m) -> Atom.NIL));
@@ -745,9 +775,7 @@ final class Compiler {
             if (!isVar(q)) {
                 Insn.Target t = localTarget(o.name(), a.size());
                 if (t != null) {
-                    for (Object x : a) emit(x, false);
-                    b.emit(new Insn.Call(t, a.size(), tail));
-                    if (tail) b.emit(new Insn.Return());
+                    emitCall(t, a, tail);
                     return;
                 }
             }
@@ -787,14 +815,27 @@ final class Compiler {
                         }));
                         return;
                     }
-                    for (Object x : a) emit(x, false);
-                    b.emit(new Insn.Call(new Insn.Target(module, fun.name(), a.size()), a.size(), tail));
-                    if (tail) b.emit(new Insn.Return());
+                    emitCall(new Insn.Target(module, fun.name(), a.size()), a, tail);
                     return;
                 }
             }
         }
         b.emit(new Insn.Push(ev(q)));
+    }
+
+    /** A call of a named function: pure arguments go straight into the callee's slots, others via the stack. */
+    private void emitCall(Insn.Target t, List<Object> a, boolean tail) {
+        boolean pure = true;
+        for (Object x : a) if (impure(x)) pure = false;
+        if (pure) {
+            Ev[] es = new Ev[a.size()];
+            for (int i = 0; i < es.length; i++) es[i] = ev(a.get(i));
+            b.emit(new Insn.Call(t, a.size(), tail, es));
+        } else {
+            for (Object x : a) emit(x, false);
+            b.emit(new Insn.Call(t, a.size(), tail));
+        }
+        if (tail) b.emit(new Insn.Return());
     }
 
     /** A body in its own scope: bindings inside do not leak out. */
@@ -858,7 +899,12 @@ final class Compiler {
         List<Object> cs = clauseList(kw.get(DO));
         Object after = kw.get(AFTER);
         Object afterClause = after == null ? null : clauseList(after).get(0);
-        if (afterClause != null) emit(((List<?>) args(afterClause).get(0)).get(0), false);
+        Ev timeout = null;
+        if (afterClause != null) {
+            Object t = ((List<?>) args(afterClause).get(0)).get(0);
+            if (impure(t)) emit(t, false);
+            else timeout = ev(t);
+        }
         int at = b.emit(null);
         Pat[] pats = new Pat[cs.size()];
         Ev[] guards = new Ev[cs.size()];
@@ -887,7 +933,7 @@ final class Compiler {
             scoped(args(afterClause).get(1), tail);
         }
         for (int e : ends) b.code.set(e, new Insn.Jump(b.here()));
-        b.code.set(at, new Insn.Receive(pats, guards, bodies, afterPc));
+        b.code.set(at, new Insn.Receive(pats, guards, bodies, afterPc, timeout));
     }
 
     private static final Atom KIND_ERROR = Atom.of("error"), KIND_THROW = Atom.of("throw"), KIND_EXIT = Atom.of("exit");
@@ -1069,7 +1115,13 @@ final class Compiler {
                     Tuple.of(Atom.of("="), List.of(), List.of(acc, opts.get(Atom.of("reduce")))),
                     forReduce(a, 0, acc, caseBody)));
         }
-        Object list = forQualifiers(a, 0, body);
+        // as Elixir compiles it: a reduce that prepends each value, reversed at the end (no recursion as deep
+        // as the list is long, one cons per value)
+        Tuple acc = var("for$acc" + gensym++);
+        Object prepend = List.of(Tuple.of(Atom.of("|"), List.of(), List.of(body, acc)));
+        Object list = remote(Values.alias("Enum"), "reverse", List.of(Tuple.of(Atom.of("__block__"), List.of(), List.of(
+                Tuple.of(Atom.of("="), List.of(), List.of(acc, List.of())),
+                forReduce(a, 0, acc, prepend)))));
         if (opts.get(Atom.of("uniq")) == Atom.TRUE) list = remote(Values.alias("Enum"), "uniq", List.of(list));
         if (opts.containsKey(INTO)) list = remote(Values.alias("Enum"), "into", List.of(list, opts.get(INTO)));
         return list;
@@ -1100,22 +1152,6 @@ final class Compiler {
             return Tuple.of(Atom.of("<-"), meta(qual), List.of(seg, remote(Atom.of("binary"), "bin_to_list", List.of(args(gen).get(1)))));
         }
         return qual;
-    }
-
-    private Object forQualifiers(List<Object> qs, int i, Object body) {
-        if (i == qs.size()) return List.of(body);
-        Object qual = qs.get(i);
-        Object rest = forQualifiers(qs, i + 1, body);
-        qual = binaryGenerator(qual);
-        if (is(qual, "<-")) {
-            Object pat = args(qual).get(0), enumerable = args(qual).get(1);
-            Tuple x = var("for$" + gensym++);
-            Object caseExpr = Tuple.of(Atom.of("case"), List.of(), List.of(x, List.of(Tuple.of(DO, List.of(
-                    clause(List.of(pat), rest), clause(List.of(var("_")), List.of()))))));
-            Object fn = Tuple.of(Atom.of("fn"), List.of(), List.of(clause(List.of(x), caseExpr)));
-            return remote(Values.alias("Enum"), "flat_map", List.of(enumerable, fn));
-        }
-        return Tuple.of(Atom.of("if"), List.of(), List.of(qual, List.of(Tuple.of(DO, rest), Tuple.of(ELSE, List.of()))));
     }
 
     private Object withRewrite(Object q) {
@@ -1327,11 +1363,7 @@ final class Compiler {
     private Ev hoist(Object q) {
         emit(q, false);
         int t = b.slot();
-        b.emit(new Insn.Match((v, s, m) -> {
-            s[t] = v;
-            return true;
-        }, 0));
-        b.emit(new Insn.Drop());
+        b.emit(new Insn.Store(t));
         return (s, m) -> s[t];
     }
 
@@ -1533,6 +1565,8 @@ final class Compiler {
         return switch (op) {
             case "+", "-", "*", "<", ">", "<=", ">=", "==", "!=", "===", "!==" -> {
                 Ev x = ev(a.get(0)), y = ev(a.get(1));
+                Ev fast = integerOperator(op, a.get(0), a.get(1), x, y);
+                if (fast != null) yield fast;
                 yield switch (op) {
                     case "+" -> (s, m) -> Values.add(x.ev(s, m), y.ev(s, m));
                     case "-" -> (s, m) -> Values.sub(x.ev(s, m), y.ev(s, m));
@@ -1549,6 +1583,86 @@ final class Compiler {
             }
             default -> null;
         };
+    }
+
+    /**
+     * {@code +}, {@code -} and the comparisons specialised for integer operands (a variable's slot read in
+     * place, a literal kept as a constant): two {@code long}s take the straight path (overflow checked,
+     * falling back to BigInteger), anything else the general one. The evaluation order stays left to right.
+     */
+    private Ev integerOperator(String op, Object l, Object r, Ev x, Ev y) {
+        int xs = slotOf(l), ys = slotOf(r);
+        Object yc = r instanceof Long ? r : null;
+        return switch (op) {
+            case "+" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) {
+                    long v = i + j;
+                    if (((i ^ v) & (j ^ v)) >= 0) return v;
+                }
+                return Values.add(p, q);
+            };
+            case "-" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) {
+                    long v = i - j;
+                    if (((i ^ j) & (i ^ v)) >= 0) return v;
+                }
+                return Values.sub(p, q);
+            };
+            case "<" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i < j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) < 0);
+            };
+            case ">" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i > j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) > 0);
+            };
+            case "<=" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i <= j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) <= 0);
+            };
+            case ">=" -> (s, m) -> {
+                Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                if (p instanceof Long i && q instanceof Long j) return i >= j ? Atom.TRUE : Atom.FALSE;
+                return Values.bool(Values.compare(p, q) >= 0);
+            };
+            case "==", "===" -> {
+                boolean strict = op.equals("===");
+                yield (s, m) -> {
+                    Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                    Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                    if (p instanceof Long i && q instanceof Long j) return i.longValue() == j.longValue() ? Atom.TRUE : Atom.FALSE;
+                    return Values.bool(strict ? Values.strictEq(p, q) : Values.eq(p, q));
+                };
+            }
+            case "!=", "!==" -> {
+                boolean strict = op.equals("!==");
+                yield (s, m) -> {
+                    Object p = xs >= 0 ? s[xs] : x.ev(s, m);
+                    Object q = ys >= 0 ? s[ys] : yc != null ? yc : y.ev(s, m);
+                    if (p instanceof Long i && q instanceof Long j) return i.longValue() != j.longValue() ? Atom.TRUE : Atom.FALSE;
+                    return Values.bool(!(strict ? Values.strictEq(p, q) : Values.eq(p, q)));
+                };
+            }
+            default -> null;
+        };
+    }
+
+    /** The slot of {@code q} when it is a variable bound here (after {@link #ev} resolved it), else -1. */
+    private int slotOf(Object q) {
+        if (!isVar(q)) return -1;
+        Integer k = b.scope.get(varName(q));
+        return k == null ? -1 : k;
     }
 
     private Ev mapEv(List<Object> pairs, Atom struct) {
@@ -1620,13 +1734,12 @@ final class Compiler {
                 Map<String, Integer> save = b.scope;
                 b.scope = new HashMap<>(save);
                 Set<String> bound = new HashSet<>();
-                Pat[] pats = new Pat[arity];
-                for (int i = 0; i < arity; i++) pats[i] = pattern(params.get(i), bound);
+                Pat[] pats = argPatterns(params, arity, bound);
                 Ev g = guard == null ? null : ev(guard);
                 int test = b.emit(null);
                 emit(args(c).get(1), true);
                 b.emit(new Insn.Return());
-                b.code.set(test, new Insn.MatchArgs(pats, g, b.here()));
+                b.code.set(test, argsTest(pats, g, test, b.here()));
                 b.scope = save;
             }
             b.emit(new Insn.Push((s, m) -> Atom.NIL));

@@ -40,6 +40,7 @@ public final class Elixir {
     private final Map<Atom, ElixirModule> modules = new ConcurrentHashMap<>();
     private final Map<String, Boolean> preludeKernel = new ConcurrentHashMap<>();
     private volatile PrintStream err = System.err;
+    private volatile List<Object> argv = List.of();
 
     private Elixir(Node node) {
         this.nodeRef = new java.lang.ref.WeakReference<>(node);
@@ -124,6 +125,28 @@ public final class Elixir {
             if (!m.reported) err.println("** (EXIT from " + Format.inspect(pid) + ") " + Format.exitText(reason) + "\n"); // Elixir leaves a blank line
             return 1;
         }
+    }
+
+    /** Sets what {@code System.argv()} returns to scripts run from now on (as {@code elixir FILE.exs ARGS...}). */
+    public void argv(List<String> args) {
+        argv = List.copyOf(args);
+    }
+
+    List<Object> argv() {
+        return argv;
+    }
+
+    private record Millis(long ms, Duration duration) {}
+
+    /** The last receive timeout asked for: a million processes sleeping alike share one Duration. */
+    private volatile Millis lastMillis = new Millis(0, Duration.ZERO);
+
+    Duration millis(long ms) {
+        Millis m = lastMillis;
+        if (m.ms() == ms) return m.duration();
+        Duration d = Duration.ofMillis(ms);
+        lastMillis = new Millis(ms, d);
+        return d;
     }
 
     /** Logger's level as {@code Logger.configure(level: ...)} set it: crash reports print unless it is above :error. */
@@ -216,9 +239,9 @@ public final class Elixir {
         wrapper.label = Values.moduleName(mod) + "." + fun.name() + "/" + args.size();
         wrapper.nslots = 0;
         List<Object> argv = List.copyOf(args);
-        wrapper.code = new Insn[] {
+        wrapper.code(new Insn[] {
                 new Insn.Push((s, m) -> mod), new Insn.Push((s, m) -> fun), new Insn.Push((s, m) -> argv),
-                new Insn.ApplyMfa(true), new Insn.Return()};
+                new Insn.ApplyMfa(true), new Insn.Return()});
         return new Closure(wrapper, new Object[0]);
     }
 

@@ -15,6 +15,7 @@ final class Fn {
     String file = "nofile";
     int nslots;
     Insn[] code;
+    byte[] ops; // Insn.opcode of each instruction of code
     int[] envSlots = new int[0]; // where a closure's captured values go
 
     Fn(String module, String name, int arity, boolean anonymous) {
@@ -24,6 +25,14 @@ final class Fn {
         this.anonymous = anonymous;
         String where = (module == null ? "" : module + ".") + name;
         this.label = anonymous ? "anonymous fn/" + arity + " in " + where : where + "/" + arity;
+    }
+
+    /** Sets the code and its opcodes. */
+    void code(Insn[] code) {
+        byte[] o = new byte[code.length];
+        for (int i = 0; i < code.length; i++) o[i] = Insn.opcode(code[i]);
+        this.code = code;
+        this.ops = o;
     }
 
     @Override

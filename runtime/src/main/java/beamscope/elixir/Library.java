@@ -803,6 +803,7 @@ final class Library {
         def("System", "monotonic_time", 0, (m, a) -> m.ctx().nanoTime());
         def("System", "monotonic_time", 1, (m, a) -> timeIn(m.ctx().nanoTime(), a[0]));
         def("System", "system_time", 1, (m, a) -> timeIn(System.currentTimeMillis() * 1_000_000L, a[0]));
+        def("System", "argv", 0, (m, a) -> m.elixir.argv());
         def("System", "schedulers_online", 0, (m, a) -> (long) m.ctx().node().config().schedulers());
         // spawn with the initial call an OTP process shows in OTP's observer ("Counter.init/1")
         def("Beamscope", "spawn_as", 3, (m, a) -> spawn(m, a[0], SpawnOptions.defaults().withInitialCall((String) a[1]), a[2] == Atom.TRUE ? 1 : 0));

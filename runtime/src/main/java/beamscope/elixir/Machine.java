@@ -32,7 +32,7 @@ import java.util.Map;
  * runtime hands a process from one scheduler thread to another with the happens-before edge of its run
  * queue (see ProcessCell).
  */
-final class Machine {
+final class Machine implements Behavior.Step, Behavior.MessageHandler {
     /** Calls per compute step: small enough that a step never holds a scheduler for long. */
     static final int CHUNK = 200;
 
@@ -43,7 +43,9 @@ final class Machine {
     final PrintStream out;
     ProcessContext ctx;
 
-    private Object[] stack = new Object[8]; // grows by doubling; small, as a million processes may each have one
+    private static final Object[] NO_STACK = new Object[0];
+    // made on the first push and grown by doubling: a million processes that only wait hold none
+    private Object[] stack = NO_STACK;
     private int sp;
     private Frame fp;
     private Handler handlers;
@@ -52,7 +54,7 @@ final class Machine {
     private Object result;
     private int usedReductions;
     private String shownLabel;
-    private final Behavior compute = Behaviors.compute(this::step);
+    private final Behavior compute = Behaviors.compute(this); // this machine is its own step (no lambda per process)
 
     /** Set for a script's main process: it prints its own uncaught error as `elixir` does. */
     boolean reportsErrors;
@@ -131,7 +133,9 @@ final class Machine {
 
     // ---------------------------------------------------------------- the process's behaviour
 
-    private Behavior step(ProcessContext ctx) {
+    /** One compute step: runs up to {@link #CHUNK} calls. */
+    @Override
+    public Behavior apply(ProcessContext ctx) {
         this.ctx = ctx;
         int status;
         try {
@@ -165,34 +169,44 @@ final class Machine {
         }
     }
 
+    /**
+     * The receive the process waits in: this machine is its message handler ({@link #apply(ProcessContext,
+     * Object)}), so a million waiting processes hold no handler object each.
+     */
     private Behavior receiveBehavior() {
         Insn.Receive r = pending;
-        Behavior.MessageHandler handler = (c, msg) -> {
-            this.ctx = c;
-            Object[] s = fp.slots;
-            for (int i = 0; i < r.pats().length; i++) {
-                if (r.pats()[i].match(msg, s, this) && guard(r.guards()[i], s)) {
-                    pending = null;
-                    fp.pc = r.bodies()[i];
-                    shownLabel = fp.fn.label;
-                    return compute.named(shownLabel);
-                }
-            }
-            return Behaviors.unhandled();
-        };
-        String label = fp.fn.label;
-        Behavior.Receive b = Behaviors.receive(label, handler);
         Object t = pendingTimeout;
         if (r.after() >= 0 && t != Elixir.INFINITY) {
-            b = b.after(Duration.ofMillis((Long) t), c -> {
-                this.ctx = c;
+            return new Behavior.Receive(this, elixir.millis((Long) t), this::timedOut, fp.fn.label);
+        }
+        return new Behavior.Receive(this, null, null, fp.fn.label);
+    }
+
+    /** A message for the pending receive: the first clause it matches runs, else it stays in the mailbox. */
+    @Override
+    public Behavior apply(ProcessContext c, Object msg) {
+        this.ctx = c;
+        Insn.Receive r = pending;
+        Object[] s = fp.slots;
+        for (int i = 0; i < r.pats().length; i++) {
+            if (r.pats()[i].match(msg, s, this) && guard(r.guards()[i], s)) {
                 pending = null;
-                fp.pc = r.after();
+                fp.pc = r.bodies()[i];
                 shownLabel = fp.fn.label;
                 return compute.named(shownLabel);
-            });
+            }
         }
-        return b;
+        return Behaviors.unhandled();
+    }
+
+    /** The pending receive's {@code after} ran out. */
+    private Behavior timedOut(ProcessContext c) {
+        this.ctx = c;
+        Insn.Receive r = pending;
+        pending = null;
+        fp.pc = r.after();
+        shownLabel = fp.fn.label;
+        return compute.named(shownLabel);
     }
 
     boolean guard(Insn.Ev g, Object[] s) {
@@ -223,8 +237,12 @@ final class Machine {
 
     // ---------------------------------------------------------------- the interpreter loop
 
+    private void grow() {
+        stack = java.util.Arrays.copyOf(stack, Math.max(4, sp * 2));
+    }
+
     private void push(Object v) {
-        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        if (sp == stack.length) grow();
         stack[sp++] = v;
     }
 
@@ -232,37 +250,52 @@ final class Machine {
         int reds = 0;
         Frame f = fp;
         Insn[] code = f.fn.code;
+        byte[] ops = f.fn.ops;
         Object[] s = f.slots;
         int pc = f.pc;
         for (;;) {
             try {
                 for (;;) {
-                    Insn in = code[pc++];
-                    switch (in) {
-                        case Insn.Push p -> push(p.ev().ev(s, this));
-                        case Insn.Drop d -> stack[--sp] = null;
-                        case Insn.Match mt -> {
-                            Object v = stack[sp - 1];
-                            if (!mt.pat().match(v, s, this)) throw Errors.badmatch(v);
+                    Insn in = code[pc];
+                    switch (ops[pc++]) {
+                        case Insn.PUSH -> {
+                            Object v = ((Insn.Push) in).ev().ev(s, this);
+                            if (sp == stack.length) grow();
+                            stack[sp++] = v;
                         }
-                        case Insn.Test t -> {
+                        case Insn.DROP -> stack[--sp] = null;
+                        case Insn.STORE -> {
+                            s[((Insn.Store) in).slot()] = stack[--sp];
+                            stack[sp] = null;
+                        }
+                        case Insn.MATCH -> {
+                            Object v = stack[sp - 1];
+                            if (!((Insn.Match) in).pat().match(v, s, this)) throw Errors.badmatch(v);
+                        }
+                        case Insn.TEST -> {
+                            Insn.Test t = (Insn.Test) in;
                             Object v = stack[sp - 1];
                             if (t.pat().match(v, s, this) && guard(t.guard(), s)) stack[--sp] = null;
                             else pc = t.fail();
                         }
-                        case Insn.MatchArgs ma -> {
+                        case Insn.MATCH_ARGS -> {
+                            Insn.MatchArgs ma = (Insn.MatchArgs) in;
                             Insn.Pat[] ps = ma.pats();
                             boolean ok = true;
-                            for (int i = 0; i < ps.length && ok; i++) ok = ps[i].match(s[i], s, this);
-                            if (!ok || !guard(ma.guard(), s)) pc = ma.fail();
+                            for (int i = 0; i < ps.length && ok; i++) {
+                                Insn.Pat p = ps[i];
+                                if (p != null) ok = p.match(s[i], s, this);
+                            }
+                            if (!ok || ma.guard() != null && !guard(ma.guard(), s)) pc = ma.fail();
                         }
-                        case Insn.Jump j -> pc = j.to();
-                        case Insn.JumpIfFalsy j -> {
+                        case Insn.JUMP -> pc = ((Insn.Jump) in).to();
+                        case Insn.JUMP_IF_FALSY -> {
                             Object v = stack[--sp];
                             stack[sp] = null;
-                            if (v == Atom.FALSE || v == Atom.NIL) pc = j.to();
+                            if (v == Atom.FALSE || v == Atom.NIL) pc = ((Insn.JumpIfFalsy) in).to();
                         }
-                        case Insn.Call c -> {
+                        case Insn.CALL -> {
+                            Insn.Call c = (Insn.Call) in;
                             Insn.Target t = c.target();
                             Fn fn = t.resolved;
                             if (fn == null) fn = elixir.resolve(t);
@@ -273,12 +306,19 @@ final class Machine {
                                 ns[0] = t.module;
                                 off = 1;
                             }
-                            System.arraycopy(stack, sp - argc, ns, off, argc);
-                            java.util.Arrays.fill(stack, sp - argc, sp, null);
-                            sp -= argc;
+                            Insn.Ev[] es = c.args();
+                            if (es != null) {
+                                for (int i = 0; i < argc; i++) ns[off + i] = es[i].ev(s, this);
+                            } else {
+                                for (int i = argc - 1; i >= 0; i--) {
+                                    ns[off + i] = stack[--sp];
+                                    stack[sp] = null;
+                                }
+                            }
                             f.pc = pc;
                             f = enter(f, fn, ns, c.tail());
                             code = fn.code;
+                            ops = fn.ops;
                             s = ns;
                             pc = 0;
                             if (++reds >= budget) {
@@ -286,7 +326,8 @@ final class Machine {
                                 return YIELD;
                             }
                         }
-                        case Insn.Apply a -> {
+                        case Insn.APPLY -> {
+                            Insn.Apply a = (Insn.Apply) in;
                             int argc = a.argc();
                             Object fun = stack[sp - argc - 1];
                             if (!(fun instanceof Closure cl)) throw Errors.badfun(fun);
@@ -295,14 +336,18 @@ final class Machine {
                                 throw badArity(cl, java.util.Arrays.asList(java.util.Arrays.copyOfRange(stack, sp - argc, sp)));
                             }
                             Object[] ns = new Object[fn.nslots];
-                            System.arraycopy(stack, sp - argc, ns, 0, argc);
+                            for (int i = argc - 1; i >= 0; i--) {
+                                ns[i] = stack[--sp];
+                                stack[sp] = null;
+                            }
+                            stack[--sp] = null; // the function
                             Object[] env = cl.env();
-                            for (int k = 0; k < env.length; k++) ns[fn.envSlots[k]] = env[k];
-                            java.util.Arrays.fill(stack, sp - argc - 1, sp, null);
-                            sp -= argc + 1;
+                            int[] envSlots = fn.envSlots;
+                            for (int k = 0; k < env.length; k++) ns[envSlots[k]] = env[k];
                             f.pc = pc;
                             f = enter(f, fn, ns, a.tail());
                             code = fn.code;
+                            ops = fn.ops;
                             s = ns;
                             pc = 0;
                             if (++reds >= budget) {
@@ -310,39 +355,28 @@ final class Machine {
                                 return YIELD;
                             }
                         }
-                        case Insn.ApplyMfa a -> {
-                            Object argList = stack[--sp];
-                            Object fun = stack[--sp];
-                            Object mod = stack[--sp];
-                            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-                            if (!(mod instanceof Atom ma) || !(fun instanceof Atom fa) || !(argList instanceof List<?> args)) {
-                                throw ElixirError.argument("argument error: apply(" + Format.inspect(mod) + ", " + Format.inspect(fun) + ", " + Format.inspect(argList) + ")");
-                            }
-                            Fn fn = elixir.lookup(ma, fa.name(), args.size());
-                            if (fn == null) {
-                                Library.Bif bif = Library.bif(ma, fa.name(), args.size());
-                                if (bif == null) throw Errors.undefined(ma, fa.name(), args.size());
-                                push(bif.call(this, args.toArray())); // a tail ApplyMfa is followed by Return
-                                continue;
-                            }
-                            Object[] ns = new Object[fn.nslots];
-                            int i = 0;
-                            boolean prepend = fn.arity == args.size() + 1;
-                            if (prepend) ns[i++] = ma;
-                            for (Object o : args) ns[i++] = o;
+                        case Insn.APPLY_MFA -> {
                             f.pc = pc;
-                            f = enter(f, fn, ns, a.tail());
-                            code = fn.code;
-                            s = ns;
+                            Frame g = applyMfa((Insn.ApplyMfa) in, f);
+                            if (g == null) continue; // a library function: its value is on the stack
+                            f = g;
+                            code = f.fn.code;
+                            ops = f.fn.ops;
+                            s = f.slots;
                             pc = 0;
                             if (++reds >= budget) {
                                 usedReductions = reds;
                                 return YIELD;
                             }
                         }
-                        case Insn.Return r -> {
-                            Object v = stack[--sp];
-                            stack[sp] = null;
+                        case Insn.RETURN, Insn.RETURN_VALUE -> {
+                            Object v;
+                            if (in instanceof Insn.ReturnValue rv) {
+                                v = rv.ev().ev(s, this);
+                            } else {
+                                v = stack[--sp];
+                                stack[sp] = null;
+                            }
                             Frame parent = f.parent;
                             if (parent == null) {
                                 result = v;
@@ -351,38 +385,34 @@ final class Machine {
                                 usedReductions = reds;
                                 return DONE;
                             }
+                            for (int i = f.baseSp; i < sp; i++) stack[i] = null;
                             sp = f.baseSp;
                             f = parent;
                             fp = f;
-                            push(v);
+                            if (sp == stack.length) grow();
+                            stack[sp++] = v;
                             code = f.fn.code;
+                            ops = f.fn.ops;
                             s = f.slots;
                             pc = f.pc;
                         }
-                        case Insn.Receive r -> {
-                            if (r.after() >= 0) {
-                                Object t = stack[--sp];
-                                stack[sp] = null;
-                                if (t != Elixir.INFINITY && !(t instanceof Long ms && ms >= 0)) {
-                                    throw ElixirError.argument("timeout in receive must be a non-negative integer or :infinity, got: " + Format.inspect(t));
-                                }
-                                pendingTimeout = t;
-                            }
-                            pending = r;
+                        case Insn.RECEIVE -> {
                             f.pc = pc;
+                            startReceive((Insn.Receive) in, s);
                             usedReductions = reds;
                             return WAIT;
                         }
-                        case Insn.TryBegin t -> handlers = new Handler(t.handler(), sp, f, handlers);
-                        case Insn.TryEnd t -> handlers = handlers.next;
-                        case Insn.Reraise r -> {
+                        case Insn.TRY_BEGIN -> handlers = new Handler(((Insn.TryBegin) in).handler(), sp, f, handlers);
+                        case Insn.TRY_END -> handlers = handlers.next;
+                        case Insn.RERAISE -> {
                             Tuple e = (Tuple) stack[--sp];
                             throw new ElixirError((Atom) e.get(0), e.get(1));
                         }
-                        case Insn.Fail fl -> {
+                        case Insn.FAIL -> {
                             Object v = stack[--sp];
-                            throw Errors.noClause(fl.error(), v, f.fn);
+                            throw Errors.noClause(((Insn.Fail) in).error(), v, f.fn);
                         }
+                        default -> throw new IllegalStateException("unknown opcode " + ops[pc - 1]);
                     }
                 }
             } catch (RuntimeException | StackOverflowError ex) {
@@ -401,10 +431,53 @@ final class Machine {
                 fp = f;
                 push(Tuple.of(e.kind(), e.value(), List.of()));
                 code = f.fn.code;
+                ops = f.fn.ops;
                 s = f.slots;
                 pc = h.pc();
             }
         }
+    }
+
+    /** {@code apply(module, fun, args)}: the frame entered, or null after a library function pushed its value. */
+    private Frame applyMfa(Insn.ApplyMfa a, Frame f) {
+        Object argList = stack[--sp];
+        Object fun = stack[--sp];
+        Object mod = stack[--sp];
+        stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+        if (!(mod instanceof Atom ma) || !(fun instanceof Atom fa) || !(argList instanceof List<?> args)) {
+            throw ElixirError.argument("argument error: apply(" + Format.inspect(mod) + ", " + Format.inspect(fun) + ", " + Format.inspect(argList) + ")");
+        }
+        Fn fn = elixir.lookup(ma, fa.name(), args.size());
+        if (fn == null) {
+            Library.Bif bif = Library.bif(ma, fa.name(), args.size());
+            if (bif == null) throw Errors.undefined(ma, fa.name(), args.size());
+            push(bif.call(this, args.toArray())); // a tail ApplyMfa is followed by Return
+            return null;
+        }
+        Object[] ns = new Object[fn.nslots];
+        int i = 0;
+        boolean prepend = fn.arity == args.size() + 1;
+        if (prepend) ns[i++] = ma;
+        for (Object o : args) ns[i++] = o;
+        return enter(f, fn, ns, a.tail());
+    }
+
+    /** A receive starts: its timeout (if any) popped and checked; the process then waits. */
+    private void startReceive(Insn.Receive r, Object[] s) {
+        if (r.after() >= 0) {
+            Object t;
+            if (r.timeout() != null) {
+                t = r.timeout().ev(s, this);
+            } else {
+                t = stack[--sp];
+                stack[sp] = null;
+            }
+            if (t != Elixir.INFINITY && !(t instanceof Long ms && ms >= 0)) {
+                throw ElixirError.argument("timeout in receive must be a non-negative integer or :infinity, got: " + Format.inspect(t));
+            }
+            pendingTimeout = t;
+        }
+        pending = r;
     }
 
     /** Enters {@code fn}: a new frame, or for a tail call the current one reused (constant space). */
@@ -413,7 +486,7 @@ final class Machine {
             f.fn = fn;
             f.slots = ns;
             f.pc = 0;
-            java.util.Arrays.fill(stack, f.baseSp, sp, null);
+            for (int i = f.baseSp; i < sp; i++) stack[i] = null;
             sp = f.baseSp;
         } else {
             f = new Frame(fn, ns, f, sp);

@@ -21,7 +21,11 @@ defmodule Enum do
     [h | t] = Enum.to_list(e)
     reduce(t, h, f)
   end
+  def reduce(%{__struct__: Range, first: first, last: last, step: step}, acc, f), do: reduce_range(first, last, step, acc, f)
   def reduce(e, acc, f), do: reduce_list(Enum.to_list(e), acc, f)
+  defp reduce_range(i, last, step, acc, f) when (step > 0 and i <= last) or (step < 0 and i >= last),
+    do: reduce_range(i + step, last, step, f.(i, acc), f)
+  defp reduce_range(_i, _last, _step, acc, _f), do: acc
   defp reduce_list([], acc, _f), do: acc
   defp reduce_list([h | t], acc, f), do: reduce_list(t, f.(h, acc), f)
   def flat_map(e, f), do: flat_list(Enum.to_list(e), f)
