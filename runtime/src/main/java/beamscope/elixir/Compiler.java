@@ -403,7 +403,8 @@ final class Compiler {
                 b.scope = save;
             }
             b.emit(new Insn.Push((s, m) -> Atom.NIL));
-            b.emit(new Insn.Fail(Errors.FUNCTION_CLAUSE, 0));
+            // the line where the first clause starts: the stack trace's frame names it, as the BEAM's does
+            b.emit(new Insn.Fail(Errors.FUNCTION_CLAUSE, clauses.isEmpty() ? 0 : metaInt(((Tuple) clauses.get(0)).get(3), LINE)));
             return b.finish();
         } finally {
             b = saved;

@@ -27,6 +27,22 @@ final class Errors {
                 + arity + " is undefined or private");
     }
 
+    /**
+     * No clause of the named function {@code fn} matched: the error, with the frame the BEAM puts on top of its
+     * stack trace ({@code {Module, :fun, [args], [file: 'f.exs', line: n]}}, {@code line} where the function's
+     * first clause starts). Anonymous functions leave the stack trace empty.
+     */
+    static ElixirError noClause(Atom kind, Object v, Fn fn, Object[] slots, int line) {
+        ElixirError e = noClause(kind, v, fn);
+        if (kind != FUNCTION_CLAUSE || fn.anonymous || fn.module == null || line <= 0) return e;
+        java.util.List<Object> args = java.util.List.of(java.util.Arrays.copyOf(slots, fn.arity));
+        java.util.List<Object> location = java.util.List.of(
+                beamscope.runtime.Tuple.of(Atom.of("file"), Library.charlist(fn.file)),
+                beamscope.runtime.Tuple.of(Atom.of("line"), (long) line));
+        return e.withStacktrace(java.util.List.of(beamscope.runtime.Tuple.of(
+                Values.alias(fn.module), Atom.of(fn.name), args, location)));
+    }
+
     static ElixirError noClause(Atom kind, Object v, Fn fn) {
         if (kind == CASE_CLAUSE) return withTerm("CaseClauseError", "no case clause matching: " + Format.inspect(v), v);
         if (kind == COND_CLAUSE) return ElixirError.raise("CondClauseError", "no cond clause evaluated to a truthy value");

@@ -209,7 +209,7 @@ final class Machine {
         Object reason;
         if (e.kind() == ElixirError.EXIT) reason = e.value();
         else if (e.kind() == ElixirError.THROW) reason = Tuple.of(Tuple.of(NOCATCH, e.value()), List.of());
-        else reason = Tuple.of(Errors.erlangReason(e.value()), List.of());
+        else reason = Tuple.of(Errors.erlangReason(e.value()), e.stacktrace());
         if (reportsErrors) {
             reported = true;
             elixir.errorOut(this).println(e.uncaughtBanner());
@@ -381,7 +381,7 @@ final class Machine {
                         }
                         case Insn.Fail fl -> {
                             Object v = stack[--sp];
-                            throw Errors.noClause(fl.error(), v, f.fn);
+                            throw Errors.noClause(fl.error(), v, f.fn, f.slots, fl.line());
                         }
                     }
                 }
