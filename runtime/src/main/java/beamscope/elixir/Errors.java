@@ -23,8 +23,14 @@ final class Errors {
     }
 
     static ElixirError undefined(Atom module, String name, int arity) {
-        return ElixirError.raise("UndefinedFunctionError", "function " + Values.moduleName(module) + "." + name + "/"
-                + arity + " is undefined or private");
+        return undefined(module, name, arity, true);
+    }
+
+    /** As Elixir says it: {@code is undefined or private}, or {@code (module X is not available)} when no such module exists. */
+    static ElixirError undefined(Atom module, String name, int arity, boolean moduleExists) {
+        String what = "function " + Values.moduleName(module) + "." + name + "/" + arity;
+        return ElixirError.raise("UndefinedFunctionError", moduleExists ? what + " is undefined or private"
+                : what + " is undefined (module " + Values.moduleName(module) + " is not available)");
     }
 
     /**

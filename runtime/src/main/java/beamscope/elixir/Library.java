@@ -44,6 +44,13 @@ final class Library {
         return f;
     }
 
+    /** Whether the library has functions of {@code module} (looked up only on the way to an error). */
+    static boolean hasModule(Atom module) {
+        String prefix = module.name() + ".";
+        for (String k : TABLE.keySet()) if (k.startsWith(prefix)) return true;
+        return false;
+    }
+
     private static void def(String module, String fun, int arity, Bif f) {
         String m = module.startsWith(":") ? module.substring(1) : "Elixir." + module;
         TABLE.put(m + "." + fun + "/" + arity, f);
@@ -472,6 +479,7 @@ final class Library {
             return Atom.TRUE;
         });
         def("Process", "exit", 2, (m, a) -> {
+            if (!(a[0] instanceof Pid)) throw ElixirError.argument("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
             m.ctx().exit((Pid) a[0], a[1]);
             return Atom.TRUE;
         });

@@ -321,7 +321,7 @@ final class Machine {
                             Fn fn = elixir.lookup(ma, fa.name(), args.size());
                             if (fn == null) {
                                 Library.Bif bif = Library.bif(ma, fa.name(), args.size());
-                                if (bif == null) throw Errors.undefined(ma, fa.name(), args.size());
+                                if (bif == null) throw Errors.undefined(ma, fa.name(), args.size(), elixir.knows(ma));
                                 push(bif.call(this, args.toArray())); // a tail ApplyMfa is followed by Return
                                 continue;
                             }
