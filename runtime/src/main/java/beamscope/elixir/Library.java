@@ -835,6 +835,11 @@ final class Library {
             if (what.equals("process_count")) return (long) m.ctx().node().processCount();
             throw ElixirError.argument("not supported yet: :erlang.system_info(" + Format.inspect(a[0]) + ")");
         });
+        // :"key#{n}" compiles to binary_to_atom(<<...>>, :utf8)
+        def(":erlang", "binary_to_atom", 2, (m, a) -> Atom.of((String) a[0]));
+        def(":erlang", "binary_to_atom", 1, (m, a) -> Atom.of((String) a[0]));
+        def(":erlang", "atom_to_binary", 1, (m, a) -> ((Atom) a[0]).name());
+        def(":erlang", "atom_to_binary", 2, (m, a) -> ((Atom) a[0]).name());
         def(":erlang", "monotonic_time", 0, (m, a) -> m.ctx().nanoTime());
         def(":erlang", "monotonic_time", 1, (m, a) -> timeIn(m.ctx().nanoTime(), a[0]));
         def(":erlang", "system_time", 1, (m, a) -> timeIn(System.currentTimeMillis() * 1_000_000L, a[0]));
