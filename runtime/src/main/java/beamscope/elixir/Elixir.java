@@ -70,7 +70,7 @@ public final class Elixir {
         try {
             quoted = Parsing.parse(source, file);
         } catch (RuntimeException e) {
-            err.println(Parsing.report(e));
+            err.println(Parsing.report(e, source));
             return 1;
         }
         return runQuoted(quoted, file, out, err);

@@ -145,7 +145,7 @@ public final class Shell implements AutoCloseable {
         } catch (CompileError e) {
             return finish(c, new Result(e.report(), true));
         } catch (RuntimeException e) {
-            return finish(c, new Result(Parsing.report(e), true));
+            return finish(c, new Result(Parsing.report(e, c.source()), true));
         }
         Machine m = Machine.withSlots(elixir, out, fn, values);
         m.then = result -> {
