@@ -316,7 +316,8 @@ public final class MainWindow implements AutoCloseable {
             beamscope.app.console.Trial.of(l.elixir()).thenAccept(v -> Platform.runLater(() -> {
                 if (lessons.lessonProperty().get() != l) return;
                 run.setDisable(!v.runs());
-                note.setText(v.runs() ? "Runs it in the Console tab." : v.why());
+                note.setText(!v.runs() ? v.why() : v.outcome() == beamscope.app.console.Trial.Outcome.KEEPS_RUNNING
+                        ? "Runs it in the Console tab (it keeps running, as a server does)." : "Runs it in the Console tab.");
                 note.setTooltip(new javafx.scene.control.Tooltip(v.why()));
             }));
         });

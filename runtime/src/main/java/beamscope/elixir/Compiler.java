@@ -153,6 +153,13 @@ final class Compiler {
         return new CompileError(file, metaInt(q, LINE), metaInt(q, COLUMN), message);
     }
 
+    /** As Elixir 1.14 says it (with the line, without a column), at the top level or in a module. */
+    CompileError undefinedFunction(Object q, String name, int arity) {
+        String why = b.mod.name == null ? "there is no such import"
+                : "expected " + b.mod.name + " to define such a function or for it to be imported, but none are available";
+        return new CompileError(file, metaInt(q, LINE), 0, "undefined function " + name + "/" + arity + " (" + why + ")");
+    }
+
     CompileError unsupported(Object q, String what) {
         return error(q, "not supported yet: " + what);
     }
@@ -433,7 +440,8 @@ final class Compiler {
                 b.scope = save;
             }
             b.emit(new Insn.Push((s, m) -> Atom.NIL));
-            b.emit(new Insn.Fail(Errors.FUNCTION_CLAUSE, 0));
+            // the line where the first clause starts: the stack trace's frame names it, as the BEAM's does
+            b.emit(new Insn.Fail(Errors.FUNCTION_CLAUSE, clauses.isEmpty() ? 0 : metaInt(((Tuple) clauses.get(0)).get(3), LINE)));
             return b.finish();
         } finally {
             b = saved;
@@ -509,7 +517,8 @@ final class Compiler {
             switch (o.name()) {
                 case "^" -> {
                     Integer k = b.lookup(varName(a.get(0)));
-                    if (k == null) throw error(q, "undefined variable ^" + varName(a.get(0)));
+                    if (k == null) throw new CompileError(file, metaInt(q, LINE), 0, "undefined variable ^" + varName(a.get(0))
+                            + ". No variable \"" + varName(a.get(0)) + "\" has been defined before the current pattern");
                     int slot = k;
                     return (v, s, m) -> Values.strictEq(s[slot], v);
                 }
@@ -1285,7 +1294,7 @@ final class Compiler {
                 if (localTarget(n, 0) != null) return hoist(q);
                 Library.Bif bif = Library.bif(Atom.of("Elixir.Kernel"), n, 0);
                 if (bif != null) return (s, m) -> bif.call(m, new Object[0]);
-                throw error(q, "undefined variable \"" + n + "\"");
+                throw undefinedFunction(q, n, 0); // Elixir 1.14 takes an unknown variable for a call n()
             }
             int slot = k;
             return (s, m) -> s[slot];
@@ -1557,7 +1566,7 @@ final class Compiler {
         Library.Bif bif = Library.bif(Atom.of("Elixir.Kernel"), op, a.size());
         if (bif != null) return bifCall(bif, a);
         if (op.startsWith("sigil_")) throw unsupported(q, "the sigil ~" + op.substring(6));
-        throw error(q, "undefined function " + op + "/" + a.size() + " (there is no such import)");
+        throw undefinedFunction(q, op, a.size());
     }
 
     /** The arithmetic and comparison operators without the library call (no argument array): the hot path. */

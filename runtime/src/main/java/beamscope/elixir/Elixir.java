@@ -71,7 +71,7 @@ public final class Elixir {
         try {
             quoted = Parsing.parse(source, file);
         } catch (RuntimeException e) {
-            err.println(Parsing.report(e));
+            err.println(Parsing.report(e, source));
             return 1;
         }
         return runQuoted(quoted, file, out, err);
@@ -175,6 +175,11 @@ public final class Elixir {
         return modules.containsKey(name);
     }
 
+    /** Whether {@code module} is defined here or in the library (for the wording of an undefined function). */
+    boolean knows(Atom module) {
+        return modules.containsKey(module) || Library.hasModule(module);
+    }
+
     Fn lookup(Atom module, String name, int arity) {
         ElixirModule m = modules.get(module);
         if (m == null) return null;
@@ -189,7 +194,7 @@ public final class Elixir {
 
     Fn resolve(Insn.Target t) {
         Fn f = lookup(t.module, t.name, t.arity);
-        if (f == null) throw Errors.undefined(t.module, t.name, t.arity);
+        if (f == null) throw Errors.undefined(t.module, t.name, t.arity, knows(t.module));
         t.prependModule = f.arity == t.arity + 1;
         t.resolved = f;
         return f;
@@ -233,7 +238,7 @@ public final class Elixir {
     /** {@code fn -> apply(mod, fun, args) end} as a closure (for spawn/3 and friends). */
     Closure mfaClosure(Atom mod, Atom fun, List<Object> args) {
         if (lookup(mod, fun.name(), args.size()) == null && Library.bif(mod, fun.name(), args.size()) == null) {
-            throw Errors.undefined(mod, fun.name(), args.size());
+            throw Errors.undefined(mod, fun.name(), args.size(), knows(mod));
         }
         Fn wrapper = new Fn(Values.moduleName(mod), fun.name(), 0, false);
         wrapper.label = Values.moduleName(mod) + "." + fun.name() + "/" + args.size();

@@ -15,6 +15,8 @@ public final class ElixirError extends RuntimeException {
     private final transient Object value;
     /** What Elixir's report of an uncaught error adds after the message ({@code div(1, 0)}), or null. */
     private transient String blame;
+    /** Elixir's stack trace, as far as the evaluator knows it (the frame of a function no clause matched). */
+    private transient java.util.List<Object> stacktrace = java.util.List.of();
 
     public ElixirError(Atom kind, Object value) {
         super(null, null, false, false);
@@ -53,6 +55,16 @@ public final class ElixirError extends RuntimeException {
         ElixirError e = badarith();
         e.blame = call;
         return e;
+    }
+
+    /** The stack trace a process that dies of this error carries in its exit reason ({@code {reason, stacktrace}}). */
+    java.util.List<Object> stacktrace() {
+        return stacktrace;
+    }
+
+    ElixirError withStacktrace(java.util.List<Object> frames) {
+        stacktrace = frames;
+        return this;
     }
 
     /** The first line of the report of this error when nothing caught it (with the blamed call, if any). */

@@ -180,7 +180,8 @@ public final class ElixirParser {
         return switch (t.kind()) {
             case PUNCT, OP -> "'" + t.value() + "'";
             case EOL -> "'\\n'";
-            case IDENT, ALIAS -> String.valueOf(t.value());
+            case IDENT -> String.valueOf(t.value());
+            case ALIAS -> "'" + t.value() + "'"; // as Elixir quotes an alias there
             case KW -> t.value() instanceof String s ? s + ":" : "keyword";
             case INT, FLOAT, CHAR -> "\"" + t.value() + "\"";
             case ATOM -> "':" + ((Atom) t.value()).name() + "'";

@@ -23,8 +23,30 @@ final class Errors {
     }
 
     static ElixirError undefined(Atom module, String name, int arity) {
-        return ElixirError.raise("UndefinedFunctionError", "function " + Values.moduleName(module) + "." + name + "/"
-                + arity + " is undefined or private");
+        return undefined(module, name, arity, true);
+    }
+
+    /** As Elixir says it: {@code is undefined or private}, or {@code (module X is not available)} when no such module exists. */
+    static ElixirError undefined(Atom module, String name, int arity, boolean moduleExists) {
+        String what = "function " + Values.moduleName(module) + "." + name + "/" + arity;
+        return ElixirError.raise("UndefinedFunctionError", moduleExists ? what + " is undefined or private"
+                : what + " is undefined (module " + Values.moduleName(module) + " is not available)");
+    }
+
+    /**
+     * No clause of the named function {@code fn} matched: the error, with the frame the BEAM puts on top of its
+     * stack trace ({@code {Module, :fun, [args], [file: 'f.exs', line: n]}}, {@code line} where the function's
+     * first clause starts). Anonymous functions leave the stack trace empty.
+     */
+    static ElixirError noClause(Atom kind, Object v, Fn fn, Object[] slots, int line) {
+        ElixirError e = noClause(kind, v, fn);
+        if (kind != FUNCTION_CLAUSE || fn.anonymous || fn.module == null || line <= 0) return e;
+        java.util.List<Object> args = java.util.List.of(java.util.Arrays.copyOf(slots, fn.arity));
+        java.util.List<Object> location = java.util.List.of(
+                beamscope.runtime.Tuple.of(Atom.of("file"), Library.charlist(fn.file)),
+                beamscope.runtime.Tuple.of(Atom.of("line"), (long) line));
+        return e.withStacktrace(java.util.List.of(beamscope.runtime.Tuple.of(
+                Values.alias(fn.module), Atom.of(fn.name), args, location)));
     }
 
     static ElixirError noClause(Atom kind, Object v, Fn fn) {

@@ -188,8 +188,51 @@ final class Format {
     }
 
     static String exitText(Object reason) {
+        return exitText(reason, "\n    ");
+    }
+
+    private static final Atom SHUTDOWN = Atom.of("shutdown"), FAILED_TO_START_CHILD = Atom.of("failed_to_start_child");
+
+    /**
+     * An exit reason as Elixir's {@code Exception.format_exit} words it: an error with its stack, a supervisor
+     * that could not start a child, a failed call ({@code exited in: GenServer.call(...)}), the OTP reasons
+     * it names ({@code normal}, {@code time out}, {@code already started: #PID<...>}, ...), else inspected.
+     */
+    static String exitText(Object reason, String joiner) {
         if (reason instanceof Tuple t && t.size() == 2 && Values.isException(t.get(0)) && t.get(1) instanceof List) {
-            return "an exception was raised:\n    " + errorBanner(ElixirError.ERROR, t.get(0)).replace("\n", "\n    ");
+            return "an exception was raised:" + joiner + errorBanner(ElixirError.ERROR, t.get(0)).replace("\n", joiner);
+        }
+        if (reason instanceof Tuple t && t.size() == 2 && t.get(0) == SHUTDOWN && t.get(1) instanceof Tuple f
+                && f.size() == 3 && f.get(0) == FAILED_TO_START_CHILD) {
+            Object why = f.get(2) instanceof Tuple e && e.size() == 2 && e.get(0) == Atom.of("EXIT") ? e.get(1) : f.get(2);
+            return "shutdown: failed to start child: " + inspect(f.get(1)) + joiner + "** (EXIT) " + exitText(why, joiner + "    ");
+        }
+        if (reason instanceof Tuple t && t.size() == 2 && t.get(1) instanceof Tuple mfa && mfa.size() == 3
+                && mfa.get(0) instanceof Atom m && mfa.get(1) instanceof Atom f && mfa.get(2) instanceof List<?> args) {
+            StringBuilder call = new StringBuilder(inspect(m)).append('.').append(f.name()).append('(');
+            for (int i = 0; i < args.size(); i++) call.append(i == 0 ? "" : ", ").append(inspect(args.get(i)));
+            return "exited in: " + call + ")" + joiner + "** (EXIT) " + exitText(t.get(0), joiner + "    ");
+        }
+        if (reason instanceof Atom a) {
+            switch (a.name()) {
+                case "normal", "shutdown", "killed" -> { return a.name(); }
+                case "calling_self" -> { return "process attempted to call itself"; }
+                case "timeout" -> { return "time out"; }
+                case "noconnection" -> { return "no connection"; }
+                case "noproc" -> { return "no process: the process is not alive or there's no process currently associated "
+                        + "with the given name, possibly because its application isn't started"; }
+                default -> { }
+            }
+        }
+        if (reason instanceof Tuple t && t.size() == 2 && t.get(0) instanceof Atom a) {
+            switch (a.name()) {
+                case "shutdown" -> { return "shutdown: " + inspect(t.get(1)); }
+                case "already_started" -> { return "already started: " + inspect(t.get(1)); }
+                case "bad_return_value" -> { return "bad return value: " + inspect(t.get(1)); }
+                case "bad_call" -> { return "bad call: " + inspect(t.get(1)); }
+                case "bad_cast" -> { return "bad cast: " + inspect(t.get(1)); }
+                default -> { }
+            }
         }
         return inspect(reason);
     }

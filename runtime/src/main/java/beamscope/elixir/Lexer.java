@@ -212,6 +212,13 @@ final class Lexer {
                 advance();
                 return new Token(Kind.KW, name, l, k, space);
             }
+            if (peek(0) == '(') {
+                // as Elixir's tokenizer says it (before any parsing), one column past the parenthesis
+                throw error(l, k + name.length() + 1, "unexpected ( after alias " + name + ". Function names and identifiers"
+                        + " in Elixir start with lowercase characters or underscore. For example:\n\n    hello_world()\n"
+                        + "    _starting_with_underscore()\n    numb3rs_are_allowed()\n    may_finish_with_question_mark?()\n"
+                        + "    may_finish_with_exclamation_mark!()\n\nUnexpected token: (");
+            }
             return new Token(Kind.ALIAS, name, l, k, space);
         }
         switch (c) {

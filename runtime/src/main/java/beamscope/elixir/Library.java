@@ -44,6 +44,13 @@ final class Library {
         return f;
     }
 
+    /** Whether the library has functions of {@code module} (looked up only on the way to an error). */
+    static boolean hasModule(Atom module) {
+        String prefix = module.name() + ".";
+        for (String k : TABLE.keySet()) if (k.startsWith(prefix)) return true;
+        return false;
+    }
+
     private static void def(String module, String fun, int arity, Bif f) {
         String m = module.startsWith(":") ? module.substring(1) : "Elixir." + module;
         TABLE.put(m + "." + fun + "/" + arity, f);
@@ -472,6 +479,7 @@ final class Library {
             return Atom.TRUE;
         });
         def("Process", "exit", 2, (m, a) -> {
+            if (!(a[0] instanceof Pid)) throw ElixirError.argument("errors were found at the given arguments:\n\n  * 1st argument: not a pid\n");
             m.ctx().exit((Pid) a[0], a[1]);
             return Atom.TRUE;
         });
@@ -828,6 +836,11 @@ final class Library {
             if (what.equals("process_count")) return (long) m.ctx().node().processCount();
             throw ElixirError.argument("not supported yet: :erlang.system_info(" + Format.inspect(a[0]) + ")");
         });
+        // :"key#{n}" compiles to binary_to_atom(<<...>>, :utf8)
+        def(":erlang", "binary_to_atom", 2, (m, a) -> Atom.of((String) a[0]));
+        def(":erlang", "binary_to_atom", 1, (m, a) -> Atom.of((String) a[0]));
+        def(":erlang", "atom_to_binary", 1, (m, a) -> ((Atom) a[0]).name());
+        def(":erlang", "atom_to_binary", 2, (m, a) -> ((Atom) a[0]).name());
         def(":erlang", "monotonic_time", 0, (m, a) -> m.ctx().nanoTime());
         def(":erlang", "monotonic_time", 1, (m, a) -> timeIn(m.ctx().nanoTime(), a[0]));
         def(":erlang", "system_time", 1, (m, a) -> timeIn(System.currentTimeMillis() * 1_000_000L, a[0]));

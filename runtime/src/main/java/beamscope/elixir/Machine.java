@@ -223,7 +223,7 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
         Object reason;
         if (e.kind() == ElixirError.EXIT) reason = e.value();
         else if (e.kind() == ElixirError.THROW) reason = Tuple.of(Tuple.of(NOCATCH, e.value()), List.of());
-        else reason = Tuple.of(Errors.erlangReason(e.value()), List.of());
+        else reason = Tuple.of(Errors.erlangReason(e.value()), e.stacktrace());
         if (reportsErrors) {
             reported = true;
             elixir.errorOut(this).println(e.uncaughtBanner());
@@ -410,7 +410,8 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                         }
                         case Insn.FAIL -> {
                             Object v = stack[--sp];
-                            throw Errors.noClause(((Insn.Fail) in).error(), v, f.fn);
+                            Insn.Fail fl = (Insn.Fail) in;
+                            throw Errors.noClause(fl.error(), v, f.fn, f.slots, fl.line());
                         }
                         default -> throw new IllegalStateException("unknown opcode " + ops[pc - 1]);
                     }
@@ -450,7 +451,7 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
         Fn fn = elixir.lookup(ma, fa.name(), args.size());
         if (fn == null) {
             Library.Bif bif = Library.bif(ma, fa.name(), args.size());
-            if (bif == null) throw Errors.undefined(ma, fa.name(), args.size());
+            if (bif == null) throw Errors.undefined(ma, fa.name(), args.size(), elixir.knows(ma));
             push(bif.call(this, args.toArray())); // a tail ApplyMfa is followed by Return
             return null;
         }

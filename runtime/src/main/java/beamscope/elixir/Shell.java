@@ -76,7 +76,11 @@ public final class Shell implements AutoCloseable {
                 c = current;
                 current = null;
             }
-            String text = "** (EXIT from " + Format.inspect(dead) + ") shell process exited with reason: " + Format.exitText(t.get(4));
+            Object reason = t.get(4);
+            // The first monitor is set from outside (node.monitor), so the shell may have died before it took
+            // hold: the DOWN then says :noproc, and the node still knows the real reason.
+            if (reason == NOPROC && dead instanceof Pid d) reason = ctx.node().exitReason(d).orElse(reason);
+            String text = "** (EXIT from " + Format.inspect(dead) + ") shell process exited with reason: " + Format.exitText(reason);
             if (c != null) {
                 c.done().complete(new Result(text, true));
                 next();
@@ -86,6 +90,8 @@ public final class Shell implements AutoCloseable {
             return Behaviors.same();
         });
     }
+
+    private static final beamscope.runtime.Atom NOPROC = beamscope.runtime.Atom.of("noproc");
 
     /** The shell process: {@code self()} in the console. */
     public Pid pid() {
@@ -139,7 +145,7 @@ public final class Shell implements AutoCloseable {
         } catch (CompileError e) {
             return finish(c, new Result(e.report(), true));
         } catch (RuntimeException e) {
-            return finish(c, new Result(Parsing.report(e), true));
+            return finish(c, new Result(Parsing.report(e, c.source()), true));
         }
         Machine m = Machine.withSlots(elixir, out, fn, values);
         m.then = result -> {

@@ -307,7 +307,9 @@ defmodule Task do
 
   def async(m, f, a), do: async(fn -> apply(m, f, a) end)
 
-  def await(task, timeout \\ 5000) do
+  def await(task, timeout \\ 5000)
+
+  def await(task, timeout) when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     pid = task.pid
     ref = task.ref
     receive do
@@ -322,7 +324,10 @@ defmodule Task do
     end
   end
 
-  def await_many(tasks, timeout \\ 5000), do: Enum.map(tasks, fn t -> await(t, timeout) end)
+  def await_many(tasks, timeout \\ 5000)
+
+  def await_many(tasks, timeout) when timeout == :infinity or (is_integer(timeout) and timeout >= 0),
+    do: Enum.map(tasks, fn t -> await(t, timeout) end)
 
   # every element's task runs at once (max_concurrency is not limited); the results in order, as {:ok, value}
   def async_stream(e, f, _opts \\ []) do

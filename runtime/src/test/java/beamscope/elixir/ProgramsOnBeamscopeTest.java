@@ -26,13 +26,11 @@ class ProgramsOnBeamscopeTest {
     static final Path PROGRAMS = ElixirProgramsTest.PROGRAMS;
 
     /**
-     * Programs the evaluator does not run like the BEAM yet: genserver_counter prints a GenServer's
-     * function_clause stack trace (gen_server.erl's frames and lines, which the prelude's GenServer does not
-     * have). It leaves this list when it passes; the README lists what is missing. (The two supervisor
-     * programs raced a restarted child's init print against the script's print after a DOWN, so real Elixir
-     * itself printed either order: they now ask the supervisor, which answers after the restart, first.)
+     * Programs the evaluator does not run like the BEAM yet; each leaves this list when it passes, and the README
+     * lists what is missing. (genserver_counter left it: it no longer prints gen_server.erl's own frames of a
+     * stack trace, only the top frame, which Beamscope gives as the BEAM does.)
      */
-    static final Set<String> NOT_YET = Set.of("genserver_counter.exs");
+    static final Set<String> NOT_YET = Set.of();
 
     static List<Path> programs() throws IOException {
         try (Stream<Path> files = Files.list(PROGRAMS)) {

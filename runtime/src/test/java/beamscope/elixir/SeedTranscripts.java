@@ -58,6 +58,31 @@ final class SeedTranscripts {
         }
     }
 
+    /** How long a reader's pause between two blocks waits at most for the node to settle. */
+    static final long QUIET_DEADLINE_SECONDS = 5;
+
+    /**
+     * A reader's pause before the next block: what the block started runs until the node is quiet (no
+     * scheduler running a process, none queued, seen in a row), so what its processes print and a linked crash
+     * that replaces the shell process belong to this block, as in IEx where a person types the next block
+     * later. Returns false at the deadline (a process that never waits, such as an endless loop, keeps a
+     * scheduler busy), and the next block goes on then.
+     */
+    static boolean awaitQuiet(Node node, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int quietInARow = 0;
+        while (quietInARow < 50) {
+            if (System.nanoTime() > deadline) return false;
+            var snapshot = node.snapshot();
+            boolean quiet = snapshot.runQueueLength() == 0 && snapshot.schedulers().stream().allMatch(s -> s.running() == null)
+                    && snapshot.dirtySchedulers().stream().allMatch(s -> s.running() == null);
+            quietInARow = quiet ? quietInARow + 1 : 0;
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return true;
+    }
+
     /** Runs every block of one tutorial; a block still running after {@code seconds} is left and noted. */
     static Map<String, Entry> run(String seed, Map<String, String> blocks, long seconds) {
         return run(seed, blocks, seconds, null);
@@ -86,6 +111,7 @@ final class SeedTranscripts {
                 } catch (InterruptedException | ExecutionException x) {
                     throw new IllegalStateException(x);
                 }
+                if (finished) awaitQuiet(node, QUIET_DEADLINE_SECONDS);
                 String printed;
                 synchronized (bytes) {
                     printed = bytes.toString(StandardCharsets.UTF_8);

@@ -70,8 +70,18 @@ class TutorialSeedsTest {
         assertTrue(block(t, "001_9fc95902e8e14761-425.exs").answer().contains("{:ok, \"Completed: task5\", 2}"));
         block(t, "001_9fc95902e8e14761-503.exs");
         assertTrue(printed(t).contains("Request 5: OK\nRequest 6: RATE LIMITED"), printed(t));
-        block(t, "001_9fc95902e8e14761-405.exs");
+        // as IEx answers it: the tutorial gives await_many a keyword list where it takes a timeout
+        assertEquals("** (FunctionClauseError) no function clause matching in Task.await_many/2",
+                block(t, "001_9fc95902e8e14761-405.exs").answer());
         assertTrue(printed(t).contains("HTTPoison is not available in Beamscope (no network)"), printed(t));
+        // both spawned processes print before the reader's next block, as in IEx
+        assertTrue(block(t, "001_9fc95902e8e14761-22.exs").output().contains("Hello from process!"), printed(t));
+        assertTrue(block(t, "001_9fc95902e8e14761-22.exs").output().contains("Result: 2"), printed(t));
+        // a name that is no variable is a call in Elixir 1.14: IEx's words, with the line and no column
+        assertEquals("** (CompileError) iex:5: undefined function initial_state/0 (expected MyServer to define such a"
+                + " function or for it to be imported, but none are available)", block(t, "001_9fc95902e8e14761-313.exs").answer());
+        assertEquals("** (CompileError) iex:4: undefined function value/0 (there is no such import)",
+                block(t, "001_9fc95902e8e14761-344.exs").answer());
     }
 
     @Test
@@ -85,8 +95,17 @@ class TutorialSeedsTest {
         var t = run("003_", "High Priority task finished in");
         block(t, "003_18180f00101cf673-48.exs");
         assertTrue(printed(t).contains("Agent priority changed to: high"), printed(t));
-        // 003-187 (the supervised counter) is not asserted: block 71's linked process raises after a sleep, and
-        // where that crash lands (it replaces the shell process, as in IEx) decides whether the counter lives.
+        // block 71's linked process raises: the shell process is replaced before the reader's next block
+        assertTrue(block(t, "003_18180f00101cf673-71.exs").output().contains(
+                "shell process exited with reason: an exception was raised:\n    ** (RuntimeError) BOOM!"), printed(t));
+        assertEquals("The count is: 12\n", block(t, "003_18180f00101cf673-138.exs").output());
+        // the counter the shell started still holds the name: the supervisor cannot start its child, and the
+        // failed start_link takes the shell process (and the counter linked to it) down, as IEx shows it
+        assertTrue(block(t, "003_18180f00101cf673-187.exs").answer().matches("(?s)\\*\\* \\(EXIT from #PID<[0-9.]+>\\) shell process"
+                + " exited with reason: shutdown: failed to start child: GlobalCounter\n    \\*\\* \\(EXIT\\) already started: #PID<[0-9.]+>"),
+                block(t, "003_18180f00101cf673-187.exs").answer());
+        assertEquals("** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a pid\n",
+                block(t, "003_18180f00101cf673-194.exs").answer());
         block(t, "003_18180f00101cf673-253.exs");
         assertTrue(printed(t).contains("High Priority task finished in"), printed(t));
     }
@@ -99,5 +118,12 @@ class TutorialSeedsTest {
         block(t, "004_494b579ec9d50099-31.exs");
         assertTrue(printed(t).contains("Hello from spawn/3"), printed(t));
         assertEquals("\"Got: world\"", block(t, "004_494b579ec9d50099-41.exs").answer());
+        assertEquals("Hello from a new process!\n", block(t, "004_494b579ec9d50099-19.exs").output());
+        assertEquals("false", block(t, "004_494b579ec9d50099-21.exs").answer());
+        assertEquals("** (UndefinedFunctionError) function Counter.start/1 is undefined (module Counter is not available)",
+                block(t, "004_494b579ec9d50099-49.exs").answer());
+        assertTrue(block(t, "004_494b579ec9d50099-82.exs").answer().startsWith(
+                "** (SyntaxError) iex:1:20: syntax error before: 'Identification'"));
+        assertEquals("Process exited with reason: :normal\n", block(t, "004_494b579ec9d50099-99.exs").output());
     }
 }

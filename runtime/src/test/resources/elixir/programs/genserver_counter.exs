@@ -69,6 +69,9 @@ result =
   try do
     GenServer.call(slow, {:unknown_call}, 100)
   catch
-    :exit, reason -> {:caught_exit, elem(reason, 0)}
+    :exit, reason -> reason
   end
-IO.inspect(result)
+# The server died of a function_clause: the exit reason carries the stack trace, whose top frame names the
+# callback, its arguments and where its clauses start (the frames below it are gen_server's own).
+{{:function_clause, [{module, fun, [msg, _from, state], location} | _]}, {GenServer, :call, [^slow, {:unknown_call}, 100]}} = result
+IO.inspect({:caught_exit, :function_clause, {module, fun, [msg, state], location}})

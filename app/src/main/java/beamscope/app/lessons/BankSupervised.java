@@ -20,6 +20,25 @@ final class BankSupervised implements Script {
             and starts a new account from its child spec: a new pid under the same name, with the balance it \
             was started with — whatever it held before is gone with the old process.""",
             """
+            defmodule BankAccount do
+              use GenServer
+
+              def start_link(initial_balance),
+                do: GenServer.start_link(__MODULE__, initial_balance, name: :my_account)
+
+              def get_balance, do: GenServer.call(:my_account, :get_balance)
+              def deposit(amount), do: GenServer.cast(:my_account, {:deposit, amount})
+
+              @impl true
+              def init(balance), do: {:ok, balance}
+
+              @impl true
+              def handle_call(:get_balance, _from, balance), do: {:reply, balance, balance}
+
+              @impl true
+              def handle_cast({:deposit, amount}, balance), do: {:noreply, balance + amount}
+            end
+
             defmodule MyApp.Supervisor do
               use Supervisor
 
@@ -38,7 +57,10 @@ final class BankSupervised implements Script {
             BankAccount.get_balance()            # 1050
 
             pid = Process.whereis(:my_account)
+            Process.monitor(pid)
             Process.exit(pid, :kill)
+            receive do {:DOWN, _ref, :process, ^pid, :killed} -> :gone end
+            Supervisor.which_children(MyApp.Supervisor)   # asked after the restart: the new child
             Process.whereis(:my_account)         # a new pid
             BankAccount.get_balance()            # 1000
             """,

@@ -53,7 +53,15 @@ final class Bottleneck implements Script {
             end
 
             defmodule Reports do
-              # the same client API, named Reports; only handle_call changes
+              # the same client API as SlowReports; only handle_call differs
+              use GenServer
+
+              def start_link(_), do: GenServer.start_link(__MODULE__, nil, name: __MODULE__)
+              def report(n), do: GenServer.call(__MODULE__, {:report, n}, 10_000)
+
+              @impl true
+              def init(state), do: {:ok, state}
+
               @impl true
               def handle_call({:report, n}, from, state) do
                 {:message_queue_len, waiting} = Process.info(self(), :message_queue_len)
@@ -61,8 +69,12 @@ final class Bottleneck implements Script {
                 Task.start(fn -> GenServer.reply(from, expensive_report(n)) end)
                 {:noreply, state}                      # free for the next call at once
               end
+
+              defp expensive_report(n), do: (:timer.sleep(500); {:report, n})
             end
 
+            SlowReports.start_link([])
+            Reports.start_link([])
             for n <- 1..6, do: spawn(fn -> SlowReports.report(n) end)
             for n <- 1..6, do: spawn(fn -> Reports.report(n) end)
             """,

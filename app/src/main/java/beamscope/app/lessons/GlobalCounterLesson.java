@@ -20,6 +20,23 @@ final class GlobalCounterLesson implements Script {
             the name up again: a brand new process answers under the same name, started afresh from the \
             supervisor's blueprint — which is why the count it had reached is gone.""",
             """
+            defmodule GlobalCounter do
+              use GenServer
+
+              def start_link(start), do: GenServer.start_link(__MODULE__, start, name: :my_counter)
+              def increment, do: GenServer.cast(:my_counter, :increment)
+              def get_value, do: GenServer.call(:my_counter, :value)
+
+              @impl true
+              def init(start), do: {:ok, start}
+
+              @impl true
+              def handle_cast(:increment, n), do: {:noreply, n + 1}
+
+              @impl true
+              def handle_call(:value, _from, n), do: {:reply, n, n}
+            end
+
             defmodule MySystem.Supervisor do
               use Supervisor
 
@@ -34,14 +51,19 @@ final class GlobalCounterLesson implements Script {
             end
 
             MySystem.Supervisor.start_link([])
-            IO.puts "Initial Value: #{GlobalCounter.get_value()}"
+            GlobalCounter.increment()
+            IO.puts "Value: #{GlobalCounter.get_value()}"
 
             pid = Process.whereis(:my_counter)
             IO.puts "Counter PID before crash: #{inspect(pid)}"
+            Process.monitor(pid)
             Process.exit(pid, :kill)
+            receive do {:DOWN, _ref, :process, ^pid, :killed} -> :gone end
 
+            Supervisor.which_children(:my_supervisor)   # answered once the new counter is up
             new_pid = Process.whereis(:my_counter)
             IO.puts "Counter PID after crash: #{inspect(new_pid)}"
+            IO.puts "Value: #{GlobalCounter.get_value()}"
             """,
             GlobalCounterLesson::new);
 

@@ -22,9 +22,21 @@ final class HealthChecker implements Script {
             in the order the tasks were started, while each check prints as soon as its own answer is in. No \
             network here: the four sites are simulated, each with its own delay, and one of them is down.""",
             """
+            defmodule HTTP do
+              # simulated sites (no network): each answers after its own delay; one never answers
+              @sites %{"https://google.com" => 300, "https://elixir-lang.org" => 500, "https://github.com" => 400}
+
+              def get(url) do
+                case Map.fetch(@sites, url) do
+                  {:ok, delay} -> (:timer.sleep(delay); {:ok, %{status_code: 200}})
+                  :error -> (:timer.sleep(600); {:error, :timeout})
+                end
+              end
+            end
+
             defmodule HealthCheck do
               def check(url) do
-                case HTTP.get(url) do          # simulated in this lesson: no network
+                case HTTP.get(url) do
                   {:ok, %{status_code: 200}} ->
                     IO.puts("#{url} is UP!")
                     :up

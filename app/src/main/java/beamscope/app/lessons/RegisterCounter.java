@@ -15,6 +15,19 @@ final class RegisterCounter implements Script {
             :my_counter to its pid, and send accepts the name wherever it accepts a pid — so any process can \
             talk to the counter without being handed its pid.""",
             """
+            defmodule Counter do
+              def start(count), do: spawn(fn -> loop(count) end)
+
+              defp loop(count) do
+                receive do
+                  {:increment, amount} -> loop(count + amount)
+                  {:get, caller} ->
+                    send(caller, {:count, count})
+                    loop(count)
+                end
+              end
+            end
+
             pid = Counter.start(0)
             Process.register(pid, :my_counter)
             send(:my_counter, {:increment, 10})

@@ -26,6 +26,11 @@ final class Strategies implements Script {
             one_for_all takes a and c down too and starts all three again; rest_for_one restarts b and the \
             children started after it (c), and leaves a alone. Watch which pids change.""",
             """
+            defmodule Worker do
+              # a child that only waits: enough to see which pids a restart replaces
+              def start_link, do: Task.start_link(fn -> Process.sleep(:infinity) end)
+            end
+
             children = [
               %{id: :a, start: {Worker, :start_link, []}},
               %{id: :b, start: {Worker, :start_link, []}},

@@ -27,10 +27,17 @@ final class TaskAsyncAwait implements Script {
             # do other work...
             result = Task.await(task)       # "Done!" (after 1 second)
 
+            defmodule Shop do
+              # stand-ins for three slow lookups (no network here): each takes a second
+              def fetch_users, do: (:timer.sleep(1000); :users)
+              def fetch_orders, do: (:timer.sleep(1000); :orders)
+              def fetch_products, do: (:timer.sleep(1000); :products)
+            end
+
             tasks = [
-              Task.async(fn -> fetch_users() end),
-              Task.async(fn -> fetch_orders() end),
-              Task.async(fn -> fetch_products() end)
+              Task.async(fn -> Shop.fetch_users() end),
+              Task.async(fn -> Shop.fetch_orders() end),
+              Task.async(fn -> Shop.fetch_products() end)
             ]
 
             results = Task.await_many(tasks)   # [:users, :orders, :products]

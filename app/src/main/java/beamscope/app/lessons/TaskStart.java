@@ -22,10 +22,15 @@ final class TaskStart implements Script {
             the caller as an exit signal: it dies with it, or, trapping exits, gets an {:EXIT, pid, reason} \
             message and can react. Neither kind can be awaited.""",
             """
+            defmodule Mailer do
+              # a stand-in for a slow side effect
+              def send_email(to), do: IO.puts("Email sent to #{to}")
+            end
+
             # fire and forget: the shell gets {:ok, pid} and moves on
             {:ok, pid} = Task.start(fn ->
               :timer.sleep(300)
-              send_email("ada@example.com")   # prints "Email sent to ada@example.com"
+              Mailer.send_email("ada@example.com")   # prints "Email sent to ada@example.com"
             end)
 
             # linked: the parent hears about the crash

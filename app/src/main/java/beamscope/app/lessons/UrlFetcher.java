@@ -26,6 +26,22 @@ final class UrlFetcher implements Script {
             all. No network here: a table of simulated endpoints, each answering after a delay, stands in \
             for HTTPoison.get.""",
             """
+            defmodule FakeHTTP do
+              # stands in for HTTPoison.get (no network): a table of endpoints, each answering after a delay
+              @endpoints %{
+                "https://example.com" => {400, 200, "<h1>Example Domain</h1>"},
+                "https://example.org" => {600, 200, "<h1>Example Domain</h1>"},
+                "https://example.com/missing" => {200, 404, "Not Found"}
+              }
+
+              def get(url) do
+                case Map.fetch(@endpoints, url) do
+                  {:ok, {delay, status, body}} -> (:timer.sleep(delay); {:ok, %{status_code: status, body: body}})
+                  :error -> (:timer.sleep(100); {:error, :econnrefused})
+                end
+              end
+            end
+
             defmodule URLFetcher do
               def fetch_all(urls) do
                 urls
@@ -34,7 +50,7 @@ final class UrlFetcher implements Script {
               end
 
               defp fetch(url) do
-                case HTTPoison.get(url) do            # simulated here: no network
+                case FakeHTTP.get(url) do
                   {:ok, %{status_code: 200, body: body}} -> {:ok, url, body}
                   {:ok, %{status_code: code}} -> {:error, url, "Status #{code}"}
                   {:error, reason} -> {:error, url, reason}
@@ -45,6 +61,9 @@ final class UrlFetcher implements Script {
             URLFetcher.fetch_all(["https://example.com", "https://example.org"])
             # [{:ok, "https://example.com", "<h1>Example Domain</h1>"},
             #  {:ok, "https://example.org", "<h1>Example Domain</h1>"}]
+            URLFetcher.fetch_all(["https://example.com/missing", "https://down.example"])
+            # [{:error, "https://example.com/missing", "Status 404"},
+            #  {:error, "https://down.example", :econnrefused}]
             """,
             UrlFetcher::new);
 
