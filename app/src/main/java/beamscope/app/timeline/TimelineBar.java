@@ -65,12 +65,15 @@ public final class TimelineBar {
         VBox track = new VBox(1, marks, slider);
         HBox.setHgrow(track, Priority.ALWAYS);
 
+        // the view model outlives this window: every listener on it is weak, and the bar's root keeps them (Listeners)
+        Listeners held = new Listeners();
         boolean[] updating = {false};
-        vm.positionProperty().addListener((o, a, v) -> {
+        held.position = (o, a, v) -> {
             updating[0] = true;
             slider.setValue(v.doubleValue());
             updating[0] = false;
-        });
+        };
+        vm.positionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(held.position));
         // from live, the window switches to the recording when the drag ends (a switch builds the views afresh, and
         // must not take the slider from under the mouse); on a recording, the views follow the drag
         slider.valueProperty().addListener((o, a, v) -> {
@@ -97,7 +100,8 @@ public final class TimelineBar {
                 marks.getChildren().add(r);
             }
         };
-        vm.marks().addListener((ListChangeListener<TimelineViewModel.Mark>) c -> layoutMarks.run());
+        held.marks = c -> layoutMarks.run();
+        vm.marks().addListener(new javafx.collections.WeakListChangeListener<>(held.marks));
         track.widthProperty().addListener((o, a, b) -> layoutMarks.run());
 
         Label moment = new Label();
@@ -135,10 +139,12 @@ public final class TimelineBar {
                 vm.tick(now);
             }
         };
-        vm.playingProperty().addListener((o, was, on) -> {
+        held.playing = (o, was, on) -> {
             if (on && root.getScene() != null) player.start();
             else player.stop();
-        });
+        };
+        vm.playingProperty().addListener(new javafx.beans.value.WeakChangeListener<>(held.playing));
+        root.getProperties().put(Listeners.class, held);
         boolean[] shown = {false};
         Timeline[] clock = {null};
         Timeline sizeClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
@@ -161,6 +167,13 @@ public final class TimelineBar {
             }
         });
         root.getProperties().put(TimelineBar.class, sizeClock);
+    }
+
+    /** The bar's listeners on the view model, which holds them weakly: as long as the window's root, no longer. */
+    private static final class Listeners {
+        javafx.beans.value.ChangeListener<Number> position;
+        ListChangeListener<TimelineViewModel.Mark> marks;
+        javafx.beans.value.ChangeListener<Boolean> playing;
     }
 
     /** Stops the bar's clock (the window closes). */
