@@ -116,6 +116,29 @@ class WindowLeakTest extends FxRobot {
         assertThat(left).as("parts of replaced windows still reachable").isEmpty();
     }
 
+    @Test
+    void windowsReplacedBySwitchingToTheRecordingAndBack_areCollected() throws Exception {
+        var timeline = app.nodes().timeline();
+        waitUntil(() -> onFx(() -> app.window().tree().frame().processes() > 1));
+        visitEveryTab();
+        List<WeakReference<Object>> replaced = new ArrayList<>(parts(app.window()));
+        WeakReference<Object> live = replaced.get(0);
+        onFx(() -> timeline.seek(0.5)).get(60, TimeUnit.SECONDS);
+        waitUntil(() -> onFx(() -> app.window() != live.get() && timeline.shown() != null));
+        visitEveryTab();
+        replaced.addAll(parts(app.window()));
+        onFx(() -> {
+            timeline.live();
+            return null;
+        });
+        waitUntil(() -> onFx(() -> app.nodes().onEmbeddedProperty().get() && timeline.shown() == null));
+        waitUntil(() -> onFx(() -> app.window().tree().frame().processes() > 0));
+        forgetWhatTheRobotTouched();
+        List<String> left = alive(replaced);
+        if (!left.isEmpty() && Boolean.getBoolean("beamscope.leakDump")) dump();
+        assertThat(left).as("parts of replaced windows still reachable").isEmpty();
+    }
+
     /** -Dbeamscope.leakDump=true: writes target/leak.hprof (live objects) when a replaced window stays reachable. */
     static void dump() throws Exception {
         var bean = java.lang.management.ManagementFactory.newPlatformMXBeanProxy(
