@@ -139,6 +139,23 @@ class WindowLeakTest extends FxRobot {
         assertThat(left).as("parts of replaced windows still reachable").isEmpty();
     }
 
+    /** What the GUI tests sharing one JVM rely on: an app closed by its test is garbage once the next one runs. */
+    @Test
+    void aClosedApp_isCollected_onceTheNextOneRuns() throws Exception {
+        visitEveryTab();
+        List<WeakReference<Object>> closed = new ArrayList<>(parts(app.window()));
+        closed.add(new WeakReference<>(app));
+        closed.add(new WeakReference<>(app.node()));
+        FxToolkit.cleanupApplication(app);
+        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
+        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(30))).isTrue();
+        waitUntil(() -> app.window().state().selected() != null);
+        forgetWhatTheRobotTouched();
+        List<String> left = alive(closed);
+        if (!left.isEmpty() && Boolean.getBoolean("beamscope.leakDump")) dump();
+        assertThat(left).as("parts of the closed app still reachable").isEmpty();
+    }
+
     /** -Dbeamscope.leakDump=true: writes target/leak.hprof (live objects) when a replaced window stays reachable. */
     static void dump() throws Exception {
         var bean = java.lang.management.ManagementFactory.newPlatformMXBeanProxy(
