@@ -8,49 +8,26 @@ import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessStatus;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window on a classroom projector (issue 10, section 1), driven headless the way a teacher does:
  * a view that holds still, type a room can read, a toolbar that fits, a selection that follows a restart.
  */
-class ClassroomWindowTest extends FxRobot {
-
-    private BeamscopeApp app;
+class ClassroomWindowTest extends WindowTest {
 
     @BeforeEach
     void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
     }
 
     AppState state() {

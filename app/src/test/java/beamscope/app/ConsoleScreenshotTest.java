@@ -9,12 +9,8 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,23 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups= -Dtest=ConsoleScreenshotTest}.
  */
 @Tag("screenshots")
-class ConsoleScreenshotTest extends FxRobot {
+class ConsoleScreenshotTest extends WindowTest {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
-
-    private BeamscopeApp app;
-
-    @BeforeEach
-    void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        app.awaitDemo(java.time.Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void theConsole() throws Exception {
@@ -97,10 +78,6 @@ class ConsoleScreenshotTest extends FxRobot {
     private void run(ConsoleViewModel c, String code) throws Exception {
         interact(() -> c.evaluate(code));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !c.busyProperty().get()));
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     private void save(MainWindow w, Path file) throws Exception {

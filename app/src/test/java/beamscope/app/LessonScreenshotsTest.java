@@ -9,12 +9,9 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -23,23 +20,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups=}.
  */
 @Tag("screenshots")
-class LessonScreenshotsTest extends FxRobot {
+class LessonScreenshotsTest extends WindowTest {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
-
-    private BeamscopeApp app;
 
     @BeforeEach
     void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        app.awaitDemo(java.time.Duration.ofSeconds(15));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
     }
 
     @Test

@@ -5,47 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import beamscope.app.lessons.LessonsViewModel;
 import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Pid;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lessons panel in the real window, driven as a teacher does: the menu, the step buttons, the clicker keys. */
-class LessonsWindowTest extends FxRobot {
-    private BeamscopeApp app;
-    private CssWarnings css;
+class LessonsWindowTest extends WindowTest {
 
     @BeforeEach
     void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 
     LessonsViewModel lessons() {

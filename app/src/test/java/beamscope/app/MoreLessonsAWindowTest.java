@@ -8,42 +8,17 @@ import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A lesson of helper lessons-a (secret-agent) in the real window: its step buttons act on the live agent process. */
-class MoreLessonsAWindowTest extends FxRobot {
-    private BeamscopeApp app;
+class MoreLessonsAWindowTest extends WindowTest {
 
     @BeforeEach
     void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 
     LessonsViewModel lessons() {

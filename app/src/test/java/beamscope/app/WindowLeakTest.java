@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -19,29 +16,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * A window view replaced by Reset node, by a lesson's fresh node or by another node is garbage: nothing long-lived
  * (the stage, the Node menu's view model, the toolkit's timers, the app) keeps its scene graph or view models.
  */
-class WindowLeakTest extends FxRobot {
-    private BeamscopeApp app;
+class WindowLeakTest extends WindowTest {
 
     @BeforeEach
     void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(30))).isTrue();
         waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
     }
 
     /** Brings every tab of the window to the front once, so that each view was built and shown. */
