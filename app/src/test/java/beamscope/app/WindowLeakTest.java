@@ -87,6 +87,9 @@ class WindowLeakTest extends WindowTest {
         MainWindow lesson = app.window();
         replaced.addAll(parts(lesson));
         lesson = null;
+        // a window replaced at once, before any clock of its own ticked
+        replaced.addAll(parts(onFx(() -> app.resetNode(app.startDemo)).get(60, TimeUnit.SECONDS)));
+        onFx(() -> app.resetNode(n -> {})).get(60, TimeUnit.SECONDS);
         onFx(() -> app.resetNode(app.startDemo)).get(60, TimeUnit.SECONDS);
         waitUntil(() -> app.window().state().selected() != null);
         forgetWhatTheRobotTouched();

@@ -140,33 +140,24 @@ public final class TimelineBar {
             }
         };
         held.playing = (o, was, on) -> {
-            if (on && root.getScene() != null) player.start();
+            if (on && showing(root)) player.start();
             else player.stop();
         };
         vm.playingProperty().addListener(new javafx.beans.value.WeakChangeListener<>(held.playing));
         root.getProperties().put(Listeners.class, held);
-        boolean[] shown = {false};
-        Timeline[] clock = {null};
-        Timeline sizeClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            boolean showing = root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
-            if (showing) {
-                shown[0] = true;
-                vm.refreshSize();
-            } else if (shown[0]) { // this window was replaced or closed: its bar stops
-                clock[0].stop();
-                player.stop();
-            }
-        }));
-        clock[0] = sizeClock;
+        Timeline sizeClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.refreshSize()));
         sizeClock.setCycleCount(Timeline.INDEFINITE);
-        sizeClock.play();
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                sizeClock.stop();
-                player.stop();
-            }
+        // the clock and the player run only while this window shows: the toolkit's timer holds what runs, and a
+        // window replaced (or closed) before its clock's first tick would stay in memory with it
+        beamscope.app.Pulses.whileShowing(root, sizeClock::play, () -> {
+            sizeClock.stop();
+            player.stop();
         });
         root.getProperties().put(TimelineBar.class, sizeClock);
+    }
+
+    private static boolean showing(Parent root) {
+        return root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
     }
 
     /** The bar's listeners on the view model, which holds them weakly: as long as the window's root, no longer. */
