@@ -53,15 +53,7 @@ class ClassroomWindowTest extends WindowTest {
     /** Writes what the window shows to target/classroom-shots/NAME.png, to look at. */
     void shot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
-        interact(() -> img[0] = app.window().scene().snapshot(null));
-        var r = img[0].getPixelReader();
-        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
-        var out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "classroom-shots");
-        java.nio.file.Files.createDirectories(dir);
-        javax.imageio.ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+        save(app.window(), java.nio.file.Path.of("target", "classroom-shots", name + ".png"));
     }
 
     TreeCanvas tree() {

@@ -1,14 +1,9 @@
 package beamscope.app;
 
 import beamscope.app.console.ConsoleViewModel;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.matcher.control.LabeledMatchers;
@@ -78,16 +73,5 @@ class ConsoleScreenshotTest extends WindowTest {
     private void run(ConsoleViewModel c, String code) throws Exception {
         interact(() -> c.evaluate(code));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !c.busyProperty().get()));
-    }
-
-    private void save(MainWindow w, Path file) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        interact(() -> img[0] = w.scene().snapshot(null));
-        PixelReader r = img[0].getPixelReader();
-        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }

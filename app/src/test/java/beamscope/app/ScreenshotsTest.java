@@ -7,14 +7,9 @@ import beamscope.app.theme.Theme;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Terms;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -153,16 +148,5 @@ class ScreenshotsTest extends WindowTest {
         long seq = w.state().frameProperty().get().seq();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.state().frameProperty().get().seq() > seq + 4);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void save(MainWindow w, Path file) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        interact(() -> img[0] = w.scene().snapshot(null));
-        PixelReader r = img[0].getPixelReader();
-        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }

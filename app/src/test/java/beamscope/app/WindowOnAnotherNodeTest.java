@@ -1,5 +1,6 @@
 package beamscope.app;
 
+import static beamscope.app.WindowTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.demo.Demo;
@@ -13,8 +14,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -88,10 +87,6 @@ class WindowOnAnotherNodeTest extends FxRobot {
     static boolean shown(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
         return true;
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
     }
 
     @Nested

@@ -55,6 +55,13 @@ public abstract class WindowTest extends FxRobot {
     /** Checks made once the app has closed (its CSS warnings are still at hand). */
     protected void afterClose() throws Exception {}
 
+    /** Writes what window {@code w} shows now to {@code file}, a PNG (its folder is made if need be). */
+    protected void save(MainWindow w, java.nio.file.Path file) throws Exception {
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        interact(() -> img[0] = w.scene().snapshot(null));
+        Pngs.write(img[0], file);
+    }
+
     /** Waits until {@code condition} holds (read off the FX thread: read FX state through {@link #onFx}). */
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS, condition);
