@@ -75,20 +75,24 @@ class WindowLeakTest extends WindowTest {
         visitEveryTab();
         MainWindow first = app.window();
         replaced.addAll(parts(first));
+        replaced.add(new WeakReference<>(app.node()));   // the node thrown away with its window
         MainWindow second = onFx(() -> app.resetNode(app.startDemo)).get(60, TimeUnit.SECONDS);
         assertThat(second).isNotSameAs(first);
         first = null;
         waitUntil(() -> app.window().state().selected() != null);
         visitEveryTab();
         replaced.addAll(parts(second));
+        replaced.add(new WeakReference<>(app.node()));
         second = null;
         LessonMenus.open(this, app, "bank-supervised");
         visitEveryTab();
         MainWindow lesson = app.window();
         replaced.addAll(parts(lesson));
+        replaced.add(new WeakReference<>(app.node()));
         lesson = null;
         // a window replaced at once, before any clock of its own ticked
         replaced.addAll(parts(onFx(() -> app.resetNode(app.startDemo)).get(60, TimeUnit.SECONDS)));
+        replaced.add(new WeakReference<>(app.node()));
         onFx(() -> app.resetNode(n -> {})).get(60, TimeUnit.SECONDS);
         onFx(() -> app.resetNode(app.startDemo)).get(60, TimeUnit.SECONDS);
         waitUntil(() -> app.window().state().selected() != null);
