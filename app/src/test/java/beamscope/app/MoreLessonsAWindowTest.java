@@ -3,35 +3,16 @@ package beamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.lessons.LessonsViewModel;
-import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import java.util.Set;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** A lesson of helper lessons-a (secret-agent) in the real window: its step buttons act on the live agent process. */
-class MoreLessonsAWindowTest extends WindowTest {
-
-    @BeforeEach
-    void launch() throws Exception {
-        waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    LessonsViewModel lessons() {
-        return app.window().lessons();
-    }
-
-    TreeViewModel tree() {
-        return app.window().tree();
-    }
-
-    boolean treeShows(Pid pid) {
-        return pid != null && tree().frame().item(pid) != null;
-    }
+class MoreLessonsAWindowTest extends LessonWindowTest {
 
     @Test
     void secretAgent_theSetPriorityButton_raisesTheAgentsPriority_theTerminateButtonEndsIt() throws Exception {
