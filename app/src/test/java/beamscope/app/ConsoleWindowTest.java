@@ -12,32 +12,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** The Console tab in the real window, typed into as a learner does. */
-class ConsoleWindowTest extends WindowTest {
-
-    @BeforeEach
-    void launch() throws Exception {
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
-        waitUntil(() -> !console().selfProperty().get().isEmpty());   // the shell process is up
-        clickOn("#consoleInput");
-    }
-
-    ConsoleViewModel console() {
-        return app.window().console();
-    }
-
-    List<Line> lines() throws Exception {
-        return onFx(() -> List.copyOf(console().lines()));
-    }
-
-    Line last() throws Exception {
-        List<Line> l = lines();
-        return l.isEmpty() ? null : l.get(l.size() - 1);
-    }
+class ConsoleWindowTest extends ConsoleTabTest {
 
     /** Types one line of input, then Enter. */
     void typeLine(String text) {

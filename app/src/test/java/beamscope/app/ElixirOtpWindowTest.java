@@ -2,7 +2,6 @@ package beamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import beamscope.app.console.ConsoleViewModel;
 import beamscope.app.console.ConsoleViewModel.Kind;
 import beamscope.app.console.ConsoleViewModel.Line;
 import beamscope.app.tree.TreeFrame;
@@ -15,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.matcher.control.LabeledMatchers;
 
@@ -24,7 +22,7 @@ import org.testfx.matcher.control.LabeledMatchers;
  * as a Java one does: the supervisor with its children under it, its strategy and children, a server's state
  * after a cast, the restarted children with their restart counts.
  */
-class ElixirOtpWindowTest extends WindowTest {
+class ElixirOtpWindowTest extends ConsoleTabTest {
 
     static final String CODE = """
             defmodule Till do
@@ -38,22 +36,6 @@ class ElixirOtpWindowTest extends WindowTest {
               Supervisor.child_spec({Till, {:till_a, 10}}, id: :till_a),
               Supervisor.child_spec({Till, {:till_b, 20}}, id: :till_b)
             ], strategy: :one_for_all, max_restarts: 6, name: :tills)""";
-
-    @BeforeEach
-    void launch() throws Exception {
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
-        waitUntil(() -> !console().selfProperty().get().isEmpty());   // the shell process is up
-        clickOn("#consoleInput");
-    }
-
-    ConsoleViewModel console() {
-        return app.window().console();
-    }
-
-    Line last() throws Exception {
-        List<Line> l = onFx(() -> List.copyOf(console().lines()));
-        return l.isEmpty() ? null : l.get(l.size() - 1);
-    }
 
     void run(String code) throws Exception {
         interact(() -> {
