@@ -1,5 +1,7 @@
 package beamscope.app;
 
+import static beamscope.app.WindowTest.closeWindow;
+import static beamscope.app.WindowTest.showWindow;
 import static beamscope.app.WindowTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, headless, on a node seen only through what every node answers ({@link Observed} without
@@ -63,21 +63,12 @@ class WindowOnAnotherNodeTest extends FxRobot {
         node = Node.start();
         demo = Demo.start(node);
         local = new LocalNode(node, Examples.CATALOGUE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(commonPartOnly(local, connection), 1280, 800);
-            stage.setScene(window.scene());
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        window = showWindow(() -> new MainWindow(commonPartOnly(local, connection), 1280, 800));
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> window.close());
-        FxToolkit.cleanupStages();
+        closeWindow(window);
         demo.stop();
         local.close();
         node.close();

@@ -55,6 +55,27 @@ public abstract class WindowTest extends FxRobot {
     /** Checks made once the app has closed (its CSS warnings are still at hand). */
     protected void afterClose() throws Exception {}
 
+    /** Shows a window of the test's own (no app) on TestFX's primary stage at 1280×800; returns it once shown. */
+    public static MainWindow showWindow(java.util.function.Supplier<MainWindow> make) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        MainWindow[] w = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            w[0] = make.get();
+            stage.setScene(w[0].scene());
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return w[0];
+    }
+
+    /** Closes a window shown by {@link #showWindow} (its sampler and threads, not its node) and hides the stage. */
+    public static void closeWindow(MainWindow w) throws Exception {
+        FxToolkit.setupFixture(w::close);
+        FxToolkit.cleanupStages();
+    }
+
     /** Writes what window {@code w} shows now to {@code file}, a PNG (its folder is made if need be). */
     protected void save(MainWindow w, java.nio.file.Path file) throws Exception {
         javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
