@@ -18,7 +18,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * opened, its {@code @AfterEach} before the app closes.
  *
  * <p>Every wait has one deadline, {@value #DEADLINE_SECONDS} s, generous for a busy 2-core machine: a condition that
- * holds sooner ends it sooner. Tests that mount views of their own (no app) use the waits alone.
+ * holds sooner ends it sooner. Tests without the app use the waits alone, and {@link #showWindow} for a window of
+ * their own.
  */
 public abstract class WindowTest extends FxRobot {
     public static final long DEADLINE_SECONDS = 60;
@@ -83,7 +84,7 @@ public abstract class WindowTest extends FxRobot {
         Pngs.write(img[0], file);
     }
 
-    /** Waits until {@code condition} holds (read off the FX thread: read FX state through {@link #onFx}). */
+    /** Waits until {@code condition} holds (polled on the test's thread). */
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS, condition);
     }
@@ -92,5 +93,4 @@ public abstract class WindowTest extends FxRobot {
     public static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
-
 }
