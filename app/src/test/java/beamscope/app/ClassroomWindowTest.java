@@ -8,49 +8,26 @@ import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessStatus;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window on a classroom projector (issue 10, section 1), driven headless the way a teacher does:
  * a view that holds still, type a room can read, a toolbar that fits, a selection that follows a restart.
  */
-class ClassroomWindowTest extends FxRobot {
-
-    private BeamscopeApp app;
+class ClassroomWindowTest extends WindowTest {
 
     @BeforeEach
     void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
     }
 
     AppState state() {
@@ -76,15 +53,7 @@ class ClassroomWindowTest extends FxRobot {
     /** Writes what the window shows to target/classroom-shots/NAME.png, to look at. */
     void shot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
-        interact(() -> img[0] = app.window().scene().snapshot(null));
-        var r = img[0].getPixelReader();
-        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
-        var out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "classroom-shots");
-        java.nio.file.Files.createDirectories(dir);
-        javax.imageio.ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+        save(app.window(), java.nio.file.Path.of("target", "classroom-shots", name + ".png"));
     }
 
     TreeCanvas tree() {

@@ -1,5 +1,7 @@
 package beamscope.app;
 
+import static beamscope.app.WindowTest.closeWindow;
+import static beamscope.app.WindowTest.showWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.demo.Examples;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,21 +28,12 @@ class ConsoleOnAnotherNodeTest extends FxRobot {
     void open() throws Exception {
         node = Node.start();
         local = new LocalNode(node, Examples.CATALOGUE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(WindowOnAnotherNodeTest.commonPartOnly(local, new AtomicReference<>(NodeState.CONNECTED)), 1280, 800);
-            stage.setScene(window.scene());
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        window = showWindow(() -> new MainWindow(WindowOnAnotherNodeTest.commonPartOnly(local, new AtomicReference<>(NodeState.CONNECTED)), 1280, 800));
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> window.close());
-        FxToolkit.cleanupStages();
+        closeWindow(window);
         local.close();
         node.close();
     }

@@ -1,20 +1,11 @@
 package beamscope.app;
 
 import beamscope.app.console.ConsoleViewModel;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,23 +15,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code mvn -pl app -am verify -Dgroups=screenshots -Dbeamscope.excludedGroups= -Dtest=ConsoleScreenshotTest}.
  */
 @Tag("screenshots")
-class ConsoleScreenshotTest extends FxRobot {
+class ConsoleScreenshotTest extends WindowTest {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
-
-    private BeamscopeApp app;
-
-    @BeforeEach
-    void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        app.awaitDemo(java.time.Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void theConsole() throws Exception {
@@ -97,20 +73,5 @@ class ConsoleScreenshotTest extends FxRobot {
     private void run(ConsoleViewModel c, String code) throws Exception {
         interact(() -> c.evaluate(code));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !c.busyProperty().get()));
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-    }
-
-    private void save(MainWindow w, Path file) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        interact(() -> img[0] = w.scene().snapshot(null));
-        PixelReader r = img[0].getPixelReader();
-        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }

@@ -8,67 +8,15 @@ import beamscope.app.console.ConsoleViewModel.Line;
 import beamscope.app.processes.ProcessRowModel;
 import beamscope.runtime.Pid;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Console tab in the real window, typed into as a learner does. */
-class ConsoleWindowTest extends FxRobot {
-    private BeamscopeApp app;
-    private CssWarnings css;
-
-    @BeforeEach
-    void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
-        waitUntil(() -> !console().selfProperty().get().isEmpty());   // the shell process is up
-        clickOn("#consoleInput");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-    }
-
-    ConsoleViewModel console() {
-        return app.window().console();
-    }
-
-    List<Line> lines() throws Exception {
-        return onFx(() -> List.copyOf(console().lines()));
-    }
-
-    Line last() throws Exception {
-        List<Line> l = lines();
-        return l.isEmpty() ? null : l.get(l.size() - 1);
-    }
+class ConsoleWindowTest extends ConsoleTabTest {
 
     /** Types one line of input, then Enter. */
     void typeLine(String text) {

@@ -2,7 +2,6 @@ package beamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import beamscope.app.console.ConsoleViewModel;
 import beamscope.app.console.ConsoleViewModel.Kind;
 import beamscope.app.console.ConsoleViewModel.Line;
 import beamscope.app.tree.TreeFrame;
@@ -11,28 +10,19 @@ import beamscope.runtime.Pid;
 import beamscope.runtime.otp.ChildView;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A Supervisor with two GenServers, pasted into the Console, shows in the supervision tree and the inspector
  * as a Java one does: the supervisor with its children under it, its strategy and children, a server's state
  * after a cast, the restarted children with their restart counts.
  */
-class ElixirOtpWindowTest extends FxRobot {
-    private BeamscopeApp app;
-    private CssWarnings css;
+class ElixirOtpWindowTest extends ConsoleTabTest {
 
     static final String CODE = """
             defmodule Till do
@@ -46,46 +36,6 @@ class ElixirOtpWindowTest extends FxRobot {
               Supervisor.child_spec({Till, {:till_a, 10}}, id: :till_a),
               Supervisor.child_spec({Till, {:till_b, 20}}, id: :till_b)
             ], strategy: :one_for_all, max_restarts: 6, name: :tills)""";
-
-    @BeforeEach
-    void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Console")).<Node>query());
-        waitUntil(() -> !console().selfProperty().get().isEmpty());   // the shell process is up
-        clickOn("#consoleInput");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-    }
-
-    ConsoleViewModel console() {
-        return app.window().console();
-    }
-
-    Line last() throws Exception {
-        List<Line> l = onFx(() -> List.copyOf(console().lines()));
-        return l.isEmpty() ? null : l.get(l.size() - 1);
-    }
 
     void run(String code) throws Exception {
         interact(() -> {

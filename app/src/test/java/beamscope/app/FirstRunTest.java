@@ -2,46 +2,31 @@ package beamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A first-time user (issue 10, section 1): the window opens on the supervision tree with a short card that
  * says what the picture shows, and "Got it" puts it away, giving the tree its room.
  */
-class FirstRunTest extends FxRobot {
+class FirstRunTest extends WindowTest {
 
-    private BeamscopeApp app;
-    private String before;
+    private static String before;
 
-    @BeforeEach
-    void launch() throws Exception {
+    @BeforeAll
+    static void introOn() {
         before = System.getProperty("beamscope.intro");
         System.setProperty("beamscope.intro", "on"); // the test suite opens windows without it
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
     }
 
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+    @AfterAll
+    static void introAsBefore() {
         if (before == null) System.clearProperty("beamscope.intro");
         else System.setProperty("beamscope.intro", before);
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
     }
 
     @Test

@@ -3,75 +3,15 @@ package beamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.lessons.LessonsViewModel;
-import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Pid;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lessons panel in the real window, driven as a teacher does: the menu, the step buttons, the clicker keys. */
-class LessonsWindowTest extends FxRobot {
-    private BeamscopeApp app;
-    private CssWarnings css;
-
-    @BeforeEach
-    void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-        waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    }
-
-    LessonsViewModel lessons() {
-        return app.window().lessons();
-    }
-
-    TreeViewModel tree() {
-        return app.window().tree();
-    }
-
-    /** Opens a lesson from the toolbar's Lessons menu and waits for its steps. */
-    void open(String id) throws Exception {
-        LessonMenus.open(this, app, id);
-        waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
-                beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
-        waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
-    }
-
-    /** The panel opens on the lesson's About page; its steps are on the Steps tab. */
-    void showSteps() {
-        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
-    }
-
-    boolean treeShows(Pid pid) {
-        return pid != null && tree().frame().item(pid) != null;
-    }
+class LessonsWindowTest extends LessonWindowTest {
 
     @Nested
     class BankSupervised {

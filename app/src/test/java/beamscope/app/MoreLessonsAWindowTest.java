@@ -3,60 +3,16 @@ package beamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.lessons.LessonsViewModel;
-import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Pid;
 import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A lesson of helper lessons-a (secret-agent) in the real window: its step buttons act on the live agent process. */
-class MoreLessonsAWindowTest extends FxRobot {
-    private BeamscopeApp app;
-
-    @BeforeEach
-    void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-        waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    }
-
-    LessonsViewModel lessons() {
-        return app.window().lessons();
-    }
-
-    TreeViewModel tree() {
-        return app.window().tree();
-    }
-
-    boolean treeShows(Pid pid) {
-        return pid != null && tree().frame().item(pid) != null;
-    }
+class MoreLessonsAWindowTest extends LessonWindowTest {
 
     @Test
     void secretAgent_theSetPriorityButton_raisesTheAgentsPriority_theTerminateButtonEndsIt() throws Exception {

@@ -3,71 +3,22 @@ package beamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.lessons.LessonsViewModel;
-import beamscope.app.tree.TreeViewModel;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import beamscope.runtime.otp.GenServer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Tutorial 001's practical examples in the real window: the pubsub lesson's buttons, and what the tree shows. */
-class MoreLessonsBWindowTest extends FxRobot {
-    private BeamscopeApp app;
-    private CssWarnings css;
+class MoreLessonsBWindowTest extends LessonWindowTest {
 
-    @BeforeEach
-    void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-        waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-    }
-
-    LessonsViewModel lessons() {
-        return app.window().lessons();
-    }
-
-    TreeViewModel tree() {
-        return app.window().tree();
-    }
-
-    boolean treeShows(Pid pid) {
-        return pid != null && tree().frame().item(pid) != null;
-    }
-
-    /** Opens a lesson from the Lessons menu: its tutorial's submenu, then its item. */
+    /** Opens a lesson as the base does, on its Steps tab. */
+    @Override
     void open(String id) throws Exception {
-        LessonMenus.open(this, app, id);
-        waitUntil(() -> lookup("#lessonExplanation").queryAs(Label.class).getText().equals(
-                beamscope.app.lessons.Lessons.find(id).orElseThrow().explanation()));
-        waitUntil(() -> lookup("#lessonStep1").tryQuery().isPresent() && !lessons().busyProperty().get());
-        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Steps")).<javafx.scene.Node>query());
+        super.open(id);
+        showSteps();
     }
 
     @SuppressWarnings("unchecked")

@@ -13,8 +13,6 @@ import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessStatus;
 import beamscope.runtime.SchedulerSnapshot;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,51 +20,20 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.TextFlow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window headless, the way a user does: clicks, typing, keyboard. */
-class ObserverWindowTest extends FxRobot {
-
-    private BeamscopeApp app;
-    private CssWarnings css;
+class ObserverWindowTest extends WindowTest {
 
     @BeforeEach
     void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            // the primary stage is shared with earlier tests, which may have left it another size
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> state().selected() != null);     // the window selects the bank once the demo is up
         // the window opens on the supervision tree; these tests work in the process table, as a user opens it
         clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Processes")).<Node>query());
         waitUntil(() -> lookup("#processTable").query().isVisible());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
     }
 
     AppState state() {

@@ -3,19 +3,12 @@ package beamscope.app;
 import beamscope.app.remote.LocalBeam;
 import beamscope.app.remote.RealNodesTest;
 import beamscope.runtime.Pid;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and stopped here.
  */
 @Tag("screenshots")
-class RealNodeScreenshotTest extends FxRobot {
+class RealNodeScreenshotTest extends WindowTest {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
 
     @Test
@@ -33,49 +26,30 @@ class RealNodeScreenshotTest extends FxRobot {
         Path ebin = RealNodesTest.compileFixture();
         try (LocalBeam beam = LocalBeam.start(LocalBeam.Shell.ERL, "demo", LocalBeam.randomCookie(), List.of("-pa", ebin.toString(),
                 "-eval", "{ok, _} = application:ensure_all_started(bs_fixture), [supervisor:start_child(bs_dyn, []) || _ <- [1, 2, 3]]"))) {
-            FxToolkit.registerPrimaryStage();
-            BeamscopeApp app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-            try {
-                app.awaitDemo(java.time.Duration.ofSeconds(15));
-                interact(() -> {
-                    Stage s = (Stage) app.window().scene().getWindow();
-                    s.setX(0);
-                    s.setY(0);
-                    s.setWidth(1280);
-                    s.setHeight(800);
-                    app.nodes().nodeNameProperty().set(beam.node());
-                    app.nodes().cookieProperty().set(beam.cookie());
-                    app.nodes().connect();
-                });
-                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.nodes().onEmbeddedProperty().get());
-                Pid leaf = app.nodes().current().whereis("bs_leaf").orElseThrow();
-                interact(() -> {
-                    var tabs = lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
-                    tabs.getTabs().stream().filter(t -> t.getText().equals("Processes")).findFirst().ifPresent(tabs.getSelectionModel()::select);
-                    app.window().state().select(leaf);
-                });
-                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window().tree().frame().item(leaf) != null
-                        && app.window().state().frameProperty().get().selected() != null);
-                MainWindow w = app.window();
-                long seq = w.state().frameProperty().get().seq();
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.state().frameProperty().get().seq() > seq + 4);
-                WaitForAsyncUtils.waitForFxEvents();
-                save(w, DOCS.resolve("real-node-tree.png"));
-            } finally {
-                FxToolkit.cleanupApplication(app);
-                FxToolkit.cleanupStages();
-            }
+            interact(() -> {
+                Stage s = (Stage) app.window().scene().getWindow();
+                s.setX(0);
+                s.setY(0);
+                s.setWidth(1280);
+                s.setHeight(800);
+                app.nodes().nodeNameProperty().set(beam.node());
+                app.nodes().cookieProperty().set(beam.cookie());
+                app.nodes().connect();
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.nodes().onEmbeddedProperty().get());
+            Pid leaf = app.nodes().current().whereis("bs_leaf").orElseThrow();
+            interact(() -> {
+                var tabs = lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+                tabs.getTabs().stream().filter(t -> t.getText().equals("Processes")).findFirst().ifPresent(tabs.getSelectionModel()::select);
+                app.window().state().select(leaf);
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.window().tree().frame().item(leaf) != null
+                    && app.window().state().frameProperty().get().selected() != null);
+            MainWindow w = app.window();
+            long seq = w.state().frameProperty().get().seq();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.state().frameProperty().get().seq() > seq + 4);
+            WaitForAsyncUtils.waitForFxEvents();
+            save(w, DOCS.resolve("real-node-tree.png"));
         }
-    }
-
-    private void save(MainWindow w, Path file) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        interact(() -> img[0] = w.scene().snapshot(null));
-        PixelReader r = img[0].getPixelReader();
-        int width = (int) img[0].getWidth(), height = (int) img[0].getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) out.setRGB(x, y, r.getArgb(x, y));
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }

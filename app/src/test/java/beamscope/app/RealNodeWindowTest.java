@@ -1,5 +1,6 @@
 package beamscope.app;
 
+import static beamscope.app.WindowTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.observe.NodeState;
@@ -9,8 +10,6 @@ import beamscope.app.tree.TreeItem;
 import beamscope.runtime.Pid;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window on a real BEAM node, driven as a user drives it: Node ▸ Connect to node…, a wrong cookie (the
@@ -68,10 +66,6 @@ class RealNodeWindowTest extends FxRobot {
         System.clearProperty("cookie");
         if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
     /** Types into a field as a user does: select what is there, type over it. */

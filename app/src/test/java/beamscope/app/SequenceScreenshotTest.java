@@ -7,15 +7,10 @@ import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -24,15 +19,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * same lifelines. Run it with {@code -Dgroups=screenshots -Dbeamscope.excludedGroups=}.
  */
 @Tag("screenshots")
-class SequenceScreenshotTest extends FxRobot {
+class SequenceScreenshotTest extends WindowTest {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
-    private BeamscopeApp app;
 
     @BeforeEach
     void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        app.awaitDemo(java.time.Duration.ofSeconds(15));
         waitUntil(() -> app.window().state().selected() != null);
         interact(() -> {
             javafx.stage.Window w = app.window().scene().getWindow();
@@ -41,20 +32,6 @@ class SequenceScreenshotTest extends FxRobot {
             w.setWidth(1280);
             w.setHeight(800);
         });
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     long count(SequenceViewModel vm, java.util.function.Predicate<Step> p) throws Exception {

@@ -17,53 +17,21 @@ import beamscope.runtime.Tuple3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Sequence tab in the real window: two processes chosen from the table, and the message between them. */
-class SequenceTabTest extends FxRobot {
+class SequenceTabTest extends WindowTest {
     static final Atom SEND = Atom.of("send");
-    private BeamscopeApp app;
-    private CssWarnings css;
 
     @BeforeEach
     void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
         waitUntil(() -> app.window().state().selected() != null);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     /** A process that sends what it is told to: {:send, to, message}. */

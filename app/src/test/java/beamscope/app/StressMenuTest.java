@@ -4,49 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.stress.MillionScenario;
 import beamscope.app.stress.StressViewModel;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Stress menu in the real window, headless: start a scenario, watch its progress, cancel it. */
-class StressMenuTest extends FxRobot {
-    private BeamscopeApp app;
-    private CssWarnings css;
-
-    @BeforeEach
-    void launch() throws Exception {
-        css = CssWarnings.record();
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        css.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-    }
-
-    <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(15, TimeUnit.SECONDS);
-    }
+class StressMenuTest extends WindowTest {
 
     /**
      * Selects a field's whole text with the keyboard and types over it. (A double click on a busy machine can

@@ -1,5 +1,8 @@
 package beamscope.app;
 
+import static beamscope.app.WindowTest.closeWindow;
+import static beamscope.app.WindowTest.showWindow;
+import static beamscope.app.WindowTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.demo.Demo;
@@ -13,8 +16,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, headless, on a node seen only through what every node answers ({@link Observed} without
@@ -64,21 +63,12 @@ class WindowOnAnotherNodeTest extends FxRobot {
         node = Node.start();
         demo = Demo.start(node);
         local = new LocalNode(node, Examples.CATALOGUE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            window = new MainWindow(commonPartOnly(local, connection), 1280, 800);
-            stage.setScene(window.scene());
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        window = showWindow(() -> new MainWindow(commonPartOnly(local, connection), 1280, 800));
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.setupFixture(() -> window.close());
-        FxToolkit.cleanupStages();
+        closeWindow(window);
         demo.stop();
         local.close();
         node.close();
@@ -88,10 +78,6 @@ class WindowOnAnotherNodeTest extends FxRobot {
     static boolean shown(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
         return true;
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
     }
 
     @Nested

@@ -65,12 +65,15 @@ public final class TimelineBar {
         VBox track = new VBox(1, marks, slider);
         HBox.setHgrow(track, Priority.ALWAYS);
 
+        // the view model outlives this window: every listener on it is weak, and the bar's root keeps them (Listeners)
+        Listeners held = new Listeners();
         boolean[] updating = {false};
-        vm.positionProperty().addListener((o, a, v) -> {
+        held.position = (o, a, v) -> {
             updating[0] = true;
             slider.setValue(v.doubleValue());
             updating[0] = false;
-        });
+        };
+        vm.positionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(held.position));
         // from live, the window switches to the recording when the drag ends (a switch builds the views afresh, and
         // must not take the slider from under the mouse); on a recording, the views follow the drag
         slider.valueProperty().addListener((o, a, v) -> {
@@ -97,7 +100,8 @@ public final class TimelineBar {
                 marks.getChildren().add(r);
             }
         };
-        vm.marks().addListener((ListChangeListener<TimelineViewModel.Mark>) c -> layoutMarks.run());
+        held.marks = c -> layoutMarks.run();
+        vm.marks().addListener(new javafx.collections.WeakListChangeListener<>(held.marks));
         track.widthProperty().addListener((o, a, b) -> layoutMarks.run());
 
         Label moment = new Label();
@@ -146,32 +150,32 @@ public final class TimelineBar {
                 vm.tick(now);
             }
         };
-        vm.playingProperty().addListener((o, was, on) -> {
-            if (on && root.getScene() != null) player.start();
+        held.playing = (o, was, on) -> {
+            if (on && showing(root)) player.start();
             else player.stop();
-        });
-        boolean[] shown = {false};
-        Timeline[] clock = {null};
-        Timeline sizeClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            boolean showing = root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
-            if (showing) {
-                shown[0] = true;
-                vm.refreshSize();
-            } else if (shown[0]) { // this window was replaced or closed: its bar stops
-                clock[0].stop();
-                player.stop();
-            }
-        }));
-        clock[0] = sizeClock;
+        };
+        vm.playingProperty().addListener(new javafx.beans.value.WeakChangeListener<>(held.playing));
+        root.getProperties().put(Listeners.class, held);
+        Timeline sizeClock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.refreshSize()));
         sizeClock.setCycleCount(Timeline.INDEFINITE);
-        sizeClock.play();
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                sizeClock.stop();
-                player.stop();
-            }
+        // the clock and the player run only while this window shows: the toolkit's timer holds what runs, and a
+        // window replaced (or closed) before its clock's first tick would stay in memory with it
+        beamscope.app.Pulses.whileShowing(root, sizeClock::play, () -> {
+            sizeClock.stop();
+            player.stop();
         });
         root.getProperties().put(TimelineBar.class, sizeClock);
+    }
+
+    private static boolean showing(Parent root) {
+        return root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing();
+    }
+
+    /** The bar's listeners on the view model, which holds them weakly: as long as the window's root, no longer. */
+    private static final class Listeners {
+        javafx.beans.value.ChangeListener<Number> position;
+        ListChangeListener<TimelineViewModel.Mark> marks;
+        javafx.beans.value.ChangeListener<Boolean> playing;
     }
 
     /** Stops the bar's clock (the window closes). */

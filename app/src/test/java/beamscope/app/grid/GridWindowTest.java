@@ -2,7 +2,7 @@ package beamscope.app.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import beamscope.app.BeamscopeApp;
+import beamscope.app.WindowTest;
 import beamscope.app.processes.ProcessRowModel;
 import beamscope.runtime.Behaviors;
 import beamscope.runtime.Pid;
@@ -17,34 +17,11 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The grid and the table's multi-select driven as a user does, headless: drags, clicks, the dialog. */
-class GridWindowTest extends FxRobot {
-    private BeamscopeApp app;
-
-    @BeforeEach
-    void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(15))).isTrue();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
+class GridWindowTest extends WindowTest {
 
     static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);

@@ -1,13 +1,13 @@
 package beamscope.app.sequence;
 
+import static beamscope.app.WindowTest.onFx;
+import static beamscope.app.WindowTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import beamscope.app.theme.Stylesheets;
 import beamscope.app.theme.Theme;
 import beamscope.runtime.Event;
 import beamscope.runtime.Pid;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -51,14 +51,6 @@ class SequenceCanvasTest extends FxRobot {
     void unmount() throws Exception {
         FxToolkit.cleanupStages();
         node.close();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-    }
-
-    static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     void exchange(int from, int count) throws Exception {

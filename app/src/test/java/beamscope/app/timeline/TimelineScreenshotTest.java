@@ -1,8 +1,8 @@
 package beamscope.app.timeline;
 
-import beamscope.app.BeamscopeApp;
 import beamscope.app.MainWindow;
 import beamscope.app.Pngs;
+import beamscope.app.WindowTest;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Pid;
 import java.nio.file.Path;
@@ -10,12 +10,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -23,22 +19,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * window shows the bank alive just before. Run on purpose: {@code -Dgroups=screenshots -Dbeamscope.excludedGroups=}.
  */
 @Tag("screenshots")
-class TimelineScreenshotTest extends FxRobot {
+class TimelineScreenshotTest extends WindowTest {
     private static final Path DOCS = Path.of(System.getProperty("beamscope.docs", "../docs"));
-    BeamscopeApp app;
-
-    @BeforeEach
-    void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        app.awaitDemo(java.time.Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void theTimelineDraggedBackBeforeAKill() throws Exception {

@@ -2,7 +2,7 @@ package beamscope.app.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import beamscope.app.BeamscopeApp;
+import beamscope.app.WindowTest;
 import beamscope.record.Recorder;
 import beamscope.record.RecordingFile;
 import beamscope.runtime.Atom;
@@ -11,46 +11,16 @@ import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless: drag the timeline back, click a crash mark, Live, open a saved recording or a corrupt one. */
-class TimelineWindowTest extends FxRobot {
-    BeamscopeApp app;
-
-    @BeforeEach
-    void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (BeamscopeApp) FxToolkit.setupApplication(BeamscopeApp.class);
-        interact(() -> {
-            javafx.stage.Window w = app.window().scene().getWindow();
-            w.setWidth(1280);
-            w.setHeight(800);
-        });
-        assertThat(app.awaitDemo(java.time.Duration.ofSeconds(30))).isTrue();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, condition);
-    }
+class TimelineWindowTest extends WindowTest {
 
     TimelineViewModel timeline() {
         return app.nodes().timeline();
