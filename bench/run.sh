@@ -68,9 +68,9 @@ params() {
     # of each); a block with it repeats them until the sampler has walked every process (at 1M, every few seconds)
     observe)   ((q)) && echo "n=100000 pp_n=1000000 ring_procs=1000 ring_hops=1000000" \
                      || echo "n=1000000 pp_n=10000000 ring_procs=1000 ring_hops=10000000" ;;
-    # record: rows 2-3 in blocks with and without the window's recorder (blocks=2 of each)
-    record)    ((q)) && echo "pp_n=100000 ring_procs=1000 ring_hops=100000" \
-                     || echo "pp_n=1000000 ring_procs=1000 ring_hops=1000000" ;;
+    # record: rows 2-3 in blocks with and without the window's recorder (blocks=8 of each: a ratio near 1 needs them)
+    record)    ((q)) && echo "pp_n=100000 ring_procs=1000 ring_hops=100000 blocks=8" \
+                     || echo "pp_n=1000000 ring_procs=1000 ring_hops=1000000 blocks=8" ;;
   esac
 }
 # Memory reserved up front, per workload: the JVM heap (-Xms = -Xmx, pre-touched) and the BEAM's super carrier

@@ -2,7 +2,7 @@ package beamscope.record;
 
 import beamscope.runtime.Event;
 import beamscope.runtime.EventFilter;
-import beamscope.runtime.EventSubscription;
+import beamscope.runtime.EventTrace;
 import beamscope.runtime.Node;
 import beamscope.runtime.Pid;
 import beamscope.runtime.ProcessInfo;
@@ -20,13 +20,16 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Records a node: every event but scheduling (one subscription, {@link #RECORDED}) into a bounded ring that keeps the last
- * {@link Limits#window()} of node time or the last {@link Limits#maxEvents()} events, whichever is fewer, and a
- * {@link RecordedSnapshot} every {@code snapshotEvery} so that any moment in the ring can be rebuilt.
+ * Records a node: every event but scheduling ({@link #RECORDED}, through a {@link Node#trace}) into a bounded ring
+ * that keeps the last {@link Limits#window()} of node time or the last {@link Limits#maxEvents()} events, whichever
+ * is fewer, and a {@link RecordedSnapshot} every {@code snapshotEvery} so that any moment in the ring can be rebuilt.
  *
- * <p>The node never waits for the recorder: its own thread drains the subscription, and when it falls behind the
- * node drops events (counted in {@link Recording#eventsDropped()}). A snapshot walks the process list and reads
- * each non-empty mailbox up to the cap, like {@code process_info}: not one atomic picture of a busy node.
+ * <p>The node never waits for the recorder, and the recorder does nothing per event: each scheduler writes its
+ * events into its own ring of the trace (no object per send or receive, no hand-over to another thread), over its
+ * oldest once full; {@link #recording} copies the rings, merges them by time and cuts them to the limits, and only
+ * then are {@link Event}s made. No event is dropped while the limits keep it. The recorder's thread only takes the
+ * snapshots. A snapshot walks the process list and reads each non-empty mailbox up to the cap, like
+ * {@code process_info}: not one atomic picture of a busy node.
  */
 public final class Recorder implements AutoCloseable {
 
@@ -63,23 +66,19 @@ public final class Recorder implements AutoCloseable {
     /** A snapshot reads each process's links and monitors (one {@code process_info} each) up to this many processes. */
     static final int LINKS_UP_TO = 100_000;
 
-    /** The node's buffer for the recorder's events. */
-    static final int BUFFER = 1 << 16;
-
     private final Node node;
-    private final EventSubscription subscription;
+    /** The node's trace: rings sized for {@code limits.maxEvents()} ({@link #ringCapacity}). */
+    private EventTrace trace;
+    /** Events kept from an earlier trace (its rings were another size), oldest first. */
+    private List<Event> carried = List.of();
     private final int mailboxCap;
     private final long snapshotEveryNanos;
-    private final ArrayDeque<Event> ring = new ArrayDeque<>();
     private final ArrayDeque<RecordedSnapshot> snapshots = new ArrayDeque<>();
-    private final List<Event> batch = new ArrayList<>();
     private final Map<Pid, RecordedFlags> flags = new HashMap<>();
     private final SchedulerSamples lanes = new SchedulerSamples();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Limits limits;
-    private long lastEvicted = Long.MIN_VALUE;
-    private volatile int count;
     private volatile long lastCaptureNanos;
     /** {@link #MAX_SNAPSHOT_PROCESSES}; tests lower it. */
     int maxSnapshotProcesses = MAX_SNAPSHOT_PROCESSES;
@@ -89,7 +88,7 @@ public final class Recorder implements AutoCloseable {
         this.limits = limits;
         this.mailboxCap = mailboxCap;
         this.snapshotEveryNanos = snapshotEvery.toNanos();
-        this.subscription = node.subscribe(RECORDED, BUFFER);
+        this.trace = node.trace(ringCapacity(limits.maxEvents()));
         snapshotNow();
         if (background) {
             thread = Thread.ofPlatform().daemon().name("beamscope-recorder").start(this::run);
@@ -98,12 +97,21 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Events each of the trace's rings holds: the greatest power of two up to {@code maxEvents} (at least 1024), so
+     * one busy scheduler keeps at least half of the limit on its own and all of them together at most a few times
+     * it; a recording keeps the newest {@code maxEvents} of them.
+     */
+    static int ringCapacity(int maxEvents) {
+        return Integer.highestOneBit(Math.max(1024, maxEvents));
+    }
+
     /** Starts recording {@code node} on the recorder's own thread; a snapshot is taken at once and every {@code snapshotEvery}. */
     public static Recorder start(Node node, Limits limits, Duration snapshotEvery) {
         return new Recorder(node, limits, snapshotEvery, DEFAULT_MAILBOX_CAP, true);
     }
 
-    /** A recorder without a thread: events move into the ring when the caller asks ({@link #snapshotNow}, {@link #recording}). For tests. */
+    /** A recorder without a thread: snapshots are taken when the caller asks ({@link #snapshotNow}). For tests. */
     public static Recorder manual(Node node, Limits limits) {
         return new Recorder(node, limits, Duration.ofDays(365), DEFAULT_MAILBOX_CAP, false);
     }
@@ -112,29 +120,39 @@ public final class Recorder implements AutoCloseable {
         return limits;
     }
 
-    /** Changes how much the ring keeps; a smaller limit drops the oldest events at once. */
+    /**
+     * Changes how much the ring keeps; a smaller limit drops the oldest events at once. Rings of another size
+     * replace the trace: the new one starts, the old one stops and what it holds is kept (the few events written
+     * to both in between are taken once).
+     */
     public synchronized void setLimits(Limits limits) {
         this.limits = limits;
-        evict();
-        count = ring.size();
+        int cap = ringCapacity(limits.maxEvents());
+        if (cap != trace.capacity()) {
+            EventTrace old = trace;
+            trace = node.trace(cap);
+            old.close();
+            trace.forget();
+            Kept k = kept(old);
+            carried = k.events();
+            prune(k.lastEvicted());
+        }
     }
 
-    /** Events in the ring now; never waits (a view may ask every frame). */
+    /** Events in the ring now, about (the window is applied when a recording is made); never waits. */
     public int eventCount() {
-        return count;
+        return (int) Math.min(limits.maxEvents(), trace.held() + carried.size());
     }
 
     /** Node time covered by the ring now (its first snapshot to its last event), in nanoseconds. */
     public synchronized long spanNanos() {
         if (snapshots.isEmpty()) return 0;
-        long end = snapshots.getLast().nanos();
-        if (!ring.isEmpty()) end = Math.max(end, ring.getLast().nanos());
+        long end = Math.max(snapshots.getLast().nanos(), trace.newest());
         return end - snapshots.getFirst().nanos();
     }
 
-    /** Moves the node's buffered events into the ring, then takes a snapshot; returns it. */
+    /** Takes a snapshot of the node now; returns it. */
     public synchronized RecordedSnapshot snapshotNow() {
-        drain();
         long t0 = System.nanoTime();
         RecordedSnapshot s = capture(node, mailboxCap, flags);
         lastCaptureNanos = System.nanoTime() - t0;
@@ -151,11 +169,50 @@ public final class Recorder implements AutoCloseable {
         return s;
     }
 
-    /** A copy of what the ring holds now (after moving in the node's buffered events). */
-    public synchronized Recording recording() {
-        drain();
-        return new Recording(RecordingFile.VERSION, mailboxCap, subscription.dropped(), List.copyOf(ring), List.copyOf(snapshots),
-                flags, lanes.copy());
+    /**
+     * A copy of what the ring holds now: the trace's rings merged by time, cut to the limits (and to the horizon
+     * before which a ring has written over events), with the snapshots that can be replayed from. Every receive in
+     * it comes with its send, unless that was sent before the recording's first event ({@link EventTrace#read}).
+     */
+    public Recording recording() {
+        Kept k;
+        List<RecordedSnapshot> snaps;
+        Map<Pid, RecordedFlags> fl;
+        List<SchedulerSample> ln;
+        synchronized (this) {
+            k = kept(trace);
+            prune(k.lastEvicted());
+            snaps = List.copyOf(snapshots);
+            fl = Map.copyOf(flags);
+            ln = lanes.copy();
+        }
+        return new Recording(RecordingFile.VERSION, mailboxCap, 0, k.events(), snaps, fl, ln);
+    }
+
+    /** The events kept (in time order), and the latest time of one no longer kept. */
+    private record Kept(List<Event> events, long lastEvicted) {}
+
+    /** {@code t}'s events and the carried ones, cut to the limits and to {@code t}'s horizon (under the lock). */
+    private Kept kept(EventTrace t) {
+        EventColumns col = new EventColumns(t.held());
+        long horizon = t.read(col);
+        List<Event> fresh = col.events();
+        List<Event> all;
+        if (carried.isEmpty()) all = fresh;
+        else {
+            all = new ArrayList<>(carried.size() + fresh.size());
+            all.addAll(carried);
+            all.addAll(fresh);
+            all.sort(java.util.Comparator.comparingLong(Event::nanos));
+        }
+        if (all.isEmpty()) return new Kept(all, horizon);
+        Limits l = limits;
+        long cut = Math.max(horizon, all.getLast().nanos() - l.window().toNanos());
+        int from = 0;
+        while (from < all.size() && all.get(from).nanos() < cut) from++;
+        from = Math.max(from, all.size() - l.maxEvents());
+        long lastEvicted = from == 0 ? horizon : Math.max(horizon, all.get(from - 1).nanos());
+        return new Kept(from == 0 ? all : List.copyOf(all.subList(from, all.size())), lastEvicted);
     }
 
     @Override
@@ -169,22 +226,28 @@ public final class Recorder implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        subscription.close();
+        trace.close();
     }
 
+    /**
+     * Snapshots now and then, and the schedulers' lanes every {@link #SAMPLE_EVERY} (the events need no one: the
+     * schedulers write them into the trace's rings).
+     */
     private void run() {
         long lastSnapshot = System.nanoTime();
         while (!closed && !node.isClosed()) {
-            int n;
-            synchronized (this) {
-                n = drain();
-            }
             sampleLanes();
-            if (System.nanoTime() - lastSnapshot >= Math.max(snapshotEveryNanos, SNAPSHOT_IDLE_FACTOR * lastCaptureNanos)) {
-                snapshotNow();
-                lastSnapshot = System.nanoTime();
+            long every = Math.max(snapshotEveryNanos, SNAPSHOT_IDLE_FACTOR * lastCaptureNanos);
+            long wait = lastSnapshot + every - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(Math.min(wait, SAMPLE_EVERY.toNanos()));
+                continue;
             }
-            if (n == 0) LockSupport.parkNanos(2_000_000);
+            synchronized (this) {
+                snapshotNow();
+                prune(Math.max(trace.horizon(), trace.newest() - limits.window().toNanos()));
+            }
+            lastSnapshot = System.nanoTime();
         }
     }
 
@@ -201,29 +264,8 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    private int drain() {
-        int total = 0;
-        int n;
-        do {
-            batch.clear();
-            n = subscription.drainTo(batch, 4096);
-            ring.addAll(batch);
-            total += n;
-        } while (n > 0);
-        batch.clear();
-        if (total > 0) evict();
-        count = ring.size();
-        return total;
-    }
-
-    /** Drops the oldest events past the limits, and the snapshots that those events were needed after. */
-    private void evict() {
-        Limits l = limits;
-        if (ring.isEmpty()) return;
-        long newest = ring.getLast().nanos();
-        long window = l.window().toNanos();
-        while (!ring.isEmpty() && (ring.size() > l.maxEvents() || newest - ring.getFirst().nanos() > window))
-            lastEvicted = Math.max(lastEvicted, ring.removeFirst().nanos());
+    /** Drops the snapshots that events before {@code lastEvicted} were needed after, and flags no snapshot needs. */
+    private void prune(long lastEvicted) {
         while (!snapshots.isEmpty() && snapshots.getFirst().nanos() < lastEvicted) snapshots.removeFirst();
         if (!snapshots.isEmpty()) lanes.dropBefore(snapshots.getFirst().nanos());
         if (flags.size() > 10_000) { // only the supervisors some kept snapshot holds

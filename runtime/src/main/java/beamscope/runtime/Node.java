@@ -254,6 +254,14 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * Traces every event but scheduling into rings of {@code ringCapacity} events per scheduler, for a recorder
+     * that must keep up at full rate ({@link EventTrace}); several traces may be open at once.
+     */
+    public EventTrace trace(int ringCapacity) {
+        return rt.trace(ringCapacity);
+    }
+
+    /**
      * {@code erlang:system_monitor(_, [{long_schedule, Time}])}: a process that holds its scheduler longer
      * than {@code threshold} in one slice (Java code that blocks or loops without returning) is reported
      * once as an {@link Event.SystemMonitor} of kind {@link Event#LONG_SCHEDULE}. On by default at

@@ -47,7 +47,7 @@ public final class TimelineBar {
                 item.setOnAction(e -> vm.setLimits(new Recorder.Limits(Duration.ofMinutes(minutes), events)));
                 size.getItems().add(item);
             }
-        MenuItem off = new MenuItem("Off: keep no history (recording builds an event per message, which slows a busy node)");
+        MenuItem off = new MenuItem("Off: keep no history");
         off.setId("timelineOff");
         off.setOnAction(e -> vm.setRecording(false));
         size.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), off);

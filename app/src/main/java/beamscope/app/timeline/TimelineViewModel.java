@@ -88,7 +88,7 @@ public final class TimelineViewModel implements AutoCloseable {
 
     /** The node recorded (or that would be, were recording on). */
     private volatile Observed recorded;
-    /** The user turned recording off: every send and receive is an event while it is on, which slows a busy node. */
+    /** The user turned recording off (while it is on, every send and receive is written into the trace's rings). */
     private volatile boolean off;
 
     /** Turns recording off (the history kept so far goes) or on again (from now). */

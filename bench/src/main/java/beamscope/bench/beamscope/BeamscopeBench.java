@@ -745,10 +745,11 @@ public final class BeamscopeBench {
     // What the window's recorder costs (beamscope.record.Recorder: every event into a bounded ring, a snapshot a
     // second): ping_pong and ring as rows 2 and 3, in blocks with and without a recorder attached, ordered with,
     // without, without, with, ... (`blocks` of each) on one node, so drift falls on both alike. *_recorded_per_s
-    // with it, *_ratio = with / without. recorded_events_per_s: the events that reached the ring per second of the
-    // blocks with it; dropped_pct: the share of events the node dropped because the recorder's buffer was full
-    // (the node never waits for it). bytes_per_event: the size of the recording file (RecordingFile) of the last
-    // block with it, over its events.
+    // with it, *_ratio = with / without; *_cpu_ratio: the CPU time of Beamscope's threads (the schedulers, which
+    // spin a little when idle, and the recorder's) without over with, for the same work. recorded_events_per_s: the events a recording of the block holds, per
+    // second of the blocks with it (at most the limit, 1M, per block); dropped_pct: the share of events the node
+    // dropped (none since the trace's rings: they write over their oldest, as the limit does). bytes_per_event:
+    // the size of the recording file (RecordingFile) of the last block with it, over its events.
 
     static Map<String, Object> record(Bench.Params p) throws Exception {
         int ppN = p.get("pp_n", 1_000_000);
@@ -765,6 +766,9 @@ public final class BeamscopeBench {
             m.put("ring_msgs_per_s", ring.without().perSecond());
             m.put("ring_msgs_recorded_per_s", ring.with().perSecond());
             m.put("ring_ratio", ring.with().perSecond() / ring.without().perSecond());
+            // the same work's CPU time without over with: the ratio a busy machine's waits do not blur
+            m.put("ping_pong_cpu_ratio", (double) pp.cpuWithout() / Math.max(1, pp.cpuWith()));
+            m.put("ring_cpu_ratio", (double) ring.cpuWithout() / Math.max(1, ring.cpuWith()));
             long kept = pp.kept() + ring.kept(), dropped = pp.dropped() + ring.dropped();
             m.put("recorded_events_per_s", Bench.perSecond(kept, pp.with().nanos() + ring.with().nanos()));
             m.put("dropped_pct", 100.0 * dropped / Math.max(1, kept + dropped));
@@ -773,24 +777,42 @@ public final class BeamscopeBench {
         }
     }
 
-    /** Blocks without and with a recorder; the events the recorders kept and the node dropped; the last file's bytes per event. */
-    record Recorded(Timed without, Timed with, long kept, long dropped, double bytesPerEvent) {}
+    /**
+     * Blocks without and with a recorder; the CPU time the node's threads (and the recorder's) spent in each; the
+     * events the recorders kept and the node dropped; the last file's bytes per event.
+     */
+    record Recorded(Timed without, Timed with, long cpuWithout, long cpuWith, long kept, long dropped, double bytesPerEvent) {}
+
+    /** CPU time so far of every Beamscope thread (the node's schedulers, timers, monitor; the recorder). */
+    static long beamscopeCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds()))
+            if (t != null && t.getThreadName().startsWith("beamscope-")) sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+        return sum;
+    }
 
     static Recorded recorded(Node node, int blocks, java.util.function.LongSupplier once, int work) throws java.io.IOException {
         Timed without = new Timed(0, 0), with = new Timed(0, 0);
-        long kept = 0, dropped = 0;
+        long kept = 0, dropped = 0, cpuWithout = 0, cpuWith = 0;
         double bytesPerEvent = Double.NaN;
-        // a ring as large as a block's events, so that what is kept is what the recorder could take
-        beamscope.record.Recorder.Limits limits = new beamscope.record.Recorder.Limits(Duration.ofMinutes(10), 20_000_000);
+        // the window's recorder (the last 10 minutes or 1M events); its rings are allocated before the GC that
+        // starts each block, as the window's are when it opens
+        beamscope.record.Recorder.Limits limits = new beamscope.record.Recorder.Limits(Duration.ofMinutes(10), 1_000_000);
         for (int b = 0; b < 2 * blocks; b++) {
             boolean recorded = b % 4 == 0 || b % 4 == 3;
-            System.gc();
             if (!recorded) {
+                System.gc();
+                long c0 = beamscopeCpuNanos();
                 without = without.plus(work, once.getAsLong());
+                cpuWithout += beamscopeCpuNanos() - c0;
                 continue;
             }
             try (beamscope.record.Recorder recorder = beamscope.record.Recorder.start(node, limits, Duration.ofSeconds(1))) {
+                System.gc();
+                long c0 = beamscopeCpuNanos();
                 with = with.plus(work, once.getAsLong());
+                cpuWith += beamscopeCpuNanos() - c0;
                 beamscope.record.Recording r = recorder.recording();
                 kept += r.events().size();
                 dropped += r.eventsDropped();
@@ -810,6 +832,6 @@ public final class BeamscopeBench {
                 bytesPerEvent = (double) bytes[0] / Math.max(1, r.events().size());
             }
         }
-        return new Recorded(without, with, kept, dropped, bytesPerEvent);
+        return new Recorded(without, with, cpuWithout, cpuWith, kept, dropped, bytesPerEvent);
     }
 }

@@ -44,6 +44,20 @@ class Envelope {
         return (Envelope) NEXT.getAcquire(this);
     }
 
+    /**
+     * A message sent while the node is traced ({@link TraceRing}): it carries its send's stamp, so that the
+     * receiver's clock moves past it and the receive sorts after the send. Plain nodes otherwise: nothing is
+     * added to a message when no one traces.
+     */
+    static final class Stamped extends Envelope {
+        final long stamp;
+
+        Stamped(Object payload, long stamp) {
+            super(payload);
+            this.stamp = stamp;
+        }
+    }
+
     /** A node that knows its message's estimated bytes ({@link beamscope.runtime.MaxHeap#estimateBytes}). */
     static final class Sized extends Envelope {
         /** The queue node itself: header, three fields, and these two. */

@@ -69,7 +69,7 @@ final class InboxCell extends ProcessCell implements Inbox {
                     for (Envelope e = first; e != null; prev = e, e = e.next) {
                         if (matcher.test(e.payload)) {
                             removeLocal(prev, e);
-                            rt.events.received(this, e.payload);
+                            rt.events.received(this, e);
                             return Optional.of(e.payload);
                         }
                     }

@@ -82,7 +82,21 @@ abstract class Mailbox {
     final boolean deliver(Object payload) {
         MailboxLimit l = limit;
         if (l != null) return deliverLimited(payload, l);
-        Envelope e = new Envelope(payload);
+        return pushMessage(new Envelope(payload));
+    }
+
+    /**
+     * {@link #deliver} of a send; a traced one ({@code stamp != 0}) gets a node that carries the send's stamp
+     * ({@link Envelope.Stamped}). A process with a mailbox limit gets plain nodes (its receives then sort by their
+     * own clock only).
+     */
+    final boolean deliver(Object payload, long stamp) {
+        MailboxLimit l = limit;
+        if (l != null) return deliverLimited(payload, l);
+        return pushMessage(stamp == 0 ? new Envelope(payload) : new Envelope.Stamped(payload, stamp));
+    }
+
+    private boolean pushMessage(Envelope e) {
         for (;;) {
             Envelope h = (Envelope) INBOUND.getAcquire(this);
             if (h == DEAD) return false;

@@ -294,28 +294,32 @@ public final class NodeRuntime {
 
     // ------------------------------------------------------------------ messages and signals
 
+    // A traced send returns the stamp its message carries (0 when no one traces): see EventBus, "Trace stamps".
+
     void send(ProcessCell from, Pid to, Object msg) {
         ProcessCell t = lookup(to);
-        if (from.runningOn != null) from.runningOn.pendingSent++;
+        Scheduler s = from.runningOn;
+        if (s != null) s.pendingSent++;
         else externalSent.increment();
-        events.sent(from.pid, to, msg);
-        if (t != null) t.deliver(msg);
+        long stamp = events.sent(s, from.pid, to, msg);
+        if (t != null) t.deliver(msg, stamp);
     }
 
     void send(ProcessCell from, ProcessCell to, Object msg) {
-        if (from.runningOn != null) from.runningOn.pendingSent++;
+        Scheduler s = from.runningOn;
+        if (s != null) s.pendingSent++;
         else externalSent.increment();
-        events.sent(from.pid, to.pid, msg);
-        to.deliver(msg);
+        long stamp = events.sent(s, from.pid, to.pid, msg);
+        to.deliver(msg, stamp);
     }
 
     /** A send from outside any process (Node.send). */
     public void sendExternal(Pid to, Object msg) {
         ensureOpen();
         externalSent.increment();
-        events.sent(Node.SYSTEM, to, msg);
+        long stamp = events.sent(null, Node.SYSTEM, to, msg);
         ProcessCell t = lookup(to);
-        if (t != null) t.deliver(msg);
+        if (t != null) t.deliver(msg, stamp);
     }
 
     public void sendExternal(String name, Object msg) {
@@ -323,8 +327,8 @@ public final class NodeRuntime {
         ProcessCell t = whereisCell(name);
         if (t == null) throw ErlangError.badarg("no process is registered as " + name);
         externalSent.increment();
-        events.sent(Node.SYSTEM, t.pid, msg);
-        t.deliver(msg);
+        long stamp = events.sent(null, Node.SYSTEM, t.pid, msg);
+        t.deliver(msg, stamp);
     }
 
     void sendFromService(Pid to, Object msg) {
@@ -598,6 +602,10 @@ public final class NodeRuntime {
 
     public EventSubscription subscribe(EventFilter filter, int capacity) {
         return events.subscribe(filter, capacity);
+    }
+
+    public beamscope.runtime.EventTrace trace(int ringCapacity) {
+        return events.trace(ringCapacity);
     }
 
     /** Sets the long-schedule threshold of the node's system monitor; returns the previous one. */

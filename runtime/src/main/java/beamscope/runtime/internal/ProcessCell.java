@@ -140,14 +140,14 @@ class ProcessCell extends SignalCell {
                         if (e != null) {
                             s.budget--;
                             reductions++;
-                            long taken = rt.events.receiveStamp();   // 0 unless someone follows receives
+                            long taken = rt.events.receiving(s, this, e);   // 0 unless someone follows receives
                             Behavior next = r.handler().apply(this, e.payload);
                             if (next instanceof Behavior.Unhandled) {
                                 if (e.depth >= 0) scanPrev = e;
                                 continue;
                             }
                             removeLocal(prev, e);
-                            rt.events.received(this, e.payload, taken);
+                            rt.events.received(s, this, e.payload, taken);
                             become(next, r);
                             continue;
                         }

@@ -91,6 +91,17 @@ final class Scheduler implements Runnable {
     private long spawns;
 
     long pendingSent, pendingSpawns;
+    /**
+     * This scheduler's trace clock (see {@link EventBus}, "Trace stamps"): written by its thread only, plain;
+     * read by another scheduler (opaque) when a process moves from here to there.
+     */
+    long traceClock = 1;
+    /** The stamp given to the receive whose handler runs now (0: none); this thread only. */
+    long traceReceived;
+
+    long traceClockObserved() {
+        return (long) TRACE_CLOCK.getOpaque(this);
+    }
     private final long[] seenDispatches;
     /** When this thief first saw each scheduler's current dispatch count. */
     private final long[] seenAt;
@@ -178,6 +189,7 @@ final class Scheduler implements Runnable {
      */
     void runSlice(ProcessCell p) {
         budget = rt.config.reductionBudget();
+        if (rt.events.tracing()) rt.events.traceRunStarts(this);
         for (;;) {
             dispatch(p);
             ProcessCell q = takeRunNext();
@@ -199,8 +211,8 @@ final class Scheduler implements Runnable {
         Gate gate = rt.gate;
         // only a slowed or paused node keeps its last slice (one allocation per slice, few slices then)
         int from = gate.slowNanos > 0 || gate.paused ? p.priority : -1;
+        rt.events.scheduled(p, index, true); // before schedulerIndex moves: a trace reads where p ran last
         p.schedulerIndex = index;
-        rt.events.scheduled(p, index, true);
         int result = p.runSlice(this);
         budget += heldBudget; // p parked or ended within the grace: the chain goes on with the whole rest
         heldBudget = 0;
@@ -509,7 +521,7 @@ final class Scheduler implements Runnable {
     }
 
     private static final java.lang.invoke.VarHandle RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
-            IDLE_SINCE, IDLE_SEQ, MESSAGES_SENT, SPAWNS;
+            IDLE_SINCE, IDLE_SEQ, MESSAGES_SENT, SPAWNS, TRACE_CLOCK;
 
     static {
         try {
@@ -524,6 +536,7 @@ final class Scheduler implements Runnable {
             IDLE_SEQ = l.findVarHandle(Scheduler.class, "idleSeq", long.class);
             MESSAGES_SENT = l.findVarHandle(Scheduler.class, "messagesSent", long.class);
             SPAWNS = l.findVarHandle(Scheduler.class, "spawns", long.class);
+            TRACE_CLOCK = l.findVarHandle(Scheduler.class, "traceClock", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
