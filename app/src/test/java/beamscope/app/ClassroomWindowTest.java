@@ -82,7 +82,7 @@ class ClassroomWindowTest extends WindowTest {
 
     /** Opens the tree tab and waits until its frame shows the demo's bank (and the view settled after a fit). */
     void openTree() throws Exception {
-        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Supervision tree"))
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Tree"))
                 .<javafx.scene.Node>query());
         Pid bank = app.node().whereis("bank").orElseThrow();
         waitUntil(() -> treeShows(bank));

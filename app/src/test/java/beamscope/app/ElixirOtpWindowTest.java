@@ -64,7 +64,7 @@ class ElixirOtpWindowTest extends ConsoleTabTest {
         Pid sup = app.node().whereis("tills").orElseThrow();
         Pid a = app.node().whereis("till_a").orElseThrow(), b = app.node().whereis("till_b").orElseThrow();
 
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Supervision tree")).<Node>query());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Tree")).<Node>query());
         waitUntil(() -> inTree(sup).isPresent() && inTree(a).isPresent() && inTree(b).isPresent());
         assertThat(inTree(sup).orElseThrow().kind()).isEqualTo(TreeItem.Kind.SUPERVISOR);
         int supIndex = inTree(sup).orElseThrow().index();
@@ -91,7 +91,7 @@ class ElixirOtpWindowTest extends ConsoleTabTest {
         // one_for_all: killing one till restarts both under the same supervisor, each drawn with one restart
         clickOn("#consoleInput");
         run("Process.exit(Process.whereis(:till_a), :kill)");
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Supervision tree")).<Node>query());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Tree")).<Node>query());
         waitUntil(() -> {
             for (String n : List.of("till_a", "till_b")) {
                 Pid now = app.node().whereis(n).orElse(null);

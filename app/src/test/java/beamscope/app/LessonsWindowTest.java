@@ -20,7 +20,7 @@ class LessonsWindowTest extends LessonWindowTest {
             open("bank-supervised");
             assertThat(lookup("#lessonsPanel").tryQuery()).isPresent();
             TabPane tabs = lookup("#tabs").queryAs(TabPane.class);
-            assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Supervision tree");
+            assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Tree");
             Pid sup = app.node().whereis("MyApp.Supervisor").orElseThrow();
             waitUntil(() -> treeShows(sup) && treeShows(app.node().whereis("my_account").orElse(null)));
         }

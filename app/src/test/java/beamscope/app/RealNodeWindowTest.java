@@ -98,8 +98,9 @@ class RealNodeWindowTest extends FxRobot {
         Pid top = app.nodes().current().whereis("bs_top").orElseThrow();
         Pid leaf = app.nodes().current().whereis("bs_leaf").orElseThrow();
         // the new view's tab headers exist once a pulse has laid it out (later on a busy machine)
-        waitUntil(() -> lookup("Supervision tree").tryQuery().isPresent());
-        clickOn("Supervision tree");
+        var treeTab = org.testfx.matcher.control.LabeledMatchers.hasText("Tree");
+        waitUntil(() -> lookup(".tab-label").match(treeTab).tryQuery().isPresent());
+        clickOn(lookup(".tab-label").match(treeTab).<javafx.scene.Node>query());
         waitUntil(() -> {
             TreeItem it = app.window().tree().frame().item(leaf);
             return it != null && it.supervisor() != null;

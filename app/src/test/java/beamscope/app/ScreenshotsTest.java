@@ -71,7 +71,7 @@ class ScreenshotsTest extends WindowTest {
 
         // the other tabs in presenter mode, to look at (not in docs/)
         for (String[] tab : new String[][] {{"Message", "presenter-message.png"}, {"Events", "presenter-events.png"},
-                {"Inspector", null}, {"Supervision tree", "presenter-tree.png"}, {"Schedulers", "presenter-schedulers.png"}}) {
+                {"Inspector", null}, {"Tree", "presenter-tree.png"}, {"Schedulers", "presenter-schedulers.png"}}) {
             clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(tab[0])).<javafx.scene.Node>query());
             settle(w);
             if (tab[1] != null) save(w, SHOTS.resolve(tab[1]));

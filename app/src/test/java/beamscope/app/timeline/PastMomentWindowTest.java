@@ -115,7 +115,7 @@ class PastMomentWindowTest extends FxRobot {
         assertThat(onFx(() -> past.model().steps().stream().noneMatch(s -> s instanceof Step.Exited))).isTrue();
 
         // the tree (a tab of its own): the worker before its kill
-        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Supervision tree")).<javafx.scene.Node>query());
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Tree")).<javafx.scene.Node>query());
         waitUntil(() -> treeShows(bank) && !treeShows(replacement));
 
         // play forward: it happens again, in the tree, then in the diagram
