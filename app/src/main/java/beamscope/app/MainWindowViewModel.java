@@ -163,7 +163,7 @@ public final class MainWindowViewModel {
         shell.show(f);
         noticeGivingUp(f);
         NodeSnapshot s = f.node();
-        processCount.set(Integer.toString(s.processes()));
+        processCount.set(String.format(java.util.Locale.ROOT, "%,d", s.processes()));   // "1,000,000", as the rest of the window
         rates.set(Numbers.compact(f.reductionsPerSecond()) + " reds/s · " + Numbers.compact(f.messagesPerSecond())
                 + " msgs/s");
         runQueue.set(String.format(Locale.ROOT, "run queue %d · %d schedulers", s.runQueueLength(), s.schedulers().size()));

@@ -361,7 +361,7 @@ class ClassroomWindowTest extends WindowTest {
             assertThat(after.scene().getWindow()).isSameAs(stage);
             assertThat(after.state().presenterProperty().get()).isTrue();
             Label count = lookup("#processCount").queryAs(Label.class);
-            waitUntil(() -> Integer.parseInt(count.getText()) == app.node().processCount() && app.node().processCount() >= 16);
+            waitUntil(() -> Integer.parseInt(count.getText().replace(",", "")) == app.node().processCount() && app.node().processCount() >= 16);
             Pid bank = app.node().whereis("bank").orElseThrow();
             waitUntil(() -> bank.equals(after.state().selected()));
             // the new node's event log starts with the new node: none of the old one's exits

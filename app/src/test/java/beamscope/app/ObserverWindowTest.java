@@ -76,11 +76,11 @@ class ObserverWindowTest extends WindowTest {
         void showsTheLiveProcessCountOfTheDemoNode() throws Exception {
             Label count = lookup("#processCount").queryAs(Label.class);
             // The demo tree (16 processes with the shell) is up; the label follows the node.
-            waitUntil(() -> Integer.parseInt(count.getText()) == app.node().processCount());
-            assertThat(Integer.parseInt(count.getText())).isGreaterThanOrEqualTo(16);
+            waitUntil(() -> Integer.parseInt(count.getText().replace(",", "")) == app.node().processCount());
+            assertThat(Integer.parseInt(count.getText().replace(",", ""))).isGreaterThanOrEqualTo(16);
             app.node().spawn(beamscope.runtime.Behaviors.receive((ctx, m) -> beamscope.runtime.Behaviors.same()));
             int now = app.node().processCount();
-            waitUntil(() -> Integer.parseInt(count.getText()) == now);
+            waitUntil(() -> Integer.parseInt(count.getText().replace(",", "")) == now);
         }
 
         @Test

@@ -117,8 +117,8 @@ class WindowOnAnotherNodeTest extends FxRobot {
         @Test
         void theNodeIsStillReadLive() throws Exception {
             Label count = lookup("#processCount").queryAs(Label.class);
-            waitUntil(() -> Integer.parseInt(count.getText()) == node.processCount());
-            assertThat(Integer.parseInt(count.getText())).isGreaterThanOrEqualTo(15);
+            waitUntil(() -> Integer.parseInt(count.getText().replace(",", "")) == node.processCount());
+            assertThat(Integer.parseInt(count.getText().replace(",", ""))).isGreaterThanOrEqualTo(15);
         }
     }
 
