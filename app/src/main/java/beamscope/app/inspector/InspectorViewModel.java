@@ -69,7 +69,7 @@ public final class InspectorViewModel {
             List<ChildView> kids = s.supervisor().map(SupervisorView::children).orElse(List.of());
             replace(children, first(kids));
             childrenMore.set(more(kids.size(), "children", "the tree pages through them all"));
-            replace(fields, fieldsOf(i));
+            replace(fields, fieldsOf(i, s.recorded()));
             replace(mailbox, i.messages().stream().map(m -> Terms.inspect(m, 400)).toList());
             // a recording's past may not know them (null): "unknown", not an empty list
             replace(links, i.links() == null ? List.of() : first(i.links()));
@@ -123,16 +123,17 @@ public final class InspectorViewModel {
         monitoredBy.clear();
     }
 
-    static List<Field> fieldsOf(ProcessInfo i) {
+    /** {@code recorded}: a recording's past, which does not hold priority, trap exit or current behaviour (shown unknown). */
+    static List<Field> fieldsOf(ProcessInfo i, boolean recorded) {
         List<Field> f = new ArrayList<>();
         f.add(new Field("status", beamscope.app.Numbers.status(i.status())));
         f.add(new Field("message queue", Integer.toString(i.messageQueueLen())));
         f.add(new Field("reductions", i.reductions() < 0 ? "—" : String.format(Locale.ROOT, "%,d", i.reductions())));
-        f.add(new Field("priority", i.priority().name().toLowerCase(Locale.ROOT)));
-        f.add(new Field("trap exit", Boolean.toString(i.trapExit())));
+        f.add(new Field("priority", recorded ? UNKNOWN : i.priority().name().toLowerCase(Locale.ROOT)));
+        f.add(new Field("trap exit", recorded ? UNKNOWN : Boolean.toString(i.trapExit())));
         f.add(new Field("registered name", i.registeredName().orElse("—")));
         f.add(new Field("initial call", i.initialCall()));
-        f.add(new Field("current behaviour", i.currentBehavior() == null ? "—" : i.currentBehavior()));
+        f.add(new Field("current behaviour", recorded || i.currentBehavior() == null ? "—" : i.currentBehavior()));
         f.add(new Field("parent", i.parent().map(Pid::toString).orElse("—")));
         f.add(new Field("ancestors", Terms.inspect(i.ancestors())));
         f.add(new Field("scheduler", i.scheduler() < 0 ? "—" : Integer.toString(i.scheduler() + 1)));

@@ -100,6 +100,14 @@ public interface Observed extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Whether this is a recording's past rather than a node: its {@link #info} holds what a recording keeps, and
+     * the fields it does not (priority, trap_exit, current behaviour, scheduler, memory) are to be shown as unknown.
+     */
+    default boolean recorded() {
+        return false;
+    }
+
     /** The shell process: its pid receives what the user's sends and calls get back. */
     Pid shell();
 

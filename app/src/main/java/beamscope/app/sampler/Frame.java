@@ -75,10 +75,18 @@ public record Frame(
     /**
      * The inspected process: its info while alive, its exit reason once gone.
      *
-     * @param state a GenServer/Agent state in inspect syntax, when there is one
+     * @param state    a GenServer/Agent state in inspect syntax, when there is one
+     * @param recorded the info comes from a recording ({@link beamscope.app.observe.Observed#recorded()}), which does
+     *                 not hold a process's priority, trap_exit, current behaviour, scheduler or memory
      */
     public record Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
-                           Optional<SupervisorView> supervisor) {}
+                           Optional<SupervisorView> supervisor, boolean recorded) {
+        /** A live node's process. */
+        public Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
+                        Optional<SupervisorView> supervisor) {
+            this(pid, info, exitReason, state, supervisor, false);
+        }
+    }
 
     /**
      * This frame carrying also what an older frame, never shown, carried: the window skips frames but

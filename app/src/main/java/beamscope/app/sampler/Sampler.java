@@ -232,7 +232,7 @@ public final class Sampler implements AutoCloseable {
             Optional<ProcessInfo> info = node.info(p, 100);
             selected = new Frame.Selected(p, info, info.isPresent() ? Optional.empty() : node.exitReason(p),
                     info.isPresent() ? node.serverState(p) : Optional.empty(),
-                    info.isPresent() ? node.supervisor(p) : Optional.empty());
+                    info.isPresent() ? node.supervisor(p) : Optional.empty(), node.recorded());
         }
 
         last = snap;

@@ -258,6 +258,12 @@ public final class RecordedNode implements Observed {
         return new Recorded(filter, 0);
     }
 
+    /** A recording's past: priority, trap_exit and current behaviour are not in it (its info fills them in). */
+    @Override
+    public boolean recorded() {
+        return true;
+    }
+
     /** How many times the moment shown moved back. */
     @Override
     public long rewinds() {

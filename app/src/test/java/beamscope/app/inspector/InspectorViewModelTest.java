@@ -48,6 +48,28 @@ class InspectorViewModelTest {
     }
 
     @Nested
+    class ARecordedProcess {
+        private String field(InspectorViewModel vm, String name) {
+            return vm.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().value();
+        }
+
+        @Test
+        void showsWhatTheRecordingDoesNotHoldAsUnknown_notAsDefaults() {
+            Frame.Selected live = supervisorOf(3);
+            Frame.Selected past = new Frame.Selected(live.pid(), live.info(), live.exitReason(), live.state(), live.supervisor(), true);
+            InspectorViewModel vm = new InspectorViewModel();
+            vm.show(live);
+            assertThat(field(vm, "priority")).isEqualTo("normal");
+            assertThat(field(vm, "trap exit")).isEqualTo("true");
+            vm.show(past);
+            assertThat(field(vm, "priority")).isEqualTo(InspectorViewModel.UNKNOWN);
+            assertThat(field(vm, "trap exit")).isEqualTo(InspectorViewModel.UNKNOWN);
+            assertThat(field(vm, "current behaviour")).isEqualTo("—");
+            assertThat(field(vm, "status")).isEqualTo("waiting");
+        }
+    }
+
+    @Nested
     class ASupervisorOfManyChildren {
         @Test
         void showsTheFirstHundredLinksAndChildren_andCountsTheRest() {
