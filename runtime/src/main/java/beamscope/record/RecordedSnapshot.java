@@ -17,13 +17,30 @@ import java.util.TreeMap;
  * The node as a recording knows it at {@code nanos} (node clock): its processes with their mailboxes, and its
  * supervisors' children. A recorder takes one from the live node now and then ({@link Recorder#snapshotNow});
  * {@link #advance} moves one forward over the events after it, which is how a recording rebuilds any moment.
+ * <p>
+ * Reading a live node takes time, and the node goes on meanwhile: a snapshot read from {@code since} to
+ * {@code nanos} holds each process as it was at some moment in between. So it stands for the node only from
+ * {@code nanos} on (a moment before that is rebuilt from an earlier snapshot: a restart during the read is not
+ * shown before it happened), and it is moved forward over the events after {@code since} (the read may have
+ * missed them). An event it already holds changes nothing when applied again (a spawn of a process it has, an
+ * exit of one it has not, a link it has), but for a message sent during the read to a process read after it,
+ * which shows twice in that mailbox's list until it is received, and a monitor set up during the read, listed twice.
+ *
+ * @param since when the read began; {@code nanos} for a state rebuilt by {@link #advance} or from an old file
  */
-public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, Map<Pid, RecordedSupervisor> supervisors) {
+public record RecordedSnapshot(long nanos, long since, Map<Pid, RecordedProcess> processes,
+        Map<Pid, RecordedSupervisor> supervisors) {
 
     /** Terms are kept as text cut to this many characters. */
     public static final int TERM_LIMIT = 2000;
 
+    /** A state at one moment (a read that took no time, or one rebuilt). */
+    public RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, Map<Pid, RecordedSupervisor> supervisors) {
+        this(nanos, nanos, processes, supervisors);
+    }
+
     public RecordedSnapshot {
+        if (since > nanos) throw new IllegalArgumentException("a snapshot's read cannot begin after it ends");
         processes = java.util.Collections.unmodifiableMap(new TreeMap<>(processes));
         supervisors = java.util.Collections.unmodifiableMap(new TreeMap<>(supervisors));
     }
@@ -33,7 +50,7 @@ public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, 
     }
 
     /**
-     * This state moved forward over {@code events} (in recorded order) whose time is after {@link #nanos} and
+     * This state moved forward over {@code events} (in recorded order) whose time is after {@link #since} and
      * at most {@code upTo}; mailboxes keep at most {@code mailboxCap} messages as text.
      */
     public RecordedSnapshot advance(Collection<Event> events, long upTo, int mailboxCap) {
@@ -41,14 +58,15 @@ public record RecordedSnapshot(long nanos, Map<Pid, RecordedProcess> processes, 
         TreeMap<Pid, RecordedSupervisor> sups = new TreeMap<>(supervisors);
         for (Event e : events) {
             long t = e.nanos();
-            if (t <= nanos || t > upTo) continue;
+            if (t <= since || t > upTo) continue;
             switch (e) {
                 case Event.Spawn s -> {
+                    if (procs.containsKey(s.pid())) continue;   // the read already saw it (spawned while it read)
                     procs.put(s.pid(), new RecordedProcess(s.pid(), "", s.initialCall(), s.parent(), 0, List.of(), null, -1,
                             List.of(), List.of()));
                     boolean dynamic = Observe.DYNAMIC_SUPERVISOR_INIT.equals(s.initialCall());
                     if (dynamic || Observe.SUPERVISOR_INIT.equals(s.initialCall()))
-                        sups.put(s.pid(), new RecordedSupervisor(s.pid(), dynamic, List.of()));
+                        sups.putIfAbsent(s.pid(), new RecordedSupervisor(s.pid(), dynamic, List.of()));
                 }
                 case Event.Exit x -> exited(procs, sups, x.pid());
                 case Event.Register r -> procs.computeIfPresent(r.pid(), (k, p) -> p.withName(r.name()));

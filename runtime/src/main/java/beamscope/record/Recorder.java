@@ -266,7 +266,7 @@ public final class Recorder implements AutoCloseable {
 
     /** Drops the snapshots that events before {@code lastEvicted} were needed after, and flags no snapshot needs. */
     private void prune(long lastEvicted) {
-        while (!snapshots.isEmpty() && snapshots.getFirst().nanos() < lastEvicted) snapshots.removeFirst();
+        while (!snapshots.isEmpty() && snapshots.getFirst().since() < lastEvicted) snapshots.removeFirst();
         if (!snapshots.isEmpty()) lanes.dropBefore(snapshots.getFirst().nanos());
         if (flags.size() > 10_000) { // only the supervisors some kept snapshot holds
             java.util.Set<Pid> kept = new java.util.HashSet<>();
@@ -322,6 +322,7 @@ public final class Recorder implements AutoCloseable {
             sups.put(s, new RecordedSupervisor(s, v.dynamic(), kids));
             flags.put(s, new RecordedFlags(v.strategy().atomName(), v.intensity(), v.period()));
         }
-        return new RecordedSnapshot(t, procs, sups);
+        long end = node.snapshot().nanoTime();   // the node went on while it was read: it stands for the node from here
+        return new RecordedSnapshot(Math.max(t, end), t, procs, sups);
     }
 }

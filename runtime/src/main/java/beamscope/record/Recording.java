@@ -69,7 +69,7 @@ public record Recording(int version, int mailboxCap, long eventsDropped, List<Ev
 
     /** The node at {@code nanos}: empty before the first snapshot. */
     public Optional<RecordedSnapshot> stateAt(long nanos) {
-        return snapshotBefore(nanos).map(base -> replay(base, nanos));
+        return snapshotBefore(nanos).map(base -> base.nanos() == nanos ? base : replay(base, nanos));
     }
 
     /** {@code base} moved forward over this recording's events up to {@code nanos}. */

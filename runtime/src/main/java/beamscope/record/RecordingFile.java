@@ -26,12 +26,13 @@ import java.util.Map;
 /**
  * The recording file format (big-endian, as {@link DataOutputStream} writes):
  * <pre>
- * file     = magic "BSCOPREC" (8 bytes), u16 version (2), i32 mailboxCap, i64 eventsDropped, record*, end
+ * file     = magic "BSCOPREC" (8 bytes), u16 version (3), i32 mailboxCap, i64 eventsDropped, record*, end
  * record   = u8 'E' event | u8 'S' snapshot | u8 'F' pid, str strategy, i32 intensity, i32 period (a supervisor's flags)
  *          | u8 'L' lanes                                                          (version 2)
  * end      = u8 'Z', i32 event count, i32 snapshot count      (a file without it was cut short)
  * event    = u8 kind, i64 nanos, pid, fields of that kind (see {@link #writeEvent})
- * snapshot = i64 nanos, i32 n, process*n, i32 m, supervisor*m
+ * snapshot = i64 nanos, then in version 3: i64 since (when its read began; nanos is when it ended),
+ *            i32 n, process*n, i32 m, supervisor*m
  * process  = pid, str name, str initialCall, pid parent, i32 queueLen, i32 k, str message*k,
  *            then in version 2: i8 status (-1 unknown, else RUNNING, RUNNABLE, WAITING, EXITING, SUSPENDED from 0),
  *            i64 reductions (-1 unknown), i32 j (-1 unknown), pid link*j, i32 h (-1 unknown), str monitor*h
@@ -47,7 +48,7 @@ import java.util.Map;
 public final class RecordingFile {
     private RecordingFile() {}
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The oldest version this build reads: version 1 has no scheduler samples, statuses, reductions, links or monitors. */
     public static final int OLDEST = 1;
     static final byte[] MAGIC = "BSCOPREC".getBytes(StandardCharsets.US_ASCII);
@@ -207,6 +208,7 @@ public final class RecordingFile {
 
     static void writeSnapshot(DataOutputStream out, RecordedSnapshot s) throws IOException {
         out.writeLong(s.nanos());
+        out.writeLong(s.since());
         out.writeInt(s.processes().size());
         for (RecordedProcess p : s.processes().values()) {
             writePid(out, p.pid());
@@ -238,6 +240,8 @@ public final class RecordingFile {
 
     static RecordedSnapshot readSnapshot(DataInputStream in, int version) throws IOException, RecordingFormatException {
         long t = in.readLong();
+        long since = version < 3 ? t : in.readLong();
+        if (since > t) throw new RecordingFormatException("corrupt recording: a snapshot read from " + since + " to " + t);
         int n = count(in);
         Map<Pid, RecordedProcess> procs = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -280,7 +284,7 @@ public final class RecordingFile {
             for (int j = 0; j < k; j++) kids.add(new RecordedChild(readString(in), readPid(in), readString(in)));
             sups.put(pid, new RecordedSupervisor(pid, dynamic, kids));
         }
-        return new RecordedSnapshot(t, procs, sups);
+        return new RecordedSnapshot(t, since, procs, sups);
     }
 
     private static final ProcessStatus[] STATUSES = ProcessStatus.values();

@@ -251,7 +251,7 @@ class RecordingTest {
             assertThat(back.schedulerSamples()).isEqualTo(run.recording().schedulerSamples()).isNotEmpty();
             assertThat(back.snapshots().getLast().processes().get(run.watcher()).links()).containsExactly(run.replacement());
             assertThat(back.events()).filteredOn(e -> e instanceof Event.Send).isNotEmpty();
-            assertThat(back.summary()).contains("format version: 2").contains("Spawn: ").contains("Exit: ");
+            assertThat(back.summary()).contains("format version: " + RecordingFile.VERSION).contains("Spawn: ").contains("Exit: ");
         }
     }
 
@@ -291,6 +291,46 @@ class RecordingTest {
                 else assertAgrees(r.stateAt(s.nanos()).orElseThrow(), s);   // rebuilt from an earlier one
             }
         }
+    }
+
+    /**
+     * A snapshot whose read took long enough for a restart to happen during it (read from 150 to 300, the kill at
+     * 200): it holds the replacement, so it must not stand for a moment before the kill, and moved forward it
+     * applies the events of its read again without harm.
+     */
+    @Test
+    void aSnapshotReadWhileARestartHappened_isNotShownBeforeTheRestart_andAppliesItsReadsEventsAgainHarmlessly(
+            @TempDir Path dir) throws Exception {
+        Pid sup = Pid.of(2), old = Pid.of(3), fresh = Pid.of(6);
+        RecordedProcess supP = new RecordedProcess(sup, "", "Supervisor.init/1", null, 0, List.of(), null, -1, List.of(old), List.of());
+        RecordedProcess oldP = new RecordedProcess(old, "", "receive", sup, 0, List.of(), null, -1, List.of(sup), List.of());
+        RecordedProcess freshP = new RecordedProcess(fresh, "", "receive", sup, 0, List.of(), null, -1, List.of(sup), List.of());
+        RecordedSnapshot first = new RecordedSnapshot(100, java.util.Map.of(sup, supP, old, oldP),
+                java.util.Map.of(sup, new RecordedSupervisor(sup, false, List.of(new RecordedChild(":w", old, "permanent")))));
+        RecordedSnapshot straddling = new RecordedSnapshot(300, 150,
+                java.util.Map.of(sup, supP.withLinks(List.of(fresh)), fresh, freshP),
+                java.util.Map.of(sup, new RecordedSupervisor(sup, false, List.of(new RecordedChild(":w", fresh, "permanent")))));
+        Object started = List.of(Tuple.of(Atom.of("supervisor"), sup), Tuple.of(Atom.of("started"),
+                List.of(Tuple.of(Atom.of("pid"), fresh), Tuple.of(Atom.of("id"), Atom.of("w")),
+                        Tuple.of(Atom.of("restart_type"), Atom.of("permanent")))));
+        List<Event> events = List.of(new Event.Exit(200, old, Atom.of("killed")),
+                new Event.Spawn(201, fresh, sup, "receive"), new Event.Link(201, sup, fresh),
+                new Event.Report(201, sup, Atom.of("progress_report"), started));
+        Recording r = new Recording(RecordingFile.VERSION, 100, 0, events, List.of(first, straddling), java.util.Map.of());
+
+        RecordedSnapshot beforeKill = r.stateAt(180).orElseThrow();
+        assertThat(beforeKill.processes()).containsKey(old).doesNotContainKey(fresh);
+        assertThat(beforeKill.supervisors().get(sup).children()).extracting(RecordedChild::pid).containsExactly(old);
+
+        RecordedSnapshot later = r.stateAt(400).orElseThrow();
+        assertThat(later.processes()).containsOnlyKeys(sup, fresh);
+        assertThat(later.processes().get(sup).links()).containsExactly(fresh);
+        assertThat(later.supervisors().get(sup).children()).extracting(RecordedChild::pid).containsExactly(fresh);
+        assertThat(later).isEqualTo(r.replay(first, 400));
+
+        Path file = dir.resolve("straddle.bsrec");
+        RecordingFile.save(r, file);
+        assertThat(RecordingFile.load(file).snapshots()).isEqualTo(r.snapshots());
     }
 
     @Nested
