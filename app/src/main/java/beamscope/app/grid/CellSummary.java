@@ -21,19 +21,24 @@ public record CellSummary(int from, int to, Pid first, Pid last, String name, in
     }
 
     /** The status most of the cell's processes are in (on a tie, the one listed first: the more notable). */
+    /** Null when most are of a status the recording shown does not know. */
     public ProcessStatus dominant() {
-        return ProcessStatus.values()[GridPicture.dominant(byStatus)];
+        int d = GridPicture.dominant(byStatus);
+        return d == ProcessStrip.UNKNOWN ? null : ProcessStatus.values()[d];
+    }
+
+    private static String word(int status) {
+        return status == ProcessStrip.UNKNOWN ? "status unknown" : ProcessStatus.values()[status].name().toLowerCase(Locale.ROOT);
     }
 
     public String describe() {
         if (count() == 1) {
-            return first + (name == null ? "" : " " + name) + "\n" + dominant().name().toLowerCase(Locale.ROOT)
+            return first + (name == null ? "" : " " + name) + "\n" + word(GridPicture.dominant(byStatus))
                     + " · " + messages(longestQueue) + " queued";
         }
         List<String> parts = new ArrayList<>();
-        ProcessStatus[] all = ProcessStatus.values();
         for (int s : GridPicture.NOTABLE_FIRST) if (byStatus[s] > 0)
-            parts.add(String.format(Locale.ROOT, "%,d %s", byStatus[s], all[s].name().toLowerCase(Locale.ROOT)));
+            parts.add(String.format(Locale.ROOT, "%,d %s", byStatus[s], word(s)));
         return String.format(Locale.ROOT, "%,d processes, %s … %s%n%s%n%s queued, the longest mailbox %s",
                 count(), first, last, String.join(", ", parts), messages(queued), messages(longestQueue));
     }

@@ -27,7 +27,7 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
     private static final CanvasStyle.Schema CSS = new CanvasStyle.Schema(Region.getClassCssMetaData());
     static final Key<Paint> RUNNING = CSS.paint("-bs-grid-running"), RUNNABLE = CSS.paint("-bs-grid-runnable"),
             WAITING = CSS.paint("-bs-grid-waiting"), EXITING = CSS.paint("-bs-grid-exiting"),
-            SUSPENDED = CSS.paint("-bs-grid-suspended"), HEAT = CSS.paint("-bs-grid-heat"),
+            SUSPENDED = CSS.paint("-bs-grid-suspended"), UNKNOWN = CSS.paint("-bs-grid-unknown"), HEAT = CSS.paint("-bs-grid-heat"),
             GAP = CSS.paint("-bs-grid-gap"), SELECTION = CSS.paint("-bs-grid-selection"), HOVER = CSS.paint("-bs-grid-hover");
     static final Key<Number> HOVER_WIDTH = CSS.length("-bs-grid-hover-width"),
             SELECTION_WIDTH = CSS.length("-bs-grid-selection-width");
@@ -124,7 +124,8 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
 
     /** The status colours and the rest, as words the painter can use off the FX thread. */
     private GridPalette palette() {
-        int[] byStatus = new int[beamscope.runtime.ProcessStatus.values().length];
+        int[] byStatus = new int[GridPicture.STATUSES];
+        byStatus[ProcessStrip.UNKNOWN] = argb(UNKNOWN);
         byStatus[beamscope.runtime.ProcessStatus.RUNNING.ordinal()] = argb(RUNNING);
         byStatus[beamscope.runtime.ProcessStatus.RUNNABLE.ordinal()] = argb(RUNNABLE);
         byStatus[beamscope.runtime.ProcessStatus.WAITING.ordinal()] = argb(WAITING);

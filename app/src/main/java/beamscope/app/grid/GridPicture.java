@@ -15,15 +15,20 @@ public final class GridPicture {
     public static final int HEAT_FULL = 10_000;
     /** Status ordinals in the order a tie or a tooltip lists them: the ones worth noticing first. */
     static final int[] NOTABLE_FIRST = {ProcessStatus.EXITING.ordinal(), ProcessStatus.SUSPENDED.ordinal(),
-            ProcessStatus.RUNNING.ordinal(), ProcessStatus.RUNNABLE.ordinal(), ProcessStatus.WAITING.ordinal()};
-    private static final int STATUSES = ProcessStatus.values().length;
+            ProcessStatus.RUNNING.ordinal(), ProcessStatus.RUNNABLE.ordinal(), ProcessStatus.WAITING.ordinal(),
+            ProcessStrip.UNKNOWN};
+    /** The statuses and "unknown" (a recording's past that does not know a process's status). */
+    static final int STATUSES = ProcessStrip.UNKNOWN + 1;
 
     private final ProcessStrip strip;
     private final GridLayout layout;
     private final int[] pixels, byStatus, longest;
     private final long[] queued;
+    private final boolean unknown;
 
-    private GridPicture(ProcessStrip strip, GridLayout layout, int[] pixels, int[] byStatus, long[] queued, int[] longest) {
+    private GridPicture(ProcessStrip strip, GridLayout layout, int[] pixels, int[] byStatus, long[] queued, int[] longest,
+            boolean unknown) {
+        this.unknown = unknown;
         this.strip = strip;
         this.layout = layout;
         this.pixels = pixels;
@@ -42,6 +47,7 @@ public final class GridPicture {
         int side = layout.cell() - layout.gap();
         double heatScale = Math.log1p(HEAT_FULL);
         int[] counts = new int[STATUSES];
+        boolean unknown = false;
         for (int c = 0; c < cells; c++) {
             java.util.Arrays.fill(counts, 0);
             long sum = 0;
@@ -53,6 +59,7 @@ public final class GridPicture {
                 max = Math.max(max, q);
             }
             System.arraycopy(counts, 0, byStatus, c * STATUSES, STATUSES);
+            unknown |= counts[ProcessStrip.UNKNOWN] > 0;
             queued[c] = sum;
             longest[c] = max;
             int x0 = layout.x(c), y0 = layout.y(c);
@@ -64,7 +71,12 @@ public final class GridPicture {
                 fill(pixels, w, x0 + inset, y0 + inset, mark, mark, palette.heat());
             }
         }
-        return new GridPicture(strip, layout, pixels, byStatus, queued, longest);
+        return new GridPicture(strip, layout, pixels, byStatus, queued, longest, unknown);
+    }
+
+    /** Whether some process's status is unknown (a recording's past): the legend then says what that colour is. */
+    public boolean hasUnknown() {
+        return unknown;
     }
 
     private static void fill(int[] pixels, int stride, int x, int y, int w, int h, int argb) {

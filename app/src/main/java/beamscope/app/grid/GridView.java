@@ -31,6 +31,11 @@ public final class GridView {
             String name = s.name().toLowerCase(Locale.ROOT);
             legend.getChildren().add(key(name, name));
         }
+        Label unknown = key("unknown", "status unknown (not in the recording at this moment)");
+        unknown.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.pictureProperty().get() != null && vm.pictureProperty().get().hasUnknown(), vm.pictureProperty()));
+        unknown.managedProperty().bind(unknown.visibleProperty());
+        legend.getChildren().add(unknown);
         legend.getChildren().add(key("heat", "centre: longest mailbox (log scale, full at "
                 + String.format(Locale.ROOT, "%,d", GridPicture.HEAT_FULL) + ")"));
 

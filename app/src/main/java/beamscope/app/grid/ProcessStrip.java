@@ -18,7 +18,9 @@ import java.util.Map;
 public final class ProcessStrip {
     private static final int QUEUE_BITS = 21, STATUS_SHIFT = QUEUE_BITS, ID_SHIFT = QUEUE_BITS + 3;
     private static final int QUEUE_MASK = (1 << QUEUE_BITS) - 1;
-    private static final ProcessStatus[] STATUSES = ProcessStatus.values();
+    /** The packed status of a process whose status is not known (a recording's past): {@link #status} is null. */
+    static final int UNKNOWN = ProcessStatus.values().length;
+    private static final ProcessStatus[] STATUSES = java.util.Arrays.copyOf(ProcessStatus.values(), UNKNOWN + 1);
 
     public static final ProcessStrip EMPTY = new ProcessStrip(0, new long[0], 0, Map.of(), Map.of());
 
@@ -48,6 +50,7 @@ public final class ProcessStrip {
         return new Pid(node, id(i));
     }
 
+    /** Its status, or null when not known (a recording's past). */
     public ProcessStatus status(int i) {
         return STATUSES[(int) (keys[check(i)] >>> STATUS_SHIFT) & 7];
     }
@@ -117,8 +120,7 @@ public final class ProcessStrip {
                 longQueues.put(pid.id(), q);
                 q = QUEUE_MASK;
             }
-            // a status a recording does not know is drawn as waiting (the grid has no colour for "unknown")
-            long key = pid.id() << ID_SHIFT | (long) (status == null ? ProcessStatus.WAITING : status).ordinal() << STATUS_SHIFT | q;
+            long key = pid.id() << ID_SHIFT | (long) (status == null ? UNKNOWN : status.ordinal()) << STATUS_SHIFT | q;
             if (size > 0 && key < keys[size - 1]) sorted = false;
             keys[size++] = key;
         }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /** The grid's packing, block summaries and pointing, off the FX thread (same-thread executors). */
 class GridViewModelTest {
-    static final int RUNNING = 0xff00aa00, WAITING = 0xff555555, SUSPENDED = 0xffcc00cc, HEAT = 0xffff0000, GAP = 0xffffffff;
+    static final int RUNNING = 0xff00aa00, WAITING = 0xff555555, SUSPENDED = 0xffcc00cc, HEAT = 0xffff0000, GAP = 0xffffffff,
+            UNKNOWN = 0xffdddddd;
     static final GridPalette PALETTE = palette();
 
     static GridPalette palette() {
-        int[] s = new int[ProcessStatus.values().length];
+        int[] s = new int[GridPicture.STATUSES];
         java.util.Arrays.fill(s, 0xff000000);
+        s[ProcessStrip.UNKNOWN] = UNKNOWN;
         s[ProcessStatus.RUNNING.ordinal()] = RUNNING;
         s[ProcessStatus.WAITING.ordinal()] = WAITING;
         s[ProcessStatus.SUSPENDED.ordinal()] = SUSPENDED;
@@ -96,6 +98,25 @@ class GridViewModelTest {
         // the corner of a block is its status's colour, its middle the heat mark (5,000 messages: most of it)
         assertThat(p.pixel(l.x(cell), l.y(cell))).isEqualTo(HEAT);     // a 4 px cell: the mark fills nearly all
         assertThat(p.pixel(l.x(0), l.y(0))).isEqualTo(WAITING);
+    }
+
+    @Test
+    void aStatusTheRecordingDoesNotKnow_isItsOwnColour_notWaiting() {
+        ProcessStrip.Builder b = new ProcessStrip.Builder(3);
+        b.add(Pid.of(1), null, 0);
+        b.add(Pid.of(2), ProcessStatus.WAITING, 0);
+        b.add(Pid.of(3), null, 2);
+        ProcessStrip strip = b.build(Map.of());
+        assertThat(strip.status(0)).isNull();
+        GridPicture one = GridPicture.paint(strip, GridLayout.of(3, 800, 500), PALETTE);
+        assertThat(one.hasUnknown()).isTrue();
+        assertThat(one.pixel(one.layout().x(0) + 1, one.layout().y(0) + 1)).isEqualTo(UNKNOWN);
+        assertThat(one.pixel(one.layout().x(1) + 1, one.layout().y(1) + 1)).isEqualTo(WAITING);
+        assertThat(one.summary(0).dominant()).isNull();
+        assertThat(one.summary(0).describe()).isEqualTo("#PID<0.1.0>\nstatus unknown · 0 messages queued");
+        GridPicture all = GridPicture.paint(strip, GridLayout.of(3, 2, 2), PALETTE);   // one cell of three
+        assertThat(all.summary(0).describe()).contains("2 status unknown", "1 waiting");
+        assertThat(GridPicture.paint(million(), GridLayout.of(100, 800, 500), PALETTE).hasUnknown()).isFalse();
     }
 
     @Test
