@@ -21,6 +21,14 @@ public final class Pulses {
     }
 
     /**
+     * Runs {@code in} now if {@code node} is {@linkplain #inSight in sight} and each time it comes into sight, and
+     * {@code out} each time it goes out of sight.
+     */
+    public static void inSight(Node node, Runnable in, Runnable out) {
+        when(inSight(node), in, out);
+    }
+
+    /**
      * Runs {@code shown} now if {@code node} is in a showing window and each time it comes to be in one, and
      * {@code hidden} each time it stops being in one (a {@link javafx.animation.Timeline}'s play and stop, say).
      * For what runs whether or not it is seen (a clock that keeps a view's numbers current).

@@ -78,7 +78,14 @@ public record Frame(
      * @param state a GenServer/Agent state in inspect syntax, when there is one
      */
     public record Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
-                           Optional<SupervisorView> supervisor) {}
+                           Optional<SupervisorView> supervisor, beamscope.app.inspector.InspectorFrame inspector) {
+
+        /** The selected process, with the inspector's part made from its info here (the sampler's thread). */
+        public Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
+                        Optional<SupervisorView> supervisor) {
+            this(pid, info, exitReason, state, supervisor, beamscope.app.inspector.InspectorFrame.of(info));
+        }
+    }
 
     /**
      * This frame carrying also what an older frame, never shown, carried: the window skips frames but
