@@ -147,9 +147,10 @@ class WindowCostTest {
         FxToolkit.setupFixture(gaps::start);
         long fxThread = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().threadId()).get(15, TimeUnit.SECONDS);
         Pauses pauses = new Pauses();
+        Machine machine = new Machine();
         List<String> lines = new ArrayList<>();
         try (Node node = Node.start(); LocalNode observed = new LocalNode(node, beamscope.app.demo.Examples.CATALOGUE);
-             pauses) {
+             pauses; machine) {
             // the floor: nothing on the FX thread but the probe, an empty node
             Action floor = Action.start("floor: toolkit idle, empty node", gaps, pauses, fxThread, null);
             Thread.sleep(5000); // a measuring window, not a synchronisation
@@ -205,6 +206,9 @@ class WindowCostTest {
             }
             double pulseP99 = 0, pulseMax = 0;
             int firstAction = WaitForAsyncUtils.asyncFx(gaps::count).get(15, TimeUnit.SECONDS);
+            var osBean = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long actionsStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                    processCpu0 = osBean.getProcessCpuTime();
             for (int i = 0; i < actions.size(); i++) {
                 FxToolkit.setupFixture(() -> {
                     w.fxCost().frames().reset();
@@ -226,18 +230,28 @@ class WindowCostTest {
                     gaps.fxCpu(firstAction, gaps.count()), gaps.rendererCpu(firstAction, gaps.count())}).get(15, TimeUnit.SECONDS);
             List<Gap> longGaps = WaitForAsyncUtils.asyncFx(() -> gaps.longest(firstAction, gaps.count(), 50, 20))
                     .get(15, TimeUnit.SECONDS);
+            long actionsEnd = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            double actionsMs = actionsEnd - actionsStart, cores = Runtime.getRuntime().availableProcessors();
+            String share = String.format(Locale.ROOT, "over the %d actions (%.0f s): the machine %.0f %% busy, this JVM %.0f %% of it (all its threads)",
+                    actions.size(), actionsMs / 1000, 100 * machine.busy(actionsEnd, actionsMs),
+                    100 * (osBean.getProcessCpuTime() - processCpu0) / 1e6 / (actionsMs * cores));
             StringBuilder made = new StringBuilder();
             for (Gap g : longGaps)
                 made.append(String.format(Locale.ROOT, "  %6.1f ms gap: FX cpu %5.1f ms, renderer cpu %5.1f ms, rest of the JVM %6.1f ms"
-                                + " (of %6.1f ms on %d cores), %s, at uptime %d ms, in \"%s\"%n", g.ms(), g.fx(), g.renderer(),
+                                + " (of %6.1f ms on %d cores); the JVM used %3.0f %% of the machine, the machine was %3.0f %% busy;"
+                                + " %s; at uptime %d ms, in \"%s\"%n", g.ms(), g.fx(), g.renderer(),
                         g.process() - g.fx() - g.renderer(), g.ms() * Runtime.getRuntime().availableProcessors(),
-                        Runtime.getRuntime().availableProcessors(), pauses.during(g.endUptimeMs(), g.ms()), g.endUptimeMs(),
+                        Runtime.getRuntime().availableProcessors(),
+                        100 * g.process() / (g.ms() * Runtime.getRuntime().availableProcessors()),
+                        100 * machine.busy(g.endUptimeMs(), g.ms()),
+                        pauses.during(g.endUptimeMs(), g.ms()), g.endUptimeMs(),
                         g.index() < gapNames.size() ? gapNames.get(g.index()).strip() : "?"));
             String report = String.format(Locale.ROOT, """
                     FX thread stalls, %,d processes (100,000 under one DynamicSupervisor, one holding 1,000,000 messages)
                     all %d actions: longest gap between pulses %.1f ms, p99 %.1f ms, p50 %.1f ms (%d pulses; goal: no stall over 100 ms, p99 under 16 ms)
                     FX thread CPU per gap: p50 %.2f ms, p99 %.2f ms, longest %.1f ms; renderer thread CPU per gap: p50 %.2f ms, p99 %.2f ms, longest %.1f ms
                     FX work per pulse (animation, CSS, layout): p99 at most %.1f ms in any action, longest %.1f ms
+                    CPU %s
                     %-42s %9s %7s %7s %8s %8s %9s %9s %9s %9s %9s %9s %9s
                     %s
                     (gap: time between consecutive pulses on the FX thread; FX cpu: the FX thread's CPU time in the action's
@@ -249,7 +263,7 @@ class WindowCostTest {
                     machine: %d cores, load average %.1f at the end, Java %s; collector %s, max heap %d MB; JVM flags %s
                     """, node.snapshot().processes(), actions.size(), all[0][0], all[0][1], all[0][3], (long) all[0][2],
                     all[1][3], all[1][1], all[1][0], all[2][3], all[2][1], all[2][0],
-                    pulseP99, pulseMax,
+                    pulseP99, pulseMax, share,
                     "action", "longest", "p99", "p50", "pulses", "FX cpu", "FX/gap99", "FX/gapmax", "hand-over", "GC pause",
                     "GC total", "pulse p99", "pulse max",
                     String.join("\n", lines), made.length() == 0 ? "  none" : made.toString().stripTrailing(),
@@ -449,6 +463,52 @@ class WindowCostTest {
                         processCpu[i] / 1e6, endUptime[i]));
             out.sort(java.util.Comparator.comparingDouble(Gap::ms).reversed());
             return out.size() > max ? out.subList(0, max) : out;
+        }
+    }
+
+    /**
+     * The whole machine's CPU use (every process, from /proc/stat through the OS bean), sampled every 100 ms by a
+     * thread of its own, so a long gap can be set beside what the machine was doing: a gap in which the JVM used
+     * little CPU while the machine was busy waited for a core that other processes held.
+     */
+    static final class Machine implements AutoCloseable {
+        private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private final java.lang.management.RuntimeMXBean runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        /** {uptime ms at the end of a 100 ms interval, machine CPU use in it in ‰} */
+        private final List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread thread = Thread.ofPlatform().daemon().name("machine-load").start(this::run);
+
+        private void run() {
+            os.getCpuLoad();   // the first reading has no interval before it
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(100);   // the sampling period
+                } catch (InterruptedException e) {
+                    return;
+                }
+                samples.add(new long[] {runtime.getUptime(), Math.round(os.getCpuLoad() * 1000)});
+            }
+        }
+
+        /** The machine's mean CPU use (0..1) over the intervals that overlap [{@code endMs - ms}, {@code endMs}]. */
+        double busy(long endMs, double ms) {
+            long start = endMs - (long) Math.ceil(ms);
+            long sum = 0;
+            int n = 0;
+            synchronized (samples) {
+                for (long[] s : samples)
+                    if (s[0] >= start && s[0] - 100 <= endMs + 100) {
+                        sum += s[1];
+                        n++;
+                    }
+            }
+            return n == 0 ? Double.NaN : sum / 1000.0 / n;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
         }
     }
 

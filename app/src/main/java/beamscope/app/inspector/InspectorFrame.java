@@ -27,6 +27,7 @@ public record InspectorFrame(List<InspectorViewModel.Field> fields, List<String>
         ProcessInfo i = info.get();
         return new InspectorFrame(List.copyOf(InspectorViewModel.fieldsOf(i)),
                 i.messages().stream().map(m -> Terms.inspect(m, 400)).toList(),
-                PidLinks.of(i.links()), PidLinks.of(i.monitors()), PidLinks.of(i.monitoredBy()));
+                PidLinks.of(i.links(), i.linkCount()), PidLinks.of(i.monitors(), i.monitorCount()),
+                PidLinks.of(i.monitoredBy(), i.monitoredByCount()));
     }
 }

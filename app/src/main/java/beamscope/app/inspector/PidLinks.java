@@ -24,9 +24,17 @@ public record PidLinks(List<Object> page, int total) {
 
     /** The page of {@code all} (null: not known). Copies at most {@link #PAGE} entries. */
     public static PidLinks of(List<?> all) {
-        if (all == null) return UNKNOWN;
-        if (all.isEmpty()) return NONE;
-        return new PidLinks(List.copyOf(all.subList(0, Math.min(PAGE, all.size()))), all.size());
+        return of(all, all == null ? -1 : all.size());
+    }
+
+    /**
+     * The page of {@code first} (null: not known), the first of {@code total} (a process_info that read only a
+     * page, {@link beamscope.runtime.ProcessInfo#linkCount}). Copies at most {@link #PAGE} entries.
+     */
+    public static PidLinks of(List<?> first, int total) {
+        if (first == null || total < 0) return UNKNOWN;
+        if (first.isEmpty() && total == 0) return NONE;
+        return new PidLinks(List.copyOf(first.subList(0, Math.min(PAGE, first.size()))), Math.max(total, first.size()));
     }
 
     /**

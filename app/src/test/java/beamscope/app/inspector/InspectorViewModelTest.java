@@ -92,6 +92,14 @@ class InspectorViewModelTest {
         }
 
         @Test
+        void countsEveryLink_whenTheNodeReadOnlyAPage() {
+            List<Pid> page = new ArrayList<>();
+            for (int i = 0; i < PidLinks.PAGE; i++) page.add(Pid.of(100 + i));
+            assertThat(PidLinks.of(page, CHILDREN).more("links")).isEqualTo("first 20 of 100,000 links");
+            assertThat(PidLinks.of(page, CHILDREN).page()).isEqualTo(page);
+        }
+
+        @Test
         void saysLinksAreUnknown_whenTheRecordingDoesNotHaveThem() {
             assertThat(PidLinks.of(null).more("links")).isEqualTo("— (not in the recording)");
             assertThat(PidLinks.of(null).page()).isEmpty();
