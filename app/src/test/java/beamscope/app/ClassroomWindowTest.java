@@ -365,7 +365,9 @@ class ClassroomWindowTest extends WindowTest {
             Pid bank = app.node().whereis("bank").orElseThrow();
             waitUntil(() -> bank.equals(after.state().selected()));
             // the new node's event log starts with the new node: none of the old one's exits
-            assertThat(after.model().events().all()).noneMatch(r -> r.toString().contains("killed"));
+            // read on the FX thread, which appends to the log (off it, the read raced the appends)
+            assertThat(onFx(() -> java.util.List.copyOf(after.model().events().all())))
+                    .noneMatch(r -> r.toString().contains("killed"));
             // and the fresh node can be reset again
             clickOn("#processMenu").clickOn("Reset node (a fresh node with the demo)");
             waitUntil(() -> app.window() != after && app.node().whereis("bank").isPresent());

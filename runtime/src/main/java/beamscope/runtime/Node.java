@@ -225,6 +225,15 @@ public final class Node implements AutoCloseable {
         return rt.processInfo(pid, messageLimit);
     }
 
+    /**
+     * {@code process_info/1} with at most {@code messageLimit} queued messages and at most {@code linkLimit} links,
+     * monitors and monitors-by (their counts say how many there are): a page of a supervisor's 100,000 links costs
+     * what the page does.
+     */
+    public Optional<ProcessInfo> processInfo(Pid pid, int messageLimit, int linkLimit) {
+        return rt.processInfo(pid, messageLimit, linkLimit);
+    }
+
     /** One entry of a live process's dictionary ({@link ProcessContext#put}), read without stopping it. */
     public Optional<Object> dictionaryGet(Pid pid, Object key) {
         return rt.dictionaryGet(pid, key);

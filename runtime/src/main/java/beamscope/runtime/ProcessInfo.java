@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param scheduler      the scheduler it last ran on (0-based)
  * @param memory         an estimate in bytes
  * @param dictionary     the process dictionary ({@link ProcessContext#put})
+ * @param linkCount      how many links there are (more than {@code links} holds when only a page was read,
+ *                       {@link Node#processInfo(Pid, int, int)}); -1 when not known (as {@code links} is null)
+ * @param monitorCount   the same for {@code monitors}
+ * @param monitoredByCount the same for {@code monitoredBy}
  */
 public record ProcessInfo(
         Pid pid,
@@ -36,4 +40,19 @@ public record ProcessInfo(
         List<Object> ancestors,
         int scheduler,
         long memory,
-        java.util.Map<Object, Object> dictionary) {}
+        java.util.Map<Object, Object> dictionary,
+        int linkCount,
+        int monitorCount,
+        int monitoredByCount) {
+
+    /** Every link, monitor and monitor-by read: the counts are the lists' sizes (-1 for a list not known). */
+    public ProcessInfo(Pid pid, ProcessStatus status, int messageQueueLen, List<Object> messages, long reductions,
+                       Priority priority, boolean trapExit, List<Pid> links, List<Object> monitors, List<Pid> monitoredBy,
+                       Optional<String> registeredName, String initialCall, String currentBehavior, Optional<Pid> parent,
+                       List<Object> ancestors, int scheduler, long memory, java.util.Map<Object, Object> dictionary) {
+        this(pid, status, messageQueueLen, messages, reductions, priority, trapExit, links, monitors, monitoredBy,
+                registeredName, initialCall, currentBehavior, parent, ancestors, scheduler, memory, dictionary,
+                links == null ? -1 : links.size(), monitors == null ? -1 : monitors.size(),
+                monitoredBy == null ? -1 : monitoredBy.size());
+    }
+}

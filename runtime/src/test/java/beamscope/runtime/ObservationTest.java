@@ -82,6 +82,31 @@ class ObservationTest {
         }
 
         @Test
+        void aPageOfInfo_readsTheFirstLinksAndMonitors_andCountsThemAll() {
+            Pid hub = node.spawn(Probes.idle());
+            List<Pid> spokes = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Pid s = node.spawn(Probes.idle());
+                spokes.add(s);
+                node.link(hub, s);
+                node.monitor(s, hub);
+            }
+            Probes.await(() -> node.processInfo(hub).orElseThrow().links().size() == 50
+                    && node.processInfo(hub).orElseThrow().monitoredBy().size() == 50, "50 links, 50 monitors");
+
+            ProcessInfo page = node.processInfo(hub, 0, 10).orElseThrow();
+            assertThat(page.links()).hasSize(10).doesNotHaveDuplicates();
+            assertThat(spokes).containsAll(page.links());
+            assertThat(page.linkCount()).isEqualTo(50);
+            assertThat(page.monitoredBy()).hasSize(10);
+            assertThat(page.monitoredByCount()).isEqualTo(50);
+            assertThat(page.monitorCount()).isZero();
+            ProcessInfo all = node.processInfo(hub, 0).orElseThrow();
+            assertThat(all.links()).hasSize(50);
+            assertThat(all.linkCount()).isEqualTo(50);
+        }
+
+        @Test
         void f19_aDeadProcessHasNoInfoButItsExitReasonIsKept() {
             Pid p = node.spawn(Probes.idle());
             Ref ref = me.monitor(p);

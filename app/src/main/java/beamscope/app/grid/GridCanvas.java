@@ -65,7 +65,7 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         canvas.setManaged(false);      // the canvas follows the region's size, never sets it
         getChildren().add(canvas);
         setMinSize(0, 0);
-        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
+        beamscope.app.Pulses.inSight(this, pulse);   // only while it can be seen
         widthProperty().addListener(o -> resized());
         heightProperty().addListener(o -> resized());
         tip.setShowDelay(javafx.util.Duration.millis(150));

@@ -7,7 +7,6 @@ import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
@@ -88,9 +87,9 @@ public class InspectorView {
         });
         childrenMore.textProperty().bind(vm.childrenMoreProperty());
         show(childrenMore, vm.childrenMoreProperty().isNotEmpty());
-        pidLinks(links, vm.links(), vm.linksMoreProperty(), selected);
-        pidLinks(monitors, vm.monitors(), vm.monitorsMoreProperty(), selected);
-        pidLinks(monitoredBy, vm.monitoredBy(), vm.monitoredByMoreProperty(), selected);
+        pidLinks(links, vm.linksProperty(), "links", selected);
+        pidLinks(monitors, vm.monitorsProperty(), "monitors", selected);
+        pidLinks(monitoredBy, vm.monitoredByProperty(), "monitors", selected);
     }
 
     private static void show(Node n, javafx.beans.value.ObservableValue<Boolean> when) {
@@ -98,28 +97,29 @@ public class InspectorView {
         n.managedProperty().bind(when);
     }
 
-    /** A link per pid shown (the view model shows at most {@link InspectorViewModel#SHOWN}), then how many more. */
-    private static void pidLinks(FlowPane pane, ObservableList<?> items,
-                                 javafx.beans.value.ObservableStringValue more, ObjectProperty<Pid> selected) {
+    /** A link per pid on the page (at most {@link PidLinks#PAGE}), then how many there are; built once per new page. */
+    private static void pidLinks(FlowPane pane, javafx.beans.value.ObservableValue<PidLinks> page, String what,
+                                 ObjectProperty<Pid> selected) {
         Runnable rebuild = () -> {
+            PidLinks p = page.getValue();
             List<Node> nodes = new java.util.ArrayList<>();
-            for (Object o : items) {
-                if (o instanceof Pid p) {
-                    Hyperlink h = new Hyperlink(p.toString());
+            for (Object o : p.page()) {
+                if (o instanceof Pid pid) {
+                    Hyperlink h = new Hyperlink(pid.toString());
                     h.getStyleClass().add("pid-link");
-                    h.setOnAction(e -> selected.set(p));
+                    h.setOnAction(e -> selected.set(pid));
                     nodes.add(h);
                 } else nodes.add(new Label(Terms.inspect(o)));
             }
-            if (nodes.isEmpty() || !more.get().isEmpty()) {
-                Label note = new Label(nodes.isEmpty() ? "none" : "… " + more.get());
+            String more = p.more(what);
+            if (nodes.isEmpty() || !more.isEmpty()) {
+                Label note = new Label(nodes.isEmpty() ? (more.isEmpty() ? "none" : more) : "… " + more);
                 note.getStyleClass().add("muted");
                 nodes.add(note);
             }
             pane.getChildren().setAll(nodes);
         };
-        items.addListener((ListChangeListener<Object>) c -> rebuild.run());
-        more.addListener(o -> rebuild.run());
+        page.addListener(o -> rebuild.run());
         rebuild.run();
     }
 }

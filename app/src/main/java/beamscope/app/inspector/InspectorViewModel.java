@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -19,13 +21,14 @@ import javafx.collections.ObservableList;
 
 /**
  * What the inspector shows about the selected process, from the sampler's frames. Nothing it hands the view
- * grows with the process: links, monitors and a supervisor's children are cut to their first
- * {@link #SHOWN} (with how many there are in all), the mailbox to the sampler's first 100 messages, so a
- * supervisor of 100,000 children costs the FX thread what one of 100 does.
+ * grows with the process: links and monitors come as a page ({@link PidLinks}, with how many there are in all), a
+ * supervisor's children are cut to their first {@link #SHOWN} (a virtualised list), the mailbox to the sampler's
+ * first 100 messages, all of it made and formatted off the FX thread ({@link InspectorFrame}), so a supervisor of
+ * 100,000 children costs the FX thread what one of 100 does. A page that did not change is not handed on.
  */
 public final class InspectorViewModel {
 
-    /** Links, monitors, monitored-by and children shown at most; the rest are counted. */
+    /** Children shown at most (links and monitors: {@link PidLinks#PAGE}); the rest are counted. */
     public static final int SHOWN = 100;
 
     /** One line of process_info: a name and its value in inspect syntax. */
@@ -38,14 +41,11 @@ public final class InspectorViewModel {
     private final ReadOnlyBooleanWrapper dead = new ReadOnlyBooleanWrapper(this, "dead");
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<String> mailbox = FXCollections.observableArrayList();
-    private final ObservableList<Pid> links = FXCollections.observableArrayList();
-    private final ObservableList<Object> monitors = FXCollections.observableArrayList();
-    private final ObservableList<Pid> monitoredBy = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<PidLinks> links = new ReadOnlyObjectWrapper<>(this, "links", PidLinks.NONE);
+    private final ReadOnlyObjectWrapper<PidLinks> monitors = new ReadOnlyObjectWrapper<>(this, "monitors", PidLinks.NONE);
+    private final ReadOnlyObjectWrapper<PidLinks> monitoredBy = new ReadOnlyObjectWrapper<>(this, "monitoredBy", PidLinks.NONE);
     private final ReadOnlyStringWrapper supervisor = new ReadOnlyStringWrapper(this, "supervisor", "");
     private final ObservableList<ChildView> children = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper linksMore = new ReadOnlyStringWrapper(this, "linksMore", "");
-    private final ReadOnlyStringWrapper monitorsMore = new ReadOnlyStringWrapper(this, "monitorsMore", "");
-    private final ReadOnlyStringWrapper monitoredByMore = new ReadOnlyStringWrapper(this, "monitoredByMore", "");
     private final ReadOnlyStringWrapper childrenMore = new ReadOnlyStringWrapper(this, "childrenMore", "");
 
     public void show(Frame.Selected s) {
@@ -69,15 +69,13 @@ public final class InspectorViewModel {
             List<ChildView> kids = s.supervisor().map(SupervisorView::children).orElse(List.of());
             replace(children, first(kids));
             childrenMore.set(more(kids.size(), "children", "the tree pages through them all"));
-            replace(fields, fieldsOf(i, s.recorded()));
-            replace(mailbox, i.messages().stream().map(m -> Terms.inspect(m, 400)).toList());
-            // a recording's past may not know them (null): "unknown", not an empty list
-            replace(links, i.links() == null ? List.of() : first(i.links()));
-            linksMore.set(i.links() == null ? UNKNOWN : more(i.links().size(), "links", null));
-            replace(monitors, i.monitors() == null ? List.of() : first(i.monitors()));
-            monitorsMore.set(i.monitors() == null ? UNKNOWN : more(i.monitors().size(), "monitors", null));
-            replace(monitoredBy, i.monitoredBy() == null ? List.of() : first(i.monitoredBy()));
-            monitoredByMore.set(i.monitoredBy() == null ? UNKNOWN : more(i.monitoredBy().size(), "monitors", null));
+            InspectorFrame f = s.inspector();
+            replace(fields, f.fields());
+            replace(mailbox, f.mailbox());
+            // a recording's past may not know them: "unknown", not an empty list (PidLinks.more)
+            replace(links, f.links());
+            replace(monitors, f.monitors());
+            replace(monitoredBy, f.monitoredBy());
         } else {
             title.set(s.pid() + "  (exited)");
             alive.set(false);
@@ -101,8 +99,6 @@ public final class InspectorViewModel {
         return all.size() <= SHOWN ? all : all.subList(0, SHOWN);
     }
 
-    static final String UNKNOWN = "— (not in the recording)";
-
     /** "first 100 of 100,000 children" when some are not shown, else empty. */
     static String more(int total, String what, String hint) {
         if (total <= SHOWN) return "";
@@ -110,18 +106,18 @@ public final class InspectorViewModel {
     }
 
     private void clear() {
-        linksMore.set("");
-        monitorsMore.set("");
-        monitoredByMore.set("");
         childrenMore.set("");
         supervisor.set("");
         children.clear();
         fields.clear();
         mailbox.clear();
-        links.clear();
-        monitors.clear();
-        monitoredBy.clear();
+        links.set(PidLinks.NONE);
+        monitors.set(PidLinks.NONE);
+        monitoredBy.set(PidLinks.NONE);
     }
+
+    /** What a recording's past does not know. */
+    static final String UNKNOWN = "— (not in the recording)";
 
     /** {@code recorded}: a recording's past, which does not hold priority, trap exit or current behaviour (shown unknown). */
     static List<Field> fieldsOf(ProcessInfo i, boolean recorded) {
@@ -143,6 +139,11 @@ public final class InspectorViewModel {
         return f;
     }
 
+    /** Sets a page only when it differs, so an unchanged page is not built again. */
+    private static void replace(ReadOnlyObjectWrapper<PidLinks> property, PidLinks next) {
+        if (!property.get().equals(next)) property.set(next);
+    }
+
     /** Replaces a list's contents only when they differ, so unchanged lists do not repaint. */
     private static <T> void replace(ObservableList<T> list, List<? extends T> next) {
         if (!list.equals(next)) list.setAll(next);
@@ -155,15 +156,13 @@ public final class InspectorViewModel {
     public ReadOnlyBooleanProperty deadProperty() { return dead.getReadOnlyProperty(); }
     public ObservableList<Field> fields() { return fields; }
     public ObservableList<String> mailbox() { return mailbox; }
-    public ObservableList<Pid> links() { return links; }
-    public ObservableList<Object> monitors() { return monitors; }
-    public ObservableList<Pid> monitoredBy() { return monitoredBy; }
+    /** A page of the links, monitors and monitors-by, each with how many there are in all. */
+    public ReadOnlyObjectProperty<PidLinks> linksProperty() { return links.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PidLinks> monitorsProperty() { return monitors.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PidLinks> monitoredByProperty() { return monitoredBy.getReadOnlyProperty(); }
     /** Empty unless the process is a supervisor. */
     public ReadOnlyStringProperty supervisorProperty() { return supervisor.getReadOnlyProperty(); }
     public ObservableList<ChildView> children() { return children; }
-    /** How many links (monitors, monitored-by, children) there are beyond those shown; empty when all are. */
-    public ReadOnlyStringProperty linksMoreProperty() { return linksMore.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty monitorsMoreProperty() { return monitorsMore.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty monitoredByMoreProperty() { return monitoredByMore.getReadOnlyProperty(); }
+    /** How many children there are beyond those shown; empty when all are. */
     public ReadOnlyStringProperty childrenMoreProperty() { return childrenMore.getReadOnlyProperty(); }
 }

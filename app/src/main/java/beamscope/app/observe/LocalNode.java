@@ -91,6 +91,11 @@ public final class LocalNode implements Observed, EmbeddedControls {
     }
 
     @Override
+    public Optional<ProcessInfo> info(Pid pid, int messageLimit, int linkLimit) {
+        return node.processInfo(pid, messageLimit, linkLimit);
+    }
+
+    @Override
     public Optional<Object> exitReason(Pid pid) {
         return node.exitReason(pid);
     }

@@ -67,6 +67,15 @@ public interface Observed extends AutoCloseable {
     /** {@code process_info/1} with at most {@code messageLimit} queued messages. */
     Optional<ProcessInfo> info(Pid pid, int messageLimit);
 
+    /**
+     * {@code process_info/1} with at most {@code messageLimit} queued messages and at least the first
+     * {@code linkLimit} links, monitors and monitors-by, with their counts ({@link ProcessInfo#linkCount}): a node
+     * that can read a page of them reads no more (the inspector of a supervisor of 100,000 children).
+     */
+    default Optional<ProcessInfo> info(Pid pid, int messageLimit, int linkLimit) {
+        return info(pid, messageLimit);
+    }
+
     /** How a process that exited recently ended. */
     Optional<Object> exitReason(Pid pid);
 

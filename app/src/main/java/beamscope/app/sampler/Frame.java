@@ -75,16 +75,24 @@ public record Frame(
     /**
      * The inspected process: its info while alive, its exit reason once gone.
      *
-     * @param state    a GenServer/Agent state in inspect syntax, when there is one
-     * @param recorded the info comes from a recording ({@link beamscope.app.observe.Observed#recorded()}), which does
-     *                 not hold a process's priority, trap_exit, current behaviour, scheduler or memory
+     * @param state     a GenServer/Agent state in inspect syntax, when there is one
+     * @param inspector the inspector's part, made off the FX thread; from a recording
+     *                  ({@link beamscope.app.observe.Observed#recorded()}) it shows what the recording does not hold
+     *                  (priority, trap_exit, current behaviour) as unknown
      */
     public record Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
-                           Optional<SupervisorView> supervisor, boolean recorded) {
-        /** A live node's process. */
+                           Optional<SupervisorView> supervisor, beamscope.app.inspector.InspectorFrame inspector) {
+
+        /** A live node's process, with the inspector's part made from its info here (the sampler's thread). */
         public Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
                         Optional<SupervisorView> supervisor) {
             this(pid, info, exitReason, state, supervisor, false);
+        }
+
+        /** {@code recorded}: the info comes from a recording's past (what it does not hold shows as unknown). */
+        public Selected(Pid pid, Optional<ProcessInfo> info, Optional<Object> exitReason, Optional<String> state,
+                        Optional<SupervisorView> supervisor, boolean recorded) {
+            this(pid, info, exitReason, state, supervisor, beamscope.app.inspector.InspectorFrame.of(info, recorded));
         }
     }
 

@@ -229,7 +229,8 @@ public final class Sampler implements AutoCloseable {
         Frame.Selected selected = null;
         if (q.selected() != null) {
             Pid p = q.selected();
-            Optional<ProcessInfo> info = node.info(p, 100);
+            // a page of links and monitors, with their counts: the inspector shows no more
+            Optional<ProcessInfo> info = node.info(p, 100, beamscope.app.inspector.PidLinks.PAGE);
             selected = new Frame.Selected(p, info, info.isPresent() ? Optional.empty() : node.exitReason(p),
                     info.isPresent() ? node.serverState(p) : Optional.empty(),
                     info.isPresent() ? node.supervisor(p) : Optional.empty(), node.recorded());

@@ -56,7 +56,7 @@ public final class SchedulerCanvas extends Region implements CanvasStyle.Styled 
     public SchedulerCanvas() {
         getStyleClass().add("scheduler-canvas");
         getChildren().add(canvas);
-        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
+        beamscope.app.Pulses.inSight(this, pulse);   // only while it can be seen
         widthProperty().addListener(o -> { canvas.setWidth(getWidth()); dirty = true; });
         heightProperty().addListener(o -> { canvas.setHeight(getHeight()); dirty = true; });
         setOnMouseClicked(e -> {

@@ -54,12 +54,13 @@ public final class SequenceCanvas extends Region implements CanvasStyle.Styled {
     /** An arrow as drawn in the last frame, for hovering. */
     public record Drawn(Arrow arrow, double x1, double y1, double x2, double y2) {}
 
+    private boolean seen;
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
             if (vm == null) return;
-            vm.poll();
-            if (dirty || vm.model().changes() != drawn) draw();
+            vm.poll();   // while its window shows: the subscription's buffer is bounded and drops what waits
+            if (seen && (dirty || vm.model().changes() != drawn)) draw();
         }
     };
 
@@ -76,7 +77,8 @@ public final class SequenceCanvas extends Region implements CanvasStyle.Styled {
         hover.setMouseTransparent(true);
         canvas.setId("sequenceCanvas");
         getChildren().addAll(canvas, vbar, hbar, hover);
-        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
+        beamscope.app.Pulses.whileShowing(this, pulse::start, pulse::stop);   // draws only when seen:
+        beamscope.app.Pulses.inSight(this, () -> seen = true, () -> seen = false);
         widthProperty().addListener(o -> dirty = true);
         heightProperty().addListener(o -> dirty = true);
         vbar.valueProperty().addListener((o, a, v) -> {

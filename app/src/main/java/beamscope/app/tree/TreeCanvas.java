@@ -79,7 +79,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         getStyleClass().add("tree-canvas");
         getChildren().add(canvas);
         setFocusTraversable(true);
-        beamscope.app.Pulses.whileShowing(this, pulse);   // only while its window shows
+        beamscope.app.Pulses.inSight(this, pulse);   // only while it can be seen
         style.property(FONT).addListener(o -> {
             fitted.clear();
             if (autoFit) fitNow(autoFitMinScale());

@@ -92,6 +92,8 @@ public final class TreeViewModel {
     /** Shows a new frame (FX thread) and starts the animations for what changed since the last one. */
     public void apply(TreeFrame next) {
         long now = clock.getAsLong();
+        // finished effects go here as well as when the canvas draws: a tree out of sight does not draw
+        effects.removeIf(e -> e.over(now));
         waiting.removeIf(w -> {
             boolean expired = now - w.since() > WAIT_FOR_RESTART_NANOS;
             if (expired) seenRestarts.remove(w.death().item().pid());

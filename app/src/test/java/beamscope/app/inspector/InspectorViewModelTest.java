@@ -72,12 +72,12 @@ class InspectorViewModelTest {
     @Nested
     class ASupervisorOfManyChildren {
         @Test
-        void showsTheFirstHundredLinksAndChildren_andCountsTheRest() {
+        void showsAPageOfLinks_theFirstHundredChildren_andCountsTheRest() {
             InspectorViewModel vm = new InspectorViewModel();
             vm.show(supervisorOf(CHILDREN));
-            assertThat(vm.links()).hasSize(InspectorViewModel.SHOWN);
+            assertThat(vm.linksProperty().get().page()).hasSize(PidLinks.PAGE).startsWith(Pid.of(100));
             assertThat(vm.children()).hasSize(InspectorViewModel.SHOWN);
-            assertThat(vm.linksMoreProperty().get()).isEqualTo("first 100 of 100,000 links");
+            assertThat(vm.linksProperty().get().more("links")).isEqualTo("first 20 of 100,000 links");
             assertThat(vm.childrenMoreProperty().get()).startsWith("first 100 of 100,000 children");
         }
 
@@ -85,9 +85,9 @@ class InspectorViewModelTest {
         void showsEveryLink_whenThereAreFew() {
             InspectorViewModel vm = new InspectorViewModel();
             vm.show(supervisorOf(3));
-            assertThat(vm.links()).hasSize(3);
+            assertThat(vm.linksProperty().get().page()).hasSize(3);
             assertThat(vm.children()).hasSize(3);
-            assertThat(vm.linksMoreProperty().get()).isEmpty();
+            assertThat(vm.linksProperty().get().more("links")).isEmpty();
             assertThat(vm.childrenMoreProperty().get()).isEmpty();
         }
 
@@ -96,8 +96,35 @@ class InspectorViewModelTest {
             InspectorViewModel vm = new InspectorViewModel();
             vm.show(supervisorOf(CHILDREN));
             vm.show(null);
-            assertThat(vm.links()).isEmpty();
-            assertThat(vm.linksMoreProperty().get()).isEmpty();
+            assertThat(vm.linksProperty().get().page()).isEmpty();
+            assertThat(vm.linksProperty().get().more("links")).isEmpty();
+        }
+
+        @Test
+        void handsTheViewNoNewPage_whenTheNextFrameHasTheSameLinks() {
+            InspectorViewModel vm = new InspectorViewModel();
+            vm.show(supervisorOf(CHILDREN));
+            int[] pages = new int[1];
+            vm.linksProperty().addListener((o, was, now) -> pages[0]++);
+            vm.show(supervisorOf(CHILDREN));     // the next frame: equal, not the same objects
+            assertThat(pages[0]).isZero();
+            vm.show(supervisorOf(CHILDREN + 1)); // one child more: the count changes
+            assertThat(pages[0]).isEqualTo(1);
+            assertThat(vm.linksProperty().get().more("links")).isEqualTo("first 20 of 100,001 links");
+        }
+
+        @Test
+        void countsEveryLink_whenTheNodeReadOnlyAPage() {
+            List<Pid> page = new ArrayList<>();
+            for (int i = 0; i < PidLinks.PAGE; i++) page.add(Pid.of(100 + i));
+            assertThat(PidLinks.of(page, CHILDREN).more("links")).isEqualTo("first 20 of 100,000 links");
+            assertThat(PidLinks.of(page, CHILDREN).page()).isEqualTo(page);
+        }
+
+        @Test
+        void saysLinksAreUnknown_whenTheRecordingDoesNotHaveThem() {
+            assertThat(PidLinks.of(null).more("links")).isEqualTo("— (not in the recording)");
+            assertThat(PidLinks.of(null).page()).isEmpty();
         }
     }
 }

@@ -620,16 +620,30 @@ public final class NodeRuntime {
     // ------------------------------------------------------------------ observation
 
     public Optional<ProcessInfo> processInfo(Pid pid, int messageLimit) {
+        return processInfo(pid, messageLimit, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #processInfo(Pid, int)}, with at most {@code linkLimit} links, monitors and monitors-by read. */
+    public Optional<ProcessInfo> processInfo(Pid pid, int messageLimit, int linkLimit) {
         ProcessCell c = lookup(pid);
         if (c == null) return Optional.empty();
         ProcessCell.Extras x = c.extras;
-        List<Pid> links = x == null || x.links == null ? List.of() : List.copyOf(x.links.snapshot());
+        List<Pid> links = x == null || x.links == null ? List.of() : List.copyOf(x.links.snapshot(linkLimit));
         List<Object> monitors = new ArrayList<>();
         List<Pid> monitoredBy = new ArrayList<>();
+        int linkCount = x == null || x.links == null ? 0 : Math.max(links.size(), x.links.sizeObserved());
+        int monitorCount = 0, monitoredByCount = 0;
         if (x != null) {
             OwnedSet<Watch> watches = x.watches, watchers = x.watchers;
-            if (watches != null) for (Watch w : watches.snapshot()) monitors.add(w.object());
-            if (watchers != null) for (Watch w : watchers.snapshot()) monitoredBy.add(w.pid());
+            if (watches != null) for (Watch w : watches.snapshot(linkLimit)) monitors.add(w.object());
+            if (watchers != null) for (Watch w : watchers.snapshot(linkLimit)) monitoredBy.add(w.pid());
+            monitorCount = watches == null ? 0 : Math.max(monitors.size(), watches.sizeObserved());
+            monitoredByCount = watchers == null ? 0 : Math.max(monitoredBy.size(), watchers.sizeObserved());
+        }
+        if (linkLimit == Integer.MAX_VALUE) {   // all read: the counts are the lists' own
+            linkCount = links.size();
+            monitorCount = monitors.size();
+            monitoredByCount = monitoredBy.size();
         }
         List<Object> ancestors = new ArrayList<>();
         for (Lineage l = c.lineage; l != null; l = l.rest()) ancestors.add(l.name() != null ? Atom.of(l.name()) : l.parent());
@@ -641,7 +655,8 @@ public final class NodeRuntime {
                 c.reductionsObserved(), c.priorityObserved(), c.trapExitObserved(), links, List.copyOf(monitors),
                 List.copyOf(monitoredBy), Optional.ofNullable(x == null ? null : x.name), c.initialCall, current,
                 Optional.ofNullable(c.lineage == null ? null : c.lineage.parent()), List.copyOf(ancestors),
-                on != null ? on.index : c.schedulerIndexObserved(), c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary));
+                on != null ? on.index : c.schedulerIndexObserved(), c.memoryEstimate(), x == null ? java.util.Map.of() : x.dictionary,
+                linkCount, monitorCount, monitoredByCount));
     }
 
     /** One entry of a process's dictionary, read without stopping it. */

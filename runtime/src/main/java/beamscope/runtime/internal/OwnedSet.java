@@ -164,11 +164,19 @@ final class OwnedSet<E> {
      * The elements now, weakly consistent (see the class comment), each once, in no particular order. (An
      * element removed and added again during the read may sit in two slots of the array read: counted once.)
      */
-    @SuppressWarnings("unchecked")
     List<E> snapshot() {
+        return snapshot(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code max} elements of a {@link #snapshot()}, read as that is: the slots are read only until
+     * {@code max} elements are found, so a page of a big set costs what the page does.
+     */
+    @SuppressWarnings("unchecked")
+    List<E> snapshot(int max) {
         Object[] a = (Object[]) SLOTS.getAcquire(this);
         java.util.LinkedHashSet<E> out = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < a.length; i++) {
+        for (int i = 0; i < a.length && out.size() < max; i++) {
             Object o = SLOT.getAcquire(a, i);
             if (o != null && o != TOMBSTONE) out.add((E) o);
         }
