@@ -206,10 +206,6 @@ abstract class Mailbox {
         if (l != null) l.appended(e);
     }
 
-    final void appendLocal(Object message) {
-        appendLocal(new Envelope(message));
-    }
-
     /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
     final void removeLocal(Envelope prev, Envelope e) {
         if (e.depth < 0) return;

@@ -134,7 +134,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
             }
             case Signal.Down d -> {
                 if (extras != null && extras.watches != null && extras.watches.remove(d.ref()) != null) {
-                    appendLocal(Tuple.of(Atom.DOWN, d.ref(), Atom.PROCESS, d.object(), d.reason()));
+                    appendSignalled(Tuple.of(Atom.DOWN, d.ref(), Atom.PROCESS, d.object(), d.reason()));
                     rt.events.down(this, d);
                 }
             }
@@ -163,12 +163,12 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         if (x.viaLink()) {
             // A16: a link that was removed before delivery drops the signal.
             if (extras == null || extras.links == null || extras.links.remove(x.from()) == null) return;
-            if (trapExit) appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
+            if (trapExit) appendSignalled(Tuple.of(Atom.EXIT, x.from(), reason));
             else if (!Atom.NORMAL.equals(reason)) pendingExit = reason;
         } else if (Atom.KILL.equals(reason)) {
             pendingExit = Atom.KILLED; // A6: untrappable, becomes killed
         } else if (trapExit) {
-            appendLocal(Tuple.of(Atom.EXIT, x.from(), reason));
+            appendSignalled(Tuple.of(Atom.EXIT, x.from(), reason));
         } else if (!Atom.NORMAL.equals(reason)) {
             pendingExit = reason;
         }
@@ -215,7 +215,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         if (other.equals(pid)) return;
         if (extras != null && extras.links != null && extras.links.contains(other)) return;
         if (!rt.sendSignal(other, new Signal.Link(pid))) {
-            if (trapExit) appendLocal(Tuple.of(Atom.EXIT, other, Atom.NOPROC));
+            if (trapExit) appendSignalled(Tuple.of(Atom.EXIT, other, Atom.NOPROC));
             else throw new ErlangError(Atom.NOPROC, "link to " + other + ", which is not alive");
             return;
         }
@@ -247,7 +247,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         charge(1);
         Ref ref = rt.makeRef();
         if (target == null || !rt.sendSignal(target, new Signal.Monitor(ref, pid, object))) {
-            appendLocal(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, object, Atom.NOPROC));
+            appendSignalled(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, object, Atom.NOPROC));
             return ref;
         }
         extras().watches().add(new Watch(ref, target, object));
@@ -287,7 +287,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
             // A9/A10: a self-directed exit/2 that kills the caller does so before returning.
             if (Atom.KILL.equals(reason)) throw new ExitException(Atom.KILLED);
             if (trapExit) {
-                appendLocal(Tuple.of(Atom.EXIT, pid, reason));
+                appendSignalled(Tuple.of(Atom.EXIT, pid, reason));
                 return;
             }
             throw new ExitException(reason);
@@ -417,6 +417,16 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         boolean blockingDone;
         Object blockingValue;
         Throwable blockingError;
+    }
+
+    /**
+     * Appends a message this process made from a signal (an EXIT, a DOWN). While someone traces it carries the
+     * clock now, as a send carries its stamp: the signal's cause was stamped before the signal was sent, so the
+     * receive sorts after it even when it is handled in a slice that began before the signal came (that slice's
+     * clock is as old as the slice). No clock read when nobody traces.
+     */
+    private void appendSignalled(Object message) {
+        appendLocal(rt.events.tracing() ? new Envelope.Stamped(message, rt.clock.nanoTime()) : new Envelope(message));
     }
 
     private static final VarHandle STATUS, PRIORITY, TRAP_EXIT;
