@@ -29,7 +29,24 @@ public final class AppState {
     }
 
     public void select(Pid pid) {
+        successor = null;
         selected.set(pid);
+    }
+
+    private Pid successor;
+
+    /**
+     * Selects the process a supervisor started in place of the selected one that died: the selection follows a
+     * restart, not a choice of the user's, so the views keep still for it.
+     */
+    public void follow(Pid next) {
+        successor = next;
+        selected.set(next);
+    }
+
+    /** Whether {@code pid} is selected because the selection followed a restart to it ({@link #follow}). */
+    public boolean followedRestartTo(Pid pid) {
+        return pid != null && pid.equals(successor) && pid.equals(selected.get());
     }
 
     /** Presenter mode: large type, high contrast, thick lines (presenter.css on the scene root). */

@@ -78,6 +78,7 @@ public final class MainWindow implements AutoCloseable {
      */
     private void mountDenseViews(Observed node) {
         tree = new TreeViewModel(state.selectedProperty());
+        tree.setFollowedRestartTo(state::followedRestartTo);
         tree.setOnShapeChange(sampler::walkNow); // folded or paged: a new walk at once
         ContextMenu menu = treeMenu = view.processMenu();
         tree.setOnNodeContextMenu((pid, x, y) -> {

@@ -229,7 +229,7 @@ public final class MainWindowViewModel {
             selectedPlace = new Place(next, selectedPlace.supervisor(), selectedPlace.childId(), selectedPlace.supervisorName());
             message.set("Following " + Terms.inspect(c.id()) + ": " + selected + " exited and "
                     + selectedPlace.supervisorName() + " restarted it as " + next + ".");
-            state.select(next);
+            state.follow(next);
             return true;
         }
         return false;

@@ -136,6 +136,29 @@ class ClassroomWindowTest extends WindowTest {
             assertThat(view()).isEqualTo(before);
         }
 
+        @Test
+        void aBoxsTooltip_neverSitsUnderTheClickOnTheNextBox() throws Exception {
+            openTree();
+            waitUntil(() -> inSight(NAMED).size() >= 2);
+            java.util.List<Pid> shown = inSight(NAMED);
+            Pid top = shown.get(0), next = shown.get(1);
+            Point2D atTop = onFx(() -> tree().localToScreen(tree().centreOf(top)));
+            Point2D atNext = onFx(() -> tree().localToScreen(tree().centreOf(next)));
+            moveTo(atTop);
+            moveBy(1, 0);
+            waitUntil(() -> lookup(".tooltip").tryQuery().isPresent());     // the top box says what it is
+            moveTo(atNext);
+            // the top box's tooltip is gone the moment the pointer left the box: one still shown is the next
+            // box's, below the pointer, not a window left between the pointer and the box it is over
+            assertThat(onFx(() -> lookup(".tooltip").queryAll().stream()
+                    .filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing())
+                    .map(n -> n.getScene().getWindow().getY()).toList()))
+                    .allSatisfy(y -> assertThat(y).isGreaterThanOrEqualTo(atNext.getY()));
+            clickOn(atNext);
+            waitUntil(() -> next.equals(state().selected()));
+            waitUntil(() -> lookup(".tooltip").tryQuery().isEmpty());      // and the press put the tooltip away
+        }
+
         void killingASelectedProcess_restartsItInTheSameSpot_withoutZoomingOrPanning() throws Exception {
             openTree();
             java.util.List<String> restartable = java.util.List.of("bank", "counter1", "counter2", "counter3", "stack", "kv");
@@ -153,7 +176,7 @@ class ClassroomWindowTest extends WindowTest {
             clickOn("#exitButton");
             waitUntil(() -> app.node().whereis(name).filter(p -> !p.equals(victim) && treeShows(p)).isPresent());
             Pid restarted = app.node().whereis(name).orElseThrow();
-            waitUntil(() -> app.window().tree().effects().isEmpty());     // the death and restart animations are over
+            waitUntil(() -> onFx(() -> app.window().tree().effects().isEmpty()));     // (read on FX, as the canvas does) the death and restart animations are over
             assertThat(view()).isEqualTo(before);
             // the new box settles in its predecessor's place (a frame may still hold the fading box's row while
             // the death and the restart fall in different frames)

@@ -84,6 +84,21 @@ public abstract class WindowTest extends FxRobot {
         Pngs.write(img[0], file);
     }
 
+    /**
+     * Clicks the node {@code query} finds, looked up on the FX thread: the window changes its scene graph all the
+     * time, and a lookup walking it from the test's thread can trip over a child list that shrinks under it.
+     */
+    @Override
+    public FxRobot clickOn(String query, javafx.scene.input.MouseButton... buttons) {
+        javafx.scene.Node target;
+        try {
+            target = onFx(() -> lookup(query).query());
+        } catch (Exception e) {
+            throw new IllegalStateException("nothing in the window for " + query, e);
+        }
+        return (FxRobot) clickOn(target, buttons);
+    }
+
     /** Waits until {@code condition} holds (polled on the test's thread). */
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS, condition);

@@ -10,7 +10,6 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
@@ -37,7 +36,7 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         dirty = true;
     });
     private final Canvas canvas = new Canvas();
-    private final Tooltip tip = new Tooltip();
+    private final beamscope.app.HoverTip tip = new beamscope.app.HoverTip(this, javafx.util.Duration.millis(150));
     private GridViewModel vm;
     private ObjectProperty<Selection> selection;
     private WritableImage image;
@@ -68,7 +67,6 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         beamscope.app.Pulses.inSight(this, pulse);   // only while it can be seen
         widthProperty().addListener(o -> resized());
         heightProperty().addListener(o -> resized());
-        tip.setShowDelay(javafx.util.Duration.millis(150));
         setOnMouseMoved(this::hover);
         setOnMouseExited(e -> {
             hover = -1;
@@ -115,11 +113,7 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         if (cell == hover) return;
         hover = cell;
         dirty = true;
-        if (cell < 0) Tooltip.uninstall(this, tip);
-        else {
-            tip.setText(p.summary(cell).describe());
-            Tooltip.install(this, tip);
-        }
+        tip.show(cell < 0 ? null : p.summary(cell).describe());
     }
 
     /** The status colours and the rest, as words the painter can use off the FX thread. */

@@ -112,7 +112,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             follow();
             if (!toReveal.isEmpty()) reveal();   // highlighted processes the previous frame did not show yet
             Pid sel = vm.selectionProperty().get();
-            if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
+            if (sel != null && !vm.followedRestartTo(sel) && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
         });
         // a lesson's step highlights the processes it is about: they come into sight once, by the least pan
         vm.highlightedProperty().addListener((o, a, h) -> {
@@ -120,10 +120,12 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             toReveal = h == null ? java.util.Set.of() : java.util.Set.copyOf(h);
             reveal();
         });
-        // a selection never moves the view, unless its box is out of sight (then by the least that shows it)
+        // a selection never moves the view, unless its box is out of sight (then by the least that shows it);
+        // a selection that follows a restart moves nothing at all: while the death and the restart fall in
+        // different frames the new box may stand a row off for a moment, then it settles in its predecessor's place
         vm.selectionProperty().addListener((o, a, sel) -> {
             dirty = true;
-            if (sel != null) scrollTo(sel);
+            if (sel != null && !vm.followedRestartTo(sel)) scrollTo(sel);
         });
         dirty = true;
     }
@@ -193,7 +195,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             vm.offsetXProperty().set(scrolled ? xBefore : clamp(0, getWidth(), fittedWidth * minScale));
             vm.offsetYProperty().set(scrolled ? yBefore : clamp(0, getHeight(), fittedHeight * minScale));
             Pid sel = vm.selectionProperty().get();
-            if (sel != null) scrollTo(sel);
+            if (sel != null && !vm.followedRestartTo(sel)) scrollTo(sel);
         }
         dirty = true;
     }
@@ -277,21 +279,16 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
                 vm.offsetYProperty().get() + g.centreY(it) * s);
     }
 
-    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private final beamscope.app.HoverTip tip = new beamscope.app.HoverTip(this, javafx.util.Duration.millis(350));
     private TreeItem tipFor;
 
     private void wireInput() {
-        tip.setShowDelay(javafx.util.Duration.millis(350));
         setOnMouseMoved(e -> {
             Hit h = hitAt(e.getX(), e.getY());
             TreeItem it = h == null ? null : h.item();
             if (it == tipFor) return;
             tipFor = it;
-            if (it == null) javafx.scene.control.Tooltip.uninstall(this, tip);
-            else {
-                tip.setText(vm.describe(it));
-                javafx.scene.control.Tooltip.install(this, tip);
-            }
+            tip.show(it == null ? null : vm.describe(it));
         });
         setOnScroll(e -> {
             if (vm == null) return;

@@ -298,6 +298,18 @@ public final class TreeViewModel {
         return pid != null && highlighted.get().contains(pid);
     }
 
+    private java.util.function.Predicate<Pid> followedRestartTo = p -> false;
+
+    /** Tells which selections followed a restart rather than the user ({@code AppState::followedRestartTo}). */
+    public void setFollowedRestartTo(java.util.function.Predicate<Pid> test) {
+        followedRestartTo = test;
+    }
+
+    /** Whether {@code pid} is selected because the selection followed a restart to it: the view keeps still for it. */
+    public boolean followedRestartTo(Pid pid) {
+        return followedRestartTo.test(pid);
+    }
+
     public ObjectProperty<Pid> selectionProperty() {
         return selection;
     }
