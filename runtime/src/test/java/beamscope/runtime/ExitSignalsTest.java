@@ -60,6 +60,76 @@ class ExitSignalsTest {
         return d.e4();
     }
 
+    /**
+     * Links and monitors to a process parked in receive are recorded in place by the sender (no slice of
+     * the target). What must hold all the same: the target is unchanged (still waiting, its mailbox in
+     * order), the links and monitors are there, and its exit answers them, while messages sent to it
+     * meanwhile, before and after, are all handled in order.
+     */
+    @Nested
+    class SignalsToAParkedProcess {
+        @Test
+        void monitorsAndLinksToAWaitingProcessAreRecordedAndFireAtItsExit() {
+            Pid target = node.spawn(forwarder(me.pid()));
+            Pid to = me.pid();
+            int n = 2000;
+            node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                for (int i = 0; i < n; i++) {
+                    ctx.monitor(target);
+                    if (i % 100 == 0) ctx.send(target, (long) i); // messages among the signals, handled in order
+                }
+                ctx.link(target);
+                ctx.send(to, Atom.of("set"));
+                return Behaviors.receive((c, m) -> {
+                    c.send(to, m);
+                    return Behaviors.same();
+                });
+            }));
+            List<Object> forwarded = new java.util.ArrayList<>();
+            boolean set = false;
+            for (int i = 0; i < n / 100 + 1; i++) { // two senders: "set" may come before or among the numbers
+                Object m = next(me);
+                if (m.equals(Atom.of("set"))) set = true;
+                else forwarded.add(m);
+            }
+            assertThat(set).isTrue();
+            List<Object> expected = new java.util.ArrayList<>();
+            for (long i = 0; i < n; i += 100) expected.add(i);
+            assertThat(forwarded).as("the target's messages, in order").isEqualTo(expected);
+            // recorded in place, or by the target itself when it was not parked: either way, soon
+            Probes.await(() -> node.processInfo(target).map(p -> p.monitoredBy().size() == n && p.links().size() == 1)
+                    .orElse(false), "every monitor and the link recorded");
+            node.exit(target, Atom.of("bye"));
+            int downs = 0;
+            boolean exited = false;
+            for (int i = 0; i < n + 1; i++) {
+                Object m = next(me);
+                if (m instanceof Tuple5 t && Atom.DOWN.equals(t.get(0)) && Atom.of("bye").equals(t.get(4))) downs++;
+                else if (m.equals(exit(target, Atom.of("bye")))) exited = true;
+            }
+            assertThat(downs).isEqualTo(n);
+            assertThat(exited).isTrue();
+        }
+
+        @Test
+        void aDemonitorOfAWaitingProcessRemovesItsMonitor() {
+            Pid target = node.spawn(idle());
+            Pid to = me.pid();
+            node.spawn(Behaviors.setup(ctx -> {
+                Ref r = ctx.monitor(target);
+                ctx.demonitor(r);
+                Ref kept = ctx.monitor(target);
+                ctx.send(to, kept);
+                return forwarder(to);
+            }));
+            Ref kept = (Ref) next(me);
+            assertThat(node.processInfo(target).orElseThrow().monitoredBy()).hasSize(1);
+            node.exit(target, Atom.KILL);
+            assertThat(next(me)).isEqualTo(down(kept, target, Atom.KILLED));
+        }
+    }
+
     @Nested
     class ExitReasons {
         @Test

@@ -166,6 +166,23 @@ class LifecycleTest {
             node.close(); // a second close does nothing
         }
 
+        /**
+         * A step asked for while the node is paused and nothing is runnable waits for work; close ends it
+         * with the same "node closed" error every other call gets, instead of leaving it pending forever.
+         */
+        @Test
+        void aStepStillPendingAtCloseFailsWithNodeClosed() {
+            Node node = Node.start(NodeConfig.defaults().withSchedulers(1));
+            node.pauseSchedulers();
+            CompletableFuture<Void> pending = node.stepSlice(); // nothing runnable: no slice can be stepped
+            assertThat(pending).isNotDone();
+            node.close();
+            assertThat(pending).isCompletedExceptionally();
+            assertThatThrownBy(pending::join).cause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("node closed");
+            assertThat(node.stepSlice()).as("a step after close").isCompletedExceptionally();
+        }
+
         void assertNodeClosed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
             assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessageContaining("node closed");
         }

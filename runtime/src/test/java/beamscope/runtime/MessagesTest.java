@@ -248,6 +248,53 @@ class MessagesTest {
             assertThat(me.receive(Duration.ZERO)).isEmpty();
         }
 
+        /**
+         * Cancels are lazy (the timer stays in the timer thread's heap as a shell until it falls due), which
+         * must not show: cancelled timers are not counted, never fire, and timers set among them still fire
+         * in order. 20,000 cancelled shells are more than the purge threshold, so the heap is rebuilt too.
+         */
+        @Test
+        void cancelledTimersAreNotCountedAndNeverFireAmongLiveOnes() {
+            TimerRef[] ts = new TimerRef[20_000];
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = node.sendAfter(me.pid(), i % 2 == 0 ? "cancelled" : (long) i, Duration.ofMillis(1 + i % 100));
+            }
+            for (int i = 0; i < ts.length; i += 2) assertThat(node.cancelTimer(ts[i])).isPresent();
+            for (int i = 0; i < ts.length; i += 2) assertThat(node.cancelTimer(ts[i])).as("a second cancel").isEmpty();
+            assertThat(node.snapshot().timers()).isEqualTo(10_000);
+            clock.advance(Duration.ofMillis(100));
+            java.util.Set<Object> got = new java.util.HashSet<>();
+            for (int i = 0; i < 10_000; i++) got.add(next(me));
+            assertThat(got).hasSize(10_000).doesNotContain("cancelled");
+            TimerRef marker = node.sendAfter(me.pid(), "marker", Duration.ofMillis(1));
+            clock.advance(Duration.ofMillis(1));
+            assertThat(next(me)).isEqualTo("marker");
+            assertThat(node.cancelTimer(marker)).as("fired: nothing to cancel").isEmpty();
+            assertThat(node.snapshot().timers()).isZero();
+        }
+
+        /** Killed processes that slept in a receive with a timeout leave no timer behind (their cancel is lazy). */
+        @Test
+        void killedSleepersLeaveNoTimerAndTheirTimeoutsNeverRun() {
+            Pid to = me.pid();
+            Pid[] sleepers = new Pid[1000];
+            for (int i = 0; i < sleepers.length; i++) {
+                sleepers[i] = node.spawn(Behaviors.setup(ctx -> Behaviors.receive((c, m) -> Behaviors.unhandled())
+                        .after(Duration.ofSeconds(5), c -> {
+                            c.send(to, "woke");
+                            return Behaviors.stop();
+                        })));
+            }
+            Probes.await(() -> node.snapshot().timers() == sleepers.length, "every sleeper's timer");
+            for (Pid p : sleepers) node.exit(p, Atom.KILL);
+            Probes.await(() -> node.snapshot().timers() == 0, "no timer left");
+            clock.advance(Duration.ofSeconds(10));
+            TimerRef marker = node.sendAfter(me.pid(), "marker", Duration.ZERO);
+            assertThat(next(me)).isEqualTo("marker");
+            assertThat(me.receive(Duration.ZERO)).isEmpty();
+            assertThat(node.cancelTimer(marker)).isEmpty();
+        }
+
         @Test
         void timersWithTheSameDeadlineFireInTheOrderTheyWereSet() {
             for (long i = 0; i < 100; i++) node.sendAfter(me.pid(), i, Duration.ofMillis(10));

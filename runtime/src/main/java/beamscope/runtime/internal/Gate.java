@@ -41,8 +41,16 @@ final class Gate {
         CompletableFuture<Void> f = new CompletableFuture<>();
         steps.add(f);
         permits.incrementAndGet();
-        wakeAll();
+        // Dekker with close(): it sets stopping, then fails what is queued; we queue, then read stopping
+        // (the queue's CAS is a full fence). Either close sees our future or we see stopping: none is left.
+        if (rt.stopping) failSteps(rt.closed());
+        else wakeAll();
         return f;
+    }
+
+    /** The node closed: every step still waiting fails with {@code closed} (from {@link NodeRuntime#close}). */
+    void failSteps(IllegalStateException closed) {
+        for (CompletableFuture<Void> f; (f = steps.poll()) != null; ) f.completeExceptionally(closed);
     }
 
     void slowMotion(long nanos) {

@@ -25,7 +25,9 @@ import java.util.List;
  * Invariant: a process has exactly one owner: a run queue, a scheduler's {@code runNext} slot, the
  * scheduler running it, a dirty scheduler running its blocking work ({@link DirtySchedulers}; inbound
  * is never PARKED then, so senders only stack), or (while PARKED) nobody; the sender that ends PARKED
- * becomes the owner (it queues the process, or, for an untrappable kill, ends it on the spot). Only
+ * becomes the owner (it queues the process; for an untrappable kill, ends it on the spot; for a link or
+ * monitor signal, takes its envelope back, applies it and parks the process again: {@link
+ * SignalCell#deliverInPlace}). Only
  * the owner moves {@code null -> PARKED} ({@link ProcessCell#tryPark}), and only after a last look at
  * the inbound stack, so no wake-up is lost: the CAS fails if anything arrived. Only the exit moves
  * anything to DEAD ({@link #closeInbound}). The CAS and {@code getAndSet} give the happens-before edges

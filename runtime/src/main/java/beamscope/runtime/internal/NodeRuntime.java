@@ -229,7 +229,9 @@ public final class NodeRuntime {
      * the process if the slice is still the same one after a spin round (see {@link Scheduler}), else
      * parks again. Dekker with {@link Scheduler#idle}: we push, fence, then read {@code parked}; a
      * scheduler going to park writes {@code parked}, increments {@code parkedCount} (a full fence), then
-     * looks at every queue. One of the two sees the other.
+     * looks at every queue. One of the two sees the other. Each push wakes at most one scheduler, and a
+     * parked scheduler is woken once however many pushes see it parked: the first claims its wake-up
+     * ({@link Scheduler#unpark}), so a million pushes from outside do not make a million system calls.
      */
     void makeRunnable(ProcessCell c) {
         c.setStatus(ProcessCell.S_RUNNABLE);
@@ -244,11 +246,7 @@ public final class NodeRuntime {
             return;
         }
         java.lang.invoke.VarHandle.fullFence(); // the push is visible before we read parked (Dekker)
-        if (target.parked) {
-            target.unpark();
-        } else if (target.queue.size() >= 2 || target.current() != null) {
-            wakeIdle(target);
-        }
+        if (!target.unpark() && (target.queue.size() >= 2 || target.current() != null)) wakeIdle(target);
     }
 
     private final AtomicInteger wakeCursor = new AtomicInteger();
@@ -259,10 +257,7 @@ public final class NodeRuntime {
         int n = schedulers.length, start = wakeCursor.getAndIncrement();
         for (int i = 0; i < n; i++) {
             Scheduler s = schedulers[Math.floorMod(start + i, n)];
-            if (s != busy && s.parked) {
-                s.unpark();
-                return;
-            }
+            if (s != busy && s.unpark()) return; // claimed: one wake-up per push at most
         }
     }
 
@@ -347,6 +342,12 @@ public final class NodeRuntime {
     boolean sendSignal(Pid to, Signal s) {
         ProcessCell t = lookup(to);
         return t != null && t.deliver(s);
+    }
+
+    /** A link, unlink, monitor or demonitor signal: applied in place to a parked target (see {@link SignalCell#deliverInPlace}). */
+    boolean sendInPlace(Pid to, Signal s) {
+        ProcessCell t = lookup(to);
+        return t != null && t.deliverInPlace(s);
     }
 
     public void exitExternal(Pid target, Object reason) {
@@ -733,6 +734,7 @@ public final class NodeRuntime {
             if (c instanceof InboxCell i) i.nodeClosed();
         });
         names.clear();
+        gate.failSteps(closed()); // steps still waiting for a slice: as every call on a closed node
         for (Scheduler s : schedulers) java.util.concurrent.locks.LockSupport.unpark(s.thread);
         timerThread.interrupt();
         if (watermarkThread != null) java.util.concurrent.locks.LockSupport.unpark(watermarkThread);

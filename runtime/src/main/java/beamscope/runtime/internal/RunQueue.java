@@ -4,7 +4,6 @@ import beamscope.runtime.Priority;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One scheduler's run queue (F4, F13, F14): a max queue, a high queue, and one FIFO shared by normal
@@ -12,8 +11,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * with {@code RESCHEDULE_LOW = 8} turns; each time it reaches the head with turns left (and is not
  * the last entry) it loses one and goes to the tail, so it runs on its eighth turn.
  *
- * <p>Protocol: every access to the queues holds {@code lock} (BEAM also locks its run queues), for a
- * few operations only. The owner takes from it; any thread may push (wake-ups by processes, timers and
+ * <p>Protocol: every access to the queues holds {@code lock}, a spin lock (BEAM also locks its run
+ * queues), held for a few operations on an {@link ArrayDeque} and never around anything that can block
+ * or call out. Acquiring is one CAS 0 -> 1 (a full fence: the holder sees everything the previous holder
+ * wrote); releasing is a release write of 0. A contended acquire spins briefly, then yields: on a
+ * machine with fewer cores than runnable threads the holder may have been descheduled, and a thread
+ * that parks (as {@code ReentrantLock} does) costs the next unlock a wake-up, a system call, on every
+ * contended push. The owner takes from it; any thread may push (wake-ups by processes, timers and
  * outside senders, spawns, dirty schedulers giving a process back) and an idle scheduler may steal. A
  * pusher that is not the owner then wakes a parked scheduler if the owner is in a slice (see
  * {@link NodeRuntime#makeRunnable}): the owner may be blocked in Java code and never come back for it. The per-priority lengths are written under the lock with opaque writes and
@@ -23,8 +27,19 @@ final class RunQueue {
     static final int RESCHEDULE_LOW = 8;
     private static final int LOW = 0, NORMAL = 1, HIGH = 2, MAX = 3;
     private static final VarHandle LENS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle LOCK;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(RunQueue.class, "lock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The spin lock: 1 while held. */
+    private volatile int lock;
+    private static final int SPINS = 64;
     private final ArrayDeque<ProcessCell> max = new ArrayDeque<>();
     private final ArrayDeque<ProcessCell> high = new ArrayDeque<>();
     private final ArrayDeque<ProcessCell> normalLow = new ArrayDeque<>(256);
@@ -32,7 +47,7 @@ final class RunQueue {
     private final int[] lens = new int[4];
 
     void push(ProcessCell p) {
-        lock.lock();
+        lock();
         try {
             int prio = p.priority;
             switch (prio) {
@@ -43,13 +58,13 @@ final class RunQueue {
             }
             add(prio, 1);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** Puts back a process just taken by {@link #poll()}, at the head, where it was. */
     void pushFront(ProcessCell p) {
-        lock.lock();
+        lock();
         try {
             int prio = p.priority;
             switch (prio) {
@@ -59,13 +74,13 @@ final class RunQueue {
             }
             add(prio, 1);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** The next process to run, or null. */
     ProcessCell poll() {
-        lock.lock();
+        lock();
         try {
             ProcessCell p = max.pollFirst();
             if (p == null) p = high.pollFirst();
@@ -83,8 +98,24 @@ final class RunQueue {
             add(p.priority, -1);
             return p;
         } finally {
-            lock.unlock();
+            unlock();
         }
+    }
+
+    private void lock() {
+        if (!LOCK.compareAndSet(this, 0, 1)) lockContended();
+    }
+
+    private void lockContended() {
+        for (int i = 0; ; i++) {
+            if (lock == 0 && LOCK.compareAndSet(this, 0, 1)) return;
+            if (i < SPINS) Thread.onSpinWait();
+            else Thread.yield(); // the holder may be off the CPU: let it finish
+        }
+    }
+
+    private void unlock() {
+        LOCK.setRelease(this, 0);
     }
 
     private void add(int prio, int delta) {

@@ -63,6 +63,10 @@ final class Scheduler implements Runnable {
     /** Reductions left in the current slice; processes charge it through their context. */
     int budget;
 
+    /**
+     * True from just before this scheduler parks until a waker claims its wake-up ({@link #unpark}: a CAS
+     * true -> false, so one unpark per parking, however many pushes see it) or it wakes by itself.
+     */
     volatile boolean parked;
     /** Published with opaque writes (no fence on the hot path); read with {@link #current()}. */
     private ProcessCell current;
@@ -520,13 +524,14 @@ final class Scheduler implements Runnable {
         return (long) SPAWNS.getOpaque(this);
     }
 
-    private static final java.lang.invoke.VarHandle RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
+    private static final java.lang.invoke.VarHandle PARKED, RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
             IDLE_SINCE, IDLE_SEQ, MESSAGES_SENT, SPAWNS, TRACE_CLOCK;
 
     static {
         try {
             java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
             CURRENT = l.findVarHandle(Scheduler.class, "current", ProcessCell.class);
+            PARKED = l.findVarHandle(Scheduler.class, "parked", boolean.class);
             RUN_NEXT = l.findVarHandle(Scheduler.class, "runNext", ProcessCell.class);
             DISPATCHES = l.findVarHandle(Scheduler.class, "dispatches", long.class);
             REDUCTIONS = l.findVarHandle(Scheduler.class, "reductions", long.class);
@@ -542,7 +547,16 @@ final class Scheduler implements Runnable {
         }
     }
 
-    void unpark() {
-        if (parked) LockSupport.unpark(thread);
+    /**
+     * Wakes this scheduler if it is parked and nobody has claimed its wake-up yet: the one waker that wins
+     * the CAS unparks it (a system call); every other push meanwhile sees it claimed and wakes nobody, so
+     * a burst of pushes costs one wake-up, not one each. Returns true if this call woke it.
+     */
+    boolean unpark() {
+        if (parked && PARKED.compareAndSet(this, true, false)) {
+            LockSupport.unpark(thread);
+            return true;
+        }
+        return false;
     }
 }

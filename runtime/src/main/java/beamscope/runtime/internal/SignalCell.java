@@ -30,6 +30,8 @@ import java.util.List;
  * {@code pendingExit}; the owner ends the process at its next check. The one exception to "the owner
  * handles it" is an untrappable kill to a parked process: its sender ends PARKED, so it is the owner,
  * and ends the process on the spot ({@link #deliverKill}; while the node is paused it queues it instead).
+ * Links, unlinks, monitors and demonitors to a parked process are likewise applied by their sender, who
+ * then parks the process again ({@link #deliverInPlace}): they change only the link and monitor sets.
  *
  * <h2>What other threads may read</h2>
  * Everything here belongs to the owner except: {@code pid}, {@code rt}, {@code lineage} and
@@ -116,6 +118,38 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         }
     }
 
+    /**
+     * Delivers a link, unlink, monitor or demonitor signal. To a process parked in receive it is applied
+     * in place: these four only change the process's link and monitor sets, never its mailbox or what it
+     * runs next, so scheduling the process just to record them (a wake-up and a slice per monitor) is
+     * wasted. Exit signals never come here: a process handles its exits itself (a kill excepted, see
+     * {@link #deliverKill}).
+     *
+     * <p>Protocol: the sender whose push replaced PARKED owns the process (see {@link Mailbox}). If its
+     * envelope is still the only one stacked, it takes it back (CAS envelope -> null), handles the signal
+     * as the owner would ({@link #handleSignal}, same order: nothing arrived before it), and parks the
+     * process again (CAS null -> PARKED). If anything else arrived in between, either CAS fails and the
+     * sender wakes the process instead, which then handles everything in arrival order itself. The CASes
+     * give the happens-before edges: the previous owner's writes (released by its park CAS) are seen
+     * here, and these writes are seen by the next owner (released by the re-park CAS). While the node is
+     * paused, or for an inbox (driven by its own thread), the process is woken as for any signal.
+     * Returns false if the process has exited.
+     */
+    final boolean deliverInPlace(Signal s) {
+        if (limit != null || this instanceof InboxCell) return deliver(s);
+        Envelope e = new Envelope(s);
+        Envelope h = push(e);
+        if (h == DEAD) return false;
+        if (h != PARKED) return true;
+        if (rt.gate.paused || !casInbound(e, null)) {
+            wake();
+            return true;
+        }
+        handleSignal(s);
+        if (!casInbound(null, PARKED)) wake(); // something arrived meanwhile: the process handles it
+        return true;
+    }
+
     // ---------------------------------------------------------------- handling (owner)
 
     @Override
@@ -198,7 +232,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         if (x != null) {
             if (x.links != null) x.links.forEach(linked -> rt.sendSignal(linked, new Signal.Exit(pid, reason, true)));
             if (x.watchers != null) x.watchers.forEach(w -> rt.sendSignal(w.pid(), new Signal.Down(w.ref(), w.object(), reason)));
-            if (x.watches != null) x.watches.forEach(w -> rt.sendSignal(w.pid(), new Signal.Demonitor(w.ref())));
+            if (x.watches != null) x.watches.forEach(w -> rt.sendInPlace(w.pid(), new Signal.Demonitor(w.ref())));
         }
     }
 
@@ -214,7 +248,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         charge(1);
         if (other.equals(pid)) return;
         if (extras != null && extras.links != null && extras.links.contains(other)) return;
-        if (!rt.sendSignal(other, new Signal.Link(pid))) {
+        if (!rt.sendInPlace(other, new Signal.Link(pid))) {
             if (trapExit) appendSignalled(Tuple.of(Atom.EXIT, other, Atom.NOPROC));
             else throw new ErlangError(Atom.NOPROC, "link to " + other + ", which is not alive");
             return;
@@ -227,7 +261,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
     public void unlink(Pid other) {
         charge(1);
         if (extras == null || extras.links == null || extras.links.remove(other) == null) return;
-        rt.sendSignal(other, new Signal.Unlink(pid));
+        rt.sendInPlace(other, new Signal.Unlink(pid));
         rt.events.linked(this, other, false);
     }
 
@@ -246,7 +280,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
     final Ref monitorObject(Pid target, Object object) {
         charge(1);
         Ref ref = rt.makeRef();
-        if (target == null || !rt.sendSignal(target, new Signal.Monitor(ref, pid, object))) {
+        if (target == null || !rt.sendInPlace(target, new Signal.Monitor(ref, pid, object))) {
             appendSignalled(Tuple.of(Atom.DOWN, ref, Atom.PROCESS, object, Atom.NOPROC));
             return ref;
         }
@@ -267,7 +301,7 @@ abstract class SignalCell extends Mailbox implements ProcessContext {
         Watch w = x == null || x.watches == null ? null : x.watches.remove(ref);
         if (w == null && x != null && x.watchers != null && x.watchers.contains(ref))
             throw ErlangError.badarg("monitor " + ref + " is owned by another process");
-        if (w != null) rt.sendSignal(w.pid(), new Signal.Demonitor(ref));
+        if (w != null) rt.sendInPlace(w.pid(), new Signal.Demonitor(ref));
         if (flush) {
             Envelope prev = null;
             for (Envelope e = first; e != null; prev = e, e = e.next) {
