@@ -27,11 +27,45 @@ import javafx.collections.transformation.FilteredList;
 public final class EventLogViewModel {
     public static final int CAP = 5_000;
 
-    /** One line of the log. */
-    public record Entry(long nanos, EventKind kind, Pid pid, String text) {
+    /**
+     * One line of the log. Its text is made the first time it is read (a cell drawing it, or a text filter):
+     * a frame can bring thousands of events, and the FX thread formats only the lines someone looks at.
+     */
+    public static final class Entry {
+        private final long nanos;
+        private final EventKind kind;
+        private final Pid pid;
+        private java.util.function.Supplier<String> format;
+        private String text;
+
+        Entry(long nanos, EventKind kind, Pid pid, java.util.function.Supplier<String> format) {
+            this.nanos = nanos;
+            this.kind = kind;
+            this.pid = pid;
+            this.format = format;
+        }
+
+        public long nanos() { return nanos; }
+        public EventKind kind() { return kind; }
+        public Pid pid() { return pid; }
+
+        /** The line's words (read on the FX thread, as every entry is). */
+        public String text() {
+            if (text == null) {
+                text = format.get();
+                format = null;
+            }
+            return text;
+        }
+
         boolean matches(String needle) {
-            return needle.isEmpty() || text.toLowerCase(Locale.ROOT).contains(needle)
+            return needle.isEmpty() || text().toLowerCase(Locale.ROOT).contains(needle)
                     || (pid != null && pid.toString().toLowerCase(Locale.ROOT).contains(needle));
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + pid + " " + text();
         }
     }
 
@@ -64,16 +98,18 @@ public final class EventLogViewModel {
     public void show(Frame f) {
         Traffic t = f.traffic();
         if (!f.events().isEmpty() || !t.events().isEmpty() || !t.flows().isEmpty()) {
-            List<Event> timed = new ArrayList<>(f.events().size() + t.events().size());
-            timed.addAll(f.events());
-            timed.addAll(t.events());
-            if (!t.events().isEmpty() && !f.events().isEmpty()) timed.sort(java.util.Comparator.comparingLong(Event::nanos));
+            // only the newest CAP of each can be shown: the rest is never copied, sorted or formatted
+            List<Event> events = newest(f.events()), messages = newest(t.events());
+            List<Event> timed = new ArrayList<>(events.size() + messages.size());
+            timed.addAll(events);
+            timed.addAll(messages);
+            if (!messages.isEmpty() && !events.isEmpty()) timed.sort(java.util.Comparator.comparingLong(Event::nanos));
             long last = timed.isEmpty() ? f.node().nanoTime() : timed.getLast().nanos();
             if (base == Long.MIN_VALUE) base = timed.isEmpty() ? last : timed.getFirst().nanos();
             List<Entry> batch = new ArrayList<>(Math.min(CAP, timed.size() + t.flows().size() + 1));
             for (Traffic.Flow fl : t.flows()) batch.add(flow(fl, t, last));     // the busiest on top
             if (t.others() > 0)
-                batch.add(new Entry(last, EventKind.SEND, null, String.format(Locale.ROOT, "%,d more messages between other processes", t.others())));
+                batch.add(new Entry(last, EventKind.SEND, null, () -> String.format(Locale.ROOT, "%,d more messages between other processes", t.others())));
             for (int i = timed.size() - 1; i >= 0 && batch.size() < CAP; i--) batch.add(entry(timed.get(i)));
             all.addAll(0, batch);
             if (all.size() > CAP) all.remove(CAP, all.size());
@@ -87,12 +123,22 @@ public final class EventLogViewModel {
         double secs = t.spanNanos() / 1e9;
         String rate = secs > 0 ? " (" + beamscope.app.Numbers.compact(fl.count() / secs) + "/s)" : "";
         String sampled = t.dropped() > 0 ? ", counted from a sample" : "";
-        return new Entry(nanos, EventKind.SEND, fl.from(), String.format(Locale.ROOT, "→ %s: %,d messages in %.2f s%s%s, e.g. %s",
+        return new Entry(nanos, EventKind.SEND, fl.from(), () -> String.format(Locale.ROOT, "→ %s: %,d messages in %.2f s%s%s, e.g. %s",
                 fl.to(), fl.count(), secs, rate, sampled, Terms.inspect(fl.example(), 80)));
     }
 
+    /** The newest {@link #CAP} of a list in time order (its tail), without copying it. */
+    private static List<Event> newest(List<Event> events) {
+        return events.size() <= CAP ? events : events.subList(events.size() - CAP, events.size());
+    }
+
     static Entry entry(Event e) {
-        String text = switch (e) {
+        return new Entry(e.nanos(), EventKind.of(e), e.pid(), () -> describe(e));
+    }
+
+    /** An event in words, as its log line says it. */
+    static String describe(Event e) {
+        return switch (e) {
             case Event.Spawn s -> "spawned " + s.initialCall() + (s.parent() == null ? "" : " by " + s.parent());
             case Event.Exit x -> "exited: " + Terms.inspect(x.reason(), 300);
             case Event.Link l -> "linked to " + l.other();
@@ -107,7 +153,6 @@ public final class EventLogViewModel {
             case Event.Receive r -> "received " + Terms.inspect(r.message(), 200);
             default -> e.toString();
         };
-        return new Entry(e.nanos(), EventKind.of(e), e.pid(), text);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
     private ObjectProperty<Selection> selection;
     private WritableImage image;
     private GridPicture copied;
-    private boolean dirty = true, paletteDirty = true;
+    private boolean dirty = true, paletteDirty = true, inSight;
     private int hover = -1;
     private double pressX, pressY;
     private int[] dragging;     // cells of a drag in progress, before it is let go
@@ -64,7 +64,17 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
         canvas.setManaged(false);      // the canvas follows the region's size, never sets it
         getChildren().add(canvas);
         setMinSize(0, 0);
-        beamscope.app.Pulses.inSight(this, pulse);   // only while it can be seen
+        // the pulse runs only while the grid can be seen, and a hidden grid's new walks are not painted at all
+        // (a million cells a walk, on the painter's thread, would take a core from the FX thread for nothing)
+        beamscope.app.Pulses.inSight(this, () -> {
+            inSight = true;
+            pulse.start();
+            if (vm != null) vm.setInSight(true);
+        }, () -> {
+            inSight = false;
+            pulse.stop();
+            if (vm != null) vm.setInSight(false);
+        });
         widthProperty().addListener(o -> resized());
         heightProperty().addListener(o -> resized());
         setOnMouseMoved(this::hover);
@@ -95,6 +105,7 @@ public final class GridCanvas extends Region implements CanvasStyle.Styled {
     public void setViewModel(GridViewModel vm, ObjectProperty<Selection> selection) {
         this.vm = vm;
         this.selection = selection;
+        vm.setInSight(inSight);
         vm.pictureProperty().addListener(o -> dirty = true);
         selection.addListener(o -> dirty = true);
         resized();

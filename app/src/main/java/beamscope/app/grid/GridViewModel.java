@@ -29,6 +29,7 @@ public final class GridViewModel {
     private ProcessStrip strip = ProcessStrip.EMPTY;
     private double width, height;
     private GridPalette palette;
+    private boolean inSight = true, stale;
 
     /**
      * @param painter   paints pictures (a thread of the grid's own; the calling thread in tests)
@@ -62,7 +63,18 @@ public final class GridViewModel {
         repaint();
     }
 
+    /**
+     * Whether the grid can be seen (its tab selected, its window showing). Out of sight nothing is painted:
+     * the latest strip, size and palette are kept and painted once when it comes back into sight.
+     */
+    public void setInSight(boolean inSight) {
+        this.inSight = inSight;
+        if (inSight && stale) repaint();
+    }
+
     private void repaint() {
+        stale = !inSight;
+        if (stale) return;
         if (palette == null || width < GridLayout.MIN_CELL || height < GridLayout.MIN_CELL) return;
         if (pending.getAndSet(new Request(strip, width, height, palette)) != null) return;
         try {

@@ -112,4 +112,28 @@ class EventLogViewModelTest {
         assertThat(vm.all().get(0).pid()).isEqualTo(Pid.of(5_999));
         assertThat(vm.droppedProperty().get()).isEqualTo("42 dropped");
     }
+
+    @Test
+    void aFrameOfManyEvents_keepsTheNewestCap_andFormatsOnlyTheLinesRead() {
+        int[] formatted = {0};
+        Object reason = new Object() {
+            @Override
+            public String toString() {
+                formatted[0]++;
+                return "boom";
+            }
+        };
+        List<Event> exits = new ArrayList<>();
+        for (int i = 1; i <= 3 * EventLogViewModel.CAP; i++) exits.add(new Event.Exit(i, Pid.of(i), reason));
+        vm.show(frame(0, exits));
+        assertThat(vm.all()).hasSize(EventLogViewModel.CAP);
+        assertThat(vm.all().getFirst().pid()).isEqualTo(Pid.of(3L * EventLogViewModel.CAP));      // newest first
+        assertThat(vm.all().getLast().pid()).isEqualTo(Pid.of(2L * EventLogViewModel.CAP + 1));
+        assertThat(formatted[0]).isZero();                          // nothing formatted while nobody reads a line
+        assertThat(vm.all().getFirst().text()).contains("exited: ").contains("boom");
+        vm.all().getFirst().text();
+        assertThat(formatted[0]).isEqualTo(1);                      // once per line, when first read
+        vm.filterProperty().set("boom");                            // a text filter reads every line it tries
+        assertThat(vm.shown()).hasSize(EventLogViewModel.CAP);
+    }
 }

@@ -193,4 +193,28 @@ class GridViewModelTest {
         assertThat(painted[0]).isEqualTo(1);
         assertThat(counting.describeAt(1, 1)).startsWith("40 processes, #PID<0.1.0> … #PID<0.40.0>");
     }
+
+    @Test
+    void aGridOutOfSightPaintsNothing_thenTheLatestWalkOnceWhenItComesBack() {
+        int[] painted = {0};
+        GridViewModel counting = new GridViewModel(r -> { painted[0]++; r.run(); }, Runnable::run, selection, inspected);
+        counting.setPalette(PALETTE);
+        counting.resize(800, 500);
+        counting.show(million());
+        int before = painted[0];
+        counting.setInSight(false);                 // its tab left
+        ProcessStrip.Builder b = new ProcessStrip.Builder(3);
+        for (long id = 1; id <= 3; id++) b.add(Pid.of(id), ProcessStatus.RUNNABLE, 0);
+        ProcessStrip three = b.build(Map.of());
+        counting.show(million());
+        counting.show(three);
+        counting.resize(640, 400);
+        assertThat(painted[0]).isEqualTo(before);
+        assertThat(counting.describeAt(1, 1)).startsWith("40 processes");   // still the picture it had
+        counting.setInSight(true);                  // back: the latest strip at the latest size, painted once
+        assertThat(painted[0]).isEqualTo(before + 1);
+        assertThat(counting.pictureProperty().get().layout().cells()).isEqualTo(3);
+        counting.setInSight(true);
+        assertThat(painted[0]).isEqualTo(before + 1);
+    }
 }
