@@ -53,6 +53,24 @@ class PastMomentWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
     }
 
+    /** As {@link #waitUntil(Callable)}, saying at a timeout what was there instead. */
+    static void waitUntil(Callable<Boolean> condition, Callable<String> instead) throws Exception {
+        try {
+            waitUntil(condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; instead: " + onFx(instead), e);
+        }
+    }
+
+    /** What the tree shows of {@code pids} (absent, a box, or a phantom), and the moment shown. */
+    String treeOf(Pid... pids) {
+        StringBuilder b = new StringBuilder();
+        var tree = app.window().tree();
+        for (Pid p : pids) b.append(p).append(tree.frame().item(p) == null ? " absent" : tree.isPhantom(p) ? " phantom" : " shown").append("; ");
+        var shown = timeline().shown();
+        return b.append("moment ").append(shown == null ? "live" : shown.nanos()).append(", phantoms ").append(tree.phantoms()).toString();
+    }
+
     static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
@@ -116,11 +134,11 @@ class PastMomentWindowTest extends FxRobot {
 
         // the tree (a tab of its own): the worker before its kill
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Tree")).<javafx.scene.Node>query());
-        waitUntil(() -> treeShows(bank) && !treeShows(replacement));
+        waitUntil(() -> treeShows(bank) && !treeShows(replacement), () -> treeOf(bank, replacement) + ", crash at " + crash);
 
         // play forward: it happens again, in the tree, then in the diagram
         clickOn("#timelineFour");
-        waitUntil(() -> treeShows(replacement) && !treeShows(bank));
+        waitUntil(() -> treeShows(replacement) && !treeShows(bank), () -> treeOf(bank, replacement));
         clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Sequence")).<javafx.scene.Node>query());
         waitUntil(() -> onFx(() -> crashExitRestart(past, bank, top, replacement)));
 
