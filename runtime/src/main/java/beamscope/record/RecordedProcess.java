@@ -1,6 +1,7 @@
 package beamscope.record;
 
 import beamscope.runtime.Pid;
+import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessStatus;
 import java.util.List;
 
@@ -20,9 +21,14 @@ import java.util.List;
  * @param links          the processes it is linked to, in pid order; null when unknown (an old file, or a snapshot of
  *                       a node too big to read them)
  * @param monitors       what it monitors (a pid, or {@code {name, node}}), as text; null when unknown
+ * @param priority       its priority at the last snapshot; null when unknown (spawned since, an old file, or a
+ *                       snapshot of a node too big to read every process's info)
+ * @param trapExit       whether it trapped exits at the last snapshot; null when unknown (as {@code priority}: the two
+ *                       are read together)
  */
 public record RecordedProcess(Pid pid, String registeredName, String initialCall, Pid parent, int queueLen,
-        List<String> messages, ProcessStatus status, long reductions, List<Pid> links, List<String> monitors) {
+        List<String> messages, ProcessStatus status, long reductions, List<Pid> links, List<String> monitors,
+        Priority priority, Boolean trapExit) {
     public RecordedProcess {
         messages = List.copyOf(messages);
         links = links == null ? null : List.copyOf(ascending(links) ? links : new java.util.TreeSet<>(links)); // no copy of a kept list
@@ -34,29 +40,35 @@ public record RecordedProcess(Pid pid, String registeredName, String initialCall
         return true;
     }
 
-    /** A process whose status, reductions, links and monitors are unknown (a version 1 file). */
+    /** A process whose status, reductions, links, monitors, priority and trap exit are unknown (a version 1 file). */
     public RecordedProcess(Pid pid, String registeredName, String initialCall, Pid parent, int queueLen, List<String> messages) {
         this(pid, registeredName, initialCall, parent, queueLen, messages, null, -1, null, null);
     }
 
+    /** A process whose priority and trap exit are unknown (a file before version 4). */
+    public RecordedProcess(Pid pid, String registeredName, String initialCall, Pid parent, int queueLen, List<String> messages,
+                           ProcessStatus status, long reductions, List<Pid> links, List<String> monitors) {
+        this(pid, registeredName, initialCall, parent, queueLen, messages, status, reductions, links, monitors, null, null);
+    }
+
     RecordedProcess withName(String name) {
-        return new RecordedProcess(pid, name, initialCall, parent, queueLen, messages, status, reductions, links, monitors);
+        return new RecordedProcess(pid, name, initialCall, parent, queueLen, messages, status, reductions, links, monitors, priority, trapExit);
     }
 
     RecordedProcess withMailbox(int len, List<String> m) {
-        return new RecordedProcess(pid, registeredName, initialCall, parent, len, m, status, reductions, links, monitors);
+        return new RecordedProcess(pid, registeredName, initialCall, parent, len, m, status, reductions, links, monitors, priority, trapExit);
     }
 
     RecordedProcess withStatus(ProcessStatus s) {
         return s == status ? this : new RecordedProcess(pid, registeredName, initialCall, parent, queueLen, messages, s, reductions,
-                links, monitors);
+                links, monitors, priority, trapExit);
     }
 
     RecordedProcess withLinks(List<Pid> l) {
-        return new RecordedProcess(pid, registeredName, initialCall, parent, queueLen, messages, status, reductions, l, monitors);
+        return new RecordedProcess(pid, registeredName, initialCall, parent, queueLen, messages, status, reductions, l, monitors, priority, trapExit);
     }
 
     RecordedProcess withMonitors(List<String> m) {
-        return new RecordedProcess(pid, registeredName, initialCall, parent, queueLen, messages, status, reductions, links, m);
+        return new RecordedProcess(pid, registeredName, initialCall, parent, queueLen, messages, status, reductions, links, m, priority, trapExit);
     }
 }

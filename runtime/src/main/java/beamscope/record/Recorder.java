@@ -293,6 +293,8 @@ public final class Recorder implements AutoCloseable {
             long reductions = p.reductions();
             List<Pid> linked = null;
             List<String> monitors = null;
+            beamscope.runtime.Priority priority = null;
+            Boolean trapExit = null;
             if (len > 0 || links) {
                 ProcessInfo info = node.processInfo(p.pid(), len > 0 ? mailboxCap : 0).orElse(null);
                 if (info == null) continue;
@@ -302,6 +304,8 @@ public final class Recorder implements AutoCloseable {
                 messages = m;
                 status = info.status();
                 reductions = info.reductions();
+                priority = info.priority();
+                trapExit = info.trapExit();
                 if (links) {
                     linked = info.links();
                     monitors = info.monitors().stream().map(RecordedSnapshot::text).toList();
@@ -309,7 +313,7 @@ public final class Recorder implements AutoCloseable {
             }
             String name = p.registeredName() == null ? "" : p.registeredName();
             procs.put(p.pid(), new RecordedProcess(p.pid(), name, p.initialCall(), p.parent(), len, messages, status, reductions,
-                    linked, monitors));
+                    linked, monitors, priority, trapExit));
         }
         Map<Pid, RecordedSupervisor> sups = new HashMap<>();
         for (Pid s : Observe.supervisors(node)) {

@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * The recording file format (big-endian, as {@link DataOutputStream} writes):
  * <pre>
- * file     = magic "BSCOPREC" (8 bytes), u16 version (3), i32 mailboxCap, i64 eventsDropped, record*, end
+ * file     = magic "BSCOPREC" (8 bytes), u16 version (4), i32 mailboxCap, i64 eventsDropped, record*, end
  * record   = u8 'E' event | u8 'S' snapshot | u8 'F' pid, str strategy, i32 intensity, i32 period (a supervisor's flags)
  *          | u8 'L' lanes                                                          (version 2)
  * end      = u8 'Z', i32 event count, i32 snapshot count      (a file without it was cut short)
@@ -35,7 +35,9 @@ import java.util.Map;
  *            i32 n, process*n, i32 m, supervisor*m
  * process  = pid, str name, str initialCall, pid parent, i32 queueLen, i32 k, str message*k,
  *            then in version 2: i8 status (-1 unknown, else RUNNING, RUNNABLE, WAITING, EXITING, SUSPENDED from 0),
- *            i64 reductions (-1 unknown), i32 j (-1 unknown), pid link*j, i32 h (-1 unknown), str monitor*h
+ *            i64 reductions (-1 unknown), i32 j (-1 unknown), pid link*j, i32 h (-1 unknown), str monitor*h,
+ *            then in version 4: i8 priority (-1 unknown, else LOW, NORMAL, HIGH, MAX from 0),
+ *            i8 trap exit (-1 unknown, 0 false, 1 true)
  * lanes    = i64 nanos, i32 n, scheduler*n, i32 d, scheduler*d (the dirty ones)
  * scheduler = i32 id, pid running, i32 max, i32 high, i32 normal, i32 low (run queues), i64 activeNanos,
  *            i64 totalNanos, i64 contextSwitches, i64 reductions, bool longSchedule
@@ -48,7 +50,7 @@ import java.util.Map;
 public final class RecordingFile {
     private RecordingFile() {}
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** The oldest version this build reads: version 1 has no scheduler samples, statuses, reductions, links or monitors. */
     public static final int OLDEST = 1;
     static final byte[] MAGIC = "BSCOPREC".getBytes(StandardCharsets.US_ASCII);
@@ -224,6 +226,8 @@ public final class RecordingFile {
             if (p.links() != null) for (Pid l : p.links()) writePid(out, l);
             out.writeInt(p.monitors() == null ? -1 : p.monitors().size());
             if (p.monitors() != null) for (String m : p.monitors()) writeString(out, m);
+            out.writeByte(p.priority() == null ? -1 : p.priority().ordinal());
+            out.writeByte(p.trapExit() == null ? -1 : p.trapExit() ? 1 : 0);
         }
         out.writeInt(s.supervisors().size());
         for (RecordedSupervisor v : s.supervisors().values()) {
@@ -271,8 +275,17 @@ public final class RecordingFile {
                 monitors = new ArrayList<>(h);
                 for (int x = 0; x < h; x++) monitors.add(readString(in));
             }
+            beamscope.runtime.Priority priority = null;
+            Boolean trapExit = null;
+            if (version >= 4) {
+                int pr = in.readByte(), tx = in.readByte();
+                if (pr < -1 || pr >= PRIORITIES.length) throw new RecordingFormatException("corrupt recording: a process priority " + pr);
+                if (tx < -1 || tx > 1) throw new RecordingFormatException("corrupt recording: a trap exit flag " + tx);
+                priority = pr < 0 ? null : PRIORITIES[pr];
+                trapExit = tx < 0 ? null : tx == 1;
+            }
             procs.put(pid, new RecordedProcess(pid, name, initialCall, parent, len, messages, st < 0 ? null : STATUSES[st], reductions,
-                    links, monitors));
+                    links, monitors, priority, trapExit));
         }
         int m = count(in);
         Map<Pid, RecordedSupervisor> sups = new HashMap<>();
@@ -288,6 +301,7 @@ public final class RecordingFile {
     }
 
     private static final ProcessStatus[] STATUSES = ProcessStatus.values();
+    private static final beamscope.runtime.Priority[] PRIORITIES = beamscope.runtime.Priority.values();
 
     /** A count, or -1 for "unknown". */
     private static int optionalCount(DataInputStream in) throws IOException, RecordingFormatException {

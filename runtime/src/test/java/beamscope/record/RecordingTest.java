@@ -208,6 +208,8 @@ class RecordingTest {
             RecordedProcess e = exact.processes().get(pid);
             if (p.status() != null) assertThat(p.status()).as("status of %s", pid).isEqualTo(e.status());
             if (p.reductions() >= 0) assertThat(p.reductions()).as("reductions of %s", pid).isLessThanOrEqualTo(e.reductions());
+            if (p.priority() != null) assertThat(p.priority()).as("priority of %s", pid).isEqualTo(e.priority());
+            if (p.trapExit() != null) assertThat(p.trapExit()).as("trap exit of %s", pid).isEqualTo(e.trapExit());
         });
     }
 
@@ -231,6 +233,40 @@ class RecordingTest {
             assertThat(after.supervisors().values()).anySatisfy(s -> assertThat(s.children())
                     .extracting(RecordedChild::pid).contains(run.replacement()).doesNotContain(run.killed()));
             assertThat(r.stateAt(r.startNanos() - 1)).isEmpty();
+        }
+    }
+
+    @Test
+    void priorityAndTrapExit_areTheSnapshots_keptThroughEventsAndAFile_unknownForAProcessSpawnedSince(@TempDir Path dir) throws Exception {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Pid trapper = node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                return idle();
+            }), beamscope.runtime.SpawnOptions.defaults().withPriority(beamscope.runtime.Priority.HIGH));
+            Pid plain = node.spawn(idle());
+            await(() -> node.processInfo(trapper, 0).map(i -> i.trapExit()).orElse(false), "the trapper traps exits");
+            awaitQuiet();
+            RecordedSnapshot snap = recorder.snapshotNow();
+            assertThat(snap.processes().get(trapper).priority()).isEqualTo(beamscope.runtime.Priority.HIGH);
+            assertThat(snap.processes().get(trapper).trapExit()).isTrue();
+            assertThat(snap.processes().get(plain).priority()).isEqualTo(beamscope.runtime.Priority.NORMAL);
+            assertThat(snap.processes().get(plain).trapExit()).isFalse();
+            node.send(trapper, Atom.of("hello"));           // an event touching it: status unknown, the flags still the snapshot's
+            Pid later = node.spawn(idle());
+            awaitQuiet();
+            recorder.snapshotNow();
+            Recording r = recorder.recording();
+            long between = r.snapshots().getLast().since() - 1;
+            RecordedSnapshot moment = r.replay(snap, between);
+            assertThat(moment.processes().get(trapper).priority()).isEqualTo(beamscope.runtime.Priority.HIGH);
+            assertThat(moment.processes().get(trapper).trapExit()).isTrue();
+            assertThat(moment.processes().get(later).priority()).as("spawned after the snapshot").isNull();
+            assertThat(moment.processes().get(later).trapExit()).isNull();
+            Path file = dir.resolve("flags.bsrec");
+            RecordingFile.save(r, file);
+            Recording back = RecordingFile.load(file);
+            assertThat(back.snapshots()).isEqualTo(r.snapshots());
+            assertThat(back.snapshots().getLast().processes().get(trapper).trapExit()).isTrue();
         }
     }
 

@@ -119,14 +119,22 @@ public final class InspectorViewModel {
     /** What a recording's past does not know. */
     static final String UNKNOWN = "— (not in the recording)";
 
-    /** {@code recorded}: a recording's past, which does not hold priority, trap exit or current behaviour (shown unknown). */
+    /** Priority and trap exit in a recording's past: the last snapshot's (said so), read together. */
+    static final String AS_OF_SNAPSHOT = " (at the last snapshot)";
+
+    /**
+     * {@code recorded}: a recording's past, which does not hold the current behaviour (shown unknown), and holds priority
+     * and trap exit as the last snapshot read them, or not at all (a null priority: a process spawned since, or an old file).
+     */
     static List<Field> fieldsOf(ProcessInfo i, boolean recorded) {
         List<Field> f = new ArrayList<>();
         f.add(new Field("status", beamscope.app.Numbers.status(i.status())));
         f.add(new Field("message queue", Integer.toString(i.messageQueueLen())));
         f.add(new Field("reductions", i.reductions() < 0 ? "—" : String.format(Locale.ROOT, "%,d", i.reductions())));
-        f.add(new Field("priority", recorded ? UNKNOWN : i.priority().name().toLowerCase(Locale.ROOT)));
-        f.add(new Field("trap exit", recorded ? UNKNOWN : Boolean.toString(i.trapExit())));
+        boolean flagsKnown = i.priority() != null;
+        String asOf = recorded ? AS_OF_SNAPSHOT : "";
+        f.add(new Field("priority", flagsKnown ? i.priority().name().toLowerCase(Locale.ROOT) + asOf : UNKNOWN));
+        f.add(new Field("trap exit", flagsKnown ? i.trapExit() + asOf : UNKNOWN));
         f.add(new Field("registered name", i.registeredName().orElse("—")));
         f.add(new Field("initial call", i.initialCall()));
         f.add(new Field("current behaviour", recorded || i.currentBehavior() == null ? "—" : i.currentBehavior()));

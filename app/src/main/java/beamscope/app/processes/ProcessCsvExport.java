@@ -116,7 +116,7 @@ public final class ProcessCsvExport {
     public static String row(ProcessSummary p) {
         return Csv.field(p.pid().toString()) + ',' + Csv.field(p.registeredName()) + ',' + Csv.field(p.initialCall())
                 + ',' + (p.status() == null ? "" : p.status().name().toLowerCase(java.util.Locale.ROOT)) + ','
-                + p.priority().name().toLowerCase(java.util.Locale.ROOT) + ',' + p.reductions() + ','
+                + (p.priority() == null ? "" : p.priority().name().toLowerCase(java.util.Locale.ROOT)) + ',' + p.reductions() + ','
                 + p.messageQueueLen() + ',' + p.memory() + ',' + (p.scheduler() + 1) + ','
                 + (p.parent() == null ? "" : Csv.field(p.parent().toString())) + '\n';
     }

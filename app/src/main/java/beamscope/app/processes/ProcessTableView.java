@@ -46,7 +46,7 @@ public class ProcessTableView {
         column(nameColumn, SortKey.NAME, r -> r.name() == null ? "" : r.name());
         column(initialCallColumn, SortKey.INITIAL_CALL, r -> r.initialCall() == null ? "" : r.initialCall());
         column(statusColumn, SortKey.STATUS, r -> beamscope.app.Numbers.status(r.status()));
-        column(priorityColumn, SortKey.PRIORITY, r -> r.priority().name().toLowerCase(Locale.ROOT));
+        column(priorityColumn, SortKey.PRIORITY, r -> r.priority() == null ? "—" : r.priority().name().toLowerCase(Locale.ROOT));
         column(reductionsColumn, SortKey.REDUCTIONS, r -> Numbers.compactCount(r.reductions()));
         column(rateColumn, SortKey.REDUCTIONS_PER_SECOND, r -> Numbers.compact(r.reductionsPerSecond()));
         column(queueColumn, SortKey.MESSAGE_QUEUE, r -> String.format(Locale.ROOT, "%,d", r.messageQueueLen()));

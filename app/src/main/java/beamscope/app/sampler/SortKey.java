@@ -8,7 +8,7 @@ public enum SortKey {
     NAME(Comparator.comparing((ProcessColumns r) -> r.name() == null ? "" : r.name())),
     INITIAL_CALL(Comparator.comparing((ProcessColumns r) -> r.initialCall() == null ? "" : r.initialCall())),
     STATUS(Comparator.comparing(ProcessColumns::status, Comparator.nullsLast(Comparator.naturalOrder()))),
-    PRIORITY(Comparator.comparing(ProcessColumns::priority)),
+    PRIORITY(Comparator.comparing(ProcessColumns::priority, Comparator.nullsLast(Comparator.naturalOrder()))),
     REDUCTIONS(Comparator.comparingLong(ProcessColumns::reductions)),
     REDUCTIONS_PER_SECOND(Comparator.comparingDouble(ProcessColumns::reductionsPerSecond)),
     MESSAGE_QUEUE(Comparator.comparingInt(ProcessColumns::messageQueueLen)),

@@ -16,7 +16,6 @@ import beamscope.runtime.EventFilter;
 import beamscope.runtime.EventSubscription;
 import beamscope.runtime.NodeSnapshot;
 import beamscope.runtime.Pid;
-import beamscope.runtime.Priority;
 import beamscope.runtime.ProcessInfo;
 import beamscope.runtime.ProcessSummary;
 import beamscope.runtime.otp.ChildType;
@@ -143,7 +142,7 @@ public final class RecordedNode implements Observed {
 
     private static ProcessSummary summary(RecordedProcess p) {
         return new ProcessSummary(p.pid(), p.registeredName().isEmpty() ? null : p.registeredName(), p.initialCall(),
-                p.status(), Priority.NORMAL, p.reductions(), p.queueLen(), -1, -1, p.parent());   // memory, scheduler: not recorded
+                p.status(), p.priority(), p.reductions(), p.queueLen(), -1, -1, p.parent());   // memory, scheduler: not recorded; priority null when unknown
     }
 
     @Override
@@ -165,7 +164,8 @@ public final class RecordedNode implements Observed {
         Map<Pid, List<Pid>> by = monitoredBy();
         List<Pid> watchers = by == null ? null : by.getOrDefault(pid, List.of());
         // links, monitors and monitored-by are null when the recording does not know them (the inspector says so)
-        return Optional.of(new ProcessInfo(pid, p.status(), p.queueLen(), messages, p.reductions(), Priority.NORMAL, false,
+        // priority and trap exit are the last snapshot's, known together (a null priority: both unknown)
+        return Optional.of(new ProcessInfo(pid, p.status(), p.queueLen(), messages, p.reductions(), p.priority(), Boolean.TRUE.equals(p.trapExit()),
                 p.links(), monitors, watchers, registered, p.initialCall(), p.initialCall(), Optional.ofNullable(p.parent()),
                 List.of(), -1, -1, Map.of()));   // scheduler, memory: not recorded
     }
@@ -258,7 +258,10 @@ public final class RecordedNode implements Observed {
         return new Recorded(filter, 0);
     }
 
-    /** A recording's past: priority, trap_exit and current behaviour are not in it (its info fills them in). */
+    /**
+     * A recording's past: current behaviour, memory and scheduler are not in it; priority and trap exit are the last
+     * snapshot's, or unknown (a null priority in its info).
+     */
     @Override
     public boolean recorded() {
         return true;

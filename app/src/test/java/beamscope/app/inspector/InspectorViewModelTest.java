@@ -56,7 +56,10 @@ class InspectorViewModelTest {
         @Test
         void showsWhatTheRecordingDoesNotHoldAsUnknown_notAsDefaults() {
             Frame.Selected live = supervisorOf(3);
-            Frame.Selected past = new Frame.Selected(live.pid(), live.info(), live.exitReason(), live.state(), live.supervisor(), true);
+            ProcessInfo i = live.info().orElseThrow();
+            ProcessInfo unknownFlags = new ProcessInfo(i.pid(), null, i.messageQueueLen(), i.messages(), -1, null, false, null, null, null,
+                    i.registeredName(), i.initialCall(), null, i.parent(), i.ancestors(), -1, -1, Map.of());
+            Frame.Selected past = new Frame.Selected(live.pid(), Optional.of(unknownFlags), live.exitReason(), live.state(), live.supervisor(), true);
             InspectorViewModel vm = new InspectorViewModel();
             vm.show(live);
             assertThat(field(vm, "priority")).isEqualTo("normal");
@@ -65,6 +68,18 @@ class InspectorViewModelTest {
             assertThat(field(vm, "priority")).isEqualTo(InspectorViewModel.UNKNOWN);
             assertThat(field(vm, "trap exit")).isEqualTo(InspectorViewModel.UNKNOWN);
             assertThat(field(vm, "current behaviour")).isEqualTo("—");
+            assertThat(field(vm, "status")).isEqualTo("—");
+            assertThat(field(vm, "reductions")).isEqualTo("—");
+        }
+
+        @Test
+        void showsPriorityAndTrapExitAsTheLastSnapshotReadThem_andSaysSo() {
+            Frame.Selected live = supervisorOf(3);
+            Frame.Selected past = new Frame.Selected(live.pid(), live.info(), live.exitReason(), live.state(), live.supervisor(), true);
+            InspectorViewModel vm = new InspectorViewModel();
+            vm.show(past);
+            assertThat(field(vm, "priority")).isEqualTo("normal" + InspectorViewModel.AS_OF_SNAPSHOT);
+            assertThat(field(vm, "trap exit")).isEqualTo("true" + InspectorViewModel.AS_OF_SNAPSHOT);
             assertThat(field(vm, "status")).isEqualTo("waiting");
         }
     }

@@ -48,6 +48,33 @@ class RecordedNodeTest {
     }
 
     @Test
+    void aPastMomentHasTheLastSnapshotsPriorityAndTrapExit_andNoneForAProcessSpawnedSince() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            Pid trapper = node.spawn(Behaviors.setup(ctx -> {
+                ctx.trapExit(true);
+                return Behaviors.receive((c, m) -> Behaviors.unhandled());
+            }), beamscope.runtime.SpawnOptions.defaults().withPriority(beamscope.runtime.Priority.HIGH));
+            await(() -> node.processInfo(trapper, 0).map(i -> i.trapExit()).orElse(false), "the trapper traps exits");
+            long snapped = recorder.snapshotNow().nanos();
+            Pid later = node.spawn(Behaviors.receive((c, m) -> Behaviors.unhandled()));
+            await(() -> node.isAlive(later), "the later process");
+            node.send(later, Atom.of("hello"));     // an event after the spawn, so the moment below holds it
+            await(() -> node.processInfo(later, 0).map(i -> i.messageQueueLen() == 1).orElse(false), "the message queued");
+            Recording r = recorder.recording();
+            RecordedNode past = new RecordedNode(r, "test");
+            past.moveTo(r.endNanos());
+            assertThat(r.endNanos()).isGreaterThan(snapped);
+            assertThat(past.info(trapper, 0).orElseThrow().priority()).isEqualTo(beamscope.runtime.Priority.HIGH);
+            assertThat(past.info(trapper, 0).orElseThrow().trapExit()).isTrue();
+            assertThat(past.processes()).filteredOn(p -> p.pid().equals(trapper)).extracting(ProcessSummary::priority)
+                    .containsExactly(beamscope.runtime.Priority.HIGH);
+            assertThat(past.info(later, 0).orElseThrow().priority()).as("spawned after the snapshot: unknown").isNull();
+            assertThat(past.processes()).filteredOn(p -> p.pid().equals(later)).extracting(ProcessSummary::priority)
+                    .containsOnlyNulls();
+        }
+    }
+
+    @Test
     void beforeAKillTheRecordingShowsTheKilledWorkerUnderItsSupervisorWithItsMailbox() {
         try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
             Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ALL),
