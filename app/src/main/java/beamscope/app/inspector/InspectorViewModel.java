@@ -120,7 +120,7 @@ public final class InspectorViewModel {
     static final String UNKNOWN = "— (not in the recording)";
 
     /** Priority and trap exit in a recording's past: the last snapshot's (said so), read together. */
-    static final String AS_OF_SNAPSHOT = " (at the last snapshot)";
+    static final String AS_OF_SNAPSHOT = " (snapshot)";
 
     /**
      * {@code recorded}: a recording's past, which does not hold the current behaviour (shown unknown), and holds priority
