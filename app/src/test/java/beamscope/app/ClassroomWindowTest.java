@@ -276,6 +276,22 @@ class ClassroomWindowTest extends WindowTest {
         }
 
         @Test
+        void at1024InPresenterMode_theTimelinesButtonsShowTheirWholeLabels_onAPastMoment() throws Exception {
+            presenterAt1024();
+            drag("#timelineSlider .thumb", javafx.scene.input.MouseButton.PRIMARY).moveBy(-60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+            waitUntil(() -> !app.nodes().onEmbeddedProperty().get() && app.nodes().timeline().shown() != null);
+            waitUntil(() -> onFx(() -> !app.nodes().timeline().asOfProperty().get().isEmpty()));   // the longest the bar gets
+            shot("presenter-1024-past");
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : java.util.List.of("#timelineQuarter", "#timelineOne", "#timelineFour", "#timelineLive")) {
+                Labeled l = lookup(id).queryAs(Labeled.class);
+                String shown = onFx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText());
+                assertThat(shown).as(id).isEqualTo(l.getText());
+            }
+            assertThat(onFx(() -> lookup("#timelineSlider").query().getLayoutBounds().getWidth())).as("the slider").isGreaterThanOrEqualTo(150.0);
+        }
+
+        @Test
         void at1024InPresenterMode_everyToolbarButtonShowsItsWholeLabel_inOneRow() throws Exception {
             presenterAt1024();
             shot("presenter-1024");

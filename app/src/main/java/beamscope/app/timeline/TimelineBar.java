@@ -3,6 +3,7 @@ package beamscope.app.timeline;
 import beamscope.record.Recorder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -64,6 +65,7 @@ public final class TimelineBar {
         // the marks in a row of their own above the slider, so that a click on one never lands on the slider's track
         VBox track = new VBox(1, marks, slider);
         HBox.setHgrow(track, Priority.ALWAYS);
+        track.setMinWidth(160);   // wide enough to drag on a projector; the as-of words give way first
 
         // the view model outlives this window: every listener on it is weak, and the bar's root keeps them (Listeners)
         Listeners held = new Listeners();
@@ -128,6 +130,9 @@ public final class TimelineBar {
         live.setTooltip(new Tooltip("Back to the node now"));
         live.setOnAction(e -> vm.live());
         live.disableProperty().bind(vm.liveProperty());
+        // on a narrow window (a projector's 1024 in presenter mode) the "as of" words and the slider give way; the
+        // buttons keep their whole labels, and the size menu its own (the as-of words stay in their tooltip)
+        for (Region keep : List.of(size, quarter, one, four, live)) keep.setMinWidth(Region.USE_PREF_SIZE);
 
         Label error = new Label();
         error.setId("timelineError");
