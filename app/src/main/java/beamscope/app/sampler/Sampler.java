@@ -206,8 +206,8 @@ public final class Sampler implements AutoCloseable {
         NodeSnapshot snap = node.snapshot();
         long now = nanoTime.getAsLong();
         double dt = last == null ? 0 : (now - lastNanos) / 1e9;
-        double redsPerSec = snap.reductions() < 0 ? Double.NaN : dt > 0 ? (snap.reductions() - last.reductions()) / dt : 0;
-        double msgsPerSec = snap.messagesSent() < 0 ? Double.NaN : dt > 0 ? (snap.messagesSent() - last.messagesSent()) / dt : 0;
+        double redsPerSec = last == null ? 0 : beamscope.app.schedulers.Rates.rate(last.reductions(), snap.reductions(), dt);
+        double msgsPerSec = last == null ? 0 : beamscope.app.schedulers.Rates.rate(last.messagesSent(), snap.messagesSent(), dt);
 
         List<Event> ev = new ArrayList<>();
         events.drainTo(ev, Frame.EVENT_CAP);

@@ -24,10 +24,14 @@ public record Rates(double reductionsPerSecond, double messagesPerSecond, double
                 rate(before.exits(), after.exits(), seconds));
     }
 
-    /** NaN when the node does not count it (-1, a real BEAM node). */
-    static double rate(long before, long after, double seconds) {
-        if (before < 0 || after < 0) return Double.NaN;
-        return after < before ? 0 : (after - before) / seconds;
+    /**
+     * A counter's rate per second: NaN ("—") when the node does not count it (-1, a real BEAM node) and when the
+     * counter went down (a recording's timeline moved back, a node replaced: no rate can be told from that); 0 over
+     * no time.
+     */
+    public static double rate(long before, long after, double seconds) {
+        if (before < 0 || after < 0 || after < before) return Double.NaN;
+        return seconds > 0 ? (after - before) / seconds : 0;
     }
 
     static long slices(NodeSnapshot s) {

@@ -159,6 +159,9 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         vm.zoom(f, getWidth() / 2, getHeight() / 2);
     }
 
+    /** Whether the last fit was held at the minimum scale (the tree did not fit): its offsets are a scroll position. */
+    private boolean clamped;
+
     /** The content and view sizes the last fit was for: a frame of the same size leaves the view where it is. */
     private double fittedWidth = -1, fittedHeight, fittedViewWidth, fittedViewHeight;
 
@@ -187,8 +190,12 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         fittedViewWidth = getWidth();
         fittedViewHeight = getHeight();
         vm.fit(getWidth(), getHeight(), g);
-        if (vm.scaleProperty().get() < minScale) {
-            boolean scrolled = Math.abs(scaleBefore - minScale) < 1e-9;
+        boolean clampedBefore = clamped;
+        clamped = vm.scaleProperty().get() < minScale;
+        if (clamped) {
+            // scrolled already only if the last fit was held at this scale too: a view centred by an earlier fit
+            // (the tree fitted a larger view at the same scale) starts over from the top left
+            boolean scrolled = clampedBefore && Math.abs(scaleBefore - minScale) < 1e-9;
             vm.scaleProperty().set(minScale);
             // already scrolled at this scale: the view stays exactly where it was (a row coming and going
             // for a moment while a restart lands must not shift it); the first time, from the top left

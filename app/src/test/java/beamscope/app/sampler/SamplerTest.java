@@ -294,4 +294,16 @@ class SamplerTest {
         }
     }
 
+
+    @Test
+    void aCounterThatWentBack_givesNoRate_notANegativeOne() {
+        var r = new Object() {
+            double of(long before, long after, double seconds) { return beamscope.app.schedulers.Rates.rate(before, after, seconds); }
+        };
+        assertThat(r.of(1_000, 1_500, 0.5)).isEqualTo(1_000.0);
+        assertThat(r.of(1_500, 1_000, 0.5)).as("a timeline moved back").isNaN();
+        assertThat(r.of(1_000, -1, 0.5)).as("a counter the node does not give").isNaN();
+        assertThat(r.of(0, 1_000, 0)).isZero();
+        assertThat(beamscope.app.Numbers.compact(r.of(1_500, 1_000, 0.5))).isEqualTo("—");
+    }
 }

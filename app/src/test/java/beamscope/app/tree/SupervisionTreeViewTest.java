@@ -239,6 +239,31 @@ class SupervisionTreeViewTest extends FxRobot {
     }
 
     @Test
+    void inPresenterMode_aTreeThatNoLongerFits_isShownFromItsTopLeft_notWhereItWasCentred() throws Exception {
+        waitFor(() -> named("bank") != null);
+        // a canvas of its own, in a scene not shown (a shown window is bounded by the headless screen), sized by hand
+        TreeViewModel own = new TreeViewModel(new SimpleObjectProperty<>());
+        TreeCanvas canvas = onFx(() -> {
+            own.apply(vm.frame());
+            TreeCanvas c = new TreeCanvas();
+            c.setViewModel(own);
+            StackPane root = new StackPane(c);
+            new Scene(root);
+            Stylesheets.apply(root, Theme.LIGHT, true);
+            c.getStylesheets().add(beamscope.app.Views.css("tree"));    // as the tree view carries it
+            root.applyCss();
+            c.resize(3000, 2000);       // the whole tree fits at presenter type: it is centred, at scale 1
+            return c;
+        });
+        assertThat(onFx(() -> own.scaleProperty().get())).isEqualTo(1.0);
+        assertThat(onFx(() -> own.offsetXProperty().get())).isGreaterThan(0.0);
+        interact(() -> canvas.resize(640, 480));     // now it does not: shown at scale 1, from its top left
+        assertThat(onFx(() -> own.scaleProperty().get())).isEqualTo(1.0);
+        assertThat(onFx(() -> own.offsetXProperty().get())).as("x offset").isLessThanOrEqualTo(0.0);
+        assertThat(onFx(() -> own.offsetYProperty().get())).as("y offset").isLessThanOrEqualTo(0.0);
+    }
+
+    @Test
     void theViewCarriesItsOwnStylesheet_andLeavesTheScenesListAlone() {
         javafx.scene.Parent view = lookup(".supervision-tree").query();
         assertThat(view.getStylesheets()).containsExactly(beamscope.app.Views.css("tree"));
