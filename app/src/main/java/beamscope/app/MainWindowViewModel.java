@@ -121,6 +121,7 @@ public final class MainWindowViewModel {
             slowMotion.set(ms.doubleValue() > 0);
         });
         nodeState.addListener((o, a, s) -> nodeStateText.set(describe(node.nodeName(), s)));
+        events.setPast(node.recorded());
         nodeState.set(node.state());
     }
 

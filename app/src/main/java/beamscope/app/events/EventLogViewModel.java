@@ -77,11 +77,20 @@ public final class EventLogViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper dropped = new ReadOnlyStringWrapper(this, "dropped", "");
     private long base = Long.MIN_VALUE;
+    private boolean past;
 
     public EventLogViewModel() {
         filter.addListener((o, a, b) -> refilter());
         kinds.addListener((javafx.collections.SetChangeListener<EventKind>) c -> refilter());
         refilter();
+    }
+
+    /**
+     * Whether this log shows a recording's past: its events come in time order but when the moment moves back, and
+     * then the log starts again from the events before the new moment (older than what it lists: the sign of it).
+     */
+    public void setPast(boolean past) {
+        this.past = past;
     }
 
     private void refilter() {
@@ -104,6 +113,8 @@ public final class EventLogViewModel {
             timed.addAll(events);
             timed.addAll(messages);
             if (!messages.isEmpty() && !events.isEmpty()) timed.sort(java.util.Comparator.comparingLong(Event::nanos));
+            if (past && !timed.isEmpty() && !all.isEmpty() && timed.getFirst().nanos() < all.getFirst().nanos())
+                all.clear();    // the moment moved back: the log lists the events up to the new one
             long last = timed.isEmpty() ? f.node().nanoTime() : timed.getLast().nanos();
             if (base == Long.MIN_VALUE) base = timed.isEmpty() ? last : timed.getFirst().nanos();
             List<Entry> batch = new ArrayList<>(Math.min(CAP, timed.size() + t.flows().size() + 1));

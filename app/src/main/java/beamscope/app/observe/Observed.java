@@ -102,6 +102,15 @@ public interface Observed extends AutoCloseable {
     }
 
     /**
+     * As {@link #subscribe}, starting with the last {@code recent} wanted events that already happened when the node
+     * keeps them, and again from the new moment each time a recording's moment moves back: an event log's lines.
+     * A live node keeps none.
+     */
+    default EventSubscription subscribeRecent(EventFilter filter, int capacity, int recent) {
+        return subscribe(filter, capacity);
+    }
+
+    /**
      * How many times the moment shown has moved back (a recording whose timeline was dragged back), for a view
      * that draws history to draw it again; a live node never moves back. Cheap: any thread, the FX thread too.
      */

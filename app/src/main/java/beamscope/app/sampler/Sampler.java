@@ -97,7 +97,8 @@ public final class Sampler implements AutoCloseable {
         this.node = node;
         this.nanoTime = nanoTime;
         this.handoff = new beamscope.app.Handoff<>(fx, sink, (older, newer) -> newer.after(older));
-        this.events = node.subscribe(LOG_EVENTS, 20_000);
+        // a recording's past shows the log's last lines up to the moment, not an empty log
+        this.events = node.subscribeRecent(LOG_EVENTS, 20_000, beamscope.app.events.EventLogViewModel.CAP);
         this.treeFramer = new beamscope.app.tree.TreeFramer(node::exitReason);
     }
 

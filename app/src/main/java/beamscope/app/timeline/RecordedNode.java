@@ -267,6 +267,16 @@ public final class RecordedNode implements Observed {
         return true;
     }
 
+    /** As {@link #subscribe}, but first the last {@code recent} wanted events up to the moment shown, and so after each move back. */
+    @Override
+    public EventSubscription subscribeRecent(EventFilter filter, int capacity, int recent) {
+        Recorded r = new Recorded(filter, 0, recent);
+        synchronized (r) {
+            r.next = r.backFrom(firstAfter(nanos));
+        }
+        return r;
+    }
+
     /** How many times the moment shown moved back. */
     @Override
     public long rewinds() {
@@ -286,12 +296,19 @@ public final class RecordedNode implements Observed {
         private final EventFilter filter;
         private final java.util.Set<Pid> inherited = new java.util.HashSet<>();
         private final boolean follows;
+        /** How many wanted events before the moment it starts with (0: from the moment on). */
+        private final int recent;
         private int next;
         private volatile long closedAt = Long.MIN_VALUE;
 
         Recorded(EventFilter filter, int from) {
+            this(filter, from, 0);
+        }
+
+        Recorded(EventFilter filter, int from, int recent) {
             this.filter = filter;
             this.next = from;
+            this.recent = recent;
             this.follows = filter.setOnSpawn() && !filter.pids().isEmpty() && filter.wantsKind(Event.Spawn.class);
         }
 
@@ -300,7 +317,7 @@ public final class RecordedNode implements Observed {
             long closed = closedAt;
             long at = closed != Long.MIN_VALUE ? Math.min(closed, nanos) : nanos;
             if (next > 0 && byTime.get(next - 1).nanos() > at) { // moved back: go on from the moment shown
-                next = firstAfter(at);
+                next = backFrom(firstAfter(at));
                 return 0;
             }
             int n = 0;
@@ -316,6 +333,19 @@ public final class RecordedNode implements Observed {
                 n++;
             }
             return n;
+        }
+
+        /**
+         * Where to start so that the last {@link #recent} wanted events before {@code end} come first: a scan back of
+         * at most {@link #SCAN} events (processes followed from their spawn are not known going back: plain filters).
+         */
+        int backFrom(int end) {
+            int i = end;
+            for (int found = 0, scanned = 0; i > 0 && found < recent && scanned < SCAN; scanned++) {
+                Event e = byTime.get(--i);
+                if (filter.wantsKind(e.getClass()) && (e.pid() == null || wanted(e.pid()) || wanted(other(e)))) found++;
+            }
+            return i;
         }
 
         private boolean wanted(Pid pid) {

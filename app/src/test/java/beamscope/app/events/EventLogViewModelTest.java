@@ -136,4 +136,25 @@ class EventLogViewModelTest {
         vm.filterProperty().set("boom");                            // a text filter reads every line it tries
         assertThat(vm.shown()).hasSize(EventLogViewModel.CAP);
     }
+
+    static List<Event> spawns(long... nanos) {
+        List<Event> out = new ArrayList<>();
+        for (long n : nanos) out.add(new Event.Spawn(n, Pid.of(n), null, "X.init/0"));
+        return out;
+    }
+
+    @Test
+    void aRecordingsLog_startsAgainWhenTheMomentMovesBack_aLiveLogKeepsEverything() {
+        EventLogViewModel live = new EventLogViewModel(), past = new EventLogViewModel();
+        past.setPast(true);
+        for (EventLogViewModel log : List.of(live, past)) {
+            log.show(frame(0, spawns(10, 20, 30)));
+            log.show(frame(0, spawns(40)));
+        }
+        assertThat(past.all()).extracting(EventLogViewModel.Entry::nanos).containsExactly(40L, 30L, 20L, 10L);
+        live.show(frame(0, spawns(5, 15)));     // a live node's late arrivals are kept
+        past.show(frame(0, spawns(5, 15)));     // a recording's older events: the moment moved back
+        assertThat(live.all()).hasSize(6);
+        assertThat(past.all()).extracting(EventLogViewModel.Entry::nanos).containsExactly(15L, 5L);
+    }
 }

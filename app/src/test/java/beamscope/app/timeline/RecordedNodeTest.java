@@ -114,6 +114,37 @@ class RecordedNodeTest {
     }
 
     @Test
+    void aLogsSubscription_startsWithTheLastEventsUpToTheMoment_andAgainAfterAMoveBack() {
+        try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
+            List<Pid> spawned = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Pid p = node.spawn(Behaviors.receive((ctx, m) -> Behaviors.unhandled()));
+                spawned.add(p);
+            }
+            long middle = recorder.snapshotNow().nanos();
+            for (int i = 0; i < 10; i++) spawned.add(node.spawn(Behaviors.receive((ctx, m) -> Behaviors.unhandled())));
+            Recording r = recorder.recording();
+            RecordedNode past = new RecordedNode(r, "test");
+            past.moveTo(r.endNanos());
+            EventFilter spawns = EventFilter.kinds(Event.Spawn.class);
+            try (EventSubscription log = past.subscribeRecent(spawns, 100, 3);
+                 EventSubscription plain = past.subscribe(spawns, 100)) {
+                List<Event> got = new ArrayList<>();
+                log.drainTo(got, 100);
+                assertThat(got).extracting(Event::pid).containsExactlyElementsOf(spawned.subList(17, 20));   // the last three, in order
+                List<Event> none = new ArrayList<>();
+                plain.drainTo(none, 100);
+                assertThat(none).isEmpty();                 // a plain subscription starts at the moment
+                past.moveTo(middle);                        // back: the last three up to the new moment
+                got.clear();
+                assertThat(log.drainTo(got, 100)).isZero(); // the drain that finds the move
+                log.drainTo(got, 100);
+                assertThat(got).extracting(Event::pid).containsExactlyElementsOf(spawned.subList(7, 10));
+            }
+        }
+    }
+
+    @Test
     void aPastMomentShowsStatusesReductionsLinksMonitorsAndTheSchedulersLanes_andSaysWhatItDoesNotKnow() {
         try (Recorder recorder = Recorder.manual(node, Recorder.Limits.DEFAULT)) {
             Pid sup = Supervisor.start(node, SupervisorFlags.of(Strategy.ONE_FOR_ONE),
