@@ -29,6 +29,7 @@ class MainWindowViewModelTest {
                 case "state" -> NodeState.CONNECTED;
                 case "nodeName" -> "test@host";
                 case "whereis" -> Optional.empty();
+                case "recorded" -> false;
                 default -> {
                     actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));
                     yield m.getReturnType() == java.util.concurrent.CompletableFuture.class
@@ -159,6 +160,7 @@ class MainWindowViewModelTest {
                     case "embedded", "whereis" -> Optional.empty();
                     case "state" -> NodeState.RECONNECTING;
                     case "nodeName" -> "remote@host";
+                    case "recorded" -> false;
                     default -> {
                         actions.add(m.getName() + (args == null ? "" : " " + Arrays.toString(args)));
                         yield null;
