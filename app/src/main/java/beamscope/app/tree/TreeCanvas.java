@@ -112,7 +112,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             follow();
             if (!toReveal.isEmpty()) reveal();   // highlighted processes the previous frame did not show yet
             Pid sel = vm.selectionProperty().get();
-            if (sel != null && !vm.followedRestartTo(sel) && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollTo(sel);
+            if (sel != null && f.item(sel) != null && (a == null || a.item(sel) == null)) scrollToSelection(sel);
         });
         // a lesson's step highlights the processes it is about: they come into sight once, by the least pan
         vm.highlightedProperty().addListener((o, a, h) -> {
@@ -125,7 +125,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         // different frames the new box may stand a row off for a moment, then it settles in its predecessor's place
         vm.selectionProperty().addListener((o, a, sel) -> {
             dirty = true;
-            if (sel != null && !vm.followedRestartTo(sel)) scrollTo(sel);
+            scrollToSelection(sel);
         });
         dirty = true;
     }
@@ -202,7 +202,7 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
             vm.offsetXProperty().set(scrolled ? xBefore : clamp(0, getWidth(), fittedWidth * minScale));
             vm.offsetYProperty().set(scrolled ? yBefore : clamp(0, getHeight(), fittedHeight * minScale));
             Pid sel = vm.selectionProperty().get();
-            if (sel != null && !vm.followedRestartTo(sel)) scrollTo(sel);
+            scrollToSelection(sel);
         }
         dirty = true;
     }
@@ -252,6 +252,14 @@ public final class TreeCanvas extends Region implements CanvasStyle.Styled {
         if (minY < 0 || maxY - minY + 2 * m > getHeight()) dy = m - minY;
         else if (maxY > getHeight()) dy = getHeight() - m - maxY;
         if (dx != 0 || dy != 0) vm.pan(dx, dy);
+    }
+
+    /**
+     * Brings the selection into sight ({@link #scrollTo}), unless it followed a restart: then nothing moves, even
+     * while the new box stands a row off for a frame before it settles in its predecessor's place.
+     */
+    private void scrollToSelection(Pid sel) {
+        if (sel != null && !vm.followedRestartTo(sel)) scrollTo(sel);
     }
 
     private void scrollTo(Pid pid) {
