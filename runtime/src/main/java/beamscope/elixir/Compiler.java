@@ -105,6 +105,15 @@ final class Compiler {
 
     private FnB b; // the function being compiled
 
+    /** While a module compiles: what its Evs and Pats do, for the JIT tier (see {@link Jit}). */
+    private Map<Object, Jit.Shape> shapes;
+
+    /** Notes what {@code x} (an Ev or a Pat) does, for the JIT tier. */
+    private <T> T shaped(T x, Jit.Shape shape) {
+        if (shapes != null) shapes.put(x, shape);
+        return x;
+    }
+
     // ---------------------------------------------------------------- quoted-form helpers
 
     static boolean isCall(Object q) {
@@ -264,6 +273,8 @@ final class Compiler {
         List<Object> forms = body == null ? List.of() : bodyList(body);
         ElixirModule em = new ElixirModule(moduleAtom);
         FnB saved = b;
+        Map<Object, Jit.Shape> savedShapes = shapes;
+        shapes = new java.util.IdentityHashMap<>();
         b = new FnB(null, new Fn(n, "__MODULE__", 0, false), mod);
         try {
             // First pass: which functions exist, so calls between them compile as local calls.
@@ -286,8 +297,10 @@ final class Compiler {
                 em.functions.put(key, function(mod, key.substring(0, slash), Integer.parseInt(key.substring(slash + 1)), e.getValue()));
             }
             for (var e : defaultsOf.entrySet()) defaultArities(mod, em, e.getKey(), e.getValue());
+            if (elixir.jit()) Jit.compile(moduleAtom, em.functions, shapes);
         } finally {
             b = saved;
+            shapes = savedShapes;
         }
         elixir.define(em);
         return moduleAtom;
@@ -488,7 +501,7 @@ final class Compiler {
     Pat pattern(Object q, Set<String> bound) {
         if (q instanceof Atom || q instanceof Long || q instanceof Double || q instanceof String || q instanceof java.math.BigInteger) {
             Object lit = q;
-            return (v, s, m) -> Values.strictEq(lit, v);
+            return shaped((Pat) (v, s, m) -> Values.strictEq(lit, v), new Jit.Equal(lit));
         }
         if (q instanceof List<?> l) return listPattern(l, bound);
         if (q instanceof Tuple t && t.size() == 2) {
@@ -497,18 +510,18 @@ final class Compiler {
         }
         if (isVar(q)) {
             String n = varName(q);
-            if (n.equals("_")) return (v, s, m) -> true;
+            if (n.equals("_")) return shaped((Pat) (v, s, m) -> true, new Jit.Any());
             if (bound.contains(n)) {
                 int k = b.scope.get(n);
-                return (v, s, m) -> Values.strictEq(s[k], v);
+                return shaped((Pat) (v, s, m) -> Values.strictEq(s[k], v), new Jit.SlotEqual(k));
             }
             int k = b.slot();
             b.scope.put(n, k);
             bound.add(n);
-            return (v, s, m) -> {
+            return shaped((Pat) (v, s, m) -> {
                 s[k] = v;
                 return true;
-            };
+            }, new Jit.Bind(k));
         }
         if (!isCall(q)) throw unsupported(q, "this pattern");
         Object op = op(q);
@@ -520,7 +533,7 @@ final class Compiler {
                     if (k == null) throw new CompileError(file, metaInt(q, LINE), 0, "undefined variable ^" + varName(a.get(0))
                             + ". No variable \"" + varName(a.get(0)) + "\" has been defined before the current pattern");
                     int slot = k;
-                    return (v, s, m) -> Values.strictEq(s[slot], v);
+                    return shaped((Pat) (v, s, m) -> Values.strictEq(s[slot], v), new Jit.SlotEqual(slot));
                 }
                 case "{}" -> {
                     Pat[] ps = new Pat[a.size()];
@@ -1275,7 +1288,7 @@ final class Compiler {
         q = desugar(q);
         if (q instanceof Atom || q instanceof Long || q instanceof Double || q instanceof String || q instanceof java.math.BigInteger) {
             Object lit = q;
-            return (s, m) -> lit;
+            return shaped((Ev) (s, m) -> lit, new Jit.Lit(lit));
         }
         if (q instanceof List<?> l) return listEv(l);
         if (q instanceof Tuple t && t.size() == 2) {
@@ -1297,7 +1310,7 @@ final class Compiler {
                 throw undefinedFunction(q, n, 0); // Elixir 1.14 takes an unknown variable for a call n()
             }
             int slot = k;
-            return (s, m) -> s[slot];
+            return shaped((Ev) (s, m) -> s[slot], new Jit.Slot(slot));
         }
         if (impureHere(q)) return hoist(q);
         Object op = op(q);
@@ -1373,7 +1386,7 @@ final class Compiler {
         emit(q, false);
         int t = b.slot();
         b.emit(new Insn.Store(t));
-        return (s, m) -> s[t];
+        return shaped((Ev) (s, m) -> s[t], new Jit.Slot(t));
     }
 
     private Ev listEv(List<?> l) {
@@ -1475,18 +1488,18 @@ final class Compiler {
             case "=" -> {
                 Ev rhs = ev(a.get(1));
                 Pat p = pattern(a.get(0), new HashSet<>());
-                return (s, m) -> {
+                return shaped((Ev) (s, m) -> {
                     Object v = rhs.ev(s, m);
                     if (!p.match(v, s, m)) throw Errors.badmatch(v);
                     return v;
-                };
+                }, new Jit.MatchValue(p, rhs));
             }
             case "fn" -> {
                 return fnEv(q, a);
             }
             case "@" -> {
                 Object v = attribute(q);
-                return (s, m) -> v;
+                return shaped((Ev) (s, m) -> v, new Jit.Lit(v));
             }
             case "__MODULE__" -> {
                 Atom v = b.mod.name == null ? Atom.NIL : b.mod.atom;
@@ -1499,20 +1512,20 @@ final class Compiler {
             case "&&", "and" -> {
                 Ev x = ev(a.get(0)), y = ev(a.get(1));
                 boolean strict = op.equals("and");
-                return (s, m) -> {
+                return shaped((Ev) (s, m) -> {
                     Object v = x.ev(s, m);
                     if (strict && !(v == Atom.TRUE || v == Atom.FALSE)) throw Library.badBool("and", v);
                     return Values.truthy(v) ? y.ev(s, m) : v;
-                };
+                }, new Jit.And(x, y));
             }
             case "||", "or" -> {
                 Ev x = ev(a.get(0)), y = ev(a.get(1));
                 boolean strict = op.equals("or");
-                return (s, m) -> {
+                return shaped((Ev) (s, m) -> {
                     Object v = x.ev(s, m);
                     if (strict && !(v == Atom.TRUE || v == Atom.FALSE)) throw Library.badBool("or", v);
                     return Values.truthy(v) ? v : y.ev(s, m);
-                };
+                }, new Jit.Or(x, y));
             }
             case "raise" -> {
                 Ev[] es = new Ev[a.size()];
@@ -1546,7 +1559,7 @@ final class Compiler {
             case "-" -> {
                 if (a.size() == 1 && Values.isNum(a.get(0))) {
                     Object v = Values.neg(a.get(0));
-                    return (s, m) -> v;
+                    return shaped((Ev) (s, m) -> v, new Jit.Lit(v));
                 }
             }
             case "require" -> {
@@ -1575,8 +1588,8 @@ final class Compiler {
             case "+", "-", "*", "<", ">", "<=", ">=", "==", "!=", "===", "!==" -> {
                 Ev x = ev(a.get(0)), y = ev(a.get(1));
                 Ev fast = integerOperator(op, a.get(0), a.get(1), x, y);
-                if (fast != null) yield fast;
-                yield switch (op) {
+                if (fast != null) yield shaped(fast, new Jit.Bin(op, x, y));
+                Ev general = switch (op) {
                     case "+" -> (s, m) -> Values.add(x.ev(s, m), y.ev(s, m));
                     case "-" -> (s, m) -> Values.sub(x.ev(s, m), y.ev(s, m));
                     case "*" -> (s, m) -> Values.mul(x.ev(s, m), y.ev(s, m));
@@ -1589,6 +1602,7 @@ final class Compiler {
                     case "===" -> (s, m) -> Values.bool(Values.strictEq(x.ev(s, m), y.ev(s, m)));
                     default -> (s, m) -> Values.bool(!Values.strictEq(x.ev(s, m), y.ev(s, m)));
                 };
+                yield shaped(general, new Jit.Bin(op, x, y));
             }
             default -> null;
         };

@@ -41,6 +41,7 @@ public final class Elixir {
     private final Map<String, Boolean> preludeKernel = new ConcurrentHashMap<>();
     private volatile PrintStream err = System.err;
     private volatile List<Object> argv = List.of();
+    private volatile boolean jit = Jit.ENABLED;
 
     private Elixir(Node node) {
         this.nodeRef = new java.lang.ref.WeakReference<>(node);
@@ -57,6 +58,15 @@ public final class Elixir {
     /** The Elixir of this node (its module table), made on first use. */
     public static synchronized Elixir on(Node node) {
         return INSTANCES.computeIfAbsent(node, Elixir::new);
+    }
+
+    /** Whether modules defined from now on may have functions compiled to JVM bytecode (see {@link Jit}). */
+    void jit(boolean on) {
+        jit = on;
+    }
+
+    boolean jit() {
+        return jit;
     }
 
     // ---------------------------------------------------------------- scripts

@@ -17,6 +17,7 @@ final class Fn {
     Insn[] code;
     byte[] ops; // Insn.opcode of each instruction of code
     int[] envSlots = new int[0]; // where a closure's captured values go
+    Jit.Compiled jit;  // its compiled code, when the JIT tier compiled it (see Jit)
 
     Fn(String module, String name, int arity, boolean anonymous) {
         this.module = module;

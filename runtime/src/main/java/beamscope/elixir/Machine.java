@@ -53,6 +53,8 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
     private Object pendingTimeout;
     private Object result;
     private int usedReductions;
+    private Jit.Budget jitBudget; // made on the first compiled call
+    private Jit.Unwind frozen;    // compiled frames preempted under fp (the frame that entered them), to thaw
     private String shownLabel;
     private final Behavior compute = Behaviors.compute(this); // this machine is its own step (no lambda per process)
 
@@ -249,6 +251,22 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
     private int run(int budget) {
         int reds = 0;
         Frame f = fp;
+        if (frozen != null) { // compiled code was preempted: it goes on first
+            Jit.Budget jb = jitBudget(1, budget);
+            jb.thaw = frozen;
+            jb.thawAt = frozen.n - 1;
+            frozen = null;
+            f = runCompiled(f, f.fn.jit, f.slots, jb);
+            reds = jb.reds;
+            if (f == null) {
+                usedReductions = reds;
+                return DONE;
+            }
+            if (reds >= budget) {
+                usedReductions = reds;
+                return YIELD;
+            }
+        }
         Insn[] code = f.fn.code;
         byte[] ops = f.fn.ops;
         Object[] s = f.slots;
@@ -325,6 +343,25 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                                 usedReductions = reds;
                                 return YIELD;
                             }
+                            if (fn.jit != null && Jit.takes(ns, argc)) {
+                                // compiled code runs the call; the frame to go on in is the caller or, when
+                                // it unwound, the innermost of the frames it left on the heap
+                                Jit.Budget jb = jitBudget(reds, budget);
+                                f = runCompiled(f, fn.jit, ns, jb);
+                                reds = jb.reds;
+                                if (f == null) {
+                                    usedReductions = reds;
+                                    return DONE;
+                                }
+                                code = f.fn.code;
+                                ops = f.fn.ops;
+                                s = f.slots;
+                                pc = f.pc;
+                                if (reds >= budget) {
+                                    usedReductions = reds;
+                                    return YIELD;
+                                }
+                            }
                         }
                         case Insn.APPLY -> {
                             Insn.Apply a = (Insn.Apply) in;
@@ -377,20 +414,11 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                                 v = stack[--sp];
                                 stack[sp] = null;
                             }
-                            Frame parent = f.parent;
-                            if (parent == null) {
-                                result = v;
-                                lastSlots = f.slots;
-                                fp = null;
+                            f = returnFrom(f, v);
+                            if (f == null) {
                                 usedReductions = reds;
                                 return DONE;
                             }
-                            for (int i = f.baseSp; i < sp; i++) stack[i] = null;
-                            sp = f.baseSp;
-                            f = parent;
-                            fp = f;
-                            if (sp == stack.length) grow();
-                            stack[sp++] = v;
                             code = f.fn.code;
                             ops = f.fn.ops;
                             s = f.slots;
@@ -437,6 +465,81 @@ final class Machine implements Behavior.Step, Behavior.MessageHandler {
                 pc = h.pc();
             }
         }
+    }
+
+    /** Returns {@code v} from frame {@code f}: the caller, with {@code v} on its stack, or null at the outermost frame. */
+    private Frame returnFrom(Frame f, Object v) {
+        Frame parent = f.parent;
+        if (parent == null) {
+            result = v;
+            lastSlots = f.slots;
+            fp = null;
+            return null;
+        }
+        for (int i = f.baseSp; i < sp; i++) stack[i] = null;
+        sp = f.baseSp;
+        fp = parent;
+        if (sp == stack.length) grow();
+        stack[sp++] = v;
+        return parent;
+    }
+
+    private Jit.Budget jitBudget(int reds, int budget) {
+        Jit.Budget jb = this.jitBudget;
+        if (jb == null) jb = this.jitBudget = new Jit.Budget();
+        jb.reds = reds - 1; // the call that enters was counted already; compiled code counts it again
+        jb.limit = Math.max(budget, Jit.CHUNK);
+        return jb;
+    }
+
+    /**
+     * Runs frame {@code f} (just entered, its arguments small integers; or preempted, to thaw) in compiled
+     * code. Returns the frame to go on in: the caller with the result on its stack (null when {@code f} was
+     * the outermost); {@code f} itself when the compiled code was preempted (its frames kept in
+     * {@link #frozen}; the budget is spent, so the process yields); or, when it unwound for another reason
+     * (too deep, or an instruction it leaves to the interpreter), the innermost of the frames it left,
+     * rebuilt on the heap as the interpreter would have them.
+     */
+    private Frame runCompiled(Frame f, Jit.Compiled c, Object[] ns, Jit.Budget jb) {
+        Jit.Module m = c.module();
+        long v = m.entry.call(c.id(), ns, jb);
+        Jit.Unwind u = jb.unwind;
+        if (u == null) return returnFrom(f, v);
+        jb.unwind = null;
+        if (jb.preempted) { // kept as they are, to thaw in the next step (see run)
+            jb.preempted = false;
+            frozen = u;
+            fp = f;
+            return f;
+        }
+        // outermost first; a frame waiting only to return its callee's value (a tail call) is left out, as
+        // the interpreter's tail call leaves it out: a loop of tail calls between functions stays in constant space
+        boolean replace = false; // the entering frame was left out: the next frame takes its place
+        for (int k = u.n - 1; k >= 0; k--) {
+            int id = u.fns[k];
+            Fn fn = m.fns[id];
+            int pc = u.pcs[k];
+            if (k > 0 && u.resume[k] && fn.code[pc] instanceof Insn.Return) {
+                if (k == u.n - 1) replace = true;
+                continue;
+            }
+            int at = u.at[k];
+            Object[] slots = new Object[fn.nslots];
+            for (int i = 0; i < slots.length; i++) slots[i] = u.data[at + i];
+            if (k == u.n - 1 || replace) { // the frame that entered compiled code (its stack is empty)
+                f.fn = fn;
+                f.slots = slots;
+                replace = false;
+            } else {
+                f = new Frame(fn, slots, f, sp);
+            }
+            f.pc = pc;
+            int depth = m.depthAt[id][pc] - (u.resume[k] ? 1 : 0);
+            for (int i = 0; i < depth; i++) push(u.data[at + slots.length + i]);
+        }
+        jb.spare = u;
+        fp = f;
+        return f;
     }
 
     /** {@code apply(module, fun, args)}: the frame entered, or null after a library function pushed its value. */
