@@ -162,6 +162,21 @@ class JitTest {
     }
 
     @Test
+    void tailCallsBetweenCompiledFunctionsRunInConstantSpace() {
+        // each move to the heap leaves out the frames that only wait to return (as a tail call does): were
+        // they kept, 20 million calls would hold about 20 million frames, far beyond the test JVM's heap
+        Scripts.Run r = both("""
+                defmodule PingPong do
+                  def ping(0), do: 0
+                  def ping(n), do: pong(n - 1)
+                  def pong(n), do: ping(n)
+                end
+                IO.inspect PingPong.ping(20_000_000)
+                """, "PingPong.ping/1", "PingPong.pong/1");
+        assertEquals("0\n", r.out(), r.err());
+    }
+
+    @Test
     void aCompiledEndlessLoopIsPreemptedAndKillable() {
         // one scheduler: if compiled code never gave it back, the second process would never print
         try (Node node = Node.start(NodeConfig.defaults().withSchedulers(1))) {
