@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The evaluator's second tier: a module's functions that only compute with integers (arguments, literals,
- * {@code + - *}, comparisons, guards, {@code if}/{@code case}/{@code cond} on them, and calls among
- * themselves) are compiled to JVM bytecode, one static method each with {@code long} arguments, so the JVM's
+ * module attributes, {@code + - *}, comparisons, {@code and}/{@code or}, guards, {@code =} with simple
+ * patterns, {@code if}/{@code case}/{@code cond} on them, and calls and tail calls among themselves) are
+ * compiled to JVM bytecode, one static method each with {@code long} arguments, so the JVM's
  * JIT compiles them as it compiles Java. A named call from the interpreter enters that code when its
  * arguments are all small integers ({@code Long}).
  *
@@ -28,7 +29,9 @@ import java.util.Map;
  *    calls the method it was calling, which does the same, down to the innermost, which goes on where it
  *    stopped. A long computation is preempted between two calls where the interpreter would have been, and
  *    priorities and receive are unchanged, at the cost of a call and a return per frame.
- *  - Too deep, or deopt (below): the machine turns the frames into its own heap frames and interprets them.
+ *  - Too deep, or deopt (below): the machine turns the frames into its own heap frames and interprets them,
+ *    leaving out a frame that only waits to return its callee's value (as a tail call leaves it out), so a
+ *    loop of tail calls between functions stays in constant space.
  *  - Deopt: whatever compiled code does not handle (a long overflow, a clause that does not match, a
  *    pattern that fails) is an exception caught in the same method, which unwinds with the current
  *    instruction not yet run; the interpreter runs it again with the general values (BigInteger, the error
@@ -42,7 +45,7 @@ import java.util.Map;
  */
 final class Jit {
     /** Calls compiled code may make in one compute step: the node's default slice (the BEAM's too). */
-    static final int CHUNK = Integer.getInteger("beamscope.elixir.jitChunk", 4000);
+    static final int CHUNK = 4000;
     /** Nested compiled calls before the frames move to the heap (the scheduler thread's stack stays small). */
     static final int MAX_DEPTH = 300;
 
@@ -440,12 +443,12 @@ final class Jit {
             DEOPT = "beamscope/elixir/Jit$Deopt", ENTRY = "beamscope/elixir/Jit$Entry", JIT = "beamscope/elixir/Jit",
             SELF = "beamscope/elixir/JitCode";
 
-    private static final int NOP = 0x00, ACONST_NULL = 0x01, LCMP = 0x94, IFEQ = 0x99, IFNE = 0x9a, IFLT = 0x9b,
+    private static final int ACONST_NULL = 0x01, LCMP = 0x94, IFEQ = 0x99, IFNE = 0x9a, IFLT = 0x9b,
             IFGE = 0x9c, IFGT = 0x9d, IFLE = 0x9e, IF_ICMPGE = 0xa2, IF_ICMPGT = 0xa3, GOTO = 0xa7, LRETURN = 0xad,
             RETURN = 0xb1, IFNONNULL = 0xc7, LCONST_0 = 0x09, GETSTATIC = 0xb2, GETFIELD = 0xb4, PUTFIELD = 0xb5, INVOKEVIRTUAL = 0xb6,
-            INVOKESPECIAL = 0xb7, INVOKESTATIC = 0xb8, NEWARRAY = 0xbc, ATHROW = 0xbf, CHECKCAST = 0xc0,
-            ILOAD = 0x15, LLOAD = 0x16, ALOAD = 0x19, ISTORE = 0x36, LSTORE = 0x37, AALOAD = 0x32, LASTORE = 0x50,
-            DUP = 0x59, LALOAD = 0x2f, ASTORE = 0x3a, POP = 0x57, IADD = 0x60, T_LONG = 11;
+            INVOKESPECIAL = 0xb7, INVOKESTATIC = 0xb8, ATHROW = 0xbf, CHECKCAST = 0xc0,
+            ILOAD = 0x15, LLOAD = 0x16, ALOAD = 0x19, ISTORE = 0x36, LSTORE = 0x37, AALOAD = 0x32,
+            POP = 0x57, IADD = 0x60;
 
     /** Writes one hidden class for a module: {@code f0 … fn} and the {@link Entry} that calls them. */
     private static final class Codegen {
