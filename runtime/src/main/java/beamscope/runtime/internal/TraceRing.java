@@ -6,16 +6,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One writer's part of an {@link EventTrace}: a preallocated ring of events (two longs each, and the message or
- * rare event by reference), so that recording a send or a receive builds no object, hands nothing to another
- * thread and waits for no one. The ring is the recording: when it is full the writer writes over its oldest event,
- * as a bounded recording drops its oldest, and nobody reads it until a recording is asked for.
- *
- * <h2>Layout</h2>
- * Event n is {@code words[2i]} (its stamp) and {@code words[2i + 1]} (kind, pid and other pid packed: kind in the
- * top two bits, then two 31-bit pid numbers), with i = n &amp; mask, and its reference in the chunk of n. One array
- * written front to back (16 bytes an event) and the chunk (4): two streams through memory, where five separate
- * columns (kind, stamp, pid, other, reference) made five, each a cost of its own on the writer's hot path.
+ * One writer's part of an {@link EventTrace}: a preallocated ring of primitive columns (kind, stamp, pid numbers,
+ * and the message or rare event by reference), so that recording a send or a receive builds no object, hands
+ * nothing to another thread and waits for no one. The ring is the recording: when it is full the writer writes
+ * over its oldest event, as a bounded recording drops its oldest, and nobody reads it until a recording is asked
+ * for.
  *
  * <h2>Protocol (single writer, readers that copy)</h2>
  * The writer is one scheduler thread, or, for the node's external ring, whoever holds {@link EventBus}'s lock
@@ -35,14 +30,13 @@ import java.lang.invoke.VarHandle;
  */
 final class TraceRing {
     static final byte NONE = 0, SEND = 1, RECEIVE = 2, EVENT = 3;
-    /** The packed word of each kind, pids to be or-ed in ({@link #pack}). */
-    private static final long SEND_WORD = (long) SEND << 62, RECEIVE_WORD = (long) RECEIVE << 62,
-            EVENT_WORD = (long) EVENT << 62;
-    private static final long PID_MASK = (1L << 31) - 1;
 
     final int mask;
-    /** Two words an event: its stamp, then {@link #pack}ed kind and pid numbers (below 2^31: a larger one goes as an {@link Event}). */
-    final long[] words;
+    final byte[] kind;
+    final long[] stamp;
+    /** Pid numbers below 2^31 (the ids a node hands out first); a larger one goes as an {@link Event}. */
+    final int[] pid;
+    final int[] other;
     /**
      * The references, in chunks of {@code chunk} slots that the writer allocates as it goes: a reference stored
      * into a young array costs G1's write barrier a load and a compare, one stored into an old one (a ring
@@ -56,27 +50,13 @@ final class TraceRing {
     TraceRing(int capacity) {
         int c = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1; // the least power of two >= capacity
         mask = c - 1;
-        words = new long[2 * c];
+        kind = new byte[c];
+        stamp = new long[c];
+        pid = new int[c];
+        other = new int[c];
         chunk = Math.min(1024, c / 4);
         chunkShift = Integer.numberOfTrailingZeros(chunk);
         chunks = new Object[c / chunk][];
-    }
-
-    /** Kind (top two bits), pid (the next 31), other pid (the low 31). */
-    static long pack(long kindWord, long pid, long other) {
-        return kindWord | pid << 31 | other;
-    }
-
-    static byte kindOf(long packed) {
-        return (byte) (packed >>> 62);
-    }
-
-    static long pidOf(long packed) {
-        return (packed >>> 31) & PID_MASK;
-    }
-
-    static long otherOf(long packed) {
-        return packed & PID_MASK;
     }
 
     /** Writer: the reference of event {@code w}. */
@@ -100,22 +80,19 @@ final class TraceRing {
         return mask + 1;
     }
 
-    /** Writer: event {@code w} is (stamp, packed word, reference); publishes it. */
-    private void put(long w, long t, long packed, Object o) {
-        int i = ((int) w & mask) << 1;
-        long[] a = words;
-        a[i] = t;
-        a[i + 1] = packed;
-        ref(w, o);
-        WRITTEN.setRelease(this, w + 1);
-    }
-
     void send(long t, long from, long to, Object message) {
         if (((from | to) >>> 31) != 0) {
             event(new Event.Send(t, beamscope.runtime.Pid.of(from), beamscope.runtime.Pid.of(to), message));
             return;
         }
-        put(written, t, pack(SEND_WORD, from, to), message);
+        long w = written;
+        int i = (int) w & mask;
+        kind[i] = SEND;
+        stamp[i] = t;
+        pid[i] = (int) from;
+        other[i] = (int) to;
+        ref(w, message);
+        WRITTEN.setRelease(this, w + 1);
     }
 
     void receive(long t, long p, Object message) {
@@ -123,11 +100,22 @@ final class TraceRing {
             event(new Event.Receive(t, beamscope.runtime.Pid.of(p), message));
             return;
         }
-        put(written, t, pack(RECEIVE_WORD, p, 0), message);
+        long w = written;
+        int i = (int) w & mask;
+        kind[i] = RECEIVE;
+        stamp[i] = t;
+        pid[i] = (int) p;
+        ref(w, message);
+        WRITTEN.setRelease(this, w + 1);
     }
 
     void event(Event e) {
-        put(written, e.nanos(), EVENT_WORD, e);
+        long w = written;
+        int i = (int) w & mask;
+        kind[i] = EVENT;
+        stamp[i] = e.nanos();
+        ref(w, e);
+        WRITTEN.setRelease(this, w + 1);
     }
 
     // readers
@@ -140,13 +128,13 @@ final class TraceRing {
     /** The stamp of the latest event, or {@code Long.MIN_VALUE}; racy, for a size line. */
     long newest() {
         long w = written();
-        return w == 0 ? Long.MIN_VALUE : words[((int) (w - 1) & mask) << 1];
+        return w == 0 ? Long.MIN_VALUE : stamp[(int) (w - 1) & mask];
     }
 
     /** The stamp of the oldest event once the ring has written over older ones, else {@code Long.MIN_VALUE}; racy. */
     long oldest() {
         long w = written();
-        return w <= mask + 1 ? Long.MIN_VALUE : words[((int) w & mask) << 1];
+        return w <= mask + 1 ? Long.MIN_VALUE : stamp[(int) w & mask];
     }
 
     /**
@@ -159,11 +147,21 @@ final class TraceRing {
         long w2 = written();
         long from = Math.max(start, Math.max(0, w2 - cap));
         int n = (int) (w2 - from);
-        long[] q = new long[2 * n];
+        byte[] k = new byte[n];
+        long[] s = new long[n];
+        int[] p = new int[n], o = new int[n];
         int first = (int) from & mask;
         int a = Math.min(n, cap - first);
-        System.arraycopy(words, 2 * first, q, 0, 2 * a);
-        if (a < n) System.arraycopy(words, 0, q, 2 * a, 2 * (n - a));
+        System.arraycopy(kind, first, k, 0, a);
+        System.arraycopy(stamp, first, s, 0, a);
+        System.arraycopy(pid, first, p, 0, a);
+        System.arraycopy(other, first, o, 0, a);
+        if (a < n) {
+            System.arraycopy(kind, 0, k, a, n - a);
+            System.arraycopy(stamp, 0, s, a, n - a);
+            System.arraycopy(pid, 0, p, a, n - a);
+            System.arraycopy(other, 0, o, a, n - a);
+        }
         Object[] r = new Object[n];
         for (int i = 0; i < n; i++) r[i] = refAt(from + i);
         VarHandle.loadLoadFence();
@@ -172,18 +170,17 @@ final class TraceRing {
         long kept = Math.max(from, w3 - cap + chunk);
         boolean lost = kept > start && kept > 0;
         for (long e = kept; e < w2; e++) {
-            int i = 2 * (int) (e - from);
-            long t = q[i], packed = q[i + 1];
-            switch (kindOf(packed)) {
-                case SEND -> sink.send(t, pidOf(packed), otherOf(packed), r[i >> 1]);
+            int i = (int) (e - from);
+            switch (k[i]) {
+                case SEND -> sink.send(s[i], p[i], o[i], r[i]);
                 case RECEIVE -> {
-                    if (e < receivesFrom) sink.receive(t, pidOf(packed), r[i >> 1]);
+                    if (e < receivesFrom) sink.receive(s[i], p[i], r[i]);
                 }
-                case EVENT -> sink.event((Event) r[i >> 1]);
+                case EVENT -> sink.event((Event) r[i]);
                 default -> { }
             }
         }
-        return lost && kept < w2 ? q[2 * (int) (kept - from)] : Long.MIN_VALUE;
+        return lost && kept < w2 ? s[(int) (kept - from)] : Long.MIN_VALUE;
     }
 
     private static final VarHandle WRITTEN;
