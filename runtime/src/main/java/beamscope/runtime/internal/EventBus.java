@@ -23,9 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link TraceRing} (a scheduler's, or the external one under {@link #external}'s lock), stamped with that
  * writer's clock, a hybrid of the node clock and a logical one:
  * <pre>
- * scheduler clock   owner-written ({@link TraceClock}, padded away from what a spinning thief reads); = max(itself,
- *                   node clock) when a run of slices starts (one clock read per run, not per event); other
- *                   schedulers read it opaque
+ * scheduler clock   owner-written; = max(itself, node clock) when a run of slices starts (one clock read per
+ *                   run, not per event); other schedulers read it opaque
  * a send            its stamp goes with the message ({@link Envelope.Stamped})
  * a receive         stamp = max(clock, send's stamp + 1) when its handler starts, then clock = stamp + 1, so
  *                   that what the handler sends comes after it (it is written when the handler returns)
@@ -119,16 +118,14 @@ final class EventBus {
     /** A run of slices starts on {@code s}: its clock moves up to the node clock. */
     void traceRunStarts(Scheduler s) {
         long now = rt.clock.nanoTime();
-        TraceClock c = s.trace;
-        if (now > c.clock) c.clock = now;
+        if (now > s.traceClock) s.traceClock = now;
     }
 
     /** {@code p}, which last ran on scheduler {@code last}, is dispatched on {@code s}. */
     void traceDispatch(Scheduler s, int last) {
         if (last == s.index || last < 0 || last >= rt.schedulers.length) return;
-        long c = rt.schedulers[last].trace.observed();
-        TraceClock own = s.trace;
-        if (c >= own.clock) own.clock = c + 1;
+        long c = rt.schedulers[last].traceClockObserved();
+        if (c >= s.traceClock) s.traceClock = c + 1;
     }
 
     /** The external clock for an event now; {@code after}: a stamp it must pass (0 for none). Under the lock. */
@@ -143,7 +140,7 @@ final class EventBus {
         if (traces.length == 0) return;
         Scheduler s = Scheduler.calling();
         if (s != null && s.rt == rt) {
-            Event e = make.apply(s.trace.clock);
+            Event e = make.apply(s.traceClock);
             for (Trace t : traces) t.rings[s.index].event(e);
         } else {
             synchronized (external) {
@@ -253,7 +250,7 @@ final class EventBus {
             return 0;
         }
         if (s != null && s.thread == Thread.currentThread()) { // from.runningOn: one of this node's
-            long t = s.trace.clock;
+            long t = s.traceClock;
             for (Trace tr : traces) tr.rings[s.index].send(t, from.id(), to.id(), msg);
             return t;
         }
@@ -280,11 +277,10 @@ final class EventBus {
     private long receivingTraced(Index x, Scheduler s, Envelope e) {
         long taken = x.byKind[RECEIVE].length == 0 ? 1 : rt.clock.nanoTime();
         if (x.traces.length != 0) {
-            TraceClock c = s.trace;
-            long t = c.clock;
+            long t = s.traceClock;
             if (e instanceof Envelope.Stamped st && st.stamp >= t) t = st.stamp + 1;
-            c.received = t;
-            c.clock = t + 1;
+            s.traceReceived = t;
+            s.traceClock = t + 1;
         }
         return taken;
     }
@@ -304,10 +300,9 @@ final class EventBus {
         if (a.length != 0) emit(a, c.pid, null, t -> new Event.Receive(taken == 1 ? t : taken, c.pid, msg));
         Trace[] traces = x.traces;
         if (traces.length == 0) return;
-        TraceClock clock = s.trace;
-        long t = clock.received;
-        if (t == 0) t = clock.clock; // tracing began while the handler ran
-        clock.received = 0;
+        long t = s.traceReceived;
+        if (t == 0) t = s.traceClock; // tracing began while the handler ran
+        s.traceReceived = 0;
         for (Trace tr : traces) tr.rings[s.index].receive(t, c.pid.id(), msg);
     }
 

@@ -97,10 +97,15 @@ final class Scheduler implements Runnable {
     long pendingSent, pendingSpawns;
     /**
      * This scheduler's trace clock (see {@link EventBus}, "Trace stamps"): written by its thread only, plain;
-     * read by another scheduler (opaque) when a process moves from here to there. Its own padded object, away
-     * from the fields a thief reads while it spins ({@link TraceClock}).
+     * read by another scheduler (opaque) when a process moves from here to there.
      */
-    final TraceClock trace = new TraceClock();
+    long traceClock = 1;
+    /** The stamp given to the receive whose handler runs now (0: none); this thread only. */
+    long traceReceived;
+
+    long traceClockObserved() {
+        return (long) TRACE_CLOCK.getOpaque(this);
+    }
     private final long[] seenDispatches;
     /** When this thief first saw each scheduler's current dispatch count. */
     private final long[] seenAt;
@@ -520,7 +525,7 @@ final class Scheduler implements Runnable {
     }
 
     private static final java.lang.invoke.VarHandle PARKED, RUN_NEXT, CURRENT, DISPATCHES, REDUCTIONS, CONTEXT_SWITCHES, IDLE_NANOS,
-            IDLE_SINCE, IDLE_SEQ, MESSAGES_SENT, SPAWNS;
+            IDLE_SINCE, IDLE_SEQ, MESSAGES_SENT, SPAWNS, TRACE_CLOCK;
 
     static {
         try {
@@ -536,6 +541,7 @@ final class Scheduler implements Runnable {
             IDLE_SEQ = l.findVarHandle(Scheduler.class, "idleSeq", long.class);
             MESSAGES_SENT = l.findVarHandle(Scheduler.class, "messagesSent", long.class);
             SPAWNS = l.findVarHandle(Scheduler.class, "spawns", long.class);
+            TRACE_CLOCK = l.findVarHandle(Scheduler.class, "traceClock", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
