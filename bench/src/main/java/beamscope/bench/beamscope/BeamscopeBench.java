@@ -750,13 +750,20 @@ public final class BeamscopeBench {
     // second of the blocks with it (at most the limit, 1M, per block); dropped_pct: the share of events the node
     // dropped (none since the trace's rings: they write over their oldest, as the limit does). bytes_per_event:
     // the size of the recording file (RecordingFile) of the last block with it, over its events.
+    // recorder_thread_cpu_pct: the recorder's own thread (lanes every 20 ms, snapshots), its CPU time during the
+    // blocks with it in percent of their time: the part of the cost that is not the schedulers' per-event work.
+    // schedulers (default: the node's, one per core): 1 keeps both partners on one scheduler, so that the blocks do
+    // not differ by where the two processes happen to sit (on 2 cores, ping-pong runs about 11M or about 4M round
+    // trips/s by that alone), for comparing builds; the README's rows use the default.
 
     static Map<String, Object> record(Bench.Params p) throws Exception {
         int ppN = p.get("pp_n", 1_000_000);
         int ringProcs = p.get("ring_procs", 1000);
         int ringHops = p.get("ring_hops", 1_000_000);
         int blocks = p.get("blocks", 2);
-        try (Node node = freshNode()) {
+        int schedulers = p.get("schedulers", 0);
+        try (Node node = schedulers == 0 ? freshNode()
+                : Node.start(NodeConfig.defaults().withProcessLimit(1 << 22).withSchedulers(schedulers))) {
             Map<String, Object> m = new LinkedHashMap<>();
             Recorded pp = recorded(node, blocks, () -> pingPongNanos(node, ppN), ppN);
             Recorded ring = recorded(node, blocks, () -> ringNanos(node, ringProcs, ringHops), ringHops);
@@ -773,6 +780,7 @@ public final class BeamscopeBench {
             m.put("recorded_events_per_s", Bench.perSecond(kept, pp.with().nanos() + ring.with().nanos()));
             m.put("dropped_pct", 100.0 * dropped / Math.max(1, kept + dropped));
             m.put("bytes_per_event", ring.bytesPerEvent());
+            m.put("recorder_thread_cpu_pct", 100.0 * (pp.recorderCpu() + ring.recorderCpu()) / Math.max(1, pp.with().nanos() + ring.with().nanos()));
             return m;
         }
     }
@@ -781,20 +789,26 @@ public final class BeamscopeBench {
      * Blocks without and with a recorder; the CPU time the node's threads (and the recorder's) spent in each; the
      * events the recorders kept and the node dropped; the last file's bytes per event.
      */
-    record Recorded(Timed without, Timed with, long cpuWithout, long cpuWith, long kept, long dropped, double bytesPerEvent) {}
+    record Recorded(Timed without, Timed with, long cpuWithout, long cpuWith, long recorderCpu, long kept, long dropped,
+            double bytesPerEvent) {}
 
     /** CPU time so far of every Beamscope thread (the node's schedulers, timers, monitor; the recorder). */
     static long beamscopeCpuNanos() {
+        return cpuNanos(name -> name.startsWith("beamscope-"));
+    }
+
+    /** CPU time so far of the threads whose names {@code which} accepts. */
+    static long cpuNanos(java.util.function.Predicate<String> which) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds()))
-            if (t != null && t.getThreadName().startsWith("beamscope-")) sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+            if (t != null && which.test(t.getThreadName())) sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
         return sum;
     }
 
     static Recorded recorded(Node node, int blocks, java.util.function.LongSupplier once, int work) throws java.io.IOException {
         Timed without = new Timed(0, 0), with = new Timed(0, 0);
-        long kept = 0, dropped = 0, cpuWithout = 0, cpuWith = 0;
+        long kept = 0, dropped = 0, cpuWithout = 0, cpuWith = 0, recorderCpu = 0;
         double bytesPerEvent = Double.NaN;
         // the window's recorder (the last 10 minutes or 1M events); its rings are allocated before the GC that
         // starts each block, as the window's are when it opens
@@ -810,9 +824,10 @@ public final class BeamscopeBench {
             }
             try (beamscope.record.Recorder recorder = beamscope.record.Recorder.start(node, limits, Duration.ofSeconds(1))) {
                 System.gc();
-                long c0 = beamscopeCpuNanos();
+                long c0 = beamscopeCpuNanos(), r0 = cpuNanos("beamscope-recorder"::equals);
                 with = with.plus(work, once.getAsLong());
                 cpuWith += beamscopeCpuNanos() - c0;
+                recorderCpu += cpuNanos("beamscope-recorder"::equals) - r0; // its thread is still running: a fresh one per block
                 beamscope.record.Recording r = recorder.recording();
                 kept += r.events().size();
                 dropped += r.eventsDropped();
@@ -832,6 +847,6 @@ public final class BeamscopeBench {
                 bytesPerEvent = (double) bytes[0] / Math.max(1, r.events().size());
             }
         }
-        return new Recorded(without, with, cpuWithout, cpuWith, kept, dropped, bytesPerEvent);
+        return new Recorded(without, with, cpuWithout, cpuWith, recorderCpu, kept, dropped, bytesPerEvent);
     }
 }
