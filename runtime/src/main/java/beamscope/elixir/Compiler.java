@@ -1586,8 +1586,12 @@ final class Compiler {
     private Ev operator(String op, List<Object> a) {
         return switch (op) {
             case "+", "-", "*", "<", ">", "<=", ">=", "==", "!=", "===", "!==" -> {
-                Ev x = ev(a.get(0)), y = ev(a.get(1));
-                Ev fast = integerOperator(op, a.get(0), a.get(1), x, y);
+                // the left operand's slot is taken before the right one compiles: a binding there (`z + (z = 2; z)`)
+                // gives the name a new slot, and the left operand must still read the old one
+                Ev x = ev(a.get(0));
+                int xs = slotOf(a.get(0));
+                Ev y = ev(a.get(1));
+                Ev fast = integerOperator(op, xs, slotOf(a.get(1)), a.get(1), x, y);
                 if (fast != null) yield shaped(fast, new Jit.Bin(op, x, y));
                 Ev general = switch (op) {
                     case "+" -> (s, m) -> Values.add(x.ev(s, m), y.ev(s, m));
@@ -1613,8 +1617,7 @@ final class Compiler {
      * place, a literal kept as a constant): two {@code long}s take the straight path (overflow checked,
      * falling back to BigInteger), anything else the general one. The evaluation order stays left to right.
      */
-    private Ev integerOperator(String op, Object l, Object r, Ev x, Ev y) {
-        int xs = slotOf(l), ys = slotOf(r);
+    private Ev integerOperator(String op, int xs, int ys, Object r, Ev x, Ev y) {
         Object yc = r instanceof Long ? r : null;
         return switch (op) {
             case "+" -> (s, m) -> {

@@ -35,6 +35,19 @@ class ElixirEvaluatorTest {
         }
 
         @Test
+        void anOperandReadsTheVariableAsItWasBeforeTheOtherOperandRebindsIt() {
+            // as `elixir` prints it: the left `z` is the z bound before the right operand binds a new one
+            assertEquals("13\n90\n", out("""
+                z = 1
+                IO.puts(z + (z = 2; z + 10))
+                defmodule Z do
+                  def f(z), do: z - (z = 5; z * 2)
+                end
+                IO.puts Z.f(100)
+                """));
+        }
+
+        @Test
         void matchingPinCaseCondWith() {
             assertEquals("ok 1\nbig\nsum 3\n{:error, :nope}\n", out("""
                 x = 1

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import beamscope.runtime.Atom;
 import beamscope.runtime.Node;
 import beamscope.runtime.NodeConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -174,6 +175,78 @@ class JitTest {
                 IO.inspect PingPong.ping(20_000_000)
                 """, "PingPong.ping/1", "PingPong.pong/1");
         assertEquals("0\n", r.out(), r.err());
+    }
+
+    /**
+     * Random integer programs (a fixed seed, so a failure is reproducible): arithmetic near the ends of a long,
+     * {@code if}/{@code case}/{@code cond} in values and conditions, guards with {@code and}/{@code or},
+     * recursion, a value waiting on the stack while a call runs, tail loops past the reduction budget; printed
+     * the same with the tier on and off, and every function compiled.
+     */
+    @Test
+    void randomIntegerProgramsPrintTheSameCompiledAndInterpreted() {
+        java.util.Random r = new java.util.Random(20261206);
+        StringBuilder src = new StringBuilder();
+        List<String> compiled = new java.util.ArrayList<>();
+        int modules = 25;
+        for (int m = 0; m < modules; m++) {
+            String mod = "R" + m;
+            src.append("defmodule ").append(mod).append(" do\n  @k ").append(r.nextInt(5) + 2).append("\n")
+                    .append("  def h(a, b) when ").append(cond(r, 2, "a", "b", true)).append(", do: ").append(expr(r, 3, "a", "b", false)).append("\n")
+                    .append("  def h(a, b), do: ").append(expr(r, 3, "b", "a", false)).append("\n")
+                    .append("  def g(n) when n <= 0, do: ").append(expr(r, 2, "n", "n", false)).append("\n")
+                    .append("  def g(n), do: g(n - 1) + h(n, ").append(expr(r, 2, "n", "n", false)).append(") - g(n - 2)\n")
+                    .append("  def s(n), do: h(").append(expr(r, 2, "n", "n", false)).append(", g(n))\n")
+                    .append("  def k(0, acc), do: acc\n")
+                    .append("  def k(n, acc), do: k(n - 1, acc + ").append(expr(r, 2, "n", "n", false)).append(")\n")
+                    .append("end\n")
+                    .append("hs = for a <- [-3, 0, 2, 7, 9_223_372_036_854_775_807, -9_223_372_036_854_775_808], b <- [-1, 1, 4_611_686_018_427_387_904], do: ")
+                    .append(mod).append(".h(a, b)\n")
+                    .append("gs = for n <- 0..14, do: {").append(mod).append(".g(n), ").append(mod).append(".s(n)}\n")
+                    .append("ks = for n <- [0, 1, 10, 3000], do: ").append(mod).append(".k(n, 1)\n")
+                    .append("IO.inspect({").append(m).append(", hs, gs, ks}, limit: :infinity, charlists: :as_lists)\n");
+            for (String f : List.of("h/2", "g/1", "s/1", "k/2")) compiled.add(mod + "." + f);
+        }
+        Scripts.Run run = both(src.toString(), compiled.toArray(new String[0]));
+        assertEquals(0, run.status(), run.err());
+        for (int m = 0; m < modules; m++) {
+            assertTrue(java.util.regex.Pattern.compile("(?m)^\\{" + m + ",").matcher(run.out()).find(), "module " + m + " printed");
+        }
+    }
+
+    /** A random integer expression over the variables {@code x} and {@code y} (in a guard: operators only). */
+    private static String expr(java.util.Random r, int depth, String x, String y, boolean guard) {
+        if (depth == 0 || r.nextInt(4) == 0) {
+            return switch (r.nextInt(6)) {
+                case 0, 1 -> x;
+                case 2 -> y;
+                case 3 -> Integer.toString(r.nextInt(11) - 5);
+                case 4 -> r.nextBoolean() ? "9_223_372_036_854_775_000" : "-9_223_372_036_854_775_000";
+                default -> "@k";
+            };
+        }
+        int d = depth - 1;
+        return switch (r.nextInt(guard ? 3 : 7)) {
+            case 0 -> "(" + expr(r, d, x, y, guard) + " + " + expr(r, d, x, y, guard) + ")";
+            case 1 -> "(" + expr(r, d, x, y, guard) + " - " + expr(r, d, x, y, guard) + ")";
+            case 2 -> "(" + expr(r, d, x, y, guard) + " * " + expr(r, d, x, y, guard) + ")";
+            case 3 -> "(if " + cond(r, d, x, y, false) + ", do: " + expr(r, d, x, y, false) + ", else: " + expr(r, d, x, y, false) + ")";
+            case 4 -> "(case " + expr(r, d, x, y, false) + " do\n 0 -> " + expr(r, d, x, y, false) + "\n v when v > " + (r.nextInt(7) - 3)
+                    + " -> v - " + expr(r, d, x, y, false) + "\n v -> v\n end)";
+            case 5 -> "(cond do\n " + cond(r, d, x, y, false) + " -> " + expr(r, d, x, y, false) + "\n true -> " + expr(r, d, x, y, false) + "\n end)";
+            default -> "(z = " + expr(r, d, x, y, false) + "; z + " + expr(r, d, x, y, false) + ")";
+        };
+    }
+
+    private static String cond(java.util.Random r, int depth, String x, String y, boolean guard) {
+        String[] ops = {"<", ">", "<=", ">=", "==", "!=", "===", "!=="};
+        int d = Math.max(depth - 1, 0);
+        String c = expr(r, d, x, y, guard) + " " + ops[r.nextInt(ops.length)] + " " + expr(r, d, x, y, guard);
+        return switch (r.nextInt(4)) {
+            case 0 -> "(" + c + " and " + cond(r, 0, x, y, guard) + ")";
+            case 1 -> "(" + c + " or " + cond(r, 0, x, y, guard) + ")";
+            default -> c;
+        };
     }
 
     @Test
