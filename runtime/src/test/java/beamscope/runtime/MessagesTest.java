@@ -87,6 +87,28 @@ class MessagesTest {
         }
 
         @Test
+        void b3_inAReceiveTheMessageBeingHandledIsNoLongerQueued() {
+            // OTP: receive takes the message out before the clause runs, so message_queue_len there counts
+            // the others (GO first lets ASK, X and Y all arrive before ASK is handled)
+            Pid p = node.spawn(Behaviors.receive((ctx, go) -> {
+                if (go != GO) return Behaviors.unhandled();
+                return Behaviors.receive((c, m) -> {
+                    if (m != A) return Behaviors.unhandled();
+                    c.send(me.pid(), (long) node.processInfo(c.self()).orElseThrow().messageQueueLen());
+                    return Behaviors.same();
+                });
+            }));
+            node.send(p, A);
+            node.send(p, B);
+            node.send(p, B);
+            node.send(p, GO);
+            assertThat(next(me)).isEqualTo(2L);
+            node.send(p, A);
+            assertThat(next(me)).isEqualTo(2L); // the two Bs, left in the mailbox by the selective receive
+            Probes.await(() -> node.processInfo(p).orElseThrow().messageQueueLen() == 2, "the two Bs still queued");
+        }
+
+        @Test
         void b2_aReceiveWithoutAMatchWaits() {
             Pid p = node.spawn(onlyThen(GO));
             node.send(p, A);

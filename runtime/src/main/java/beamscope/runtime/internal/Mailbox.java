@@ -49,7 +49,9 @@ import java.util.List;
  * {@code inbound} (acquire), {@code localSize} (opaque; the owner writes it opaque), and the local list
  * from {@code first} (acquire) along {@link Envelope#nextAcquire()} (the owner links with release
  * writes): {@link #messageQueueLen()} and {@link #peekMessages(int)}, weakly consistent. {@code last},
- * {@code scanPrev} and the nodes' {@code depth} on the local list are the owner's alone.
+ * {@code scanPrev} and the nodes' {@code depth} on the local list are the owner's alone. While a receive's
+ * handler runs, {@code localSize} leaves its message out ({@link #takeInHand}), as OTP's receive has taken it
+ * out of the queue before the clause runs; the node stays on the list until the handler has taken it.
  */
 abstract class Mailbox {
 
@@ -210,11 +212,44 @@ abstract class Mailbox {
 
     /** Removes {@code e}, whose predecessor is {@code prev} (null when first) if the caller knows it. */
     final void removeLocal(Envelope prev, Envelope e) {
-        if (e.depth < 0) return;
+        if (unlinkLocal(prev, e)) {
+            LOCAL_SIZE.setOpaque(this, localSize - 1);
+            MailboxLimit l = limit;
+            if (l != null) l.removed(e, localSize);
+        }
+    }
+
+    /**
+     * Owner: a receive takes {@code e} in hand to run its handler; while it runs, {@code e} is not counted as
+     * queued (OTP's receive takes the message out before its clause runs, so {@code message_queue_len} in
+     * there counts the others). {@link #handled} or {@link #putBack} follows.
+     */
+    final void takeInHand() {
+        LOCAL_SIZE.setOpaque(this, localSize - 1);
+    }
+
+    /** Owner: the handler did not take {@code e} (a selective receive): it counts as queued again. */
+    final void putBack() {
+        LOCAL_SIZE.setOpaque(this, localSize + 1);
+    }
+
+    /** Owner: the handler took {@code e}: it leaves the list (uncounted already, see {@link #takeInHand}). */
+    final void handled(Envelope prev, Envelope e) {
+        if (unlinkLocal(prev, e)) {
+            MailboxLimit l = limit;
+            if (l != null) l.removed(e, localSize);
+        } else { // the handler itself removed it (a flush), which counted it out a second time
+            LOCAL_SIZE.setOpaque(this, localSize + 1);
+        }
+    }
+
+    /** Unlinks {@code e} from the local list (false when it is no longer there); the count is the caller's. */
+    private boolean unlinkLocal(Envelope prev, Envelope e) {
+        if (e.depth < 0) return false;
         if (prev == null ? first != e : (prev.depth < 0 || prev.next != e)) {
             prev = null;
             for (Envelope x = first; x != e; x = x.next) {
-                if (x == null) return;
+                if (x == null) return false;
                 prev = x;
             }
         }
@@ -224,9 +259,7 @@ abstract class Mailbox {
         if (last == e) last = prev;
         if (scanPrev == e) scanPrev = prev;
         e.depth = -1;
-        LOCAL_SIZE.setOpaque(this, localSize - 1);
-        MailboxLimit l = limit;
-        if (l != null) l.removed(e, localSize);
+        return true;
     }
 
     /** Owner only: empties the local list (at exit, or to free memory before an out-of-memory exit). */

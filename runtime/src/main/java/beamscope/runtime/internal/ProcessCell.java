@@ -141,12 +141,20 @@ class ProcessCell extends SignalCell {
                             s.budget--;
                             reductions++;
                             long taken = rt.events.receiving(s, this, e);   // 0 unless someone follows receives
-                            Behavior next = r.handler().apply(this, e.payload);
+                            takeInHand(); // not counted as queued while its handler runs, as in OTP
+                            Behavior next;
+                            try {
+                                next = r.handler().apply(this, e.payload);
+                            } catch (Throwable t) {
+                                putBack(); // the process exits; its count stays right for whoever reads it till then
+                                throw t;
+                            }
                             if (next instanceof Behavior.Unhandled) {
+                                putBack();
                                 if (e.depth >= 0) scanPrev = e;
                                 continue;
                             }
-                            removeLocal(prev, e);
+                            handled(prev, e);
                             rt.events.received(s, this, e.payload, taken);
                             become(next, r);
                             continue;
