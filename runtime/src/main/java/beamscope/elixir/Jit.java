@@ -157,11 +157,11 @@ final class Jit {
      */
     static final class Unwind {
         int n;
-        int[] fns = new int[32];
-        int[] pcs = new int[32];
-        int[] at = new int[32];
-        boolean[] resume = new boolean[32];
-        long[] data = new long[256];
+        int[] fns = new int[16];
+        int[] pcs = new int[16];
+        int[] at = new int[16];
+        boolean[] resume = new boolean[16];
+        long[] data = new long[128];
         int top;
     }
 

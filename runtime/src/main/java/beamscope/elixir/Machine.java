@@ -20,7 +20,9 @@ import java.util.Map;
  * <pre>
  * running:  Behavior.Compute: each step runs up to CHUNK function calls (one reduction each, as the BEAM
  *           counts), declares them with ctx.work(n) and returns same(); the scheduler ends the slice when
- *           its budget is spent, so an endless Elixir loop is preempted like any process.
+ *           its budget is spent, so an endless Elixir loop is preempted like any process. A call of a
+ *           function the JIT tier compiled runs as bytecode, up to Jit.CHUNK calls in the step, and leaves
+ *           its frames frozen (thawed first in the next step) or rebuilt here on the heap (see Jit).
  * waiting:  a `receive` anywhere in the stack saves the pc and returns a Behavior.Receive whose handler
  *           matches the clauses against one message (no match: unhandled(), the message stays: selective
  *           receive); `after` is the receive timeout. Nothing ever blocks a scheduler thread.
